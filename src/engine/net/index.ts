@@ -1,0 +1,32 @@
+// IPv4/IPv6 prefix math: the allow-list every address passes on its way into generated configs and scripts.
+export type { Family } from './family';
+export { familyBits } from './family';
+export { NetError } from './net-error';
+export type { Address } from './address';
+export { parseAddress, tryParseAddress, formatAddress } from './address';
+export type { Prefix } from './prefix';
+export {
+  parsePrefix,
+  tryParsePrefix,
+  formatPrefix,
+  hostBits,
+  networkOf,
+  hostPrefix,
+  isHostPrefix,
+  isDefaultRoute,
+} from './prefix';
+export {
+  prefixFirst,
+  prefixLast,
+  containsPrefix,
+  containsAddress,
+  prefixesOverlap,
+  comparePrefixes,
+  prefixSize,
+} from './range';
+export { allocateAddresses } from './allocate';
+export type { Endpoint } from './endpoint';
+export { parseEndpoint, formatEndpoint } from './endpoint';
+export type { Tagged } from './overlap-index';
+export { findOverlaps } from './overlap-index';
+export { longestMatch } from './longest-match';
