@@ -1,0 +1,11 @@
+import { randomKeyBytes } from './random-key-bytes';
+import type { RandomSource } from './random-source';
+import { encodeKey } from './wg-base64';
+
+/**
+ * A new preshared key: 32 random bytes, encoded but not clamped, as `wg genpsk`. It is mixed into the handshake as
+ * a symmetric secret (post-quantum hedge), never used as a curve scalar, so every bit stays random.
+ */
+export function generatePresharedKey(random: RandomSource): string {
+  return encodeKey(randomKeyBytes(random));
+}
