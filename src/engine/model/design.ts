@@ -40,10 +40,15 @@ export interface Host {
   /** Free display text. Untrusted: reaches generated files only as a sanitised comment. */
   name: string;
   role: Role;
-  /** Overlay addresses as host prefixes (`/32`, `/128`); allocated from the pools when empty. */
+  /**
+   * Overlay addresses, as wg-quick's Address: usually host prefixes (`/32`, `/128`); `10.0.0.1/24` is kept as
+   * written (imported configs use it). Allocated from the pools when empty.
+   */
   addresses: string[];
   /** `host:port` that peers dial; null when nobody can dial this host. */
   endpoint: string | null;
+  /** ListenPort; null uses the endpoint's port, else the network's. */
+  listenPort: number | null;
   behindNat: boolean;
   underlay: Underlay | null;
   /** Interface MTU; null lets the engine choose from the underlay. */

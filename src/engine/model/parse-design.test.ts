@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { formatFieldError, parseDesign, parseDesignText } from './parse-design';
+
+const base = () => ({
+  format: 'wg-designer/1',
+  name: 'x',
+  hosts: [
+    { id: 'app-1', role: 'app' },
+    { id: 'pg', role: 'db', endpoint: '203.0.113.10:51820' },
+  ],
+  tunnels: [{ id: 't1', a: 'app-1', b: 'pg' }],
+  flows: [{ id: 'f1', from: 'app-1', to: 'pg' }],
+});
+
+const errorsOf = (json: unknown) => {
+  const r = parseDesign(json);
+  return r.ok ? [] : r.errors.map(formatFieldError);
+};
+
+describe('parseDesign', () => {
+  it('fills defaults: pools, ports, PostgreSQL on a db host, and the flow port from the target', () => {
+    const r = parseDesign(base());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.network.pools.db).toBe('10.10.0.0/24');
+    expect(r.value.network.listenPort).toBe(51820);
+    expect(r.value.hosts[1]?.database).toEqual({ engine: 'postgresql', port: 5432 });
+    expect(r.value.hosts[0]?.name).toBe('app-1');
+    expect(r.value.flows[0]?.port).toBe(5432);
+    expect(r.value.tunnels[0]?.keepalive).toBeNull();
+  });
+
+  it('rejects an unknown format version, naming the field', () => {
+    expect(errorsOf({ ...base(), format: 'wg-designer/2' })).toEqual([
+      'format: must be "wg-designer/1" (this version of wg-designer reads no other format)',
+    ]);
+  });
+
+  it('names the host and the field of a bad value', () => {
+    const d = base();
+    d.hosts[1] = { ...d.hosts[1], endpoint: '203.0.113.10:99999' } as never;
+    expect(errorsOf(d)).toEqual([expect.stringMatching(/^hosts\[1\] \(pg\)\.endpoint: is not host:port/)]);
+  });
+
+  it.each([
+    ['an id with capitals', { id: 'App', role: 'app' }, /hosts\[0\]\.id: must be 1-63 characters/],
+    ['an id with a path', { id: '../etc', role: 'app' }, /hosts\[0\]\.id/],
+    ['a bad address', { id: 'a', role: 'app', addresses: ['10.0.0.300/32'] }, /hosts\[0\] \(a\)\.addresses\[0\]: is not an IPv4 or IPv6 prefix/],
+    ['a role we do not know', { id: 'a', role: 'router' }, /hosts\[0\] \(a\)\.role/],
+    ['a private key that is not a key', { id: 'a', role: 'app', privateKey: 'abc' }, /hosts\[0\] \(a\)\.privateKey: is not a WireGuard key/],
+    ['an MTU below IPv4 minimum', { id: 'a', role: 'app', mtu: 500 }, /hosts\[0\] \(a\)\.mtu/],
+  ])('rejects %s', (_label, host, pattern) => {
+    const errors = errorsOf({ format: 'wg-designer/1', hosts: [host] });
+    expect(errors.join('\n')).toMatch(pattern);
+  });
+
+  it('checks references: duplicate ids, unknown tunnel ends, unknown flow targets, a portless target', () => {
+    const d = base() as ReturnType<typeof base> & { hosts: unknown[]; tunnels: unknown[]; flows: unknown[] };
+    d.hosts.push({ id: 'pg', role: 'app' });
+    d.tunnels.push({ id: 't2', a: 'app-1', b: 'nowhere' });
+    d.flows.push({ id: 'f2', from: 'app-1', to: 'pg/rds' }, { id: 'f3', from: 'pg', to: 'app-1' });
+    expect(errorsOf(d)).toEqual([
+      'hosts[2].id: "pg" is used by another host',
+      'tunnels[1] (t2).b: no host has the id "nowhere"',
+      'flows[1] (f2).to: host "pg" has no service "rds"',
+      'flows[2] (f3).port: is required: "app-1" runs no database or service',
+    ]);
+  });
+
+  it('refuses a second tunnel between the same two hosts', () => {
+    const d = base();
+    d.tunnels.push({ id: 't2', a: 'pg', b: 'app-1' });
+    expect(errorsOf(d)).toEqual([expect.stringMatching(/^tunnels\[1\] \(t2\)\.b: pg and app-1 are already joined/)]);
+  });
+
+  it('drops unknown keys such as __proto__ instead of merging them', () => {
+    const r = parseDesignText('{"format":"wg-designer/1","hosts":[{"id":"a","role":"app","__proto__":{"polluted":true}}],"__proto__":{"x":1}}');
+    expect(r.ok).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    if (r.ok) expect(Object.keys(r.value.hosts[0] ?? {})).not.toContain('__proto__');
+  });
+
+  it('refuses text that is not JSON, too deep, or not an object, with a message', () => {
+    expect(parseDesignText('{').ok).toBe(false);
+    expect(parseDesignText(`${'['.repeat(50)}${']'.repeat(50)}`)).toEqual({ ok: false, errors: [{ path: '', message: 'the JSON is nested deeper than 16 levels' }] });
+    expect(parseDesign([])).toMatchObject({ ok: false });
+    expect(parseDesign(null)).toMatchObject({ ok: false });
+  });
+});

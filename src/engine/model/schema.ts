@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { DEFAULT_DB_PORTS, DESIGN_FORMAT, ROLES } from './design';
+import type { Design } from './design';
+import { parseEndpoint, tryParseAddress, tryParsePrefix } from '../net';
+import { isKey } from '../keys';
+
+/**
+ * The `wg-designer/1` schema. Every field is allow-listed here: ids are `[a-z0-9-]`, prefixes and endpoints must
+ * parse, keys must be canonical WireGuard base64, numbers are integers in range. Free text (names, notes) is bounded
+ * in length only; renderers never emit it except as a sanitised comment.
+ */
+
+/** Limits that keep a hostile file from exhausting the page (also the share link and the CLI). */
+export const LIMITS = {
+  hosts: 20_000,
+  tunnels: 200_000,
+  flows: 200_000,
+  listItems: 256,
+  nameChars: 200,
+  notesChars: 4_000,
+} as const;
+
+export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const idMessage = 'must be 1-63 characters of a-z, 0-9 and "-", not starting or ending with "-"';
+
+/** True when `parse` accepts the text; the parsers throw a NetError naming the problem. */
+function parses(parse: (s: string) => unknown): (s: string) => boolean {
+  return (s) => {
+    try {
+      parse(s);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
+
+const id = z.string().regex(ID_PATTERN, { message: idMessage });
+const port = z.number().int().min(1).max(65_535);
+const text = (max: number) => z.string().max(max, { message: `must be at most ${max} characters` });
+
+const prefix = z.string().refine((s) => tryParsePrefix(s) !== null, {
+  message: 'is not an IPv4 or IPv6 prefix (e.g. "10.10.0.0/24" or "fd10::/64")',
+});
+const address = z.string().refine((s) => tryParseAddress(s) !== null, {
+  message: 'is not an IPv4 or IPv6 address (e.g. "172.31.5.20")',
+});
+const key = z.string().refine(isKey, { message: 'is not a WireGuard key (44 characters of base64 ending in "=")' });
+const endpoint = z.string().refine(parses(parseEndpoint), {
+  message: 'is not host:port (e.g. "203.0.113.10:51820", "[2001:db8::1]:51820" or "db.example.com:51820")',
+});
+const list = <T extends z.ZodType>(item: T) =>
+  z.array(item).max(LIMITS.listItems, { message: `must have at most ${LIMITS.listItems} entries` });
+
+const databaseEngines = Object.keys(DEFAULT_DB_PORTS) as [keyof typeof DEFAULT_DB_PORTS, ...Array<keyof typeof DEFAULT_DB_PORTS>];
+
+const database = z.object({
+  engine: z.enum(databaseEngines),
+  port: port.optional(),
+}).transform((d) => ({ engine: d.engine, port: d.port ?? DEFAULT_DB_PORTS[d.engine] }));
+
+const service = z.object({
+  id,
+  name: text(LIMITS.nameChars).default(''),
+  address,
+  port,
+});
+
+const host = z.object({
+  id,
+  name: text(LIMITS.nameChars).optional(),
+  role: z.enum(ROLES as [string, ...string[]]).transform((r) => r as Design['hosts'][number]['role']),
+  addresses: list(prefix).default([]),
+  endpoint: endpoint.nullable().default(null),
+  listenPort: port.nullable().default(null),
+  behindNat: z.boolean().default(false),
+  underlay: z.object({
+    mtu: z.number().int().min(576).max(65_535),
+    family: z.enum(['ipv4', 'ipv6']),
+  }).nullable().default(null),
+  mtu: z.number().int().min(576).max(65_535).nullable().default(null),
+  database: database.nullable().optional(),
+  lans: list(prefix).default([]),
+  services: list(service).default([]),
+  masquerade: z.boolean().default(true),
+  external: z.boolean().default(false),
+  publicKey: key.nullable().default(null),
+  privateKey: key.nullable().default(null),
+  position: z.object({ x: z.number().finite(), y: z.number().finite() }).default({ x: 0, y: 0 }),
+  notes: text(LIMITS.notesChars).default(''),
+}).transform((h) => ({
+  ...h,
+  name: h.name ?? h.id,
+  // A database host without a database block gets PostgreSQL, the engine our users run most.
+  database: h.database ?? (h.role === 'db' ? { engine: 'postgresql' as const, port: DEFAULT_DB_PORTS.postgresql } : null),
+}));
+
+const sides = list(prefix).nullable().default(null);
+
+const tunnel = z.object({
+  id,
+  a: id,
+  b: id,
+  presharedKey: key.nullable().default(null),
+  keepalive: z.number().int().min(0).max(65_535).nullable().default(null),
+  allowedIPs: z.object({ ab: sides, ba: sides }).nullable().default(null),
+});
+
+const flowTarget = z.string().refine((s) => {
+  const parts = s.split('/');
+  return parts.length <= 2 && parts.every((p) => ID_PATTERN.test(p));
+}, { message: 'must be a host id or "gateway-id/service-id"' });
+
+const flow = z.object({
+  id,
+  from: id,
+  to: flowTarget,
+  port: port.optional(),
+  proto: z.enum(['tcp', 'udp']).default('tcp'),
+  kind: z.enum(['client', 'replication']).default('client'),
+});
+
+export const DEFAULT_POOLS = {
+  db: '10.10.0.0/24',
+  app: '10.10.1.0/24',
+  gateway: '10.10.2.0/24',
+  client: '10.10.3.0/24',
+  ipv6: null,
+} as const;
+
+const network = z.object({
+  pools: z.object({
+    db: prefix.default(DEFAULT_POOLS.db),
+    app: prefix.default(DEFAULT_POOLS.app),
+    gateway: prefix.default(DEFAULT_POOLS.gateway),
+    client: prefix.default(DEFAULT_POOLS.client),
+    ipv6: prefix.nullable().default(DEFAULT_POOLS.ipv6),
+  }).default({ ...DEFAULT_POOLS }),
+  listenPort: port.default(51_820),
+  managementPort: port.default(22),
+  presharedKeys: z.boolean().default(true),
+});
+
+/** The zod schema of a design file, before cross-references are checked (see `parseDesign`). */
+export const designSchema = z.object({
+  format: z.string().refine((f) => f === DESIGN_FORMAT, {
+    message: `must be "${DESIGN_FORMAT}" (this version of wg-designer reads no other format)`,
+  }),
+  name: text(LIMITS.nameChars).default(''),
+  network: network.default({
+    pools: { ...DEFAULT_POOLS },
+    listenPort: 51_820,
+    managementPort: 22,
+    presharedKeys: true,
+  }),
+  hosts: z.array(host).max(LIMITS.hosts, { message: `must have at most ${LIMITS.hosts} hosts` }),
+  tunnels: z.array(tunnel).max(LIMITS.tunnels).default([]),
+  flows: z.array(flow).max(LIMITS.flows).default([]),
+});
+
+export type DesignInput = z.input<typeof designSchema>;
