@@ -1,0 +1,12 @@
+import hubAndSpoke from './hub-and-spoke.json';
+import mesh3 from './mesh-3.json';
+import pointToPoint from './point-to-point.json';
+import siteToSite from './site-to-site.json';
+
+/** Real designs used by tests, the lab and the benchmark: each is a correct design (no error findings). */
+export const FIXTURES: Readonly<Record<string, unknown>> = {
+  'point-to-point': pointToPoint,
+  'hub-and-spoke': hubAndSpoke,
+  'site-to-site': siteToSite,
+  'mesh-3': mesh3,
+};

@@ -1,0 +1,100 @@
+import type { Design, Host } from '../model/design';
+import { formatEndpoint, parseEndpoint, parsePrefix } from '../net';
+import { allowedIPsOfHost, planAllowedIPs } from './allowed-ips';
+import type { RouteConflict } from './allowed-ips';
+import { planFirewalls } from './firewall-intent';
+import { resolveFlows } from './flows';
+import type { ResolvedFlow } from './flows';
+import { keepaliveFor } from './keepalive';
+import { hostMtu, planTunnelMtu } from './mtu';
+import { buildTopology, isRouter } from './topology';
+import type { Topology } from './topology';
+import type { HostPlan, PeerPlan, Plan, TunnelPlan } from './types';
+
+/** A plan plus what the validation rules need to look behind it. */
+export interface FullPlan extends Plan {
+  topology: Topology;
+  resolvedFlows: ResolvedFlow[];
+  conflicts: RouteConflict[];
+}
+
+/**
+ * Design -> per-host plan: the one truth every renderer reads. The design must be complete (addresses allocated);
+ * keys may be missing, in which case renderers show placeholders. Linear in hosts, tunnels and flow hops.
+ */
+export function buildPlan(design: Design): FullPlan {
+  const topology = buildTopology(design);
+  const tunnelPlans = new Map<string, TunnelPlan>();
+  const tunnelsOfHost = new Map<string, TunnelPlan[]>(design.hosts.map((h) => [h.id, []]));
+  for (const t of design.tunnels) {
+    const a = topology.hosts.get(t.a);
+    const b = topology.hosts.get(t.b);
+    if (!a || !b) continue;
+    const tp = planTunnelMtu(t, a, b);
+    tunnelPlans.set(t.id, tp);
+    tunnelsOfHost.get(a.id)?.push(tp);
+    tunnelsOfHost.get(b.id)?.push(tp);
+  }
+  const resolvedFlows = resolveFlows(design, topology, tunnelPlans);
+  const { routes, conflicts } = planAllowedIPs(design, topology, resolvedFlows);
+  const firewalls = planFirewalls(design, topology.hosts, resolvedFlows);
+
+  const hosts: HostPlan[] = [];
+  for (const host of design.hosts) {
+    const mine = tunnelsOfHost.get(host.id) ?? [];
+    const explicit = new Map<string, readonly string[] | null>();
+    for (const tp of mine) {
+      const t = tp.tunnel;
+      const peerId = t.a === host.id ? t.b : t.a;
+      explicit.set(peerId, (t.a === host.id ? t.allowedIPs?.ab : t.allowedIPs?.ba) ?? null);
+    }
+    const allowed = allowedIPsOfHost(design, host, routes, explicit);
+    const peers: PeerPlan[] = mine.map((tp) => {
+      const t = tp.tunnel;
+      const peer = topology.hosts.get(t.a === host.id ? t.b : t.a) as Host;
+      return {
+        hostId: peer.id,
+        tunnelId: t.id,
+        publicKey: peer.publicKey,
+        presharedKey: t.presharedKey,
+        allowedIPs: allowed.get(peer.id) ?? [],
+        endpoint: peer.endpoint === null ? null : formatEndpoint(parseEndpoint(peer.endpoint)),
+        keepalive: keepaliveFor(t, host, peer),
+      };
+    }).sort((x, y) => (x.hostId < y.hostId ? -1 : x.hostId > y.hostId ? 1 : 0));
+    const addresses = host.addresses.map(parsePrefix);
+    const { mtu, source } = hostMtu(host, mine);
+    const routesTraffic = isRouter(host);
+    const firewall = firewalls.get(host.id);
+    if (!firewall) continue;
+    hosts.push({
+      host,
+      addresses,
+      listenPort: listenPortOf(design, host),
+      mtu,
+      mtuSource: source,
+      peers,
+      routes: routesTraffic,
+      forwardIPv4: routesTraffic,
+      forwardIPv6: routesTraffic && (addresses.some((a) => a.family === 6) || host.lans.some((l) => l.includes(':'))),
+      firewall,
+    });
+  }
+  return {
+    design,
+    hosts,
+    byId: new Map(hosts.map((h) => [h.host.id, h])),
+    tunnels: [...tunnelPlans.values()],
+    flows: resolvedFlows,
+    topology,
+    resolvedFlows,
+    conflicts,
+  };
+}
+
+/** The host's own ListenPort, else the port peers dial (the endpoint's), else the network's listen port. */
+function listenPortOf(design: Design, host: Host): number {
+  if (host.listenPort !== null) return host.listenPort;
+  if (host.endpoint === null) return design.network.listenPort;
+  return parseEndpoint(host.endpoint).port;
+}

@@ -1,0 +1,92 @@
+import type { Design, Flow, Host } from '../model/design';
+import { containsAddress, hostPrefix, parseAddress, parsePrefix } from '../net';
+import type { Prefix } from '../net';
+import { findPath } from './topology';
+import type { Topology } from './topology';
+import type { FlowPlan, TunnelPlan } from './types';
+
+/** A declared flow resolved to prefixes and a path; replication flows also yield their reverse. */
+export interface ResolvedFlow extends FlowPlan {
+  /** Prefixes routed toward the target at every hop: the service's whole lan when it sits in one. */
+  routeDestinations: Prefix[];
+}
+
+/**
+ * A host's overlay addresses as host routes (`/32`, `/128`), whatever length its interface Address was written
+ * with: what peers route to it and what its firewall rules name.
+ */
+export function addressesOf(host: Host): Prefix[] {
+  return host.addresses.map((a) => {
+    const p = parsePrefix(a);
+    return hostPrefix({ family: p.family, value: p.addr });
+  });
+}
+
+/** Resolves every flow of the design: O(flows · path work). Replication flows are planned in both directions. */
+export function resolveFlows(design: Design, topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>): ResolvedFlow[] {
+  const out: ResolvedFlow[] = [];
+  for (const flow of design.flows) {
+    const forward = resolveFlow(flow, flow.from, flow.to, false, topo, tunnels);
+    if (forward) out.push(forward);
+    if (flow.kind === 'replication' && !flow.to.includes('/')) {
+      const back = resolveFlow(flow, flow.to, flow.from, true, topo, tunnels);
+      if (back) out.push(back);
+    }
+  }
+  return out;
+}
+
+function resolveFlow(
+  flow: Flow, fromId: string, toRef: string, reverse: boolean, topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>,
+): ResolvedFlow | null {
+  const [toId = '', serviceId] = toRef.split('/');
+  const from = topo.hosts.get(fromId);
+  const to = topo.hosts.get(toId);
+  if (!from || !to) return null;
+  const service = serviceId === undefined ? null : to.services.find((s) => s.id === serviceId) ?? null;
+  if (serviceId !== undefined && !service) return null;
+  const destinations = service ? [hostPrefix(parseAddress(service.address))] : addressesOf(to);
+  const routeDestinations = service ? lanOf(to, service.address) : destinations;
+  const path = canonicalPath(topo, fromId, toId);
+  return {
+    flowId: flow.id,
+    from: fromId,
+    to: toId,
+    sources: addressesOf(from),
+    destinations,
+    routeDestinations,
+    port: flow.port,
+    proto: flow.proto,
+    path,
+    unroutable: path ? null : `no chain of tunnels joins ${fromId} to ${toId} through gateways`,
+    pathMtu: path ? pathMtu(path, topo, tunnels) : null,
+    toService: service !== null,
+    reverse,
+  };
+}
+
+/**
+ * One path per pair of hosts whichever way a flow goes, so replies come back over the tunnels the requests took:
+ * WireGuard drops a packet whose source is not in the AllowedIPs of the peer it arrived from.
+ */
+function canonicalPath(topo: Topology, a: string, b: string): string[] | null {
+  if (a <= b) return findPath(topo, a, b);
+  return findPath(topo, b, a)?.reverse() ?? null;
+}
+
+/** A service is routed as the lan that holds it, so one AllowedIPs entry serves every service in that lan. */
+function lanOf(gateway: Host, address: string): Prefix[] {
+  const a = parseAddress(address);
+  const lan = gateway.lans.map(parsePrefix).find((p) => containsAddress(p, a));
+  return [lan ?? hostPrefix(a)];
+}
+
+function pathMtu(path: readonly string[], topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>): number | null {
+  let mtu: number | null = null;
+  for (let i = 0; i + 1 < path.length; i++) {
+    const t = topo.neighbours.get(path[i] ?? '')?.get(path[i + 1] ?? '');
+    const safe = t ? tunnels.get(t.id)?.safeMtu : undefined;
+    if (safe !== undefined) mtu = mtu === null ? safe : Math.min(mtu, safe);
+  }
+  return mtu;
+}

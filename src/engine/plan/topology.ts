@@ -1,0 +1,88 @@
+import type { Design, Host, Tunnel } from '../model/design';
+
+/**
+ * The tunnel graph and who may forward in it. Only routers (gateways, and hosts that route for lans) carry
+ * traffic between two other hosts; everyone else is an end point. Paths are shortest in hops with routers inside,
+ * ties broken by host id so every export of a design is byte-identical.
+ */
+export interface Topology {
+  hosts: ReadonlyMap<string, Host>;
+  /** host id -> neighbour id -> the tunnel between them. */
+  neighbours: ReadonlyMap<string, ReadonlyMap<string, Tunnel>>;
+  routers: ReadonlySet<string>;
+  /** For each router r: from any router x, the next router toward r and x's distance to r (router-only graph). */
+  toward: ReadonlyMap<string, ReadonlyMap<string, { next: string; dist: number }>>;
+}
+
+/** A host routes when it is a gateway or has lans behind it. */
+export function isRouter(host: Host): boolean {
+  return host.role === 'gateway' || host.lans.length > 0;
+}
+
+/** Builds the graph and, per router, a BFS over the router-only subgraph: O(routers · (routers + their tunnels)). */
+export function buildTopology(design: Design): Topology {
+  const hosts = new Map(design.hosts.map((h) => [h.id, h]));
+  const neighbours = new Map<string, Map<string, Tunnel>>();
+  for (const h of design.hosts) neighbours.set(h.id, new Map());
+  for (const t of design.tunnels) {
+    neighbours.get(t.a)?.set(t.b, t);
+    neighbours.get(t.b)?.set(t.a, t);
+  }
+  const routers = new Set(design.hosts.filter(isRouter).map((h) => h.id));
+  const routerLinks = new Map<string, string[]>();
+  for (const r of routers) {
+    routerLinks.set(r, [...(neighbours.get(r)?.keys() ?? [])].filter((n) => routers.has(n)).sort());
+  }
+  const toward = new Map<string, Map<string, { next: string; dist: number }>>();
+  for (const r of routers) toward.set(r, bfsToward(r, routerLinks));
+  return { hosts, neighbours, routers, toward };
+}
+
+function bfsToward(root: string, links: ReadonlyMap<string, string[]>): Map<string, { next: string; dist: number }> {
+  const seen = new Map<string, { next: string; dist: number }>([[root, { next: root, dist: 0 }]]);
+  let frontier = [root];
+  for (let dist = 1; frontier.length > 0; dist++) {
+    const nextFrontier: string[] = [];
+    for (const x of frontier) {
+      for (const n of links.get(x) ?? []) {
+        if (seen.has(n)) continue;
+        seen.set(n, { next: x, dist });
+        nextFrontier.push(n);
+      }
+    }
+    frontier = nextFrontier;
+  }
+  return seen;
+}
+
+/** Shortest path from `from` to `to` whose inner hops are all routers; null when there is none. */
+export function findPath(topo: Topology, from: string, to: string): string[] | null {
+  if (from === to) return [from];
+  if (topo.neighbours.get(from)?.has(to)) return [from, to];
+  const starts = entryRouters(topo, from);
+  const ends = entryRouters(topo, to);
+  let best: { total: number; start: string; end: string } | null = null;
+  for (const start of starts) {
+    for (const end of ends) {
+      const hop = topo.toward.get(end)?.get(start);
+      if (!hop) continue;
+      const total = (start === from ? 0 : 1) + hop.dist + (end === to ? 0 : 1);
+      if (!best || total < best.total) best = { total, start, end };
+    }
+  }
+  if (!best) return null;
+  const path = [from];
+  if (best.start !== from) path.push(best.start);
+  for (let x = best.start; x !== best.end; ) {
+    x = topo.toward.get(best.end)?.get(x)?.next ?? best.end;
+    path.push(x);
+  }
+  if (best.end !== to) path.push(to);
+  return path;
+}
+
+/** Where a host enters the router graph: itself if it routes, else its router neighbours (sorted, deterministic). */
+function entryRouters(topo: Topology, id: string): string[] {
+  if (topo.routers.has(id)) return [id];
+  return [...(topo.neighbours.get(id)?.keys() ?? [])].filter((n) => topo.routers.has(n)).sort();
+}

@@ -1,0 +1,93 @@
+import type { Design, Host, Proto, Tunnel } from '../model/design';
+import type { Prefix } from '../net';
+
+/** One `[Peer]` of a host's interface, as WireGuard will hold it. */
+export interface PeerPlan {
+  hostId: string;
+  tunnelId: string;
+  publicKey: string | null;
+  presharedKey: string | null;
+  /** Sorted, canonical, no duplicates. */
+  allowedIPs: Prefix[];
+  /** Canonical `host:port`, or null when this side cannot dial the peer. */
+  endpoint: string | null;
+  keepalive: number | null;
+}
+
+/** Traffic a host's firewall lets through, as parsed prefixes: renderers never see user text here. */
+export interface FirewallRule {
+  flowId: string;
+  sources: Prefix[];
+  destinations: Prefix[];
+  port: number;
+  proto: Proto;
+}
+
+export interface FirewallIntent {
+  /** New connections arriving on the tunnel for this host itself. */
+  inbound: FirewallRule[];
+  /** New connections this host forwards (tunnel to tunnel, tunnel to lan). */
+  forward: FirewallRule[];
+  /** Overlay sources to masquerade behind this host when they enter these lans. */
+  masquerade: { sources: Prefix[]; lans: Prefix[] } | null;
+  /** Clamp TCP MSS to the route MTU on forwarded SYNs (routers only). */
+  clampMss: boolean;
+  /** Database ports on this host that the underlay must not reach. */
+  databasePorts: number[];
+  managementPort: number;
+}
+
+export interface HostPlan {
+  host: Host;
+  addresses: Prefix[];
+  listenPort: number;
+  mtu: number;
+  mtuSource: 'host' | 'tunnels' | 'underlay' | 'default';
+  peers: PeerPlan[];
+  /** True when this host routes between peers or into its lans. */
+  routes: boolean;
+  forwardIPv4: boolean;
+  forwardIPv6: boolean;
+  firewall: FirewallIntent;
+}
+
+export interface TunnelPlan {
+  tunnel: Tunnel;
+  /** Largest inner MTU that crosses this tunnel without fragmenting the underlay. */
+  safeMtu: number;
+  /** Encapsulation overhead used: 60 (IPv4 underlay) or 80 (IPv6 or unknown underlay). */
+  overhead: number;
+  underlayMtu: number;
+}
+
+/** Where a declared flow goes, hop by hop; `path` is null when no route exists. */
+export interface FlowPlan {
+  flowId: string;
+  from: string;
+  /** The host that delivers: the target host, or the gateway whose lan holds the service. */
+  to: string;
+  sources: Prefix[];
+  destinations: Prefix[];
+  port: number;
+  proto: Proto;
+  path: string[] | null;
+  /** Why no path exists, for the findings panel. */
+  unroutable: string | null;
+  /** Smallest tunnel MTU along the path (the flow's path MTU), null without a path. */
+  pathMtu: number | null;
+  /** True when the target is a service in a gateway's lan rather than the host itself. */
+  toService: boolean;
+  /** The reply-direction half of a replication flow. */
+  reverse: boolean;
+}
+
+export interface Plan {
+  design: Design;
+  hosts: HostPlan[];
+  byId: ReadonlyMap<string, HostPlan>;
+  tunnels: TunnelPlan[];
+  flows: FlowPlan[];
+}
+
+/** The default interface MTU when nothing is known of the underlay: 1500 minus IPv6's 80 bytes, as wg-quick uses. */
+export const DEFAULT_MTU = 1420;
