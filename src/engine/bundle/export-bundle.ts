@@ -1,0 +1,25 @@
+import { completeDesign } from '../complete/complete-design';
+import type { Completion } from '../complete/complete-design';
+import type { RandomSource } from '../keys';
+import type { Design } from '../model/design';
+import { buildPlan } from '../plan/build-plan';
+import { bundleFiles } from './bundle-files';
+import type { BundleFile } from './bundle-files';
+import { bundleFolderName } from './folder-name';
+import { zipBundle } from './zip';
+
+export interface ExportResult {
+  /** The completed design, secrets included: the caller decides where those go (never a share link). */
+  completion: Completion;
+  files: BundleFile[];
+  folder: string;
+  zip: Uint8Array;
+}
+
+/** design -> keys and addresses -> plan -> files -> zip: the whole export, as the CLI and the worker run it. */
+export async function exportBundle(design: Design, random: RandomSource): Promise<ExportResult> {
+  const completion = completeDesign(design, { random, keys: true });
+  const files = bundleFiles(buildPlan(completion.design));
+  const folder = bundleFolderName(design.name);
+  return { completion, files, folder, zip: await zipBundle(files, folder) };
+}

@@ -1,0 +1,51 @@
+/**
+ * wg-designer's engine: the one entry the UI, the worker and the CLI import. Framework-free: no React, no DOM,
+ * no Node APIs; it runs the same in Node, the page and a Web Worker.
+ */
+export * from './model/design';
+export { designSchema, DEFAULT_POOLS, ID_PATTERN, LIMITS } from './model/schema';
+export type { DesignInput } from './model/schema';
+export { parseDesign, parseDesignText, formatFieldError, MAX_DESIGN_CHARS } from './model/parse-design';
+export type { FieldError, ParseResult } from './model/parse-design';
+export { publicDesign, hasSecrets } from './model/public-design';
+
+export * as net from './net';
+export type { Prefix, Address, Family } from './net';
+
+export {
+  cryptoRandom, seededRandom, generateKeypair, generatePrivateKey, generatePresharedKey, publicKeyOf, isKey,
+  publicKeysMatch,
+} from './keys';
+export type { RandomSource } from './keys';
+
+export { completeDesign } from './complete/complete-design';
+export type { Completion, CompleteOptions } from './complete/complete-design';
+
+export { buildPlan } from './plan/build-plan';
+export type { FullPlan } from './plan/build-plan';
+export type { Plan, HostPlan, PeerPlan, TunnelPlan, FlowPlan, FirewallIntent, FirewallRule } from './plan/types';
+export { DEFAULT_MTU } from './plan/types';
+export { OVERHEAD_IPV4, OVERHEAD_IPV6 } from './plan/mtu';
+
+export { renderWgQuick } from './render/wg-quick';
+export { renderNftables, NFT_TABLE } from './render/nftables';
+export { renderSysctl } from './render/sysctl';
+export { renderInstallScript } from './render/install-script';
+export { renderBundleReadme } from './render/bundle-readme';
+export { commentText } from './render/safe-text';
+
+export { bundleFiles } from './bundle/bundle-files';
+export type { BundleFile } from './bundle/bundle-files';
+export { zipBundle } from './bundle/zip';
+export { bundleFolderName } from './bundle/folder-name';
+export { exportBundle } from './bundle/export-bundle';
+export type { ExportResult } from './bundle/export-bundle';
+
+export { validateDesign } from './validate/validate-design';
+export type { Finding, Severity, Subjects, Fix, FixChange } from './validate/finding';
+export type { Rule, RuleContext } from './validate/rule';
+
+export { importConfigs, ImportError } from './import/import-configs';
+export type { ConfigFile, ImportResult } from './import/import-configs';
+export { parseWgQuick, ConfigParseError } from './import/wg-quick-parse';
+export type { ParsedConfig, ParsedInterface, ParsedPeer } from './import/wg-quick-parse';
