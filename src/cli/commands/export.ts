@@ -1,0 +1,40 @@
+import { cryptoRandom, exportBundle, validateDesign } from '../../engine';
+import { writeAtomic } from '../io';
+import { keysPathFor, mergeKeys, readKeys, writeKeys } from '../keys-file';
+import { loadDesign } from '../load-design';
+
+export interface ExportArgs {
+  design: string;
+  output: string;
+  keys?: string;
+  /** Write the bundle even when validation finds errors. */
+  force: boolean;
+}
+
+/**
+ * `export design.json -o bundle.zip`: fills in missing keys and addresses, writes the zip, and keeps every secret
+ * in the keys file beside the design (mode 600) so the next export reuses them and changes no key. A design with
+ * errors is not exported unless forced: a bundle that cannot work is worse than none.
+ */
+export async function runExport(args: ExportArgs, log: (s: string) => void): Promise<number> {
+  const keysPath = args.keys ?? keysPathFor(args.design);
+  const design = mergeKeys(loadDesign(args.design), readKeys(keysPath), (m) => log(`warning: ${m}`));
+  const result = await exportBundle(design, cryptoRandom);
+  const c = result.completion;
+  const errors = validateDesign(c.design).filter((f) => f.severity === 'error');
+  for (const e of errors) log(`error: ${e.code}: ${e.message}`);
+  if (errors.length > 0 && !args.force) {
+    log(`not exported: ${errors.length} errors (run validate for details, or --force to export anyway)`);
+    return 1;
+  }
+  writeKeys(keysPath, c.design);
+  writeAtomic(args.output, result.zip, 0o600);
+  log(`wrote ${args.output}: ${result.files.length} files for ${c.design.hosts.filter((h) => !h.external).length} hosts (${result.zip.length} bytes)`);
+  if (c.generatedKeys.length + c.generatedPresharedKeys.length > 0) {
+    log(`generated ${c.generatedKeys.length} keypairs and ${c.generatedPresharedKeys.length} preshared keys; kept in ${keysPath} (mode 600)`);
+  }
+  if (c.allocated.length > 0) {
+    log(`allocated overlay addresses for ${c.allocated.length} hosts; the bundle's design.json holds them: copy it over ${args.design} to pin them`);
+  }
+  return 0;
+}

@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { runExport } from './commands/export';
+import { runImport } from './commands/import';
+import { runValidate } from './commands/validate';
+import { CliError } from './io';
+
+const USAGE = `wg-designer: design, check and export WireGuard networks for database traffic
+
+Usage:
+  wg-designer validate <design.json> [--json]
+  wg-designer export <design.json> -o <bundle.zip> [--keys <design.keys.json>] [--force]
+  wg-designer import <a.conf> [b.conf ...] -o <design.json> [--name <name>]
+
+Exit codes: 0 ok, 1 the design has errors or could not be read, 2 usage.`;
+
+/** Runs one command; returns the exit code. Output goes through `out` (results) and `err` (messages). */
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        output: { type: 'string', short: 'o' },
+        keys: { type: 'string' },
+        name: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help || command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    const one = () => {
+      if (positionals.length !== 1) throw new CliError(`${command} takes one design file\n\n${USAGE}`, 2);
+      return positionals[0] as string;
+    };
+    const output = () => {
+      if (!values.output) throw new CliError(`${command} needs -o <file>\n\n${USAGE}`, 2);
+      return values.output;
+    };
+    switch (command) {
+      case 'validate':
+        return runValidate(one(), values.json, out);
+      case 'export':
+        return await runExport({ design: one(), output: output(), keys: values.keys, force: values.force }, err);
+      case 'import':
+        if (positionals.length === 0) throw new CliError(`import takes one or more wg-quick config files\n\n${USAGE}`, 2);
+        return runImport({ files: positionals, output: output(), name: values.name }, err);
+      default:
+        throw new CliError(`unknown command "${command}"\n\n${USAGE}`, 2);
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      err(`wg-designer: ${e.message}`);
+      return e.exitCode;
+    }
+    if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
+      err(`wg-designer: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}
