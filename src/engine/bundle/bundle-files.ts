@@ -2,6 +2,7 @@ import { WG_INTERFACE } from '../model/design';
 import { publicDesign } from '../model/public-design';
 import type { Plan } from '../plan/types';
 import { renderBundleReadme } from '../render/bundle-readme';
+import { renderCheckScript } from '../render/check-script';
 import { renderInstallScript } from '../render/install-script';
 import { renderNftables } from '../render/nftables';
 import { renderSysctl } from '../render/sysctl';
@@ -31,6 +32,7 @@ export function bundleFiles(plan: Plan): BundleFile[] {
       { path: `${dir}/${WG_INTERFACE}.conf`, content: renderWgQuick(hp, { privateKey: 'include', designName: plan.design.name }), mode: 0o600 },
       { path: `${dir}/firewall.nft`, content: renderNftables(hp), mode: 0o644 },
       { path: `${dir}/install.sh`, content: renderInstallScript(hp, sysctl !== null), mode: 0o755 },
+      { path: `${dir}/check.sh`, content: renderCheckScript(plan, hp), mode: 0o755 },
     );
     if (sysctl !== null) files.push({ path: `${dir}/sysctl.conf`, content: sysctl, mode: 0o644 });
   }

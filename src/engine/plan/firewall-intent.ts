@@ -7,8 +7,8 @@ import type { FirewallIntent, FirewallRule } from './types';
 
 /**
  * What each host's firewall lets through, from the declared flows alone (everything else on the tunnel is
- * dropped): the target accepts the flow, every router on the path forwards it, and a gateway delivering into
- * its lan masquerades when the lan cannot route back to the overlay.
+ * dropped): the source may open it, every router on the path forwards it, the target accepts it, and a gateway
+ * delivering into its lan masquerades when the lan cannot route back to the overlay.
  */
 export function planFirewalls(
   design: Design, hosts: ReadonlyMap<string, Host>, flows: readonly ResolvedFlow[],
@@ -23,8 +23,9 @@ export function planFirewalls(
     const last = f.path.length - 1;
     f.path.forEach((hostId, i) => {
       const intent = intents.get(hostId);
-      if (!intent || i === 0) return;
-      if (i < last || f.toService) intent.forward.push(rule);
+      if (!intent) return;
+      if (i === 0) intent.outbound.push(rule);
+      else if (i < last || f.toService) intent.forward.push(rule);
       else intent.inbound.push(rule);
     });
     const gateway = hosts.get(f.to);
@@ -39,6 +40,7 @@ function emptyIntent(design: Design, host: Host): FirewallIntent {
   return {
     inbound: [],
     forward: [],
+    outbound: [],
     masquerade: null,
     clampMss: isRouter(host),
     databasePorts: [...databasePorts],

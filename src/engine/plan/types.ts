@@ -28,6 +28,8 @@ export interface FirewallIntent {
   inbound: FirewallRule[];
   /** New connections this host forwards (tunnel to tunnel, tunnel to lan). */
   forward: FirewallRule[];
+  /** New connections this host opens through the tunnel: only to declared destinations (no lateral movement). */
+  outbound: FirewallRule[];
   /** Overlay sources to masquerade behind this host when they enter these lans. */
   masquerade: { sources: Prefix[]; lans: Prefix[] } | null;
   /** Clamp TCP MSS to the route MTU on forwarded SYNs (routers only). */
