@@ -9,9 +9,24 @@ const USAGE = `wg-designer: design, check and export WireGuard networks for data
 Usage:
   wg-designer validate <design.json> [--json]
   wg-designer export <design.json> -o <bundle.zip> [--keys <design.keys.json>] [--force]
+                     [--firewall nftables|iptables] [--qos-bulk-mbit <rate>]
   wg-designer import <a.conf> [b.conf ...] -o <design.json> [--name <name>]
 
 Exit codes: 0 ok, 1 the design has errors or could not be read, 2 usage.`;
+
+function firewallOf(text: string): 'nftables' | 'iptables' {
+  if (text === 'nftables' || text === 'iptables') return text;
+  throw new CliError(`--firewall must be nftables or iptables, not "${text}"`, 2);
+}
+
+function qosOf(text: string | undefined): { bulkRateMbit: number } | null {
+  if (text === undefined) return null;
+  const rate = Number(text);
+  if (!Number.isInteger(rate) || rate < 1 || rate > 100_000) {
+    throw new CliError(`--qos-bulk-mbit must be a whole number of Mbit/s from 1 to 100000, not "${text}"`, 2);
+  }
+  return { bulkRateMbit: rate };
+}
 
 /** Runs one command; returns the exit code. Output goes through `out` (results) and `err` (messages). */
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -26,6 +41,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         keys: { type: 'string' },
         name: { type: 'string' },
         force: { type: 'boolean', default: false },
+        firewall: { type: 'string', default: 'nftables' },
+        'qos-bulk-mbit': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -45,7 +62,10 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       case 'validate':
         return runValidate(one(), values.json, out);
       case 'export':
-        return await runExport({ design: one(), output: output(), keys: values.keys, force: values.force }, err);
+        return await runExport({
+          design: one(), output: output(), keys: values.keys, force: values.force,
+          firewall: firewallOf(values.firewall), qos: qosOf(values['qos-bulk-mbit']),
+        }, err);
       case 'import':
         if (positionals.length === 0) throw new CliError(`import takes one or more wg-quick config files\n\n${USAGE}`, 2);
         return runImport({ files: positionals, output: output(), name: values.name }, err);

@@ -9,6 +9,8 @@ export interface ExportArgs {
   keys?: string;
   /** Write the bundle even when validation finds errors. */
   force: boolean;
+  firewall: 'nftables' | 'iptables';
+  qos: { bulkRateMbit: number } | null;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface ExportArgs {
 export async function runExport(args: ExportArgs, log: (s: string) => void): Promise<number> {
   const keysPath = args.keys ?? keysPathFor(args.design);
   const design = mergeKeys(loadDesign(args.design), readKeys(keysPath), (m) => log(`warning: ${m}`));
-  const result = await exportBundle(design, cryptoRandom);
+  const result = await exportBundle(design, cryptoRandom, { firewall: args.firewall, qos: args.qos });
   const c = result.completion;
   const errors = validateDesign(c.design).filter((f) => f.severity === 'error');
   for (const e of errors) log(`error: ${e.code}: ${e.message}`);

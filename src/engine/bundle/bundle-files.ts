@@ -3,8 +3,11 @@ import { publicDesign } from '../model/public-design';
 import type { Plan } from '../plan/types';
 import { renderBundleReadme } from '../render/bundle-readme';
 import { renderCheckScript } from '../render/check-script';
-import { renderInstallScript } from '../render/install-script';
+import { renderFirewallUnit, renderInstallScript } from '../render/install-script';
+import { renderIptables } from '../render/iptables';
 import { renderNftables } from '../render/nftables';
+import { DEFAULT_BUNDLE_OPTIONS } from './bundle-options';
+import type { BundleOptions } from './bundle-options';
 import { renderSysctl } from '../render/sysctl';
 import { renderWgQuick } from '../render/wg-quick';
 
@@ -19,7 +22,7 @@ export interface BundleFile {
  * Every file of the bundle: `<host-id>/...` per host the design manages, plus the network README and the public
  * design. Paths are built from ids only, which the schema allow-lists as `[a-z0-9-]`: no entry can leave its folder.
  */
-export function bundleFiles(plan: Plan): BundleFile[] {
+export function bundleFiles(plan: Plan, options: BundleOptions = DEFAULT_BUNDLE_OPTIONS): BundleFile[] {
   const files: BundleFile[] = [
     { path: 'README.md', content: renderBundleReadme(plan), mode: 0o644 },
     { path: 'design.json', content: `${JSON.stringify(publicDesign(plan.design), null, 2)}\n`, mode: 0o644 },
@@ -28,10 +31,18 @@ export function bundleFiles(plan: Plan): BundleFile[] {
     if (hp.host.external) continue;
     const dir = hp.host.id;
     const sysctl = renderSysctl(hp);
+    files.push({ path: `${dir}/${WG_INTERFACE}.conf`, content: renderWgQuick(hp, { privateKey: 'include', designName: plan.design.name }), mode: 0o600 });
+    if (options.firewall === 'nftables') {
+      files.push({ path: `${dir}/firewall.nft`, content: renderNftables(hp), mode: 0o644 });
+    } else {
+      files.push(
+        { path: `${dir}/firewall.iptables`, content: renderIptables(hp, 4), mode: 0o644 },
+        { path: `${dir}/firewall.ip6tables`, content: renderIptables(hp, 6), mode: 0o644 },
+      );
+    }
     files.push(
-      { path: `${dir}/${WG_INTERFACE}.conf`, content: renderWgQuick(hp, { privateKey: 'include', designName: plan.design.name }), mode: 0o600 },
-      { path: `${dir}/firewall.nft`, content: renderNftables(hp), mode: 0o644 },
-      { path: `${dir}/install.sh`, content: renderInstallScript(hp, sysctl !== null), mode: 0o755 },
+      { path: `${dir}/wg-designer-firewall.service`, content: renderFirewallUnit(options.firewall), mode: 0o644 },
+      { path: `${dir}/install.sh`, content: renderInstallScript(hp, { hasSysctl: sysctl !== null, firewall: options.firewall, hasQos: options.qos !== null }), mode: 0o755 },
       { path: `${dir}/check.sh`, content: renderCheckScript(plan, hp), mode: 0o755 },
     );
     if (sysctl !== null) files.push({ path: `${dir}/sysctl.conf`, content: sysctl, mode: 0o644 });

@@ -3,7 +3,10 @@ import type { Completion } from '../complete/complete-design';
 import type { RandomSource } from '../keys';
 import type { Design } from '../model/design';
 import { buildPlan } from '../plan/build-plan';
+import { validateDesign } from '../validate/validate-design';
 import { bundleFiles } from './bundle-files';
+import { DEFAULT_BUNDLE_OPTIONS } from './bundle-options';
+import type { BundleOptions } from './bundle-options';
 import type { BundleFile } from './bundle-files';
 import { bundleFolderName } from './folder-name';
 import { zipBundle } from './zip';
@@ -17,9 +20,13 @@ export interface ExportResult {
 }
 
 /** design -> keys and addresses -> plan -> files -> zip: the whole export, as the CLI and the worker run it. */
-export async function exportBundle(design: Design, random: RandomSource): Promise<ExportResult> {
+export async function exportBundle(
+  design: Design, random: RandomSource, options: Partial<BundleOptions> = {},
+): Promise<ExportResult> {
   const completion = completeDesign(design, { random, keys: true });
-  const files = bundleFiles(buildPlan(completion.design));
+  const plan = buildPlan(completion.design);
+  const findings = options.findings ?? validateDesign(completion.design, plan);
+  const files = bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, ...options, findings });
   const folder = bundleFolderName(design.name);
   return { completion, files, folder, zip: await zipBundle(files, folder) };
 }

@@ -1,0 +1,15 @@
+import type { FirewallBackend } from '../render/install-script';
+import type { Finding } from '../validate/finding';
+
+/** What the export dialog and the CLI let the user choose. */
+export interface BundleOptions {
+  firewall: FirewallBackend;
+  /** `qos.sh` per host: database ports first, bulk streams (replication catch-up, backups) capped at this rate. */
+  qos: { bulkRateMbit: number } | null;
+  /** Findings open at export time, listed in the bundle README. */
+  findings: readonly Finding[];
+  /** The diagram exported from the UI, put beside the Mermaid source in docs/. */
+  diagram: { svg?: string; png?: Uint8Array } | null;
+}
+
+export const DEFAULT_BUNDLE_OPTIONS: BundleOptions = { firewall: 'nftables', qos: null, findings: [], diagram: null };
