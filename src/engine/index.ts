@@ -49,3 +49,8 @@ export { importConfigs, ImportError } from './import/import-configs';
 export type { ConfigFile, ImportResult } from './import/import-configs';
 export { parseWgQuick, ConfigParseError } from './import/wg-quick-parse';
 export type { ParsedConfig, ParsedInterface, ParsedPeer } from './import/wg-quick-parse';
+
+export { encodeShareFragment, decodeShareFragment, isShareFragment, SHARE_PREFIX, MAX_SHARE_CHARS } from './share';
+export { runEngineRequest, MAX_KEYPAIRS } from './worker';
+export type { EngineRequest, EngineResults, EngineResult, EngineMessage, EngineReply } from './worker';
+export type { Keypair } from './keys';

@@ -1,0 +1,90 @@
+import { Inflate, deflateSync } from 'fflate';
+import type { Design } from '../model/design';
+import { formatFieldError, parseDesignText } from '../model/parse-design';
+import type { ParseResult } from '../model/parse-design';
+import { hasSecrets, publicDesign } from '../model/public-design';
+import { decodeBase64Url, encodeBase64Url } from './base64url';
+
+/**
+ * A share link carries the design in the URL fragment, which browsers never send to a server:
+ * `#wgd1.<base64url(deflate-raw(JSON))>`. The `wgd1.` prefix versions the encoding so a later one can be told apart.
+ */
+export const SHARE_PREFIX = 'wgd1.';
+/** Longest fragment we make or read: links far past this break in chat tools and mail clients anyway. */
+export const MAX_SHARE_CHARS = 200_000;
+/** Largest design text a link may inflate to: stops a small link from expanding into a huge one (a zip bomb). */
+export const MAX_SHARE_INFLATED = 8 * 1024 * 1024;
+
+/** The fragment (without `#`) for a design. Always strips private and preshared keys first. */
+export function encodeShareFragment(design: Design): ParseResult<string> {
+  const json = JSON.stringify(publicDesign(design));
+  const packed = deflateSync(new TextEncoder().encode(json), { level: 9 });
+  const fragment = SHARE_PREFIX + encodeBase64Url(packed);
+  if (fragment.length > MAX_SHARE_CHARS) {
+    return fail(`the design is too large for a link (${fragment.length} characters; the limit is ${MAX_SHARE_CHARS}): download it as JSON instead`);
+  }
+  return { ok: true, value: fragment };
+}
+
+/** True when a URL fragment (with or without `#`) looks like a share link, whether or not it is valid. */
+export function isShareFragment(fragment: string): boolean {
+  return fragment.replace(/^#/, '').startsWith(SHARE_PREFIX);
+}
+
+/**
+ * Reads a share link's fragment back into a design, checked by the design schema. Refuses a link that holds a
+ * private or preshared key: we never make one, so such a link was built to leak or plant a key.
+ */
+export function decodeShareFragment(fragment: string): ParseResult<Design> {
+  const body = fragment.replace(/^#/, '');
+  if (!body.startsWith(SHARE_PREFIX)) return fail(`this link is not a wg-designer design (it does not start with "${SHARE_PREFIX}")`);
+  if (body.length > MAX_SHARE_CHARS) return fail(`the link is ${body.length} characters; the limit is ${MAX_SHARE_CHARS}`);
+  const packed = decodeBase64Url(body.slice(SHARE_PREFIX.length));
+  if (packed === null || packed.length === 0) return fail('the link is damaged: its data is not base64url (was it cut short when copied?)');
+  const text = inflateBounded(packed);
+  if (text === null) return fail('the link is damaged: its data does not decompress (was it cut short when copied?)');
+  const parsed = parseDesignText(text);
+  if (!parsed.ok) return fail(`the link holds no valid design: ${parsed.errors.slice(0, 3).map(formatFieldError).join('; ')}`);
+  if (hasSecrets(parsed.value)) {
+    return fail('the link holds a private or preshared key, so it was refused: wg-designer never puts keys in a link. Whoever sent it should regenerate those keys');
+  }
+  return parsed;
+}
+
+/** Inflates raw DEFLATE data, giving up past MAX_SHARE_INFLATED bytes or on any corrupt or truncated stream. */
+function inflateBounded(packed: Uint8Array): string | null {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let tooBig = false;
+  let ended = false;
+  try {
+    const inflater = new Inflate((chunk, final) => {
+      total += chunk.length;
+      if (total > MAX_SHARE_INFLATED) {
+        tooBig = true;
+        throw new Error('too big');
+      }
+      chunks.push(chunk);
+      if (final) ended = true;
+    });
+    inflater.push(packed, true);
+  } catch {
+    return null;
+  }
+  if (tooBig || !ended) return null;
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(all);
+  } catch {
+    return null;
+  }
+}
+
+function fail(message: string): ParseResult<never> {
+  return { ok: false, errors: [{ path: '', message }] };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { isKey, publicKeyOf, seededRandom } from '../keys';
+import { parsed } from '../testing/fixture-design';
+import { runEngineRequest } from './engine-worker-shared';
+
+describe('engine worker requests', () => {
+  it('makes valid keypairs', async () => {
+    const pairs = await runEngineRequest({ type: 'keypairs', count: 3 }, seededRandom(7));
+    expect(pairs).toHaveLength(3);
+    for (const p of pairs) {
+      expect(isKey(p.privateKey)).toBe(true);
+      expect(publicKeyOf(p.privateKey)).toBe(p.publicKey);
+    }
+    expect(new Set(pairs.map((p) => p.privateKey)).size).toBe(3);
+  });
+
+  it('refuses a silly keypair count', async () => {
+    await expect(runEngineRequest({ type: 'keypairs', count: -1 }, seededRandom(1))).rejects.toThrow(/count/);
+  });
+
+  it('exports a bundle with a zip', async () => {
+    const r = await runEngineRequest({ type: 'export', design: parsed('hub-and-spoke') }, seededRandom(1));
+    expect(r.files.some((f) => f.path === 'hub/wg0.conf')).toBe(true);
+    expect(r.zip[0]).toBe(0x50); // "PK"
+    expect(r.completion.generatedKeys.length).toBeGreaterThan(0);
+  });
+});

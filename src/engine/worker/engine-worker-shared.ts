@@ -1,0 +1,27 @@
+import { exportBundle } from '../bundle/export-bundle';
+import { generateKeypair } from '../keys';
+import type { RandomSource } from '../keys';
+import type { EngineRequest, EngineResults } from './engine-worker-protocol';
+import { MAX_KEYPAIRS } from './engine-worker-protocol';
+
+/**
+ * Runs one engine request: the same code in the worker and, where workers are unavailable, on the main thread.
+ * The random source is injected (the worker passes the platform CSPRNG; tests pass a seeded one).
+ */
+export async function runEngineRequest<R extends EngineRequest>(
+  request: R,
+  random: RandomSource,
+): Promise<EngineResults[R['type']]> {
+  switch (request.type) {
+    case 'keypairs': {
+      const count = request.count;
+      if (!Number.isInteger(count) || count < 0 || count > MAX_KEYPAIRS) {
+        throw new RangeError(`keypairs: count must be an integer from 0 to ${MAX_KEYPAIRS}, got ${count}`);
+      }
+      return Array.from({ length: count }, () => generateKeypair(random)) as EngineResults[R['type']];
+    }
+    case 'export':
+      return (await exportBundle(request.design, random)) as EngineResults[R['type']];
+  }
+  throw new TypeError(`unknown engine request ${(request as { type?: unknown }).type as string}`);
+}

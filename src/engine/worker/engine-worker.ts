@@ -1,0 +1,23 @@
+import { cryptoRandom } from '../keys';
+import { runEngineRequest } from './engine-worker-shared';
+import type { EngineMessage, EngineReply } from './engine-worker-protocol';
+
+/** The worker scope, declared narrowly: the engine type-checks without the DOM or WebWorker libraries. */
+interface WorkerScope {
+  onmessage: ((event: { data: EngineMessage }) => void) | null;
+  postMessage(message: EngineReply, transfer?: ArrayBuffer[]): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+
+// The thin switch: every request goes to the shared runner; the zip's buffer is transferred, not copied.
+scope.onmessage = (event) => {
+  const { id, ...request } = event.data;
+  runEngineRequest(request, cryptoRandom).then(
+    (result) => {
+      const transfer = 'zip' in result ? [result.zip.buffer as ArrayBuffer] : [];
+      scope.postMessage({ id, ok: true, result }, transfer);
+    },
+    (e: unknown) => scope.postMessage({ id, ok: false, error: e instanceof Error ? e.message : String(e) }),
+  );
+};
