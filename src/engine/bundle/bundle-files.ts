@@ -2,7 +2,11 @@ import { WG_INTERFACE } from '../model/design';
 import { publicDesign } from '../model/public-design';
 import type { Plan } from '../plan/types';
 import { renderBundleReadme } from '../render/bundle-readme';
+import { renderInventory, renderPlaybook } from '../render/ansible';
 import { renderCheckScript } from '../render/check-script';
+import { renderMermaid } from '../render/mermaid';
+import { renderAlertRules, renderPrometheusConfig } from '../render/monitoring';
+import { qosIndex, renderQos } from '../render/qos';
 import { renderFirewallUnit, renderInstallScript } from '../render/install-script';
 import { renderIptables } from '../render/iptables';
 import { renderNftables } from '../render/nftables';
@@ -24,9 +28,20 @@ export interface BundleFile {
  */
 export function bundleFiles(plan: Plan, options: BundleOptions = DEFAULT_BUNDLE_OPTIONS): BundleFile[] {
   const files: BundleFile[] = [
-    { path: 'README.md', content: renderBundleReadme(plan), mode: 0o644 },
+    { path: 'README.md', content: renderBundleReadme(plan, options.findings, Boolean(options.diagram?.svg)), mode: 0o644 },
+    { path: 'docs/network.mmd', content: renderMermaid(plan), mode: 0o644 },
     { path: 'design.json', content: `${JSON.stringify(publicDesign(plan.design), null, 2)}\n`, mode: 0o644 },
   ];
+  files.push(
+    { path: 'ansible/inventory.ini', content: renderInventory(plan), mode: 0o644 },
+    { path: 'ansible/site.yml', content: renderPlaybook(options.firewall), mode: 0o644 },
+  );
+  if (options.diagram?.svg) files.push({ path: 'docs/diagram.svg', content: options.diagram.svg, mode: 0o644 });
+  const prometheus = renderPrometheusConfig(plan);
+  const alerts = renderAlertRules(plan);
+  if (prometheus) files.push({ path: 'monitoring/prometheus.yml', content: prometheus, mode: 0o644 });
+  if (alerts) files.push({ path: 'monitoring/alerts.yml', content: alerts, mode: 0o644 });
+  const qos = options.qos ? { rate: options.qos.bulkRateMbit, index: qosIndex(plan) } : null;
   for (const hp of plan.hosts) {
     if (hp.host.external) continue;
     const dir = hp.host.id;
@@ -45,6 +60,7 @@ export function bundleFiles(plan: Plan, options: BundleOptions = DEFAULT_BUNDLE_
       { path: `${dir}/install.sh`, content: renderInstallScript(hp, { hasSysctl: sysctl !== null, firewall: options.firewall, hasQos: options.qos !== null }), mode: 0o755 },
       { path: `${dir}/check.sh`, content: renderCheckScript(plan, hp), mode: 0o755 },
     );
+    if (qos) files.push({ path: `${dir}/qos.sh`, content: renderQos(hp, qos.index, qos.rate), mode: 0o755 });
     if (sysctl !== null) files.push({ path: `${dir}/sysctl.conf`, content: sysctl, mode: 0o644 });
   }
   return files;

@@ -8,8 +8,8 @@ export interface BundleOptions {
   qos: { bulkRateMbit: number } | null;
   /** Findings open at export time, listed in the bundle README. */
   findings: readonly Finding[];
-  /** The diagram exported from the UI, put beside the Mermaid source in docs/. */
-  diagram: { svg?: string; png?: Uint8Array } | null;
+  /** The diagram exported from the UI as SVG, put beside the Mermaid source in docs/. */
+  diagram: { svg: string } | null;
 }
 
 export const DEFAULT_BUNDLE_OPTIONS: BundleOptions = { firewall: 'nftables', qos: null, findings: [], diagram: null };

@@ -96,7 +96,7 @@ export function importConfigs(files: readonly ConfigFile[], designName = 'import
   const design: Design = {
     format: DESIGN_FORMAT,
     name: designName,
-    network: { pools: { ...DEFAULT_POOLS }, listenPort: 51_820, managementPort: 22, presharedKeys: false },
+    network: { pools: { ...DEFAULT_POOLS }, listenPort: 51_820, managementPort: 22, presharedKeys: false, monitoring: null },
     hosts,
     tunnels: [...tunnels.values()],
     flows: [],

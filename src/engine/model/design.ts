@@ -90,8 +90,11 @@ export interface Flow {
   to: string;
   port: number;
   proto: Proto;
-  /** Replication flows between database nodes are allowed both ways. */
-  kind: 'client' | 'replication';
+  /**
+   * `replication` flows between database nodes are allowed both ways; `replication` and `backup` are bulk streams
+   * that QoS caps, so they never starve client queries.
+   */
+  kind: 'client' | 'replication' | 'backup';
 }
 
 export interface Pools {
@@ -109,6 +112,8 @@ export interface Network {
   managementPort: number;
   /** Generate a preshared key for every tunnel (post-quantum hardening, as WireGuard recommends). */
   presharedKeys: boolean;
+  /** The host that scrapes a WireGuard exporter on every host's overlay address; its flows are implied. */
+  monitoring: { host: string; exporterPort: number } | null;
 }
 
 export interface Design {

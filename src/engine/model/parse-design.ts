@@ -119,6 +119,10 @@ function checkReferences(design: Omit<Design, 'flows'> & { flows: LooseFlow[] })
     }
     pairs.add(pair);
   });
+  const monitor = design.network.monitoring?.host;
+  if (monitor !== undefined && !hosts.has(monitor)) {
+    errors.push({ path: 'network.monitoring.host', message: `no host has the id "${monitor}"` });
+  }
   const flowIds = new Set<string>();
   design.flows.forEach((f, i) => {
     const at = `flows[${i}] (${f.id})`;

@@ -117,7 +117,7 @@ const flow = z.object({
   to: flowTarget,
   port: port.optional(),
   proto: z.enum(['tcp', 'udp']).default('tcp'),
-  kind: z.enum(['client', 'replication']).default('client'),
+  kind: z.enum(['client', 'replication', 'backup']).default('client'),
 });
 
 export const DEFAULT_POOLS = {
@@ -139,6 +139,7 @@ const network = z.object({
   listenPort: port.default(51_820),
   managementPort: port.default(22),
   presharedKeys: z.boolean().default(true),
+  monitoring: z.object({ host: id, exporterPort: port.default(9586) }).nullable().default(null),
 });
 
 /** The zod schema of a design file, before cross-references are checked (see `parseDesign`). */
@@ -152,6 +153,7 @@ export const designSchema = z.object({
     listenPort: 51_820,
     managementPort: 22,
     presharedKeys: true,
+    monitoring: null,
   }),
   hosts: z.array(host).max(LIMITS.hosts, { message: `must have at most ${LIMITS.hosts} hosts` }),
   tunnels: z.array(tunnel).max(LIMITS.tunnels).default([]),

@@ -25,7 +25,7 @@ export function addressesOf(host: Host): Prefix[] {
 /** Resolves every flow of the design: O(flows · path work). Replication flows are planned in both directions. */
 export function resolveFlows(design: Design, topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>): ResolvedFlow[] {
   const out: ResolvedFlow[] = [];
-  for (const flow of design.flows) {
+  for (const flow of [...design.flows, ...monitoringFlows(design)]) {
     const forward = resolveFlow(flow, flow.from, flow.to, false, topo, tunnels);
     if (forward) out.push(forward);
     if (flow.kind === 'replication' && !flow.to.includes('/')) {
@@ -34,6 +34,15 @@ export function resolveFlows(design: Design, topo: Topology, tunnels: ReadonlyMa
     }
   }
   return out;
+}
+
+/** The monitoring host scrapes the exporter on every other host it manages: flows the user need not draw. */
+export function monitoringFlows(design: Design): Flow[] {
+  const m = design.network.monitoring;
+  if (!m) return [];
+  return design.hosts
+    .filter((h) => h.id !== m.host && !h.external)
+    .map((h) => ({ id: `monitor-${h.id}`.slice(0, 63), from: m.host, to: h.id, port: m.exporterPort, proto: 'tcp' as const, kind: 'client' as const }));
 }
 
 function resolveFlow(
