@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
+import { runRotate } from './commands/rotate';
 import { runValidate } from './commands/validate';
 import { CliError } from './io';
 
@@ -10,6 +11,7 @@ Usage:
   wg-designer validate <design.json> [--json]
   wg-designer export <design.json> -o <bundle.zip> [--keys <design.keys.json>] [--force]
                      [--firewall nftables|iptables] [--qos-bulk-mbit <rate>]
+  wg-designer rotate <design.json> (--host <id> ... | --all) -o <rotation.zip> [--keys <design.keys.json>]
   wg-designer import <a.conf> [b.conf ...] -o <design.json> [--name <name>]
 
 Exit codes: 0 ok, 1 the design has errors or could not be read, 2 usage.`;
@@ -43,6 +45,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         force: { type: 'boolean', default: false },
         firewall: { type: 'string', default: 'nftables' },
         'qos-bulk-mbit': { type: 'string' },
+        host: { type: 'string', multiple: true },
+        all: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -66,6 +70,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
           design: one(), output: output(), keys: values.keys, force: values.force,
           firewall: firewallOf(values.firewall), qos: qosOf(values['qos-bulk-mbit']),
         }, err);
+      case 'rotate':
+        return await runRotate({ design: one(), hosts: values.host ?? [], all: values.all, output: output(), keys: values.keys }, err);
       case 'import':
         if (positionals.length === 0) throw new CliError(`import takes one or more wg-quick config files\n\n${USAGE}`, 2);
         return runImport({ files: positionals, output: output(), name: values.name }, err);

@@ -1,0 +1,85 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from './main';
+
+const dir = mkdtempSync(join(tmpdir(), 'wgd-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const fixture = (name: string) => new URL(`../engine/__fixtures__/${name}`, import.meta.url).pathname;
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function zipText(path: string, entry: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  return (await zip.file(entry)?.async('string')) ?? '';
+}
+
+describe('wg-designer CLI', () => {
+  const design = join(dir, 'orders.json');
+  copyFileSync(fixture('hub-and-spoke.json'), design);
+
+  it('exports, keeps the secrets in orders.keys.json (mode 600), and re-exports byte-identically', async () => {
+    const first = await cli('export', design, '-o', join(dir, 'a.zip'));
+    expect(first.code, first.err).toBe(0);
+    expect(statSync(join(dir, 'orders.keys.json')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(design, 'utf8')).not.toContain('privateKey": "');
+    const second = await cli('export', design, '-o', join(dir, 'b.zip'));
+    expect(second.code, second.err).toBe(0);
+    expect(Buffer.compare(readFileSync(join(dir, 'a.zip')), readFileSync(join(dir, 'b.zip')))).toBe(0);
+  });
+
+  it('rotates one host: only its key changes, and the next export uses it', async () => {
+    const before = JSON.parse(readFileSync(join(dir, 'orders.keys.json'), 'utf8'));
+    const r = await cli('rotate', design, '--host', 'pg-primary', '-o', join(dir, 'rot.zip'));
+    expect(r.code, r.err).toBe(0);
+    const after = JSON.parse(readFileSync(join(dir, 'orders.keys.json'), 'utf8'));
+    expect(after.hosts['pg-primary'].privateKey).not.toBe(before.hosts['pg-primary'].privateKey);
+    expect(after.hosts['app-1']).toEqual(before.hosts['app-1']);
+    expect(after.tunnels).toEqual(before.tunnels);
+    await cli('export', design, '-o', join(dir, 'c.zip'));
+    const conf = await zipText(join(dir, 'c.zip'), 'orders-hub-and-spoke/pg-primary/wg0.conf');
+    expect(conf).toContain(`PrivateKey = ${after.hosts['pg-primary'].privateKey}`);
+    const hub = await zipText(join(dir, 'c.zip'), 'orders-hub-and-spoke/hub/wg0.conf');
+    expect(hub).toContain(`PrivateKey = ${before.hosts.hub.privateKey}`);
+  });
+
+  it('validates with --json and exits 1 on an error finding', async () => {
+    const ok = await cli('validate', design, '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ ok: true, summary: { errors: 0 } });
+    const broken = JSON.parse(readFileSync(design, 'utf8'));
+    broken.tunnels = broken.tunnels.filter((t: { id: string }) => t.id !== 't-hub-pg');
+    writeFileSync(join(dir, 'broken.json'), JSON.stringify(broken));
+    const bad = await cli('validate', join(dir, 'broken.json'), '--json');
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.out).findings.map((f: { code: string }) => f.code)).toContain('flow-unroutable');
+    expect((await cli('export', join(dir, 'broken.json'), '-o', join(dir, 'x.zip'))).code).toBe(1);
+  });
+
+  it('names the field of a malformed design and exits 1; bad usage exits 2', async () => {
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ format: 'wg-designer/1', hosts: [{ id: 'a', role: 'app', endpoint: 'nope' }] }));
+    const r = await cli('validate', join(dir, 'bad.json'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/hosts\[0\] \(a\)\.endpoint: is not host:port/);
+    expect((await cli('export', design)).code).toBe(2);
+    expect((await cli('frobnicate')).code).toBe(2);
+    expect((await cli('export', design, '-o', join(dir, 'y.zip'), '--firewall', 'pf')).code).toBe(2);
+  });
+
+  it('imports hand-written configs into a design and a keys file', async () => {
+    const files = ['hub', 'app', 'db'].map((n) => fixture(`hand-written/${n}.conf`));
+    const r = await cli('import', ...files, '-o', join(dir, 'imported.json'));
+    expect(r.code, r.err).toBe(0);
+    const imported = JSON.parse(readFileSync(join(dir, 'imported.json'), 'utf8'));
+    expect(imported.hosts.map((h: { id: string }) => h.id)).toEqual(['hub', 'app', 'db', expect.stringMatching(/^peer-/)]);
+    expect(JSON.stringify(imported)).not.toMatch(/"privateKey": "[A-Za-z0-9+/]{43}="/);
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'imported.keys.json'), 'utf8')).hosts)).toEqual(['hub', 'app', 'db']);
+  });
+});
