@@ -54,3 +54,8 @@ export { encodeShareFragment, decodeShareFragment, isShareFragment, SHARE_PREFIX
 export { runEngineRequest, MAX_KEYPAIRS } from './worker';
 export type { EngineRequest, EngineResults, EngineResult, EngineMessage, EngineReply } from './worker';
 export type { Keypair } from './keys';
+
+export { rotateKeys, RotationError } from './rotate/rotate-keys';
+export type { Rotation } from './rotate/rotate-keys';
+export type { BundleOptions } from './bundle/bundle-options';
+export { DEFAULT_BUNDLE_OPTIONS } from './bundle/bundle-options';
