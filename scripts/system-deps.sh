@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use: real WireGuard in userspace (wireguard-go + wireguard-tools), nftables
 # and iproute2 for network namespaces, shellcheck for the generated scripts, chromium for the browser tests, and
-# PostgreSQL for the lab. Idempotent: installs only what is missing. Needs root and apt-get; says so otherwise.
+# for the lab PostgreSQL, ping (iputils: `ping -M do` for the MTU checks) and netcat (TCP probes and listeners).
+# Idempotent: installs only what is missing. Needs root and apt-get; says so otherwise.
 set -euo pipefail
 
 declare -A want=(
   [wireguard-go]=wireguard-go [wg]=wireguard-tools [wg-quick]=wireguard-tools [nft]=nftables [ip]=iproute2
   [shellcheck]=shellcheck [chromium]=chromium [iptables-restore]=iptables [unshare]=util-linux
   [psql]=postgresql-client [pg_ctlcluster]=postgresql-common [ansible-playbook]=ansible
+  [ping]=iputils-ping [nc]=netcat-openbsd [nsenter]=util-linux [setpriv]=util-linux
 )
 missing=()
 for tool in "${!want[@]}"; do

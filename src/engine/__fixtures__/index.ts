@@ -1,4 +1,5 @@
 import hubAndSpoke from './hub-and-spoke.json';
+import ipv6Pppoe from './ipv6-pppoe.json';
 import mesh3 from './mesh-3.json';
 import pointToPoint from './point-to-point.json';
 import siteToSite from './site-to-site.json';
@@ -9,4 +10,5 @@ export const FIXTURES: Readonly<Record<string, unknown>> = {
   'hub-and-spoke': hubAndSpoke,
   'site-to-site': siteToSite,
   'mesh-3': mesh3,
+  'ipv6-pppoe': ipv6Pppoe,
 };
