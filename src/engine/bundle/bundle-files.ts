@@ -1,3 +1,4 @@
+import { promotionFiles } from '../failover/promotion-files';
 import { WG_INTERFACE } from '../model/design';
 import { publicDesign } from '../model/public-design';
 import type { Plan } from '../plan/types';
@@ -36,6 +37,7 @@ export function bundleFiles(plan: Plan, options: BundleOptions = DEFAULT_BUNDLE_
     { path: 'ansible/inventory.ini', content: renderInventory(plan), mode: 0o644 },
     { path: 'ansible/site.yml', content: renderPlaybook(options.firewall), mode: 0o644 },
   );
+  files.push(...promotionFiles(plan, options.firewall));
   if (options.diagram?.svg) files.push({ path: 'docs/diagram.svg', content: options.diagram.svg, mode: 0o644 });
   const prometheus = renderPrometheusConfig(plan);
   const alerts = renderAlertRules(plan);

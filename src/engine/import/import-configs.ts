@@ -100,6 +100,7 @@ export function importConfigs(files: readonly ConfigFile[], designName = 'import
     hosts,
     tunnels: [...tunnels.values()],
     flows: [],
+    failover: [],
   };
   dropComputedAllowedIPs(design);
   warnings.push('no flows are declared yet: exported firewalls drop every new connection on the tunnel until flows are added');

@@ -116,6 +116,17 @@ export interface Network {
   monitoring: { host: string; exporterPort: number } | null;
 }
 
+/**
+ * A floating overlay address for "the primary" of a primary-replica pair. `primary` holds it now; promoting the
+ * replica moves it (the bundle's failover scripts). Flows to either member also reach the floating address.
+ */
+export interface FailoverGroup {
+  id: string;
+  address: string;
+  primary: string;
+  replica: string;
+}
+
 export interface Design {
   format: typeof DESIGN_FORMAT;
   name: string;
@@ -123,6 +134,7 @@ export interface Design {
   hosts: Host[];
   tunnels: Tunnel[];
   flows: Flow[];
+  failover: FailoverGroup[];
 }
 
 /** Default ports of the database engines the palette offers. */

@@ -137,6 +137,13 @@ function checkReferences(design: Omit<Design, 'flows'> & { flows: LooseFlow[] })
       else f.port = target;
     }
   });
+  design.failover.forEach((g, i) => {
+    const at = `failover[${i}] (${g.id})`;
+    for (const side of ['primary', 'replica'] as const) {
+      if (!hosts.has(g[side])) errors.push({ path: `${at}.${side}`, message: `no host has the id "${g[side]}"` });
+    }
+    if (g.primary === g.replica) errors.push({ path: `${at}.replica`, message: 'the replica must be another host than the primary' });
+  });
   return errors;
 }
 

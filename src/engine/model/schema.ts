@@ -45,6 +45,10 @@ const prefix = z.string().refine((s) => tryParsePrefix(s) !== null, {
 const address = z.string().refine((s) => tryParseAddress(s) !== null, {
   message: 'is not an IPv4 or IPv6 address (e.g. "172.31.5.20")',
 });
+const hostAddress = z.string().refine((s) => {
+  const p = tryParsePrefix(s);
+  return p !== null && p.len === (p.family === 4 ? 32 : 128);
+}, { message: 'must be one address, e.g. "10.10.0.100" or "10.10.0.100/32"' });
 const key = z.string().refine(isKey, { message: 'is not a WireGuard key (44 characters of base64 ending in "=")' });
 const endpoint = z.string().refine(parses(parseEndpoint), {
   message: 'is not host:port (e.g. "203.0.113.10:51820", "[2001:db8::1]:51820" or "db.example.com:51820")',
@@ -158,6 +162,12 @@ export const designSchema = z.object({
   hosts: z.array(host).max(LIMITS.hosts, { message: `must have at most ${LIMITS.hosts} hosts` }),
   tunnels: z.array(tunnel).max(LIMITS.tunnels).default([]),
   flows: z.array(flow).max(LIMITS.flows).default([]),
+  failover: z.array(z.object({
+    id,
+    address: hostAddress.transform((a) => (a.includes('/') ? a : a.includes(':') ? `${a}/128` : `${a}/32`)),
+    primary: id,
+    replica: id,
+  })).max(LIMITS.listItems).default([]),
 });
 
 export type DesignInput = z.input<typeof designSchema>;

@@ -3,6 +3,7 @@ import { formatEndpoint, parseEndpoint, parsePrefix } from '../net';
 import { allowedIPsOfHost, planAllowedIPs } from './allowed-ips';
 import type { RouteConflict } from './allowed-ips';
 import { planFirewalls } from './firewall-intent';
+import { failoverFlows, floatingAddresses } from './failover-flows';
 import { resolveFlows } from './flows';
 import type { ResolvedFlow } from './flows';
 import { keepaliveFor } from './keepalive';
@@ -35,7 +36,9 @@ export function buildPlan(design: Design): FullPlan {
     tunnelsOfHost.get(a.id)?.push(tp);
     tunnelsOfHost.get(b.id)?.push(tp);
   }
-  const resolvedFlows = resolveFlows(design, topology, tunnelPlans);
+  const declared = resolveFlows(design, topology, tunnelPlans);
+  const resolvedFlows = [...declared, ...failoverFlows(design, topology, declared, tunnelPlans)];
+  const floating = floatingAddresses(design);
   const { routes, conflicts } = planAllowedIPs(design, topology, resolvedFlows);
   const firewalls = planFirewalls(design, topology.hosts, resolvedFlows);
 
@@ -62,7 +65,7 @@ export function buildPlan(design: Design): FullPlan {
         keepalive: keepaliveFor(t, host, peer),
       };
     }).sort((x, y) => (x.hostId < y.hostId ? -1 : x.hostId > y.hostId ? 1 : 0));
-    const addresses = host.addresses.map(parsePrefix);
+    const addresses = [...host.addresses.map(parsePrefix), ...(floating.get(host.id) ?? [])];
     const { mtu, source } = hostMtu(host, mine);
     const routesTraffic = isRouter(host);
     const firewall = firewalls.get(host.id);

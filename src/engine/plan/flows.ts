@@ -78,7 +78,7 @@ function resolveFlow(
  * One path per pair of hosts whichever way a flow goes, so replies come back over the tunnels the requests took:
  * WireGuard drops a packet whose source is not in the AllowedIPs of the peer it arrived from.
  */
-function canonicalPath(topo: Topology, a: string, b: string): string[] | null {
+export function canonicalPath(topo: Topology, a: string, b: string): string[] | null {
   if (a <= b) return findPath(topo, a, b);
   return findPath(topo, b, a)?.reverse() ?? null;
 }
@@ -90,7 +90,8 @@ function lanOf(gateway: Host, address: string): Prefix[] {
   return [lan ?? hostPrefix(a)];
 }
 
-function pathMtu(path: readonly string[], topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>): number | null {
+/** Smallest safe tunnel MTU along a path. */
+export function pathMtu(path: readonly string[], topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>): number | null {
   let mtu: number | null = null;
   for (let i = 0; i + 1 < path.length; i++) {
     const t = topo.neighbours.get(path[i] ?? '')?.get(path[i + 1] ?? '');

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../keys';
-import { formatPrefix } from '../net';
 import { buildPlan } from '../plan/build-plan';
 import { renderWgQuick } from '../render/wg-quick';
 import { fixtureDesign } from '../testing/fixture-design';
-import { NetnsHost, must } from '../testing/wg-netns-host.node';
+import { NetnsHost, link } from '../testing/wg-netns-host.node';
 import type { HostPlan } from '../plan/types';
 import { rotateKeys } from './rotate-keys';
 
@@ -20,32 +19,18 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Brings a host's wg0 up from its rendered config the way wg-quick would, inside its own namespaces. */
-function up(host: NetnsHost, hp: HostPlan, conf: string): void {
-  const steps = [
-    'cat > /etc/wireguard/wg0.conf && chmod 600 /etc/wireguard/wg0.conf',
-    'wg setconf wg0 <(wg-quick strip /etc/wireguard/wg0.conf)',
-    ...hp.addresses.map((a) => `ip address add ${formatPrefix(a)} dev wg0`),
-    `ip link set wg0 mtu ${hp.mtu} up`,
-    ...hp.peers.flatMap((p) => p.allowedIPs.map((a) => `ip route replace ${formatPrefix(a)} dev wg0`)),
-  ];
-  const r = host.run(steps.join(' && '), conf);
-  expect(r.ok, r.out).toBe(true);
-}
-
 describe('key rotation on real WireGuard', () => {
   it('moves pg-primary to a new key with the staged scripts, and the tunnel carries traffic before and after', async () => {
     const design = fixtureDesign('point-to-point', 11);
     const plan = buildPlan(design);
     for (const h of Object.values(hosts)) await h.start();
-    must('ip', ['link', 'add', `${tag.slice(-8)}a`, 'netns', hosts['app-1'].netns, 'type', 'veth', 'peer', 'name', `${tag.slice(-8)}b`, 'netns', hosts['pg-primary'].netns]);
-    for (const [id, other, veth] of [['app-1', 'pg-primary', 'a'], ['pg-primary', 'app-1', 'b']] as const) {
-      const r = hosts[id].run(`ip link set ${tag.slice(-8)}${veth} name eth0 && ip address add ${underlay[id]}/32 dev eth0 && ip link set eth0 up && ip route add ${underlay[other]}/32 dev eth0`);
-      expect(r.ok, r.out).toBe(true);
+    link(hosts['app-1'], hosts['pg-primary'], underlay['app-1'], underlay['pg-primary'], 0);
+    for (const id of ['app-1', 'pg-primary'] as const) {
       const hp = plan.byId.get(id) as HostPlan;
-      up(hosts[id], hp, renderWgQuick(hp, { privateKey: 'include', designName: design.name }));
+      const r = hosts[id].up(hp, renderWgQuick(hp, { privateKey: 'include', designName: design.name }));
+      expect(r.ok, r.out).toBe(true);
     }
-    const ping = () => hosts['app-1'].run('ping -c 1 -W 2 10.10.0.1');
+    const ping = () => ({ ok: hosts['app-1'].ping('10.10.0.1') });
     expect(ping().ok, 'ping before rotation').toBe(true);
 
     const rotation = rotateKeys(design, ['pg-primary'], seededRandom(99));

@@ -1,13 +1,21 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
+import { formatPrefix } from '../net';
+import type { HostPlan } from '../plan/types';
 
 /**
  * A throwaway host for tests on real WireGuard: its own network namespace and, through `unshare -m`, its own
- * /run/wireguard and /etc/wireguard, so every host can call its interface wg0 as the bundles do. Commands run in
- * both namespaces with nsenter. `stop()` kills the wireguard-go it started (by PID) and deletes its namespace.
+ * /run/wireguard and a copy-on-write /etc (overlayfs), so every host can call its interface wg0 as the bundles do
+ * and the scripts under test write /etc/wireguard and /etc/wg-designer without touching the machine's. Commands
+ * run in both namespaces with nsenter. `stop()` kills the wireguard-go it started (by PID), deletes its
+ * namespace and its overlay folder.
  */
 export class NetnsHost {
   private proc: ChildProcess | null = null;
+  private readonly overlay = mkdtempSync(join(tmpdir(), 'wgd-host-'));
 
   constructor(readonly netns: string) {}
 
@@ -15,8 +23,11 @@ export class NetnsHost {
   async start(): Promise<void> {
     must('ip', ['netns', 'add', this.netns]);
     must('ip', ['-n', this.netns, 'link', 'set', 'lo', 'up']);
+    const [upper, work] = [join(this.overlay, 'upper'), join(this.overlay, 'work')];
+    mkdirSync(upper);
+    mkdirSync(work);
     this.proc = spawn('ip', ['netns', 'exec', this.netns, 'unshare', '-m', '--propagation', 'private', 'sh', '-c',
-      'mount -t tmpfs tmpfs /run/wireguard && mount -t tmpfs tmpfs /etc/wireguard && exec env WG_PROCESS_FOREGROUND=1 wireguard-go wg0'],
+      `mount -t tmpfs tmpfs /run/wireguard && mount -t overlay overlay -o lowerdir=/etc,upperdir=${upper},workdir=${work} /etc && mkdir -p /etc/wireguard && exec env WG_PROCESS_FOREGROUND=1 wireguard-go wg0`],
     { stdio: 'ignore' });
     for (let i = 0; i < 100; i++) {
       if (this.run('ip link show wg0').ok) return;
@@ -32,10 +43,29 @@ export class NetnsHost {
     return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
   }
 
+  /** Brings wg0 up from a rendered config the way wg-quick does (config, addresses, MTU, a route per AllowedIPs). */
+  up(hp: HostPlan, conf: string): { ok: boolean; out: string } {
+    const steps = [
+      'cat > /etc/wireguard/wg0.conf && chmod 600 /etc/wireguard/wg0.conf',
+      'wg setconf wg0 <(wg-quick strip /etc/wireguard/wg0.conf)',
+      ...hp.addresses.map((a) => `ip address add ${formatPrefix(a)} dev wg0`),
+      `ip link set wg0 mtu ${hp.mtu} up`,
+      ...hp.peers.flatMap((p) => p.allowedIPs.map((a) => `ip route replace ${formatPrefix(a)} dev wg0`)),
+    ];
+    return this.run(steps.join(' && '), conf);
+  }
+
+  /** Pings until a reply or `tries` attempts of 2 s: a first handshake may wait for WireGuard's 5 s retry. */
+  ping(address: string, tries = 8): boolean {
+    for (let i = 0; i < tries; i++) if (this.run(`ping -c 1 -W 2 ${address}`).ok) return true;
+    return false;
+  }
+
   /** Stops what this host started: its wireguard-go by PID, then its namespace. */
   stop(): void {
     if (this.proc?.pid && this.proc.exitCode === null) this.proc.kill('SIGKILL');
     spawnSync('ip', ['netns', 'delete', this.netns]);
+    rmSync(this.overlay, { recursive: true, force: true });
   }
 }
 
@@ -43,4 +73,14 @@ export class NetnsHost {
 export function must(cmd: string, args: string[]): void {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr || r.error?.message || r.status}`);
+}
+
+/** Joins two hosts' namespaces with a veth pair named eth-<n> on each side, each end given its underlay address. */
+export function link(a: NetnsHost, b: NetnsHost, ipA: string, ipB: string, n: number): void {
+  const tmp = `wgdl${process.pid % 100000}x${n}`;
+  must('ip', ['link', 'add', `${tmp}a`, 'netns', a.netns, 'type', 'veth', 'peer', 'name', `${tmp}b`, 'netns', b.netns]);
+  for (const [host, end, mine, theirs] of [[a, 'a', ipA, ipB], [b, 'b', ipB, ipA]] as const) {
+    const r = host.run(`ip link set ${tmp}${end} name eth${n} && ip address add ${mine}/32 dev eth${n} && ip link set eth${n} up && ip route add ${theirs}/32 dev eth${n}`);
+    if (!r.ok) throw new Error(`${host.netns}: ${r.out}`);
+  }
 }

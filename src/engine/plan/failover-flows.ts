@@ -1,0 +1,47 @@
+import type { Design } from '../model/design';
+import { parsePrefix } from '../net';
+import type { Prefix } from '../net';
+import { canonicalPath, pathMtu } from './flows';
+import type { ResolvedFlow } from './flows';
+import type { Topology } from './topology';
+import type { TunnelPlan } from './types';
+
+/** The floating addresses each host holds now (the primary of each failover group). */
+export function floatingAddresses(design: Design): Map<string, Prefix[]> {
+  const out = new Map<string, Prefix[]>();
+  for (const g of design.failover) out.set(g.primary, [...(out.get(g.primary) ?? []), parsePrefix(g.address)]);
+  return out;
+}
+
+/**
+ * Flows to either member of a failover pair also reach its floating address: routed to the member that holds it,
+ * and accepted (firewall only, no route) on the other, so promoting the replica only moves the address and routes.
+ * Flows between the two members (replication) are left as they are.
+ */
+export function failoverFlows(
+  design: Design, topo: Topology, flows: readonly ResolvedFlow[], tunnels: ReadonlyMap<string, TunnelPlan>,
+): ResolvedFlow[] {
+  const out: ResolvedFlow[] = [];
+  for (const g of design.failover) {
+    const floating = [parsePrefix(g.address)];
+    const members = new Set([g.primary, g.replica]);
+    for (const f of flows) {
+      if (f.toService || !members.has(f.to) || members.has(f.from)) continue;
+      for (const [target, routed] of [[g.primary, true], [g.replica, false]] as const) {
+        const path = canonicalPath(topo, f.from, target);
+        out.push({
+          ...f,
+          flowId: `${f.flowId}-${routed ? 'via' : 'standby'}-${g.id}`,
+          to: target,
+          destinations: floating,
+          routeDestinations: routed ? floating : [],
+          path,
+          unroutable: path ? null : `no chain of tunnels joins ${f.from} to ${target} through gateways`,
+          pathMtu: path ? pathMtu(path, topo, tunnels) : null,
+          reverse: false,
+        });
+      }
+    }
+  }
+  return out;
+}
