@@ -148,5 +148,15 @@ export const DEFAULT_DB_PORTS: Readonly<Record<DatabaseEngine, number>> = {
   other: 5432,
 };
 
+/**
+ * The port replication uses between two nodes of each engine, where it differs from the client port:
+ * MySQL group replication's XCom port, and Redis Cluster's bus (client port + 10000).
+ */
+export const REPLICATION_PORTS: Readonly<Partial<Record<DatabaseEngine, (clientPort: number) => number>>> = {
+  mysql: () => 33061,
+  mariadb: () => 33061,
+  redis: (p) => p + 10_000,
+};
+
 /** The WireGuard interface every bundle configures. */
 export const WG_INTERFACE = 'wg0';

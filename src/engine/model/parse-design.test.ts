@@ -30,6 +30,24 @@ describe('parseDesign', () => {
     expect(r.value.tunnels[0]?.keepalive).toBeNull();
   });
 
+  it('defaults replication flows to the engine\'s replication port', () => {
+    const r = parseDesign({
+      format: 'wg-designer/1',
+      hosts: [
+        { id: 'my-1', role: 'db', database: { engine: 'mysql' } }, { id: 'my-2', role: 'db', database: { engine: 'mysql' } },
+        { id: 'rd-1', role: 'db', database: { engine: 'redis' } }, { id: 'rd-2', role: 'db', database: { engine: 'redis' } },
+        { id: 'pg-1', role: 'db' }, { id: 'pg-2', role: 'db' },
+      ],
+      flows: [
+        { id: 'r-my', from: 'my-1', to: 'my-2', kind: 'replication' },
+        { id: 'r-rd', from: 'rd-1', to: 'rd-2', kind: 'replication' },
+        { id: 'r-pg', from: 'pg-1', to: 'pg-2', kind: 'replication' },
+        { id: 'c-my', from: 'pg-1', to: 'my-2' },
+      ],
+    });
+    expect(r.ok && r.value.flows.map((f) => f.port)).toEqual([33061, 16379, 5432, 3306]);
+  });
+
   it('rejects an unknown format version, naming the field', () => {
     expect(errorsOf({ ...base(), format: 'wg-designer/2' })).toEqual([
       'format: must be "wg-designer/1" (this version of wg-designer reads no other format)',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { designSchema } from './schema';
+import { REPLICATION_PORTS } from './design';
 import type { Design, Flow, Host } from './design';
 
 /** One problem with an input, naming the field: `hosts[2] (pg-primary).endpoint: is not host:port ...`. */
@@ -129,7 +130,7 @@ function checkReferences(design: Omit<Design, 'flows'> & { flows: LooseFlow[] })
     if (flowIds.has(f.id)) errors.push({ path: `${at}.id`, message: `"${f.id}" is used by another flow` });
     flowIds.add(f.id);
     if (!hosts.has(f.from)) errors.push({ path: `${at}.from`, message: `no host has the id "${f.from}"` });
-    const target = resolveTargetPort(f.to, hosts);
+    const target = resolveTargetPort(f.to, hosts, f.kind === 'replication');
     if (typeof target === 'string') {
       errors.push({ path: `${at}.to`, message: target });
     } else if (f.port === undefined) {
@@ -147,12 +148,16 @@ function checkReferences(design: Omit<Design, 'flows'> & { flows: LooseFlow[] })
   return errors;
 }
 
-/** The default port of a flow's target, null when it has none, or an error message when the target is unknown. */
-function resolveTargetPort(to: string, hosts: Map<string, Host>): number | null | string {
+/** The default port of a flow's target (its replication port for a replication flow), null when it has none, or an error message when the target is unknown. */
+function resolveTargetPort(to: string, hosts: Map<string, Host>, replication: boolean): number | null | string {
   const [hostId = '', serviceId] = to.split('/');
   const host = hosts.get(hostId);
   if (!host) return `no host has the id "${hostId}"`;
-  if (serviceId === undefined) return host.database?.port ?? null;
+  if (serviceId === undefined) {
+    if (!host.database) return null;
+    const replicationPort = replication ? REPLICATION_PORTS[host.database.engine] : undefined;
+    return replicationPort ? replicationPort(host.database.port) : host.database.port;
+  }
   const service = host.services.find((s) => s.id === serviceId);
   if (!service) return `host "${hostId}" has no service "${serviceId}"`;
   return service.port;
