@@ -1,21 +1,54 @@
-import { useMemo } from 'react';
-import { buildPlan, completeDesign, parseDesign, seededRandom, validateDesign } from '../engine';
-import hubAndSpoke from '../engine/__fixtures__/hub-and-spoke.json';
+import { useCallback, useRef } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { Canvas } from './canvas/Canvas';
+import { Dialogs } from './dialogs/Dialogs';
+import { FindingsPanel } from './findings/FindingsPanel';
+import { openDesignFile } from './files/open-design-file';
+import { Inspector } from './inspector/Inspector';
+import { needsLayout } from './layout/auto-layout';
+import { Palette } from './palette/Palette';
+import { useAppStoreApi } from './store/store-context';
+import { Toolbar } from './toolbar/Toolbar';
+import { useShortcuts } from './toolbar/use-shortcuts';
+import { NoticeBanner } from './ui/NoticeBanner';
+import { StatusBar } from './ui/StatusBar';
+import { Toasts } from './ui/Toasts';
 
-/** The app shell: proves the engine runs in the page. The designer canvas replaces it (issue 4). */
+/** The designer's frame: toolbar, palette, canvas, inspector, findings and status bar. Each is its own component. */
 export function App() {
-  const summary = useMemo(() => {
-    const parsed = parseDesign(hubAndSpoke);
-    if (!parsed.ok) return 'the sample design does not parse';
-    const design = completeDesign(parsed.value, { random: seededRandom(1), keys: false }).design;
-    const plan = buildPlan(design);
-    const findings = validateDesign(design, plan);
-    return `${design.name}: ${plan.hosts.length} hosts, ${plan.tunnels.length} tunnels, ${findings.length} findings`;
-  }, []);
+  const store = useAppStoreApi();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const openFile = useCallback(() => fileInput.current?.click(), []);
+  useShortcuts(openFile);
+  const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const r = await openDesignFile(file);
+    const s = store.getState();
+    if ('error' in r) {
+      s.toast('error', `${r.error}. The current design was not changed.`);
+      return;
+    }
+    s.loadDesign(r.design, { layout: needsLayout(r.design) });
+    s.toast('success', `Opened ${file.name}.`);
+  };
   return (
-    <main>
-      <h1>wg-designer</h1>
-      <p data-testid="engine-summary">{summary}</p>
-    </main>
+    <ReactFlowProvider>
+      <div className="app">
+        <Toolbar openFile={openFile} />
+        <Palette />
+        <main className="workspace">
+          <NoticeBanner />
+          <Canvas />
+        </main>
+        <Inspector />
+        <FindingsPanel />
+        <StatusBar />
+      </div>
+      <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={(e) => void onFile(e)} data-testid="open-file" />
+      <Dialogs />
+      <Toasts />
+    </ReactFlowProvider>
   );
 }

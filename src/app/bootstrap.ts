@@ -1,0 +1,26 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { AppStore } from './store/app-state';
+import { createAppStore } from './store/create-app-store';
+import { autoLayout, needsLayout } from './layout/auto-layout';
+import { startAutosave } from './persistence/autosave';
+import { initialDesign } from './persistence/initial-design';
+import { readSettings } from './persistence/storage-keys';
+import { workerKeypairs } from './worker/engine';
+import { complete } from './store/commit';
+
+/**
+ * Makes the page's store: the design from a share link, else the autosave, else an empty one; autosave starts;
+ * a share link is taken out of the address bar once read, so a reload shows the (autosaved) edits, not the link.
+ */
+export function bootstrap(): StoreApi<AppStore> {
+  const storage = window.localStorage;
+  const settings = readSettings(storage);
+  const init = initialDesign(window.location.hash, storage);
+  const design = complete(init.fromLink && needsLayout(init.design) ? autoLayout(init.design) : init.design);
+  const store = createAppStore({ design, rememberKeys: settings.rememberKeys }, { keypairs: workerKeypairs, layout: autoLayout });
+  if (init.notice) store.getState().setNotice(init.notice);
+  if (window.location.hash) history.replaceState(null, '', window.location.pathname + window.location.search);
+  // An opened link becomes this browser's design at once: a reload must not fall back to an older autosave.
+  startAutosave(store, storage, (at) => store.getState().markSaved(at), init.fromLink);
+  return store;
+}

@@ -1,0 +1,80 @@
+import type { Design, FullPlan } from '../../engine';
+import type { Selection } from '../store/ops/selection';
+import type { DesignEdge, FlowEdgeType, HostNodeType, TunnelEdgeType } from './flow-types';
+import { flowEdgeId, tunnelEdgeId } from './flow-types';
+import type { SeverityIndex } from './severity-index';
+
+export type Measured = ReadonlyMap<string, { width: number; height: number }>;
+
+/**
+ * React Flow nodes, derived from the design on every change and never stored: the design is the only truth.
+ * `measured` carries React Flow's own size measurements back in, so it need not measure again.
+ */
+export function hostNodes(design: Design, selection: Selection, severity: SeverityIndex, measured: Measured, pendingKeys: readonly string[]): HostNodeType[] {
+  const selected = new Set(selection.hosts);
+  const pending = new Set(pendingKeys);
+  return design.hosts.map((host) => {
+    const m = measured.get(host.id);
+    return {
+      id: host.id,
+      type: 'host',
+      position: host.position,
+      selected: selected.has(host.id),
+      data: { host, severity: severity.hosts.get(host.id) ?? null, keysPending: pending.has(host.id) },
+      ...(m ? { measured: m } : {}),
+    };
+  });
+}
+
+/** Tunnels as edges, labelled with the plan's MTU and keepalive; red or amber when a finding names them. */
+export function tunnelEdges(design: Design, plan: FullPlan | null, selection: Selection, severity: SeverityIndex): TunnelEdgeType[] {
+  const selected = new Set(selection.tunnels);
+  const mtu = new Map(plan?.tunnels.map((t) => [t.tunnel.id, t.safeMtu]) ?? []);
+  const keepalive = new Map<string, string[]>();
+  for (const hp of plan?.hosts ?? []) {
+    for (const p of hp.peers) {
+      if (p.keepalive === null) continue;
+      const list = keepalive.get(p.tunnelId) ?? [];
+      list.push(`${hp.host.id} ${p.keepalive} s`);
+      keepalive.set(p.tunnelId, list);
+    }
+  }
+  return design.tunnels.map((t) => {
+    const s = severity.tunnels.get(t.id) ?? null;
+    return {
+      id: tunnelEdgeId(t.id),
+      type: 'tunnel',
+      source: t.a,
+      target: t.b,
+      selected: selected.has(t.id),
+      className: s ? `is-${s}` : undefined,
+      data: { tunnel: t, mtu: mtu.get(t.id) ?? null, keepalive: keepalive.get(t.id)?.join(', ') ?? 'off', severity: s },
+    };
+  });
+}
+
+/** Flows as dashed, arrowed edges from source to target (a service's flow ends at its gateway). */
+export function flowEdges(design: Design, selection: Selection, severity: SeverityIndex): FlowEdgeType[] {
+  const selected = new Set(selection.flows);
+  const lanes = new Map<string, number>();
+  return design.flows.map((f) => {
+    const target = f.to.split('/')[0] ?? f.to;
+    const pair = [f.from, target].sort().join(' ');
+    const lane = lanes.get(pair) ?? 0;
+    lanes.set(pair, lane + 1);
+    const s = severity.flows.get(f.id) ?? null;
+    return {
+      id: flowEdgeId(f.id),
+      type: 'flow',
+      source: f.from,
+      target,
+      selected: selected.has(f.id),
+      className: s ? `is-${s}` : undefined,
+      data: { flow: f, severity: s, lane },
+    };
+  });
+}
+
+export function designEdges(design: Design, plan: FullPlan | null, selection: Selection, severity: SeverityIndex): DesignEdge[] {
+  return [...tunnelEdges(design, plan, selection, severity), ...flowEdges(design, selection, severity)];
+}

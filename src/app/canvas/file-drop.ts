@@ -1,0 +1,28 @@
+import type { Design } from '../../engine';
+import { ImportError, importConfigs } from '../../engine';
+
+/** True when a drag carries files from the desktop (not a palette item or text). */
+export function carriesFiles(dt: DataTransfer | null): boolean {
+  return dt !== null && Array.from(dt.types).includes('Files');
+}
+
+/** Largest config file read; a wg-quick config is a few kilobytes. */
+const MAX_CONF_BYTES = 1024 * 1024;
+
+/**
+ * Dropped wg-quick configs -> a design (private keys included: they stay in this tab, and leave only in an
+ * export). Returns an error message instead when the files cannot be imported.
+ */
+export async function importDroppedConfigs(files: readonly File[]): Promise<{ design: Design; warnings: string[] } | { error: string }> {
+  const confs = files.filter((f) => /\.conf$/i.test(f.name));
+  if (confs.length === 0) return { error: 'Drop wg-quick configs (files ending in .conf), or use Open to load a design JSON.' };
+  const big = confs.find((f) => f.size > MAX_CONF_BYTES);
+  if (big) return { error: `${big.name} is ${big.size} bytes: that is not a wg-quick config.` };
+  const texts = await Promise.all(confs.map(async (f) => ({ name: f.name, text: await f.text() })));
+  try {
+    return importConfigs(texts, 'imported');
+  } catch (e) {
+    if (e instanceof ImportError || e instanceof Error) return { error: e.message };
+    return { error: String(e) };
+  }
+}

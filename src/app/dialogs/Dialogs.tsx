@@ -1,0 +1,28 @@
+import { lazy, Suspense } from 'react';
+import { useApp } from '../store/store-context';
+import { SaveDialog } from './SaveDialog';
+import { ShareDialog } from './ShareDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { TemplatesDialog } from './TemplatesDialog';
+
+// The export dialog pulls in the bundle and zip code: loaded when first opened, not with the page.
+const ExportDialog = lazy(() => import('./ExportDialog'));
+
+/** The open dialog, if any. */
+export function Dialogs() {
+  const dialog = useApp((s) => s.dialog);
+  switch (dialog) {
+    case 'export':
+      return <Suspense fallback={null}><ExportDialog /></Suspense>;
+    case 'share':
+      return <ShareDialog />;
+    case 'save':
+      return <SaveDialog />;
+    case 'templates':
+      return <TemplatesDialog />;
+    case 'shortcuts':
+      return <ShortcutsDialog />;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,91 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { BundleFile, EngineResults } from '../../engine';
+import { downloadBlob } from '../files/download';
+import { selectDesign, selectFindings } from '../store/selectors';
+import { useApp, useAppStoreApi } from '../store/store-context';
+import { Modal } from '../ui/Modal';
+import { engine } from '../worker/engine';
+import { FileTree } from './FileTree';
+
+type Bundle = EngineResults['export'];
+type State = { phase: 'working' } | { phase: 'done'; bundle: Bundle } | { phase: 'failed'; error: string };
+
+/** Hides key values in the preview (the zip has them); `reveal` shows them. */
+function maskSecrets(text: string, reveal: boolean): string {
+  return reveal ? text : text.replace(/^(PrivateKey|PresharedKey) = .+$/gm, '$1 = (hidden: tick "Show keys")');
+}
+
+/**
+ * The export: keys and the zip are made in the worker while the canvas stays usable; the dialog lists the bundle's
+ * files with a preview of each, then downloads the zip. Loaded on first use, with the zip code.
+ */
+export default function ExportDialog() {
+  const store = useAppStoreApi();
+  const design = useApp(selectDesign);
+  const errors = useApp(selectFindings).filter((f) => f.severity === 'error').length;
+  const [state, setState] = useState<State>({ phase: 'working' });
+  const [selected, setSelected] = useState<string | null>(null);
+  const [reveal, setReveal] = useState(false);
+
+  // Exports the design as it was when the dialog opened; keys made here are adopted into the design.
+  const [snapshot] = useState(design);
+  useEffect(() => {
+    let live = true;
+    engine().run({ type: 'export', design: snapshot }).then(
+      (bundle) => {
+        if (!live) return;
+        store.getState().adoptKeys(bundle.completion.design);
+        setState({ phase: 'done', bundle });
+      },
+      (e: unknown) => live && setState({ phase: 'failed', error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [snapshot, store]);
+
+  const close = () => store.getState().closeDialog();
+  const bundle = state.phase === 'done' ? state.bundle : null;
+  const file: BundleFile | undefined = useMemo(
+    () => bundle?.files.find((f) => f.path === (selected ?? bundle.files.find((x) => x.path.endsWith('wg0.conf'))?.path)),
+    [bundle, selected],
+  );
+  const download = () => {
+    if (!bundle) return;
+    downloadBlob(bundle.zip as Uint8Array<ArrayBuffer>, `${bundle.folder}.zip`, 'application/zip');
+    store.getState().toast('success', `Downloaded ${bundle.folder}.zip (${bundle.files.length} files).`);
+  };
+  return (
+    <Modal title="Export the bundle" onClose={close} wide testId="export-dialog"
+      footer={<>
+        <span className="muted modal__foot-note">
+          {bundle ? `${bundle.folder}.zip · ${bundle.files.length} files · ${(bundle.zip.length / 1024).toFixed(1)} KB` : ''}
+        </span>
+        <button type="button" className="btn" onClick={close}>Close</button>
+        <button type="button" className="btn btn--primary" disabled={!bundle} onClick={download} data-testid="download-zip">Download zip</button>
+      </>}>
+      {errors > 0 && (
+        <p className="callout callout--warn">The design has {errors} error{errors > 1 ? 's' : ''} in the findings panel: the bundle is made, but it will not work as deployed until they are fixed.</p>
+      )}
+      {state.phase === 'working' && <p className="muted" data-testid="export-working">Generating keys and building the bundle…</p>}
+      {state.phase === 'failed' && <p className="error-text" role="alert">The export failed: {state.error}</p>}
+      {bundle && (
+        <div className="export">
+          <FileTree folder={bundle.folder} files={bundle.files} selected={file?.path ?? null} onSelect={setSelected} />
+          <div className="export__preview">
+            <div className="tabs">
+              <span className="mono">{file?.path}</span>
+              <span className="muted">&nbsp;mode {file ? file.mode.toString(8).padStart(4, '0') : ''}</span>
+              <span className="tabs__spacer" />
+              <label className="check check--small">
+                <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />
+                <span>Show keys</span>
+              </label>
+            </div>
+            <pre className="code code--tall" data-testid="export-preview">{file ? maskSecrets(file.content, reveal) : ''}</pre>
+          </div>
+        </div>
+      )}
+    </Modal>
+  );
+}

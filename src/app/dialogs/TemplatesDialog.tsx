@@ -1,0 +1,37 @@
+import { completeDesign, cryptoRandom, formatFieldError, parseDesign } from '../../engine';
+import { useAppStoreApi } from '../store/store-context';
+import { TEMPLATES } from '../templates/templates';
+import { Modal } from '../ui/Modal';
+
+/** Starts a new design from a template (the current one stays one undo away). */
+export function TemplatesDialog() {
+  const store = useAppStoreApi();
+  const close = () => store.getState().closeDialog();
+  const start = (id: string) => {
+    const t = TEMPLATES.find((x) => x.id === id);
+    if (!t) return;
+    const r = parseDesign(t.design);
+    const s = store.getState();
+    if (!r.ok) {
+      s.toast('error', `Template ${t.label} is broken: ${r.errors.map(formatFieldError).join('; ')}`);
+      return;
+    }
+    s.loadDesign(completeDesign(r.value, { random: cryptoRandom, keys: false }).design, { layout: true });
+    s.toast('info', `Started from “${t.label}”. Undo (Ctrl+Z) brings the previous design back.`);
+    close();
+  };
+  return (
+    <Modal title="Start from a template" onClose={close} wide testId="templates-dialog">
+      <ul className="templates">
+        {TEMPLATES.map((t) => (
+          <li key={t.id}>
+            <button type="button" className="template" onClick={() => start(t.id)} data-testid={`template-${t.id}`}>
+              <span className="template__label">{t.label}</span>
+              <span className="template__desc">{t.description}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </Modal>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Finding } from '../../engine';
+import { useAppStoreApi } from '../store/store-context';
+
+const ICON = { error: '✕', warning: '!', info: 'i' } as const;
+
+/** One finding: click it to select and centre its subjects; a finding with a fix offers it as a button. */
+export function FindingRow({ finding }: { finding: Finding }) {
+  const store = useAppStoreApi();
+  const subjects = [...(finding.subjects.hosts ?? []), ...(finding.subjects.tunnels ?? []), ...(finding.subjects.flows ?? [])];
+  const focus = () => store.getState().focusSubjects(finding.subjects);
+  return (
+    <li className={`finding finding--${finding.severity}`} data-testid="finding" data-code={finding.code}>
+      <button type="button" className="finding__main" onClick={focus} title="Select and centre what this finding is about">
+        <span className={`finding__icon sev--${finding.severity}`} aria-label={finding.severity}>{ICON[finding.severity]}</span>
+        <span className="finding__text">
+          <span className="finding__message">{finding.message}</span>
+          <span className="finding__meta">
+            <code>{finding.code}</code>
+            {subjects.slice(0, 6).map((s) => <span key={s} className="chip mono">{s}</span>)}
+          </span>
+        </span>
+      </button>
+      {finding.fix && (
+        <button type="button" className="btn btn--small btn--fix" data-testid="apply-fix" title={`Apply the fix: ${finding.fix.label}`}
+          onClick={() => finding.fix && store.getState().applyFix(finding.fix)}>
+          {finding.fix.label}
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,25 @@
+import type { StoreApi } from 'zustand/vanilla';
+import { publicDesign } from '../../engine';
+import type { AppStore } from '../store/app-state';
+import { DESIGN_KEY, writeSettings } from './storage-keys';
+
+/**
+ * Saves the design to local storage on every change. Private and preshared keys are stripped unless the user
+ * turned on "remember keys on this device"; turning it off removes the stored keys at once.
+ */
+export function startAutosave(store: StoreApi<AppStore>, storage: Storage, onSaved: (at: number) => void, saveNow = false): () => void {
+  const save = (s: AppStore) => {
+    const design = s.rememberKeys ? s.history.present : publicDesign(s.history.present);
+    try {
+      storage.setItem(DESIGN_KEY, JSON.stringify(design));
+      onSaved(Date.now());
+    } catch (e) {
+      s.toast('error', `Autosave failed (${e instanceof Error ? e.name : 'storage error'}): download the design as JSON to keep it.`);
+    }
+  };
+  if (saveNow) save(store.getState());
+  return store.subscribe((s, prev) => {
+    if (s.rememberKeys !== prev.rememberKeys) writeSettings(storage, { rememberKeys: s.rememberKeys });
+    if (s.history.present !== prev.history.present || s.rememberKeys !== prev.rememberKeys) save(s);
+  });
+}

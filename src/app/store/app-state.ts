@@ -1,0 +1,98 @@
+import type { Design, Fix, Position, Proto, Subjects } from '../../engine';
+import type { Analysis } from './analysis';
+import type { History } from './history';
+import type { HostKind } from './ops/host-kinds';
+import type { FlowRequest } from './ops/add-flow';
+import type { Selection } from './ops/selection';
+
+export type ConnectMode = 'tunnel' | 'flow';
+export type DialogName = 'export' | 'share' | 'templates' | 'save' | 'shortcuts';
+export type ToastKind = 'info' | 'success' | 'error';
+
+export interface Toast {
+  id: number;
+  kind: ToastKind;
+  text: string;
+}
+
+/** A banner over the canvas that stays until dismissed: a design opened from a link, a link that failed... */
+export interface Notice {
+  kind: 'info' | 'warning' | 'error';
+  title: string;
+  text: string;
+  /** Offer to generate keys for every host that has no private key here. */
+  offerKeys?: boolean;
+}
+
+/** The result of an edit from the inspector: null when it went in, else the field errors that kept it out. */
+export type EditResult = null | Array<{ path: string; message: string }>;
+
+export interface DesignState {
+  history: History;
+  analysis: Analysis;
+  /** Host ids whose keypairs the worker is making. */
+  pendingKeys: string[];
+}
+
+export interface DesignActions {
+  addHost(kind: HostKind, position: Position): string;
+  /** Joins two hosts: a tunnel, or in flow mode a flow from `source` to `target`. */
+  connect(source: string, target: string): void;
+  addFlow(req: FlowRequest): string | null;
+  editHost(id: string, patch: Record<string, unknown>, mergeKey?: string): EditResult;
+  editTunnel(id: string, patch: Record<string, unknown>, mergeKey?: string): EditResult;
+  editFlow(id: string, patch: Record<string, unknown>, mergeKey?: string): EditResult;
+  editNetwork(patch: Record<string, unknown>, mergeKey?: string): EditResult;
+  moveHosts(positions: ReadonlyMap<string, Position>, mergeKey: string): void;
+  removeSelection(): void;
+  applyFix(fix: Fix): void;
+  /** Replaces the design (a template, an upload, a link, an import); undo brings the old one back. */
+  loadDesign(design: Design, options?: { layout?: boolean }): void;
+  autoLayout(): void;
+  undo(): void;
+  redo(): void;
+  /** Drops the keys of these hosts (all when omitted) and has the worker make new ones. */
+  regenerateKeys(hostIds?: string[]): void;
+  /** Merges keys (from an export) into hosts that have none, in every undo step. */
+  adoptKeys(design: Design): void;
+}
+
+export interface SelectionState {
+  selection: Selection;
+  /** Bumped to ask the canvas to centre on ids. */
+  focus: { hosts: string[]; nonce: number } | null;
+}
+
+export interface SelectionActions {
+  select(selection: Selection): void;
+  /** Selects a finding's subjects and centres the canvas on them. */
+  focusSubjects(subjects: Subjects): void;
+}
+
+export interface UiState {
+  mode: ConnectMode;
+  dialog: DialogName | null;
+  toasts: Toast[];
+  notice: Notice | null;
+  /** Keep private keys in this browser's local storage. Off by default. */
+  rememberKeys: boolean;
+  /** Protocol the flow form and flow mode use. */
+  flowProto: Proto;
+  /** When autosave last wrote the design. */
+  savedAt: number | null;
+}
+
+export interface UiActions {
+  setMode(mode: ConnectMode): void;
+  openDialog(dialog: DialogName): void;
+  closeDialog(): void;
+  toast(kind: ToastKind, text: string): void;
+  dismissToast(id: number): void;
+  setNotice(notice: Notice | null): void;
+  setRememberKeys(on: boolean): void;
+  markSaved(at: number): void;
+}
+
+export type AppState = DesignState & SelectionState & UiState;
+export type AppActions = DesignActions & SelectionActions & UiActions;
+export type AppStore = AppState & AppActions;

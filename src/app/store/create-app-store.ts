@@ -1,0 +1,22 @@
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { Design } from '../../engine';
+import type { AppStore } from './app-state';
+import { createDesignSlice } from './design-slice';
+import { createSelectionSlice } from './selection-slice';
+import type { StoreDeps } from './store-deps';
+import { createUiSlice } from './ui-slice';
+
+export interface StoreInit {
+  design: Design;
+  rememberKeys?: boolean;
+}
+
+/** The vanilla store: every slice over one design. No side effects until created; tests make a fresh one each. */
+export function createAppStore(init: StoreInit, deps: StoreDeps): StoreApi<AppStore> {
+  return createStore<AppStore>()((...a) => ({
+    ...createDesignSlice(init.design, deps)(...a),
+    ...createSelectionSlice(...a),
+    ...createUiSlice(init.rememberKeys ?? false)(...a),
+  }));
+}

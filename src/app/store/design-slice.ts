@@ -1,0 +1,178 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { Design, Host, ParseResult } from '../../engine';
+import { formatFieldError } from '../../engine';
+import { analyse } from './analysis';
+import type { AppStore, DesignActions, DesignState, EditResult } from './app-state';
+import { commitState, pruneSelection } from './commit';
+import { initHistory, mapHistory, redo, undo } from './history';
+import { addFlow } from './ops/add-flow';
+import { addHost } from './ops/add-host';
+import { addTunnel } from './ops/add-tunnel';
+import { applyFixChanges } from './ops/apply-fix';
+import { editFlow, editHost, editNetwork, editTunnel } from './ops/edit-design';
+import { moveHosts } from './ops/move-hosts';
+import { removeItems } from './ops/remove-items';
+import { EMPTY_SELECTION } from './ops/selection';
+import type { StoreDeps } from './store-deps';
+
+/** Hosts the design manages that have no keypair yet. */
+function keyless(d: Design): Host[] {
+  return d.hosts.filter((h) => !h.external && h.publicKey === null && h.privateKey === null);
+}
+
+export function createDesignSlice(initial: Design, deps: StoreDeps): StateCreator<AppStore, [], [], DesignState & DesignActions> {
+  return (set, get) => {
+    /** Asks the worker for keypairs for keyless hosts, then writes them into every undo step. */
+    const requestKeys = () => {
+      const { history, pendingKeys } = get();
+      const wanted = keyless(history.present).map((h) => h.id).filter((id) => !pendingKeys.includes(id));
+      if (wanted.length === 0) return;
+      set({ pendingKeys: [...pendingKeys, ...wanted] });
+      deps.keypairs(wanted.length).then(
+        (pairs) => {
+          const byId = new Map(wanted.map((id, i) => [id, pairs[i]]));
+          const fill = (d: Design): Design => {
+            if (!d.hosts.some((h) => byId.has(h.id) && h.publicKey === null && h.privateKey === null)) return d;
+            return {
+              ...d,
+              hosts: d.hosts.map((h) => {
+                const kp = byId.get(h.id);
+                return kp && h.publicKey === null && h.privateKey === null ? { ...h, ...kp } : h;
+              }),
+            };
+          };
+          set((s) => {
+            const history = mapHistory(s.history, fill);
+            return { history, analysis: analyse(history.present), pendingKeys: s.pendingKeys.filter((id) => !byId.has(id)) };
+          });
+        },
+        (e: unknown) => {
+          set((s) => ({ pendingKeys: s.pendingKeys.filter((id) => !wanted.includes(id)) }));
+          get().toast('error', `Key generation failed: ${e instanceof Error ? e.message : String(e)}`);
+        },
+      );
+    };
+
+    const commit = (next: Design, mergeKey: string | null = null, layoutOnly = false) => {
+      set((s) => commitState(s, next, mergeKey, layoutOnly));
+      if (!layoutOnly) requestKeys();
+    };
+
+    const edit = (r: ParseResult<Design>, mergeKey?: string): EditResult => {
+      if (!r.ok) return r.errors;
+      commit(r.value, mergeKey ?? null);
+      return null;
+    };
+
+    // Keys for an initial design that has keyless hosts (a template, a restored autosave) come once the store exists.
+    queueMicrotask(requestKeys);
+
+    return {
+      history: initHistory(initial),
+      analysis: analyse(initial),
+      pendingKeys: [],
+
+      addHost(kind, position) {
+        const r = addHost(get().history.present, kind, position);
+        commit(r.design);
+        set({ selection: { ...EMPTY_SELECTION, hosts: [r.id] } });
+        return r.id;
+      },
+      connect(source, target) {
+        const s = get();
+        if (s.mode === 'flow') {
+          s.addFlow({ from: source, to: target, proto: s.flowProto });
+          return;
+        }
+        const r = addTunnel(s.history.present, source, target);
+        if (!r) {
+          s.toast('info', source === target ? 'A tunnel joins two different hosts.' : `${source} and ${target} are already joined by a tunnel.`);
+          return;
+        }
+        commit(r.design);
+        set({ selection: { ...EMPTY_SELECTION, tunnels: [r.id] } });
+      },
+      addFlow(req) {
+        const r = addFlow(get().history.present, req);
+        if ('error' in r) {
+          get().toast('error', `Flow not added: ${r.error}.`);
+          return null;
+        }
+        commit(r.design);
+        set({ selection: { ...EMPTY_SELECTION, flows: [r.id] } });
+        return r.id;
+      },
+      editHost: (id, patch, mergeKey) => edit(editHost(get().history.present, id, patch as Partial<Host>), mergeKey),
+      editTunnel: (id, patch, mergeKey) => edit(editTunnel(get().history.present, id, patch), mergeKey),
+      editFlow: (id, patch, mergeKey) => edit(editFlow(get().history.present, id, patch), mergeKey),
+      editNetwork: (patch, mergeKey) => edit(editNetwork(get().history.present, patch), mergeKey),
+      moveHosts(positions, mergeKey) {
+        commit(moveHosts(get().history.present, positions), mergeKey, true);
+      },
+      removeSelection() {
+        const { selection, history } = get();
+        const next = removeItems(history.present, selection);
+        if (next.hosts.length === history.present.hosts.length && next.tunnels.length === history.present.tunnels.length
+          && next.flows.length === history.present.flows.length) return;
+        commit(next);
+        set({ selection: EMPTY_SELECTION });
+      },
+      applyFix(fix) {
+        const r = applyFixChanges(get().history.present, fix);
+        if (!r.ok) {
+          get().toast('error', `The fix could not be applied: ${r.errors.map(formatFieldError).join('; ')}`);
+          return;
+        }
+        commit(r.value);
+        get().toast('success', `Applied: ${fix.label}`);
+      },
+      loadDesign(design, options) {
+        commit(options?.layout ? deps.layout(design) : design);
+        set({ selection: EMPTY_SELECTION, focus: { hosts: [], nonce: Date.now() } });
+      },
+      autoLayout() {
+        commit(deps.layout(get().history.present), null, true);
+        set({ focus: { hosts: [], nonce: Date.now() } });
+      },
+      undo() {
+        set((s) => {
+          const history = undo(s.history);
+          return history === s.history ? s : { history, analysis: analyse(history.present), selection: pruneSelection(s.selection, history.present) };
+        });
+        requestKeys();
+      },
+      redo() {
+        set((s) => {
+          const history = redo(s.history);
+          return history === s.history ? s : { history, analysis: analyse(history.present), selection: pruneSelection(s.selection, history.present) };
+        });
+        requestKeys();
+      },
+      regenerateKeys(hostIds) {
+        const d = get().history.present;
+        const ids = new Set(hostIds ?? d.hosts.filter((h) => !h.external).map((h) => h.id));
+        commit({ ...d, hosts: d.hosts.map((h) => (ids.has(h.id) && !h.external ? { ...h, publicKey: null, privateKey: null } : h)) });
+      },
+      adoptKeys(withKeys) {
+        const hosts = new Map(withKeys.hosts.map((h) => [h.id, h]));
+        const tunnels = new Map(withKeys.tunnels.map((t) => [t.id, t]));
+        const adopt = (d: Design): Design => ({
+          ...d,
+          hosts: d.hosts.map((h) => {
+            const k = hosts.get(h.id);
+            return k && h.publicKey === null && h.privateKey === null && k.publicKey !== null
+              ? { ...h, publicKey: k.publicKey, privateKey: k.privateKey } : h;
+          }),
+          tunnels: d.tunnels.map((t) => {
+            const k = tunnels.get(t.id);
+            return k && t.presharedKey === null && k.presharedKey !== null && k.a === t.a && k.b === t.b ? { ...t, presharedKey: k.presharedKey } : t;
+          }),
+        });
+        set((s) => {
+          const history = mapHistory(s.history, adopt);
+          return { history, analysis: analyse(history.present) };
+        });
+      },
+    };
+  };
+}

@@ -1,0 +1,54 @@
+import type { Design, Host, Position } from '../../../engine';
+import { DEFAULT_DB_PORTS, completeDesign, cryptoRandom, net } from '../../../engine';
+import { kindSpec } from './host-kinds';
+import type { HostKind } from './host-kinds';
+import { uniqueId } from './unique-id';
+
+/** A host with every field at its default; the caller sets what the kind needs. */
+export function blankHost(id: string, role: Host['role'], position: Position): Host {
+  return {
+    id, name: id, role, addresses: [], endpoint: null, listenPort: null, behindNat: false, underlay: null, mtu: null,
+    database: null, lans: [], services: [], masquerade: true, external: false, publicKey: null, privateKey: null,
+    position, notes: '',
+  };
+}
+
+/**
+ * Adds a host of a palette kind at a position, with a fresh id and an overlay address from its role's pool.
+ * Keys are made afterwards, off the main thread (the store asks the worker). Returns the new design and the id.
+ */
+export function addHost(design: Design, kind: HostKind, position: Position): { design: Design; id: string } {
+  const spec = kindSpec(kind);
+  const id = uniqueId(spec.stem, new Set(design.hosts.map((h) => h.id)), true);
+  const host = blankHost(id, spec.role, { x: Math.round(position.x), y: Math.round(position.y) });
+  if (spec.engine) host.database = { engine: spec.engine, port: DEFAULT_DB_PORTS[spec.engine] };
+  if (spec.role === 'client' || spec.role === 'app') host.behindNat = spec.role === 'client';
+  if (spec.role === 'db' || spec.role === 'gateway') {
+    // A documentation address (RFC 5737) so the design routes at once; the inspector asks for the real one.
+    host.endpoint = `203.0.113.${10 + (design.hosts.length % 240)}:${design.network.listenPort}`;
+  }
+  if (kind === 'site') {
+    const lan = freeLan(design);
+    host.lans = [lan];
+    host.services = [{ id: 'managed-db', name: 'Managed PostgreSQL', address: lan.replace(/\.0\/16$/, '.10'), port: DEFAULT_DB_PORTS.postgresql }];
+  }
+  const next = { ...design, hosts: [...design.hosts, host] };
+  // keys: false — only the address is allocated here; completion never changes what is already set.
+  return { design: completeDesign(next, { random: cryptoRandom, keys: false }).design, id };
+}
+
+/** The first 10.N.0.0/16 (N from 100) that overlaps no lan or pool of the design: a site's default VPC range. */
+function freeLan(design: Design): string {
+  const taken = [
+    ...design.hosts.flatMap((h) => h.lans),
+    ...Object.values(design.network.pools).filter((p): p is string => p !== null),
+  ].flatMap((p) => {
+    const parsed = net.tryParsePrefix(p);
+    return parsed ? [parsed] : [];
+  });
+  for (let n = 100; n < 255; n++) {
+    const candidate = net.parsePrefix(`10.${n}.0.0/16`);
+    if (!taken.some((t) => net.prefixesOverlap(t, candidate))) return `10.${n}.0.0/16`;
+  }
+  return '10.254.0.0/16';
+}

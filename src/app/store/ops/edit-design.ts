@@ -1,0 +1,48 @@
+import type { Design, FieldError, Flow, Host, Network, ParseResult, Tunnel } from '../../../engine';
+import { parseDesign } from '../../../engine';
+
+/**
+ * Field edits go through the design schema, so the inspector shows the same field-named errors a file would get,
+ * and an invalid value never reaches the design.
+ */
+export function editHost(design: Design, id: string, patch: Partial<Host>): ParseResult<Design> {
+  const { id: newId, ...rest } = patch;
+  let next: Design = { ...design, hosts: design.hosts.map((h) => (h.id === id ? { ...h, ...rest } : h)) };
+  if (newId !== undefined && newId !== id) next = renameHost(next, id, newId);
+  return parseDesign(next);
+}
+
+export function editTunnel(design: Design, id: string, patch: Partial<Tunnel>): ParseResult<Design> {
+  return parseDesign({ ...design, tunnels: design.tunnels.map((t) => (t.id === id ? { ...t, ...patch } : t)) });
+}
+
+export function editFlow(design: Design, id: string, patch: Partial<Flow>): ParseResult<Design> {
+  return parseDesign({ ...design, flows: design.flows.map((f) => (f.id === id ? { ...f, ...patch } : f)) });
+}
+
+export function editNetwork(design: Design, patch: Partial<Network> & { name?: string }): ParseResult<Design> {
+  const { name, ...network } = patch;
+  return parseDesign({ ...design, name: name ?? design.name, network: { ...design.network, ...network } });
+}
+
+/** Renames a host and every reference to it (tunnel ends, flow ends, `host/service` targets). */
+export function renameHost(design: Design, from: string, to: string): Design {
+  const swap = (id: string) => (id === from ? to : id);
+  const swapTarget = (t: string) => {
+    const [h = '', s] = t.split('/');
+    return s === undefined ? swap(h) : `${swap(h)}/${s}`;
+  };
+  return {
+    ...design,
+    hosts: design.hosts.map((h) => (h.id === from ? { ...h, id: to } : h)),
+    tunnels: design.tunnels.map((t) => ({ ...t, a: swap(t.a), b: swap(t.b) })),
+    flows: design.flows.map((f) => ({ ...f, from: swap(f.from), to: swapTarget(f.to) })),
+  };
+}
+
+/** The first error about one field of one item, e.g. `hosts[2] (pg).endpoint`, for the message under that input. */
+export function fieldError(errors: readonly FieldError[], list: 'hosts' | 'tunnels' | 'flows' | 'network' | 'name', index: number, field: string): string | null {
+  const head = list === 'network' || list === 'name' ? list : `${list}[${index}]`;
+  const match = errors.find((e) => e.path.startsWith(head) && (e.path.endsWith(`.${field}`) || e.path.includes(`.${field}.`) || e.path.includes(`.${field}[`)));
+  return (match ?? errors[0])?.message ?? null;
+}

@@ -1,0 +1,19 @@
+import type { Design } from '../../../engine';
+import type { Selection } from './selection';
+
+/**
+ * Removes the selected hosts, tunnels and flows, and whatever would dangle without them: a host's tunnels and
+ * every flow from or to it (or to a service inside it).
+ */
+export function removeItems(design: Design, sel: Selection): Design {
+  const hosts = new Set(sel.hosts);
+  const tunnels = new Set(sel.tunnels);
+  const flows = new Set(sel.flows);
+  const hostOf = (to: string) => to.split('/')[0] ?? to;
+  return {
+    ...design,
+    hosts: design.hosts.filter((h) => !hosts.has(h.id)),
+    tunnels: design.tunnels.filter((t) => !tunnels.has(t.id) && !hosts.has(t.a) && !hosts.has(t.b)),
+    flows: design.flows.filter((f) => !flows.has(f.id) && !hosts.has(f.from) && !hosts.has(hostOf(f.to))),
+  };
+}

@@ -1,0 +1,9 @@
+import type { Design, Keypair } from '../../engine';
+
+/** What the store needs from outside: injected so tests run without a worker or a layout library. */
+export interface StoreDeps {
+  /** Fresh keypairs, made off the main thread. */
+  keypairs(count: number): Promise<Keypair[]>;
+  /** Positions for every host (auto-layout). */
+  layout(design: Design): Design;
+}

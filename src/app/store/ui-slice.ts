@@ -1,0 +1,30 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { AppStore, UiActions, UiState } from './app-state';
+
+let nextToast = 1;
+/** How long a toast stays; errors stay until dismissed. */
+const TOAST_MS = 5000;
+
+export function createUiSlice(rememberKeys: boolean): StateCreator<AppStore, [], [], UiState & UiActions> {
+  return (set, get) => ({
+    mode: 'tunnel',
+    dialog: null,
+    toasts: [],
+    notice: null,
+    rememberKeys,
+    flowProto: 'tcp',
+    savedAt: null,
+    setMode: (mode) => set({ mode }),
+    openDialog: (dialog) => set({ dialog }),
+    closeDialog: () => set({ dialog: null }),
+    toast(kind, text) {
+      const id = nextToast++;
+      set((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, text }] }));
+      if (kind !== 'error') setTimeout(() => get().dismissToast(id), TOAST_MS);
+    },
+    dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+    setNotice: (notice) => set({ notice }),
+    setRememberKeys: (on) => set({ rememberKeys: on }),
+    markSaved: (at) => set({ savedAt: at }),
+  });
+}

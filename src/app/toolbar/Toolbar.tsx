@@ -1,0 +1,46 @@
+import { selectCanRedo, selectCanUndo, selectDesign } from '../store/selectors';
+import { useApp, useAppStoreApi } from '../store/store-context';
+import { ImageMenu } from './ImageMenu';
+
+/** The top bar: file, history, modes, layout, share and export, each with its shortcut in the tooltip. */
+export function Toolbar({ openFile }: { openFile: () => void }) {
+  const store = useAppStoreApi();
+  const name = useApp(selectDesign).name;
+  const canUndo = useApp(selectCanUndo);
+  const canRedo = useApp(selectCanRedo);
+  const mode = useApp((s) => s.mode);
+  const s = () => store.getState();
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Design actions">
+      <div className="toolbar__brand" title="wg-designer: WireGuard networks for database traffic">
+        <span className="logo" aria-hidden="true">◆</span> wg-designer
+      </div>
+      <div className="toolbar__name" title="Design name (edit it in the inspector with nothing selected)">{name || 'untitled'}</div>
+      <div className="toolbar__group">
+        <button type="button" className="tb" onClick={() => s().openDialog('templates')} title="Start from a template" data-testid="tb-templates">New…</button>
+        <button type="button" className="tb" onClick={openFile} title="Open a design JSON (Ctrl+O)" data-testid="tb-open">Open</button>
+        <button type="button" className="tb" onClick={() => s().openDialog('save')} title="Download the design as JSON (Ctrl+S)" data-testid="tb-save">Save JSON</button>
+      </div>
+      <div className="toolbar__group">
+        <button type="button" className="tb" disabled={!canUndo} onClick={() => s().undo()} title="Undo (Ctrl+Z)" aria-label="Undo" data-testid="tb-undo">↶</button>
+        <button type="button" className="tb" disabled={!canRedo} onClick={() => s().redo()} title="Redo (Ctrl+Shift+Z)" aria-label="Redo" data-testid="tb-redo">↷</button>
+      </div>
+      <div className="toolbar__group segmented" role="radiogroup" aria-label="What dragging between hosts draws">
+        <button type="button" role="radio" aria-checked={mode === 'tunnel'} className={`tb${mode === 'tunnel' ? ' is-on' : ''}`}
+          onClick={() => s().setMode('tunnel')} title="Tunnel mode (T): drag between handles to draw a WireGuard tunnel" data-testid="mode-tunnel">Tunnel</button>
+        <button type="button" role="radio" aria-checked={mode === 'flow'} className={`tb${mode === 'flow' ? ' is-on' : ''}`}
+          onClick={() => s().setMode('flow')} title="Flow mode (F): drag from a client to a server to allow a flow" data-testid="mode-flow">Flow</button>
+      </div>
+      <div className="toolbar__group">
+        <button type="button" className="tb" onClick={() => s().autoLayout()} title="Auto-layout (L)" data-testid="tb-layout">Layout</button>
+        <ImageMenu />
+      </div>
+      <span className="toolbar__spacer" />
+      <div className="toolbar__group">
+        <button type="button" className="tb" onClick={() => s().openDialog('shortcuts')} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
+        <button type="button" className="tb" onClick={() => s().openDialog('share')} title="Copy a link that holds the design (never its keys)" data-testid="tb-share">Share link</button>
+        <button type="button" className="tb tb--primary" onClick={() => s().openDialog('export')} title="Export the bundle: configs, firewalls, install scripts (Ctrl+E)" data-testid="tb-export">Export bundle</button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,29 @@
+import { selectDesign, selectFindings } from '../store/selectors';
+import { useApp } from '../store/store-context';
+
+/** The bottom line: counts, findings, the connect mode, and where the design is saved. */
+export function StatusBar() {
+  const d = useApp(selectDesign);
+  const findings = useApp(selectFindings);
+  const mode = useApp((s) => s.mode);
+  const savedAt = useApp((s) => s.savedAt);
+  const rememberKeys = useApp((s) => s.rememberKeys);
+  const pending = useApp((s) => s.pendingKeys.length);
+  const n = (sev: string) => findings.filter((f) => f.severity === sev).length;
+  return (
+    <footer className="statusbar" data-testid="statusbar">
+      <span data-testid="status-counts">{d.hosts.length} hosts · {d.tunnels.length} tunnels · {d.flows.length} flows</span>
+      <span className="statusbar__sev">
+        <span className="count count--error">{n('error')}</span> errors
+        <span className="count count--warning">{n('warning')}</span> warnings
+      </span>
+      <span>Mode: <b>{mode === 'tunnel' ? 'tunnel' : 'flow'}</b> <span className="muted">(T / F)</span></span>
+      {pending > 0 && <span className="muted">Generating {pending} keypair{pending > 1 ? 's' : ''}…</span>}
+      <span className="statusbar__spacer" />
+      <span title={rememberKeys ? 'Private keys are stored in this browser' : 'Private keys are never stored in this browser'}>
+        {savedAt ? `Saved in this browser at ${new Date(savedAt).toLocaleTimeString()}` : 'Autosaves in this browser'}
+        {rememberKeys ? ' (with keys)' : ' (without keys)'}
+      </span>
+    </footer>
+  );
+}

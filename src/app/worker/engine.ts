@@ -1,0 +1,16 @@
+import type { Keypair } from '../../engine';
+import { createEngineClient } from './engine-client';
+import type { EngineClient } from './engine-client';
+
+let client: EngineClient | null = null;
+
+/** The page's one engine worker, started on first use. */
+export function engine(): EngineClient {
+  client ??= createEngineClient();
+  return client;
+}
+
+/** Keypairs from the worker, for the store. */
+export function workerKeypairs(count: number): Promise<Keypair[]> {
+  return engine().run({ type: 'keypairs', count });
+}
