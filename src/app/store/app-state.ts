@@ -32,6 +32,8 @@ export interface DesignState {
   analysis: Analysis;
   /** Host ids whose keypairs the worker is making. */
   pendingKeys: string[];
+  /** Tunnel ids whose preshared keys the worker is making. */
+  pendingPsks: string[];
 }
 
 export interface DesignActions {

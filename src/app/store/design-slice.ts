@@ -55,7 +55,10 @@ export function createDesignSlice(initial: Design, deps: StoreDeps): StateCreato
 
     const commit = (next: Design, mergeKey: string | null = null, layoutOnly = false) => {
       set((s) => commitState(s, next, mergeKey, layoutOnly));
-      if (!layoutOnly) requestKeys();
+      if (!layoutOnly) {
+        requestKeys();
+        requestPsks();
+      }
     };
 
     const edit = (r: ParseResult<Design>, mergeKey?: string): EditResult => {
@@ -64,13 +67,44 @@ export function createDesignSlice(initial: Design, deps: StoreDeps): StateCreato
       return null;
     };
 
+    /** Preshared keys for tunnels that have none, when the network asks for them (post-quantum hardening). */
+    const requestPsks = () => {
+      const { history, pendingPsks } = get();
+      if (!history.present.network.presharedKeys) return;
+      const wanted = history.present.tunnels.filter((t) => t.presharedKey === null && !pendingPsks.includes(t.id)).map((t) => t.id);
+      if (wanted.length === 0) return;
+      set({ pendingPsks: [...pendingPsks, ...wanted] });
+      const done = (s: AppStore) => s.pendingPsks.filter((id) => !wanted.includes(id));
+      deps.presharedKeys(wanted.length).then(
+        (keys) => {
+          const byId = new Map(wanted.map((id, i) => [id, keys[i] ?? null]));
+          const fill = (d: Design): Design => (!d.network.presharedKeys || !d.tunnels.some((t) => byId.has(t.id) && t.presharedKey === null) ? d : {
+            ...d,
+            tunnels: d.tunnels.map((t) => (t.presharedKey === null && byId.get(t.id) ? { ...t, presharedKey: byId.get(t.id) ?? null } : t)),
+          });
+          set((s) => {
+            const history = mapHistory(s.history, fill);
+            return { history, analysis: analyse(history.present), pendingPsks: done(s) };
+          });
+        },
+        (e: unknown) => {
+          set((s) => ({ pendingPsks: done(s) }));
+          get().toast('error', `Preshared key generation failed: ${e instanceof Error ? e.message : String(e)}`);
+        },
+      );
+    };
+
     // Keys for an initial design that has keyless hosts (a template, a restored autosave) come once the store exists.
-    queueMicrotask(requestKeys);
+    queueMicrotask(() => {
+      requestKeys();
+      requestPsks();
+    });
 
     return {
       history: initHistory(initial),
       analysis: analyse(initial),
       pendingKeys: [],
+      pendingPsks: [],
 
       addHost(kind, position) {
         const r = addHost(get().history.present, kind, position);
@@ -140,6 +174,7 @@ export function createDesignSlice(initial: Design, deps: StoreDeps): StateCreato
           return history === s.history ? s : { history, analysis: analyse(history.present), selection: pruneSelection(s.selection, history.present) };
         });
         requestKeys();
+        requestPsks();
       },
       redo() {
         set((s) => {
@@ -147,6 +182,7 @@ export function createDesignSlice(initial: Design, deps: StoreDeps): StateCreato
           return history === s.history ? s : { history, analysis: analyse(history.present), selection: pruneSelection(s.selection, history.present) };
         });
         requestKeys();
+        requestPsks();
       },
       regenerateKeys(hostIds) {
         const d = get().history.present;

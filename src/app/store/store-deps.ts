@@ -4,6 +4,8 @@ import type { Design, Keypair } from '../../engine';
 export interface StoreDeps {
   /** Fresh keypairs, made off the main thread. */
   keypairs(count: number): Promise<Keypair[]>;
+  /** Fresh preshared keys, made off the main thread. */
+  presharedKeys(count: number): Promise<string[]>;
   /** Positions for every host (auto-layout). */
   layout(design: Design): Design;
 }

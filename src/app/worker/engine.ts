@@ -14,3 +14,8 @@ export function engine(): EngineClient {
 export function workerKeypairs(count: number): Promise<Keypair[]> {
   return engine().run({ type: 'keypairs', count });
 }
+
+/** Preshared keys from the worker, for the store. */
+export function workerPresharedKeys(count: number): Promise<string[]> {
+  return engine().run({ type: 'presharedKeys', count });
+}

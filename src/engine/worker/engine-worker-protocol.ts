@@ -6,11 +6,13 @@ import type { Design } from '../model/design';
 /** What the page asks the engine worker for: the heavy, random or zipping work that must not block the canvas. */
 export type EngineRequest =
   | { type: 'keypairs'; count: number }
+  | { type: 'presharedKeys'; count: number }
   | { type: 'export'; design: Design };
 
 /** The answer to each request type. */
 export interface EngineResults {
   keypairs: Keypair[];
+  presharedKeys: string[];
   export: { completion: Completion; files: BundleFile[]; folder: string; zip: Uint8Array };
 }
 
@@ -22,5 +24,5 @@ export type EngineMessage = EngineRequest & { id: number };
 /** An answer on the wire. Errors travel as text: Error objects lose their class across postMessage. */
 export type EngineReply = { id: number; ok: true; result: EngineResult } | { id: number; ok: false; error: string };
 
-/** Most keypairs one request may ask for (a 20,000-host design is the schema's limit). */
+/** Most keys one request may ask for (a 20,000-host design is the schema's limit). */
 export const MAX_KEYPAIRS = 20_000;

@@ -14,6 +14,12 @@ describe('engine worker requests', () => {
     expect(new Set(pairs.map((p) => p.privateKey)).size).toBe(3);
   });
 
+  it('makes preshared keys', async () => {
+    const keys = await runEngineRequest({ type: 'presharedKeys', count: 2 }, seededRandom(3));
+    expect(keys.every(isKey)).toBe(true);
+    expect(keys[0]).not.toBe(keys[1]);
+  });
+
   it('refuses a silly keypair count', async () => {
     await expect(runEngineRequest({ type: 'keypairs', count: -1 }, seededRandom(1))).rejects.toThrow(/count/);
   });

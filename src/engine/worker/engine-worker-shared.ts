@@ -1,5 +1,5 @@
 import { exportBundle } from '../bundle/export-bundle';
-import { generateKeypair } from '../keys';
+import { generateKeypair, generatePresharedKey } from '../keys';
 import type { RandomSource } from '../keys';
 import type { EngineRequest, EngineResults } from './engine-worker-protocol';
 import { MAX_KEYPAIRS } from './engine-worker-protocol';
@@ -13,15 +13,20 @@ export async function runEngineRequest<R extends EngineRequest>(
   random: RandomSource,
 ): Promise<EngineResults[R['type']]> {
   switch (request.type) {
-    case 'keypairs': {
-      const count = request.count;
-      if (!Number.isInteger(count) || count < 0 || count > MAX_KEYPAIRS) {
-        throw new RangeError(`keypairs: count must be an integer from 0 to ${MAX_KEYPAIRS}, got ${count}`);
-      }
-      return Array.from({ length: count }, () => generateKeypair(random)) as EngineResults[R['type']];
-    }
+    case 'keypairs':
+      return Array.from({ length: checkCount(request) }, () => generateKeypair(random)) as EngineResults[R['type']];
+    case 'presharedKeys':
+      return Array.from({ length: checkCount(request) }, () => generatePresharedKey(random)) as EngineResults[R['type']];
     case 'export':
       return (await exportBundle(request.design, random)) as EngineResults[R['type']];
   }
   throw new TypeError(`unknown engine request ${(request as { type?: unknown }).type as string}`);
+}
+
+function checkCount(request: { type: string; count: number }): number {
+  const { count } = request;
+  if (!Number.isInteger(count) || count < 0 || count > MAX_KEYPAIRS) {
+    throw new RangeError(`${request.type}: count must be an integer from 0 to ${MAX_KEYPAIRS}, got ${count}`);
+  }
+  return count;
 }
