@@ -10,6 +10,7 @@ import { Palette } from './palette/Palette';
 import { useAppStoreApi } from './store/store-context';
 import { Toolbar } from './toolbar/Toolbar';
 import { useShortcuts } from './toolbar/use-shortcuts';
+import { useShareLinkListener } from './persistence/use-share-link-listener';
 import { NoticeBanner } from './ui/NoticeBanner';
 import { StatusBar } from './ui/StatusBar';
 import { Toasts } from './ui/Toasts';
@@ -20,6 +21,7 @@ export function App() {
   const fileInput = useRef<HTMLInputElement>(null);
   const openFile = useCallback(() => fileInput.current?.click(), []);
   useShortcuts(openFile);
+  useShareLinkListener();
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';

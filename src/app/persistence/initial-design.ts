@@ -10,6 +10,14 @@ export interface InitialDesign {
   notice: Notice | null;
 }
 
+/** What the page says when it opens a share link. */
+export const SHARE_NOTICE: Notice = {
+  kind: 'info',
+  title: 'Opened from a share link',
+  text: 'A link never holds private keys. Generate new keys here for the hosts you will deploy from this browser, or have each host bring its own (its wg0.conf then says where the key goes).',
+  offerKeys: true,
+};
+
 /** The empty design a first visit starts with. */
 export function emptyDesign(): Design {
   const r = parseDesign({ format: DESIGN_FORMAT, name: 'untitled', hosts: [] });
@@ -29,12 +37,7 @@ export function initialDesign(hash: string, storage: Storage): InitialDesign {
       return {
         design: r.value,
         fromLink: true,
-        notice: {
-          kind: 'info',
-          title: 'Opened from a share link',
-          text: 'A link never holds private keys. Generate new keys here for the hosts you will deploy from this browser, or have each host bring its own (its wg0.conf then says where the key goes).',
-          offerKeys: true,
-        },
+        notice: SHARE_NOTICE,
       };
     }
     notice = { kind: 'error', title: 'This share link could not be opened', text: `${r.errors.map(formatFieldError).join('; ')}. Your current design was kept as it was.` };

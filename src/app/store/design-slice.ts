@@ -115,7 +115,8 @@ export function createDesignSlice(initial: Design, deps: StoreDeps): StateCreato
       connect(source, target) {
         const s = get();
         if (s.mode === 'flow') {
-          s.addFlow({ from: source, to: target, proto: s.flowProto });
+          const id = s.addFlow({ from: source, to: target, proto: s.flowProto });
+          if (id) set({ selection: { ...EMPTY_SELECTION, flows: [id] } });
           return;
         }
         const r = addTunnel(s.history.present, source, target);
@@ -132,8 +133,8 @@ export function createDesignSlice(initial: Design, deps: StoreDeps): StateCreato
           get().toast('error', `Flow not added: ${r.error}.`);
           return null;
         }
+        // The selection stays (the inspector's flow form adds several flows from one host in a row).
         commit(r.design);
-        set({ selection: { ...EMPTY_SELECTION, flows: [r.id] } });
         return r.id;
       },
       editHost: (id, patch, mergeKey) => edit(editHost(get().history.present, id, patch as Partial<Host>), mergeKey),
