@@ -53,7 +53,8 @@ export function Canvas() {
       return;
     }
     s.loadDesign(r.design, { layout: true });
-    s.toast('success', `Imported ${r.design.hosts.length} hosts from ${e.dataTransfer.files.length} configs.${r.warnings.length ? ` ${r.warnings.join(' ')}` : ''}`);
+    s.toast('success', `Imported ${r.design.hosts.length} hosts from ${e.dataTransfer.files.length} configs.`);
+    if (r.warnings.length > 0) s.setNotice({ kind: 'warning', title: 'Imported with notes', text: r.warnings.join(' · ') });
   }, [store]);
 
   return (
@@ -84,7 +85,7 @@ export function Canvas() {
         colorMode="dark"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <MiniMap pannable zoomable nodeClassName={(n) => `minimap-node minimap-node--${(n.data as { host?: { role?: string } }).host?.role ?? ''}`} />
+        <MiniMap pannable zoomable style={{ width: 150, height: 100 }} nodeClassName={(n) => `minimap-node minimap-node--${(n.data as { host?: { role?: string } }).host?.role ?? ''}`} />
         <Controls showInteractive={false} />
         <FocusEffect />
       </ReactFlow>

@@ -1,42 +1,46 @@
 import { memo } from 'react';
-import { EdgeLabelRenderer, useInternalNode } from '@xyflow/react';
-import type { EdgeProps } from '@xyflow/react';
-import { edgeEnds } from './floating-geometry';
+import { EdgeLabelRenderer, useInternalNode, useStore } from '@xyflow/react';
+import type { EdgeProps, ReactFlowState } from '@xyflow/react';
+import { shallow } from 'zustand/shallow';
+import { borderPoint, centerOf } from './floating-geometry';
+import type { Point } from './floating-geometry';
+import { LANE_GAP, routedPath } from './flow-route';
 import type { FlowEdgeType } from './flow-types';
 
-/** How far each parallel flow bows away from the tunnel line, in canvas pixels. */
-const LANE_OFFSET = 38;
-
-/** A flow: a dashed, arrowed curve bowed off the tunnel line, so it never hides under one. */
+/**
+ * A flow: a dashed, arrowed line that follows the tunnels carrying it (through the hosts on its path), running
+ * beside them so it never hides a tunnel. A flow with no route is drawn straight, and red.
+ */
 function FlowEdgeView({ id, source, target, data, selected }: EdgeProps<FlowEdgeType>) {
   const a = useInternalNode(source);
   const b = useInternalNode(target);
+  const via = data?.via;
+  const hops = useStore((s: ReactFlowState) => (via ?? []).map((v) => {
+    const n = s.nodeLookup.get(v);
+    return n ? `${n.internals.positionAbsolute.x + (n.measured.width ?? 0) / 2},${n.internals.positionAbsolute.y + (n.measured.height ?? 0) / 2}` : '';
+  }), shallow);
   if (!a || !b || !data) return null;
-  const { s, t } = edgeEnds(a, b);
-  const dx = t.x - s.x;
-  const dy = t.y - s.y;
-  const len = Math.hypot(dx, dy) || 1;
-  const bow = LANE_OFFSET * (data.lane + 1);
-  const cx = (s.x + t.x) / 2 - (dy / len) * bow;
-  const cy = (s.y + t.y) / 2 + (dx / len) * bow;
-  const path = `M ${s.x},${s.y} Q ${cx},${cy} ${t.x},${t.y}`;
-  // The curve's midpoint (t = 0.5 on a quadratic Bézier).
-  const lx = (s.x + 2 * cx + t.x) / 4;
-  const ly = (s.y + 2 * cy + t.y) / 4;
+  const middle: Point[] = hops.filter(Boolean).map((h) => {
+    const [x = 0, y = 0] = h.split(',').map(Number);
+    return { x, y };
+  });
+  const first = borderPoint(a, middle[0] ?? centerOf(b));
+  const last = borderPoint(b, middle[middle.length - 1] ?? centerOf(a));
+  const { d, mid } = routedPath([first, ...middle, last], LANE_GAP * (data.lane + 1), 0.28 + 0.12 * (data.lane % 4));
   const f = data.flow;
   const both = f.kind === 'replication';
   return (
     <>
-      <path id={id} className="react-flow__edge-path flow-path" d={path}
+      <path id={id} className="react-flow__edge-path flow-path" d={d}
         markerEnd="url(#wgd-arrow)" markerStart={both ? 'url(#wgd-arrow-start)' : undefined} />
-      <path className="react-flow__edge-interaction" d={path} fill="none" strokeOpacity={0} strokeWidth={16} />
+      <path className="react-flow__edge-interaction" d={d} fill="none" strokeOpacity={0} strokeWidth={14} />
       <EdgeLabelRenderer>
         <div
           className={`edge-label flow-label${selected ? ' is-selected' : ''}${data.severity ? ` is-${data.severity}` : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}
+          style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
           data-testid="flow-label"
           data-flow-id={f.id}
-          title={`Flow ${f.id}: ${f.from} → ${f.to} ${f.proto}/${f.port}${both ? ' (replication, both ways)' : ''}`}
+          title={`Flow ${f.id}: ${f.from} → ${f.to} ${f.proto}/${f.port}${both ? ' (replication, both ways)' : ''}${data.via.length ? ` via ${data.via.join(', ')}` : ''}`}
         >
           {both ? '⇄' : '→'} {f.proto}/{f.port}
         </div>

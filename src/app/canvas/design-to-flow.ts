@@ -54,8 +54,9 @@ export function tunnelEdges(design: Design, plan: FullPlan | null, selection: Se
 }
 
 /** Flows as dashed, arrowed edges from source to target (a service's flow ends at its gateway). */
-export function flowEdges(design: Design, selection: Selection, severity: SeverityIndex): FlowEdgeType[] {
+export function flowEdges(design: Design, plan: FullPlan | null, selection: Selection, severity: SeverityIndex): FlowEdgeType[] {
   const selected = new Set(selection.flows);
+  const paths = new Map(plan?.flows.filter((f) => !f.reverse && f.path).map((f) => [f.flowId, f.path ?? []]) ?? []);
   const lanes = new Map<string, number>();
   return design.flows.map((f) => {
     const target = f.to.split('/')[0] ?? f.to;
@@ -70,11 +71,11 @@ export function flowEdges(design: Design, selection: Selection, severity: Severi
       target,
       selected: selected.has(f.id),
       className: s ? `is-${s}` : undefined,
-      data: { flow: f, severity: s, lane },
+      data: { flow: f, severity: s, lane, via: paths.get(f.id)?.slice(1, -1) ?? [] },
     };
   });
 }
 
 export function designEdges(design: Design, plan: FullPlan | null, selection: Selection, severity: SeverityIndex): DesignEdge[] {
-  return [...tunnelEdges(design, plan, selection, severity), ...flowEdges(design, selection, severity)];
+  return [...tunnelEdges(design, plan, selection, severity), ...flowEdges(design, plan, selection, severity)];
 }

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures/test';
+
+const TEMPLATES: Array<[string, number, number, number]> = [
+  ['point-to-point', 2, 1, 1],
+  ['hub-and-spoke', 5, 4, 3],
+  ['site-to-site', 3, 2, 1],
+  ['mesh-3', 3, 3, 3],
+  ['primary-replica', 4, 4, 4],
+];
+
+test.describe('templates and import', () => {
+  test('every template loads laid out, with no error finding', async ({ designer, page }) => {
+    await designer.open();
+    for (const [id, hosts, tunnels, flows] of TEMPLATES) {
+      await designer.toolbar.startFromTemplate(id);
+      await designer.expectCounts(hosts, tunnels, flows);
+      await expect(designer.findings.errors()).toHaveCount(0);
+      // Auto-layout: no two cards on top of each other.
+      const boxes = await designer.canvas.hosts().evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => `${Math.round(r.x)},${Math.round(r.y)}`));
+      expect(new Set(boxes).size).toBe(hosts);
+    }
+    // A template replaces the design in one undoable step.
+    await page.keyboard.press('Control+z');
+    await designer.expectCounts(3, 3, 3);
+  });
+
+  test('dropping wg-quick configs on the canvas imports them as a design', async ({ designer, page }) => {
+    await designer.open();
+    const files = ['hub.conf', 'app.conf', 'db.conf'].map((name) => ({
+      name, text: readFileSync(new URL(`../src/engine/__fixtures__/hand-written/${name}`, import.meta.url), 'utf8'),
+    }));
+    // Playwright cannot drag files from the desktop: the drop event is built in the page with the files in it.
+    const dataTransfer = await page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+      return dt;
+    }, files);
+    await designer.canvas.root.dispatchEvent('dragover', { dataTransfer });
+    await designer.canvas.root.dispatchEvent('drop', { dataTransfer });
+    // Three configs, plus one peer whose key no config holds: an external host.
+    await expect(page.getByTestId('toast-success')).toContainText('Imported 4 hosts from 3 configs');
+    await expect(designer.canvas.hosts()).toHaveCount(4);
+    expect(await designer.canvas.hostIds()).toEqual(expect.arrayContaining(['app', 'db', 'hub']));
+    await expect(page.getByTestId('notice')).toContainText('PostUp, PostDown not imported');
+    await expect(designer.canvas.tunnelLabels()).not.toHaveCount(0);
+    // The imported keys are the hosts' own: the config preview shows the hub's public key to its peers.
+    await designer.canvas.select('app');
+    await expect(designer.inspector.configText()).toContainText('AllowedIPs');
+  });
+});
