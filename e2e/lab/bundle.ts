@@ -1,0 +1,57 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { formatFieldError, parseDesignText, parseWgQuick, publicKeyOf } from '../../src/engine';
+import type { Design } from '../../src/engine';
+import { must } from './netns';
+import { runCommand } from './run-command';
+
+/** What the lab reads back from one host's folder. */
+export interface BundleHost {
+  folder: string;
+  /** The interface MTU the engine computed, from wg0.conf. */
+  mtu: number;
+  publicKey: string;
+}
+
+/** An exported, unzipped bundle, and the design as the bundle's design.json holds it (addresses allocated). */
+export interface LabBundle {
+  designPath: string;
+  keysPath: string;
+  root: string;
+  design: Design;
+  hosts: Map<string, BundleHost>;
+  /** Every path in the bundle, relative to its top folder (for scripts that may or may not be there). */
+  files: string[];
+}
+
+/**
+ * Exports a design the way a user does, with the CLI (`wg-designer export design.json -o bundle.zip`), and unzips
+ * it with `unzip`, which keeps the modes the zip carries (an install.sh that is not executable shows up here).
+ */
+export async function exportBundle(designJson: unknown, dir: string, cli: string): Promise<LabBundle> {
+  const designPath = `${dir}/design.json`;
+  writeFileSync(designPath, `${JSON.stringify(designJson, null, 2)}\n`);
+  await must(runCommand('node', [cli, 'export', designPath, '-o', `${dir}/bundle.zip`], '', 60_000), 'wg-designer export');
+  await must(runCommand('unzip', ['-q', `${dir}/bundle.zip`, '-d', `${dir}/bundle`]), 'unzip');
+  const [top] = readdirSync(`${dir}/bundle`);
+  if (top === undefined) throw new Error('the bundle is empty');
+  const root = `${dir}/bundle/${top}`;
+  const parsed = parseDesignText(readFileSync(`${root}/design.json`, 'utf8'));
+  if (!parsed.ok) throw new Error(`the bundle's design.json does not parse: ${parsed.errors.map(formatFieldError).join('; ')}`);
+  const hosts = new Map<string, BundleHost>();
+  for (const h of parsed.value.hosts) {
+    if (h.external) continue;
+    const folder = `${root}/${h.id}`;
+    if (!existsSync(`${folder}/wg0.conf`)) throw new Error(`the bundle has no ${h.id}/wg0.conf`);
+    const conf = parseWgQuick(readFileSync(`${folder}/wg0.conf`, 'utf8'), `${h.id}/wg0.conf`);
+    if (conf.iface.privateKey === null || conf.iface.mtu === null) throw new Error(`${h.id}/wg0.conf has no PrivateKey or MTU`);
+    hosts.set(h.id, { folder, mtu: conf.iface.mtu, publicKey: publicKeyOf(conf.iface.privateKey) });
+  }
+  return { designPath, keysPath: `${dir}/design.keys.json`, root, design: parsed.value, hosts, files: listFiles(root, '') };
+}
+
+function listFiles(root: string, sub: string): string[] {
+  return readdirSync(`${root}/${sub}`, { withFileTypes: true }).flatMap((e) => {
+    const rel = sub ? `${sub}/${e.name}` : e.name;
+    return e.isDirectory() ? listFiles(root, rel) : [rel];
+  });
+}

@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { trackPid } from './leftovers';
+import { commOf, pidsIn } from './netns';
+import { runCommand } from './run-command';
+import type { CommandResult } from './run-command';
+
+/** A host brought up from its bundle folder: its namespace and the wireguard-go that holds its wg0. */
+export interface DeployedHost {
+  id: string;
+  ns: string;
+  /** wireguard-go's PID: its mount namespace is the host's private /run and /etc. */
+  wgPid: number;
+}
+
+/**
+ * Mounts that give a host a private /run (wireguard-go's UAPI socket goes to /run/wireguard, which every network
+ * namespace would otherwise share) and a private /etc (an overlay: install.sh writes /etc/wireguard,
+ * /etc/wg-designer and /etc/sysctl.d as on a real host, and the real /etc never changes). They last as long as a
+ * process uses them: the daemonized wireguard-go does.
+ */
+function privateMounts(etcDir: string): string {
+  return [
+    'set -e',
+    'mount -t tmpfs wgd-lab /run',
+    `mount -t overlay wgd-lab -o lowerdir=/etc,upperdir=${etcDir}/upper,workdir=${etcDir}/work /etc`,
+  ].join('\n');
+}
+
+/**
+ * Runs the host's own `install.sh --yes` as an operator would on a host without systemd (WG_DESIGNER_NO_SYSTEMD=1,
+ * so `wg-quick up wg0`), with wireguard-go as wg-quick's userspace implementation: there is no kernel module here.
+ * Fails with install.sh's output when it fails: a bundle that does not install is an engine defect.
+ */
+export async function deployHost(id: string, ns: string, folder: string, workDir: string): Promise<DeployedHost> {
+  const etcDir = `${workDir}/etc-${id}`;
+  mkdirSync(`${etcDir}/upper`, { recursive: true });
+  mkdirSync(`${etcDir}/work`, { recursive: true });
+  const script = `${privateMounts(etcDir)}\ncd "$1"\nexec ./install.sh --yes`;
+  const r = await runCommand('ip', ['netns', 'exec', ns, 'env', 'WG_DESIGNER_NO_SYSTEMD=1',
+    'WG_QUICK_USERSPACE_IMPLEMENTATION=wireguard-go', 'unshare', '-m', '--propagation', 'private',
+    'sh', '-c', script, 'install', folder], '', 30_000);
+  if (r.code !== 0) throw new Error(`${id}: install.sh failed (exit ${r.code}):\n${tail(r.stdout + r.stderr)}`);
+  const daemons = (await pidsIn(ns)).filter((p) => commOf(p) === 'wireguard-go');
+  if (daemons.length !== 1 || daemons[0] === undefined) {
+    throw new Error(`${id}: expected one wireguard-go in ${ns} after install.sh, found ${daemons.length}`);
+  }
+  trackPid(daemons[0], 'wireguard-go');
+  return { id, ns, wgPid: daemons[0] };
+}
+
+/** Runs a command in the host's network and mount namespaces, where `wg` finds its wg0. */
+export function onHost(host: DeployedHost, cmd: string, args: readonly string[], timeoutMs?: number): Promise<CommandResult> {
+  return runCommand('nsenter', ['-t', String(host.wgPid), '-m', '-n', cmd, ...args], '', timeoutMs);
+}
+
+/** `wg show wg0 <what>` as a map of peer public key -> the value column. */
+export async function wgShow(host: DeployedHost, what: 'latest-handshakes' | 'transfer'): Promise<Map<string, string>> {
+  const r = await onHost(host, 'wg', ['show', 'wg0', what]);
+  if (r.code !== 0) throw new Error(`${host.id}: wg show wg0 ${what}: ${r.stderr.trim()}`);
+  return new Map(r.stdout.trim().split('\n').filter(Boolean).map((line) => {
+    const [key = '', ...rest] = line.split('\t');
+    return [key, rest.join('\t')];
+  }));
+}
+
+function tail(text: string): string {
+  return text.trim().split('\n').slice(-15).join('\n');
+}

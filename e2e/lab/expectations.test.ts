@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { buildPlan } from '../../src/engine';
+import { fixtureDesign } from '../../src/engine/testing/fixture-design';
+import { planChecks } from './expectations';
+import type { LabChecks } from './expectations';
+import { planUnderlay } from './underlay-plan';
+
+function checksOf(name: string): LabChecks {
+  const design = fixtureDesign(name);
+  const mtus = new Map(buildPlan(design).hosts.map((h) => [h.host.id, h.mtu]));
+  return planChecks(design, planUnderlay(design), mtus);
+}
+
+const labels = (list: ReadonlyArray<{ label: string }>) => list.map((p) => p.label);
+
+describe('planChecks', () => {
+  it('checks the flow with psql, and its undeclared neighbours: another port, the reverse, the underlay', () => {
+    const c = checksOf('point-to-point');
+    expect(c.flows).toEqual([{ label: 'app-1 -> pg-primary:5432 (flow f-app-1-pg) (IPv4)', from: { kind: 'host', id: 'app-1' },
+      address: '10.10.0.1', port: 5432, kind: 'postgresql', hosts: ['app-1', 'pg-primary'] }]);
+    expect(labels(c.denials)).toEqual([
+      'app-1 -> pg-primary:7777 (a port no flow opens) (IPv4)',
+      'pg-primary -> app-1:7777 (reverse of flow f-app-1-pg) (IPv4)',
+      'underlay next to pg-primary -> pg-primary:5432 (IPv4)',
+    ]);
+    expect(c.servers.map((s) => `${JSON.stringify(s.where)} ${s.addresses.join(',')}:${s.port} ${s.kind}`)).toEqual([
+      '{"kind":"host","id":"pg-primary"} 10.10.0.1:5432 postgresql',
+      '{"kind":"host","id":"pg-primary"} 10.10.0.1:7777 tcp',
+      '{"kind":"host","id":"app-1"} 10.10.1.1:7777 tcp',
+    ]);
+    // The side that knows the other's endpoint pings first: its handshake starts the tunnel.
+    expect(c.mtu.map((m) => `${m.from}->${m.to} ${m.mtu}`)).toEqual(['app-1->pg-primary 1440', 'pg-primary->app-1 1440']);
+  });
+
+  it('denies app to app, and the hub its own connection to the database; watches the host behind NAT', () => {
+    const c = checksOf('hub-and-spoke');
+    const denied = labels(c.denials);
+    expect(denied).toContain('hub -> pg-primary:5432 (no flow) (IPv4)');
+    expect(denied.filter((l) => l.includes('(app to app)'))).toHaveLength(6);
+    expect(c.nat).toEqual([{ hostId: 'app-3', peerId: 'hub' }]);
+    expect(c.tunnels.find((t) => t.id === 't-hub-app-3')?.dialer).toBe('app-3');
+  });
+
+  it('runs replication flows both ways over both overlay families, and never calls one direction a denial', () => {
+    const c = checksOf('mesh-3');
+    expect(c.flows).toHaveLength(12);
+    expect(labels(c.denials).some((l) => l.includes('reverse'))).toBe(false);
+    expect(labels(c.denials).filter((l) => l.startsWith('underlay'))).toHaveLength(3);
+  });
+
+  it('reaches a managed database in the lan, from the tunnel only; the gateway\'s own lan is not a tunnel matter', () => {
+    const c = checksOf('site-to-site');
+    expect(labels(c.flows)).toEqual(['app-1 -> gw-vpc/orders-rds:5432 (flow f-app-rds) (IPv4)']);
+    expect(labels(c.denials)).toEqual([
+      'app-1 -> gw-vpc/orders-rds:7777 (a port no flow opens) (IPv4)',
+      'gw-office -> gw-vpc/orders-rds:5432 (no flow) (IPv4)',
+      'underlay next to gw-vpc -> gw-vpc/orders-rds:5432 (IPv4)',
+    ]);
+    expect(c.servers[0]).toMatchObject({ where: { kind: 'lan', gatewayId: 'gw-vpc', prefix: '172.31.0.0/16' }, addresses: ['172.31.5.20'] });
+  });
+});

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { runCommand } from './run-command';
+import type { CommandResult } from './run-command';
+
+/** Every namespace the lab makes starts with this, then the run's tag: leftovers are found by it. */
+export const LAB_NETNS_PREFIX = 'wgd-lab-';
+
+/**
+ * The network namespaces of one lab run. Each is named `wgd-lab-<tag>-<name>`, so nothing of anyone else's is
+ * touched; `removeAll` kills every process left inside them (by PID, from `ip netns pids`) and deletes them.
+ */
+export class Namespaces {
+  private readonly made: string[] = [];
+
+  constructor(readonly tag: string) {}
+
+  /** Creates `wgd-lab-<tag>-<name>` with loopback up and IPv6 duplicate address detection off (no 2 s wait). */
+  async add(name: string): Promise<string> {
+    const ns = `${LAB_NETNS_PREFIX}${this.tag}-${name}`;
+    await must(runCommand('ip', ['netns', 'add', ns]), `ip netns add ${ns}`);
+    this.made.push(ns);
+    await must(this.exec(ns, 'sysctl', ['-q', '-w', 'net.ipv6.conf.all.accept_dad=0', 'net.ipv6.conf.default.accept_dad=0']), `${ns}: sysctl`);
+    await must(runCommand('ip', ['-n', ns, 'link', 'set', 'lo', 'up']), `${ns}: lo up`);
+    return ns;
+  }
+
+  /** Runs a command inside a namespace (no shell). */
+  exec(ns: string, cmd: string, args: readonly string[], timeoutMs?: number): Promise<CommandResult> {
+    return runCommand('ip', ['netns', 'exec', ns, cmd, ...args], '', timeoutMs);
+  }
+
+  /** `ip -n <ns> ...`, failing loudly. */
+  async ip(ns: string, args: readonly string[]): Promise<void> {
+    await must(runCommand('ip', ['-n', ns, ...args]), `${ns}: ip ${args.join(' ')}`);
+  }
+
+  list(): readonly string[] {
+    return this.made;
+  }
+
+  /** Kills what runs inside each namespace (SIGTERM, SIGKILL after 3 s) and deletes them; returns what failed. */
+  async removeAll(): Promise<string[]> {
+    const problems: string[] = [];
+    for (const ns of [...this.made].reverse()) {
+      const left = await killInside(ns);
+      if (left.length > 0) problems.push(`${ns}: processes ${left.join(', ')} did not exit`);
+      const del = await runCommand('ip', ['netns', 'del', ns]);
+      if (del.code !== 0) problems.push(`${ns}: ip netns del: ${del.stderr.trim()}`);
+    }
+    this.made.length = 0;
+    return problems;
+  }
+}
+
+/** PIDs of the processes inside a namespace that are still running (zombies excluded: they are already dead). */
+export async function pidsIn(ns: string): Promise<number[]> {
+  const r = await runCommand('ip', ['netns', 'pids', ns]);
+  return r.stdout.split('\n').map(Number).filter((p) => Number.isInteger(p) && p > 0 && alive(p));
+}
+
+/** The command name of a PID, or null once it is gone. */
+export function commOf(pid: number): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+/** True while a PID runs (a zombie has exited: only its parent has not collected it yet). */
+export function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+async function killInside(ns: string): Promise<number[]> {
+  const signal = (pids: number[], sig: NodeJS.Signals) => {
+    for (const p of pids) {
+      try {
+        process.kill(p, sig);
+      } catch {
+        // Exited meanwhile.
+      }
+    }
+  };
+  let pids = await pidsIn(ns);
+  signal(pids, 'SIGTERM');
+  for (let waited = 0; pids.length > 0 && waited < 3000; waited += 100) {
+    await sleep(100);
+    pids = pids.filter(alive);
+  }
+  signal(pids, 'SIGKILL');
+  for (let waited = 0; pids.length > 0 && waited < 2000; waited += 100) {
+    await sleep(100);
+    pids = pids.filter(alive);
+  }
+  return pids;
+}
+
+export async function must(run: Promise<CommandResult>, what: string): Promise<CommandResult> {
+  const r = await run;
+  if (r.code !== 0) throw new Error(`${what} failed (exit ${r.code}): ${(r.stderr || r.stdout).trim()}`);
+  return r;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

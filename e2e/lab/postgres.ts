@@ -1,0 +1,90 @@
+import { execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { appendFileSync, chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { trackPid } from './leftovers';
+import { must } from './netns';
+import { runCommand } from './run-command';
+
+/** The lab runs PostgreSQL as Debian's `postgres` user: the server refuses to run as root. */
+const RUN_AS = ['setpriv', '--reuid=postgres', '--regid=postgres', '--init-groups', '--'];
+
+/** The newest server Debian installed (/usr/lib/postgresql/<major>/bin). */
+export function postgresBin(): string {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root) ? readdirSync(root).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)) : [];
+  const bin = majors.map((m) => `${root}/${m}/bin`).find((b) => existsSync(`${b}/postgres`));
+  if (!bin) throw new Error('PostgreSQL server binaries are missing (apt-get install postgresql; scripts/system-deps.sh)');
+  return bin;
+}
+
+/**
+ * One `initdb` per lab run, copied for every server: trust authentication from anywhere, because what may
+ * connect is the firewall's decision, and that is what the lab tests. Small buffers, no fsync: a test server.
+ */
+export async function makeTemplate(workDir: string): Promise<string> {
+  const dir = `${workDir}/pg-template`;
+  mkdirSync(dir, { mode: 0o700 });
+  chownSync(dir, postgresUid(), postgresGid());
+  await must(runCommand(RUN_AS[0] as string, [...RUN_AS.slice(1), `${postgresBin()}/initdb`, '-D', dir, '-A', 'trust',
+    '-U', 'postgres', '--no-sync', '--no-instructions', '-E', 'UTF8', '--locale=C'], '', 60_000), 'initdb');
+  appendFileSync(`${dir}/pg_hba.conf`, 'host all all 0.0.0.0/0 trust\nhost all all ::/0 trust\n');
+  return dir;
+}
+
+/** A running server; `stop` is a fast shutdown (SIGINT), then SIGKILL after 5 s. */
+export interface PgServer {
+  label: string;
+  process: ChildProcess;
+}
+
+/**
+ * Starts `postgres` inside a namespace, listening on the given addresses only (they must exist: start it after
+ * wg0 is up), and waits until it accepts connections.
+ */
+export async function startPostgres(ns: string, template: string, dataDir: string, addresses: readonly string[], port: number, label: string): Promise<PgServer> {
+  await must(runCommand('cp', ['-a', template, dataDir]), 'cp pg template');
+  chmodSync(dataDir, 0o700);
+  const log = openSync(`${dataDir}.log`, 'a');
+  const child = spawn('ip', ['netns', 'exec', ns, ...RUN_AS, `${postgresBin()}/postgres`, '-D', dataDir,
+    '-c', `listen_addresses=${addresses.join(',')}`, '-c', `port=${port}`, '-c', `unix_socket_directories=${dataDir}`,
+    '-c', 'shared_buffers=8MB', '-c', 'max_connections=10', '-c', 'fsync=off', '-c', 'synchronous_commit=off',
+    '-c', 'max_wal_senders=0', '-c', 'wal_level=minimal', '-c', 'autovacuum=off'], { stdio: ['ignore', log, log] });
+  closeSync(log);
+  // `ip netns exec` and setpriv exec, so the child's PID is the postmaster's.
+  trackPid(child.pid, 'postgres');
+  const server = { label, process: child };
+  for (let waited = 0; waited < 15_000; waited += 200) {
+    if (child.exitCode !== null) break;
+    const ready = await runCommand('ip', ['netns', 'exec', ns, `${postgresBin()}/pg_isready`, '-q', '-h', addresses[0] ?? '', '-p', String(port), '-t', '1']);
+    if (ready.code === 0) return server;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await stopPostgres(server);
+  throw new Error(`${label}: postgres did not start on ${addresses.join(', ')}:${port} (log: ${dataDir}.log)`);
+}
+
+export async function stopPostgres(s: PgServer): Promise<void> {
+  const p = s.process;
+  if (p.pid === undefined || p.exitCode !== null || p.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => p.once('exit', () => resolve()));
+  p.kill('SIGINT');
+  const timer = setTimeout(() => p.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function postgresUid(): number {
+  return idOf('-u');
+}
+
+function postgresGid(): number {
+  return idOf('-g');
+}
+
+function idOf(flag: string): number {
+  // Debian's postgresql package creates the user; its ids differ between machines.
+  const r = execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' });
+  const n = Number(r.trim());
+  if (!Number.isInteger(n) || r.trim() === '') throw new Error('there is no postgres user (apt-get install postgresql)');
+  return n;
+}

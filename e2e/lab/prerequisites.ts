@@ -1,0 +1,29 @@
+import { accessSync, constants } from 'node:fs';
+import { postgresBin } from './postgres';
+
+/** Tools the lab calls; scripts/system-deps.sh installs each of them. */
+const TOOLS = ['ip', 'wg', 'wg-quick', 'wireguard-go', 'nft', 'unshare', 'nsenter', 'setpriv', 'psql', 'nc', 'ping', 'unzip', 'sysctl'];
+
+/** What is missing for the lab to run here: root (namespaces, TUN devices), the tools, the PostgreSQL server. */
+export function labPrerequisites(): string[] {
+  const missing = TOOLS.filter((t) => !onPath(t));
+  if (process.getuid?.() !== 0) missing.unshift('root');
+  try {
+    postgresBin();
+  } catch {
+    missing.push('postgresql (server)');
+  }
+  return missing;
+}
+
+function onPath(tool: string): boolean {
+  return (process.env.PATH ?? '').split(':').some((d) => {
+    if (d === '') return false;
+    try {
+      accessSync(`${d}/${tool}`, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}

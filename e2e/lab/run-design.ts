@@ -1,0 +1,135 @@
+import { mkdirSync } from 'node:fs';
+import { exportBundle } from './bundle';
+import type { LabBundle } from './bundle';
+import { overlayAddresses } from './db-endpoints';
+import type { Where } from './db-endpoints';
+import { deployHost } from './deploy-host';
+import { planChecks } from './expectations';
+import type { LabChecks, Probe } from './expectations';
+import { checkHandshakes, warmUp } from './handshakes';
+import type { LabHost } from './handshakes';
+import { LabServers } from './lab-servers';
+import { checkNat, watchNat } from './nat-keepalive';
+import type { NatWatch } from './nat-keepalive';
+import { Namespaces } from './netns';
+import type { CheckResult, DesignResult } from './results';
+import { inBatches, runDenial, runFlow, runMtu } from './run-probes';
+import { checkScripts } from './bundle-scripts';
+import { buildUnderlay, routeThrough } from './underlay';
+import type { Underlay } from './underlay';
+import { planUnderlay } from './underlay-plan';
+import type { UnderlayPlan } from './underlay-plan';
+
+/** Probes run side by side, at most this many: a dropped probe waits 2 s, and the machine has two cores. */
+const PARALLEL_PROBES = 6;
+
+export interface DesignRun {
+  name: string;
+  json: unknown;
+  /** `wgd-lab-<tag>-...`: unique to this run and design. */
+  tag: string;
+  workDir: string;
+  cli: string;
+  pgTemplate: string;
+}
+
+/**
+ * One design, start to end: export with the CLI, build the underlay, install every host from its folder, start
+ * the databases, run the checks, and always tear everything down (also when a step throws).
+ */
+export async function runDesign(run: DesignRun, log: (s: string) => void): Promise<DesignResult> {
+  const started = Date.now();
+  const nss = new Namespaces(run.tag);
+  mkdirSync(run.workDir, { recursive: true });
+  const servers = new LabServers(run.pgTemplate, run.workDir);
+  const results: CheckResult[] = [];
+  let error: string | null = null;
+  let hostCount = 0;
+  let notPresent: DesignResult['notPresent'] = [];
+  try {
+    const bundle = await exportBundle(run.json, run.workDir, run.cli);
+    hostCount = bundle.hosts.size;
+    log(`${run.name}: exported ${hostCount} hosts with the CLI`);
+    const plan = planUnderlay(bundle.design);
+    const checks = planChecks(bundle.design, plan, new Map([...bundle.hosts].map(([id, h]) => [id, h.mtu])));
+    const hostNs = new Map<string, string>();
+    for (const id of bundle.hosts.keys()) hostNs.set(id, await nss.add(`h-${id}`));
+    const underlay = await buildUnderlay(nss, plan, hostNs);
+    const hosts = await deployAll(bundle, hostNs, run.workDir);
+    log(`${run.name}: installed every host with its install.sh`);
+    const nsOf = resolver(hostNs, underlay);
+    for (const s of checks.servers) await servers.start(s, nsOf(s.where));
+    await prepareUnderlayProbes(nss, checks, plan, nsOf);
+    await warmUp(checks.tunnels, hosts);
+    results.push(...await checkHandshakes(checks.tunnels, hosts));
+    results.push(...await runProbes(checks, hosts, nsOf, log));
+    const scripts = await checkScripts(bundle);
+    results.push(...scripts.results);
+    notPresent = scripts.notPresent;
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  } finally {
+    await servers.stopAll();
+    const problems = await nss.removeAll();
+    if (problems.length > 0) error = [error, ...problems].filter(Boolean).join('\n');
+  }
+  return { design: run.name, hosts: hostCount, seconds: (Date.now() - started) / 1000, results, error, notPresent };
+}
+
+async function deployAll(bundle: LabBundle, hostNs: ReadonlyMap<string, string>, workDir: string): Promise<Map<string, LabHost>> {
+  const hosts = new Map<string, LabHost>();
+  for (const [id, b] of bundle.hosts) {
+    const h = bundle.design.hosts.find((x) => x.id === id);
+    const ns = hostNs.get(id);
+    if (!h || !ns) continue;
+    const deployed = await deployHost(id, ns, b.folder, workDir);
+    hosts.set(id, { deployed, publicKey: b.publicKey, addresses: overlayAddresses(h) });
+  }
+  return hosts;
+}
+
+function resolver(hostNs: ReadonlyMap<string, string>, underlay: Underlay): (w: Where) => string {
+  return (w) => {
+    const ns = w.kind === 'host' ? hostNs.get(w.id)
+      : w.kind === 'lan' ? underlay.lans.get(`${w.gatewayId}|${w.prefix}`)
+        : underlay.neighbour.get(w.of);
+    if (!ns) throw new Error(`no namespace for ${JSON.stringify(w)}`);
+    return ns;
+  };
+}
+
+/** The underlay neighbour routes each probed address through the host's underlay address, as an attacker would. */
+async function prepareUnderlayProbes(nss: Namespaces, checks: LabChecks, plan: UnderlayPlan, nsOf: (w: Where) => string): Promise<void> {
+  for (const p of checks.denials) {
+    if (p.from.kind !== 'underlay') continue;
+    const of = p.from.of;
+    const link = plan.hosts.find((u) => u.hostId === of);
+    if (link) await routeThrough(nss, nsOf(p.from), p.address, link);
+  }
+}
+
+/**
+ * Flows, denials and MTU pings. Those that touch a host behind NAT go first; then its idle window starts, the
+ * rest run during it, and the NAT check ends it.
+ */
+async function runProbes(checks: LabChecks, hosts: ReadonlyMap<string, LabHost>, nsOf: (w: Where) => string, log: (s: string) => void): Promise<CheckResult[]> {
+  const natHosts = new Set(checks.nat.map((n) => n.hostId));
+  const touches = (ids: readonly string[]) => ids.some((id) => natHosts.has(id));
+  const split = <T>(list: readonly T[], ids: (x: T) => string[]) => [list.filter((x) => touches(ids(x))), list.filter((x) => !touches(ids(x)))];
+  const probeIds = (p: Probe) => [...p.hosts, ...(p.from.kind === 'host' ? [p.from.id] : [])];
+  const [flowsNat = [], flowsRest = []] = split(checks.flows, probeIds);
+  const [denialsNat = [], denialsRest = []] = split(checks.denials, probeIds);
+  const [mtuNat = [], mtuRest = []] = split(checks.mtu, (m) => [m.from, m.to]);
+  const batch = async (flows: Probe[], denials: Probe[], mtu: typeof checks.mtu) => [
+    ...await inBatches(flows, PARALLEL_PROBES, (p) => runFlow(p, nsOf)),
+    ...await inBatches(denials, PARALLEL_PROBES, (p) => runDenial(p, nsOf)),
+    ...(await inBatches(mtu, PARALLEL_PROBES, (m) => runMtu(m, nsOf))).flat(),
+  ];
+  const results = await batch(flowsNat, denialsNat, mtuNat);
+  const watches: NatWatch[] = [];
+  for (const n of checks.nat) watches.push(await watchNat(n.hostId, n.peerId, hosts));
+  results.push(...await batch(flowsRest, denialsRest, mtuRest));
+  if (watches.length > 0) log(`waiting out the NAT timeout for ${watches.map((w) => w.hostId).join(', ')}`);
+  for (const w of watches) results.push(await checkNat(w, hosts));
+  return results;
+}
