@@ -1,5 +1,5 @@
 import type { Design, Host } from '../model/design';
-import { formatPrefix, networkOf, parsePrefix } from '../net';
+import { formatPrefix, hostPrefix, networkOf, parseAddress, parsePrefix } from '../net';
 import type { Prefix } from '../net';
 import type { ResolvedFlow } from './flows';
 import { isRouter } from './topology';
@@ -44,6 +44,7 @@ function emptyIntent(design: Design, host: Host): FirewallIntent {
     masquerade: null,
     clampMss: isRouter(host),
     databasePorts: [...databasePorts],
+    lanDatabases: host.services.map((s) => ({ serviceId: s.id, address: hostPrefix(parseAddress(s.address)), port: s.port })),
     managementPort: design.network.managementPort,
   };
 }

@@ -36,6 +36,12 @@ export interface FirewallIntent {
   clampMss: boolean;
   /** Database ports on this host that the underlay must not reach. */
   databasePorts: number[];
+  /**
+   * Managed databases in this gateway's lans. Forwarding is on here, so without a rule anyone on the underlay who
+   * routes a service address through this host would reach it: forwarded connections to them come from the tunnel
+   * only, as the database ports of a database host do.
+   */
+  lanDatabases: Array<{ serviceId: string; address: Prefix; port: number }>;
   managementPort: number;
 }
 

@@ -46,6 +46,8 @@ export function renderIptables(plan: HostPlan, family: Family): string {
     ...rules('WGD-TO-TUNNEL', fw.outbound),
     `-A WGD-TO-TUNNEL -j REJECT --reject-with ${reject}`,
     `-A WGD-FORWARD -i ${wg} -j WGD-TUNNEL-FORWARD`,
+    ...fw.lanDatabases.filter((d) => d.address.family === family).map((d) =>
+      `-A WGD-FORWARD -d ${addressText(d.address)} -p tcp --dport ${d.port} -m comment --comment "managed database ${d.serviceId}: tunnel only" -j DROP`),
     `-A WGD-FORWARD -o ${wg} -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT`,
     `-A WGD-FORWARD -o ${wg} -j DROP`,
     '-A WGD-TUNNEL-FORWARD -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT',

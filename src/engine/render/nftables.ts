@@ -11,9 +11,10 @@ const SET_THRESHOLD = 4;
 /**
  * A host's `firewall.nft`: least privilege on the tunnel. New connections arriving on wg0 are accepted only for
  * declared flows; the host opens new connections through wg0 only to its declared destinations; routers forward
- * only declared flows; database ports are closed to the underlay; the management port stays open there. The file
- * creates, deletes and redefines its own table in one transaction, so `nft -f` applies it atomically and again on
- * nft 1.0.6 (which has no `destroy table`); it never flushes the ruleset.
+ * only declared flows; database ports, and the managed databases a gateway routes to, are closed to the underlay;
+ * the management port stays open there. The file creates, deletes and redefines its own table in one transaction,
+ * so `nft -f` applies it atomically and again on nft 1.0.6 (which has no `destroy table`); it never flushes the
+ * ruleset.
  */
 export function renderNftables(plan: HostPlan): string {
   const fw = plan.firewall;
@@ -58,6 +59,8 @@ export function renderNftables(plan: HostPlan): string {
     '  chain forward {',
     '    type filter hook forward priority filter; policy accept;',
     `    iifname ${wg} jump tunnel_forward`,
+    ...fw.lanDatabases.map((d) =>
+      `    ${d.address.family === 4 ? 'ip' : 'ip6'} daddr ${addressList([d.address])} tcp dport ${d.port} drop comment "managed database ${d.serviceId}: tunnel only"`),
     `    oifname ${wg} ct state established,related accept`,
     `    oifname ${wg} counter drop`,
     '  }',
