@@ -35,7 +35,7 @@ export function TunnelInspector({ tunnel }: { tunnel: Tunnel }) {
         )}
         <div className="kv">
           <span className="kv__k">Safe MTU</span><span className="kv__v mono">{tp ? `${tp.safeMtu} (underlay ${tp.underlayMtu} − ${tp.overhead})` : '?'}</span>
-          <span className="kv__k">Preshared key</span><span className="kv__v">{tunnel.presharedKey ? 'set (in this tab)' : 'made at export'}</span>
+          <span className="kv__k">Preshared key</span><span className="kv__v">{tunnel.presharedKey ? 'set (in this tab, never in a link or the autosave)' : 'none yet'}</span>
           <span className="kv__k">{tunnel.a} sends</span><span className="kv__v mono">{ab?.allowedIPs.length ?? 0} prefixes, keepalive {ab?.keepalive ?? 'off'}</span>
           <span className="kv__k">{tunnel.b} sends</span><span className="kv__v mono">{ba?.allowedIPs.length ?? 0} prefixes, keepalive {ba?.keepalive ?? 'off'}</span>
         </div>
