@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { encodeShareFragment } from '../../engine';
+import { fixtureDesign } from '../../engine/testing/fixture-design';
+import { initialDesign } from './initial-design';
+import { DESIGN_KEY } from './storage-keys';
+
+/** A Storage in memory (vitest runs these in Node). */
+function memoryStorage(items: Record<string, string> = {}): Storage {
+  const m = new Map(Object.entries(items));
+  return {
+    get length() { return m.size; },
+    clear: () => m.clear(),
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    removeItem: (k) => void m.delete(k),
+    setItem: (k, v) => void m.set(k, v),
+  };
+}
+
+describe('initial design', () => {
+  const saved = JSON.stringify(fixtureDesign('point-to-point'));
+
+  it('opens a share link, saying that it holds no keys', () => {
+    const link = encodeShareFragment(fixtureDesign('hub-and-spoke'));
+    if (!link.ok) throw new Error('encode');
+    const r = initialDesign(`#${link.value}`, memoryStorage({ [DESIGN_KEY]: saved }));
+    expect(r.fromLink).toBe(true);
+    expect(r.design.hosts).toHaveLength(5);
+    expect(r.design.hosts.every((h) => h.privateKey === null)).toBe(true);
+    expect(r.notice?.text).toMatch(/never holds private keys/);
+  });
+
+  it('keeps the autosaved design when the link is damaged, and says why', () => {
+    const r = initialDesign('#wgd1.AAAA', memoryStorage({ [DESIGN_KEY]: saved }));
+    expect(r.fromLink).toBe(false);
+    expect(r.design.name).toBe(fixtureDesign('point-to-point').name);
+    expect(r.notice?.kind).toBe('error');
+    expect(r.notice?.text).toMatch(/kept as it was/);
+  });
+
+  it('restores the autosave, or starts empty', () => {
+    expect(initialDesign('', memoryStorage({ [DESIGN_KEY]: saved })).design.hosts).toHaveLength(2);
+    expect(initialDesign('', memoryStorage()).design.hosts).toEqual([]);
+    const bad = initialDesign('', memoryStorage({ [DESIGN_KEY]: '{"format":"nope"}' }));
+    expect(bad.design.hosts).toEqual([]);
+    expect(bad.notice?.kind).toBe('warning');
+  });
+});
