@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-cli', 'node_modules', 'bench/results.json', 'test-results'] },
+  { ignores: ['dist', 'dist-cli', 'node_modules', 'bench/results.json', 'test-results', '.tmp', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
