@@ -1,8 +1,10 @@
 import type { Design, Host } from '../model/design';
-import { comparePrefixes, containsPrefix, formatPrefix, networkOf, parsePrefix, prefixesOverlap } from '../net';
+import { networkOf, parsePrefix } from '../net';
 import type { Prefix } from '../net';
-import { addressesOf } from './flows';
 import type { ResolvedFlow } from './flows';
+import { parsedHost } from './parsed-host';
+import { bounds, networkKey } from './prefix-keys';
+import type { Bound } from './prefix-keys';
 import type { Topology } from './topology';
 
 /** A prefix the flows wanted under two peers of one interface; the first kept it (see `RouteConflict` findings). */
@@ -14,8 +16,10 @@ export interface RouteConflict {
   flowId: string;
 }
 
-/** host id -> peer id -> AllowedIPs (network prefixes, keyed by canonical text). */
-type Routes = Map<string, Map<string, Map<string, Prefix>>>;
+/** A network's key (see networkKey): a number for IPv4, text for IPv6. */
+type Key = number | string;
+/** host id -> peer id -> AllowedIPs (network prefixes, keyed by network). */
+type Routes = Map<string, Map<string, Map<Key, Prefix>>>;
 
 /**
  * Every host's AllowedIPs per peer: the peer's own addresses, plus what declared flows send through it (toward the
@@ -24,31 +28,31 @@ type Routes = Map<string, Map<string, Map<string, Prefix>>>;
  */
 export function planAllowedIPs(design: Design, topo: Topology, flows: readonly ResolvedFlow[]) {
   const routes: Routes = new Map();
-  const owner = new Map<string, Map<string, string>>();
+  const owner = new Map<string, Map<Key, string>>();
   const conflicts: RouteConflict[] = [];
   const add = (hostId: string, peerId: string, prefix: Prefix, flowId: string) => {
-    const net = networkOf(prefix);
-    const key = formatPrefix(net);
-    const owners = owner.get(hostId) ?? new Map<string, string>();
-    owner.set(hostId, owners);
+    const key = networkKey(prefix);
+    let owners = owner.get(hostId);
+    if (!owners) owner.set(hostId, (owners = new Map()));
     const kept = owners.get(key);
     if (kept !== undefined && kept !== peerId) {
-      conflicts.push({ hostId, prefix: net, kept, refused: peerId, flowId });
+      conflicts.push({ hostId, prefix: networkOf(prefix), kept, refused: peerId, flowId });
       return;
     }
+    if (kept !== undefined) return;
     owners.set(key, peerId);
-    const peers = routes.get(hostId) ?? new Map<string, Map<string, Prefix>>();
-    routes.set(hostId, peers);
-    const set = peers.get(peerId) ?? new Map<string, Prefix>();
-    peers.set(peerId, set);
-    set.set(key, net);
+    let peers = routes.get(hostId);
+    if (!peers) routes.set(hostId, (peers = new Map()));
+    let set = peers.get(peerId);
+    if (!set) peers.set(peerId, (set = new Map()));
+    set.set(key, networkOf(prefix));
   };
   for (const t of design.tunnels) {
     const a = topo.hosts.get(t.a);
     const b = topo.hosts.get(t.b);
     if (!a || !b) continue;
-    for (const p of addressesOf(b)) add(a.id, b.id, p, '');
-    for (const p of addressesOf(a)) add(b.id, a.id, p, '');
+    for (const p of parsedHost(b).hostRoutes) add(a.id, b.id, p, '');
+    for (const p of parsedHost(a).hostRoutes) add(b.id, a.id, p, '');
   }
   for (const f of flows) {
     const path = f.path;
@@ -67,7 +71,7 @@ export function planAllowedIPs(design: Design, topo: Topology, flows: readonly R
 export function allowedIPsOfHost(
   design: Design, host: Host, routes: Routes, explicit: ReadonlyMap<string, readonly string[] | null>,
 ): Map<string, Prefix[]> {
-  const mine = routes.get(host.id) ?? new Map<string, Map<string, Prefix>>();
+  const mine = routes.get(host.id) ?? new Map<string, Map<Key, Prefix>>();
   const pools = summarisablePools(design, host, mine);
   const out = new Map<string, Prefix[]>();
   for (const peerId of new Set([...mine.keys(), ...explicit.keys()])) {
@@ -79,12 +83,47 @@ export function allowedIPsOfHost(
     let list = [...(mine.get(peerId)?.values() ?? [])];
     for (const [pool, holder] of pools) {
       if (holder !== peerId) continue;
-      const inside = list.filter((p) => containsPrefix(pool, p));
-      if (inside.length >= 2) list = [...list.filter((p) => !containsPrefix(pool, p)), pool];
+      const inside = list.filter((p) => contains(pool, p));
+      if (inside.length >= 2) list = [...list.filter((p) => !contains(pool, p)), pool.prefix];
     }
     out.set(peerId, sortUnique(list));
   }
   return out;
+}
+
+/** A prefix with its network's first and last address, computed once. */
+interface Span {
+  prefix: Prefix;
+  lo: Bound;
+  hi: Bound;
+}
+
+function spanOf(prefix: Prefix): Span {
+  return { prefix, ...bounds(prefix) };
+}
+
+function contains(outer: Span, p: Prefix): boolean {
+  if (outer.prefix.family !== p.family || p.len < outer.prefix.len) return false;
+  const { lo, hi } = bounds(p);
+  return outer.lo <= lo && hi <= outer.hi;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.prefix.family === b.prefix.family && a.lo <= b.hi && b.lo <= a.hi;
+}
+
+// The pools of a design, parsed once per pools object (and its texts) rather than once per host.
+const poolCache = new WeakMap<Design['network']['pools'], { texts: string; spans: Span[] }>();
+
+function poolSpans(design: Design): Span[] {
+  const pools = design.network.pools;
+  const texts = Object.values(pools).filter((t): t is string => t !== null);
+  const key = texts.join(' ');
+  const hit = poolCache.get(pools);
+  if (hit?.texts === key) return hit.spans;
+  const spans = texts.map((t) => spanOf(networkOf(parsePrefix(t))));
+  poolCache.set(pools, { texts: key, spans });
+  return spans;
 }
 
 /**
@@ -92,29 +131,35 @@ export function allowedIPsOfHost(
  * addresses sit. A pool qualifies when this host holds none of it and no route overlaps it from another peer or
  * covers it: then routing is unchanged and configs stay short. One pass over the host's routes: O(routes · pools).
  */
-function summarisablePools(design: Design, host: Host, mine: Map<string, Map<string, Prefix>>): Map<Prefix, string> {
-  const own = addressesOf(host);
-  const candidates = Object.values(design.network.pools)
-    .filter((t): t is string => t !== null)
-    .map((t) => networkOf(parsePrefix(t)))
-    .filter((pool) => !own.some((a) => prefixesOverlap(a, pool)));
-  const holder = new Map<Prefix, string | null>();
+function summarisablePools(design: Design, host: Host, mine: Map<string, Map<Key, Prefix>>): Map<Span, string> {
+  const own = parsedHost(host).hostRoutes.map(spanOf);
+  const candidates = poolSpans(design).filter((pool) => !own.some((a) => overlaps(a, pool)));
+  const holder = new Map<Span, string | null>();
+  if (candidates.length === 0) return new Map();
   for (const [peerId, set] of mine) {
     for (const p of set.values()) {
+      const route = spanOf(p);
       for (const pool of candidates) {
-        if (!prefixesOverlap(p, pool)) continue;
-        const covers = p.len < pool.len;
+        if (!overlaps(route, pool)) continue;
+        const covers = p.len < pool.prefix.len;
         const prev = holder.get(pool);
         holder.set(pool, covers || (prev !== undefined && prev !== peerId) ? null : peerId);
       }
     }
   }
-  const out = new Map<Prefix, string>();
+  const out = new Map<Span, string>();
   for (const [pool, peerId] of holder) if (peerId !== null) out.set(pool, peerId);
   return out;
 }
 
-function sortUnique(list: Prefix[]): Prefix[] {
-  const seen = new Map(list.map((p) => [formatPrefix(p), p]));
-  return [...seen.values()].sort(comparePrefixes);
+/** Networks without duplicates, in comparePrefixes order (family, start, length). */
+function sortUnique(list: readonly Prefix[]): Prefix[] {
+  const seen = new Map<Key, Span>();
+  for (const p of list) {
+    const key = networkKey(p);
+    if (!seen.has(key)) seen.set(key, spanOf(p));
+  }
+  return [...seen.values()]
+    .sort((a, b) => a.prefix.family - b.prefix.family || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : a.prefix.len - b.prefix.len))
+    .map((s) => s.prefix);
 }

@@ -1,5 +1,4 @@
 import type { Design, Host } from '../model/design';
-import { formatEndpoint, parseEndpoint, parsePrefix } from '../net';
 import { allowedIPsOfHost, planAllowedIPs } from './allowed-ips';
 import type { RouteConflict } from './allowed-ips';
 import { planFirewalls } from './firewall-intent';
@@ -8,6 +7,7 @@ import { resolveFlows } from './flows';
 import type { ResolvedFlow } from './flows';
 import { keepaliveFor } from './keepalive';
 import { hostMtu, planTunnelMtu } from './mtu';
+import { parsedHost } from './parsed-host';
 import { buildTopology, isRouter } from './topology';
 import type { Topology } from './topology';
 import type { HostPlan, PeerPlan, Plan, TunnelPlan } from './types';
@@ -61,11 +61,11 @@ export function buildPlan(design: Design): FullPlan {
         publicKey: peer.publicKey,
         presharedKey: t.presharedKey,
         allowedIPs: allowed.get(peer.id) ?? [],
-        endpoint: peer.endpoint === null ? null : formatEndpoint(parseEndpoint(peer.endpoint)),
+        endpoint: parsedHost(peer).endpoint,
         keepalive: keepaliveFor(t, host, peer),
       };
     }).sort((x, y) => (x.hostId < y.hostId ? -1 : x.hostId > y.hostId ? 1 : 0));
-    const addresses = [...host.addresses.map(parsePrefix), ...(floating.get(host.id) ?? [])];
+    const addresses = [...parsedHost(host).addresses, ...(floating.get(host.id) ?? [])];
     const { mtu, source } = hostMtu(host, mine);
     const routesTraffic = isRouter(host);
     const firewall = firewalls.get(host.id);
@@ -98,6 +98,5 @@ export function buildPlan(design: Design): FullPlan {
 /** The host's own ListenPort, else the port peers dial (the endpoint's), else the network's listen port. */
 function listenPortOf(design: Design, host: Host): number {
   if (host.listenPort !== null) return host.listenPort;
-  if (host.endpoint === null) return design.network.listenPort;
-  return parseEndpoint(host.endpoint).port;
+  return parsedHost(host).endpointPort ?? design.network.listenPort;
 }

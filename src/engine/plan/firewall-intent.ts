@@ -1,7 +1,8 @@
 import type { Design, Host } from '../model/design';
-import { formatPrefix, hostPrefix, networkOf, parseAddress, parsePrefix } from '../net';
 import type { Prefix } from '../net';
 import type { ResolvedFlow } from './flows';
+import { parsedHost } from './parsed-host';
+import { networkKey } from './prefix-keys';
 import { isRouter } from './topology';
 import type { FirewallIntent, FirewallRule } from './types';
 
@@ -14,6 +15,8 @@ export function planFirewalls(
   design: Design, hosts: ReadonlyMap<string, Host>, flows: readonly ResolvedFlow[],
 ): Map<string, FirewallIntent> {
   const intents = new Map<string, FirewallIntent>();
+  // Sources already masqueraded per gateway, so each flow adds its own in O(1) however many came before.
+  const masqueraded = new Map<string, Set<number | string>>();
   for (const h of design.hosts) intents.set(h.id, emptyIntent(design, h));
   for (const f of flows) {
     if (!f.path) continue;
@@ -29,7 +32,11 @@ export function planFirewalls(
       else intent.inbound.push(rule);
     });
     const gateway = hosts.get(f.to);
-    if (f.toService && gateway?.masquerade) addMasquerade(intents.get(gateway.id), gateway, f.sources);
+    if (f.toService && gateway?.masquerade) {
+      let seen = masqueraded.get(gateway.id);
+      if (!seen) masqueraded.set(gateway.id, (seen = new Set()));
+      addMasquerade(intents.get(gateway.id), gateway, f.sources, seen);
+    }
   }
   return intents;
 }
@@ -44,15 +51,20 @@ function emptyIntent(design: Design, host: Host): FirewallIntent {
     masquerade: null,
     clampMss: isRouter(host),
     databasePorts: [...databasePorts],
-    lanDatabases: host.services.map((s) => ({ serviceId: s.id, address: hostPrefix(parseAddress(s.address)), port: s.port })),
+    lanDatabases: host.services.map((s) => ({ serviceId: s.id, address: parsedHost(host).services.get(s.id) as Prefix, port: s.port })),
     managementPort: design.network.managementPort,
   };
 }
 
-function addMasquerade(intent: FirewallIntent | undefined, gateway: Host, sources: readonly Prefix[]): void {
+function addMasquerade(intent: FirewallIntent | undefined, gateway: Host, sources: readonly Prefix[], seen: Set<number | string>): void {
   if (!intent) return;
-  const m = intent.masquerade ?? { sources: [], lans: gateway.lans.map((l) => networkOf(parsePrefix(l))) };
-  const seen = new Set(m.sources.map(formatPrefix));
-  for (const s of sources) if (!seen.has(formatPrefix(s))) m.sources.push(s);
+  const m = intent.masquerade ?? { sources: [], lans: [...parsedHost(gateway).lans] };
+  for (const s of sources) {
+    const key = networkKey(s);
+    if (!seen.has(key)) {
+      seen.add(key);
+      m.sources.push(s);
+    }
+  }
   intent.masquerade = m;
 }

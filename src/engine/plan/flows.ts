@@ -1,6 +1,7 @@
 import type { Design, Flow, Host } from '../model/design';
-import { containsAddress, hostPrefix, parseAddress, parsePrefix } from '../net';
+import { containsAddress } from '../net';
 import type { Prefix } from '../net';
+import { parsedHost } from './parsed-host';
 import { findPath } from './topology';
 import type { Topology } from './topology';
 import type { FlowPlan, TunnelPlan } from './types';
@@ -16,10 +17,7 @@ export interface ResolvedFlow extends FlowPlan {
  * with: what peers route to it and what its firewall rules name.
  */
 export function addressesOf(host: Host): Prefix[] {
-  return host.addresses.map((a) => {
-    const p = parsePrefix(a);
-    return hostPrefix({ family: p.family, value: p.addr });
-  });
+  return [...parsedHost(host).hostRoutes];
 }
 
 /** Resolves every flow of the design: O(flows · path work). Replication flows are planned in both directions. */
@@ -54,8 +52,9 @@ function resolveFlow(
   if (!from || !to) return null;
   const service = serviceId === undefined ? null : to.services.find((s) => s.id === serviceId) ?? null;
   if (serviceId !== undefined && !service) return null;
-  const destinations = service ? [hostPrefix(parseAddress(service.address))] : addressesOf(to);
-  const routeDestinations = service ? lanOf(to, service.address) : destinations;
+  const serviceRoute = service ? parsedHost(to).services.get(service.id) : undefined;
+  const destinations = serviceRoute ? [serviceRoute] : addressesOf(to);
+  const routeDestinations = serviceRoute ? lanOf(to, serviceRoute) : destinations;
   const path = canonicalPath(topo, fromId, toId);
   return {
     flowId: flow.id,
@@ -84,10 +83,10 @@ export function canonicalPath(topo: Topology, a: string, b: string): string[] | 
 }
 
 /** A service is routed as the lan that holds it, so one AllowedIPs entry serves every service in that lan. */
-function lanOf(gateway: Host, address: string): Prefix[] {
-  const a = parseAddress(address);
-  const lan = gateway.lans.map(parsePrefix).find((p) => containsAddress(p, a));
-  return [lan ?? hostPrefix(a)];
+function lanOf(gateway: Host, address: Prefix): Prefix[] {
+  const a = { family: address.family, value: address.addr };
+  const lan = parsedHost(gateway).lans.find((p) => containsAddress(p, a));
+  return [lan ?? address];
 }
 
 /** Smallest safe tunnel MTU along a path. */

@@ -1,0 +1,58 @@
+import type { Host } from '../model/design';
+import { formatEndpoint, hostPrefix, networkOf, parseAddress, parseEndpoint, parsePrefix } from '../net';
+import type { Address, Endpoint, Prefix } from '../net';
+
+/** A host's address texts, parsed: what the plan reads per flow, per peer and per route. */
+export interface ParsedHost {
+  /** The interface addresses as written (`10.0.0.2/24` keeps its length). */
+  addresses: readonly Prefix[];
+  /** The same addresses as host routes (`/32`, `/128`): what peers route to the host and firewalls name. */
+  hostRoutes: readonly Prefix[];
+  /** The lans as networks. */
+  lans: readonly Prefix[];
+  /** The endpoint in canonical form, its kind, port and (unless a DNS name) address; null without one. */
+  endpoint: string | null;
+  endpointKind: Endpoint['kind'] | null;
+  endpointPort: number | null;
+  endpointAddress: Address | null;
+  /** Each service's address as a host route, by service id. */
+  services: ReadonlyMap<string, Prefix>;
+}
+
+interface Entry {
+  addresses: readonly string[];
+  lans: readonly string[];
+  endpoint: string | null;
+  services: readonly string[];
+  parsed: ParsedHost;
+}
+
+// Parsing is most of what a plan of thousands of hosts costs, and an edit in the designer leaves every other host
+// object as it was: so the parse is kept per host object, and used again only while its texts are unchanged.
+const cache = new WeakMap<Host, Entry>();
+
+/** The parsed texts of `host`, computed once per host object and its current texts. Treat the result as read-only. */
+export function parsedHost(host: Host): ParsedHost {
+  const hit = cache.get(host);
+  const services = host.services.map((s) => `${s.id} ${s.address}`);
+  if (hit && hit.endpoint === host.endpoint && same(hit.addresses, host.addresses) && same(hit.lans, host.lans)
+    && same(hit.services, services)) return hit.parsed;
+  const addresses = host.addresses.map(parsePrefix);
+  const endpoint = host.endpoint === null ? null : parseEndpoint(host.endpoint);
+  const parsed: ParsedHost = {
+    addresses,
+    hostRoutes: addresses.map((p) => hostPrefix({ family: p.family, value: p.addr })),
+    lans: host.lans.map((l) => networkOf(parsePrefix(l))),
+    endpoint: endpoint === null ? null : formatEndpoint(endpoint),
+    endpointKind: endpoint?.kind ?? null,
+    endpointPort: endpoint?.port ?? null,
+    endpointAddress: endpoint === null || endpoint.kind === 'dns' ? null : parseAddress(endpoint.host),
+    services: new Map(host.services.map((s) => [s.id, hostPrefix(parseAddress(s.address))])),
+  };
+  cache.set(host, { addresses: [...host.addresses], lans: [...host.lans], endpoint: host.endpoint, services, parsed });
+  return parsed;
+}
+
+function same(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

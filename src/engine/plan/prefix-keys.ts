@@ -1,0 +1,49 @@
+import { prefixFirst, prefixLast } from '../net';
+import type { Address, Prefix } from '../net';
+
+/** An address as a sort key: a plain number for IPv4 (no allocation), a bigint for IPv6. */
+export type Bound = number | bigint;
+
+/**
+ * The first and last address of `p`'s network. IPv4 is done in plain numbers: the plan and its validation handle
+ * tens of thousands of prefixes per edit, and bigint arithmetic allocates on every step.
+ */
+export function bounds(p: Prefix): { lo: Bound; hi: Bound } {
+  if (p.family === 6) return { lo: prefixFirst(p), hi: prefixLast(p) };
+  const a = Number(p.addr);
+  const span = 2 ** (32 - p.len);
+  const lo = a - (a % span);
+  return { lo, hi: lo + span - 1 };
+}
+
+/** A key naming `p`'s network (family, start and length): a number for IPv4, a string for IPv6. */
+export function networkKey(p: Prefix): number | string {
+  if (p.family === 6) return `${prefixFirst(p)}/${p.len}`;
+  const a = Number(p.addr);
+  const span = 2 ** (32 - p.len);
+  return (a - (a % span)) * 64 + p.len;
+}
+
+/** A key naming one address: a number for IPv4, a string for IPv6. */
+export function addressKey(a: Address): number | string {
+  return a.family === 4 ? Number(a.value) : `6:${a.value}`;
+}
+
+/** Bounds with their family, for repeated containment tests against one prefix. */
+export interface Range {
+  family: 4 | 6;
+  lo: Bound;
+  hi: Bound;
+}
+
+/** The range of `p`'s network, for `inRange`. */
+export function rangeOf(p: Prefix): Range {
+  return { family: p.family, ...bounds(p) };
+}
+
+/** True when `a` lies in `r`. */
+export function inRange(r: Range, a: Address): boolean {
+  if (r.family !== a.family) return false;
+  const v = a.family === 4 ? Number(a.value) : a.value;
+  return r.lo <= v && v <= r.hi;
+}
