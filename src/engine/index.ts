@@ -59,3 +59,8 @@ export { rotateKeys, RotationError } from './rotate/rotate-keys';
 export type { Rotation } from './rotate/rotate-keys';
 export type { BundleOptions } from './bundle/bundle-options';
 export { DEFAULT_BUNDLE_OPTIONS } from './bundle/bundle-options';
+
+export { applyFix } from './validate/apply-fix';
+export { RULES } from './validate/rules';
+export { ruleContext } from './validate/validate-design';
+export type { RuleIndex, RouteHit } from './validate/rule-index';

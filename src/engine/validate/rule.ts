@@ -1,6 +1,7 @@
 import type { Design } from '../model/design';
 import type { FullPlan } from '../plan/build-plan';
 import type { Finding } from './finding';
+import type { RuleIndex } from './rule-index';
 
 /** What every rule sees: the design and the plan built from it (built once per validation). */
 export interface RuleContext {
@@ -8,10 +9,14 @@ export interface RuleContext {
   plan: FullPlan;
   /** Display name of a host id, for messages: `Orders primary (pg-primary)`. */
   label(hostId: string): string;
+  /** Lookups shared by every rule of one validation, each built on first use (see RuleIndex). */
+  index: RuleIndex;
 }
 
 /** A validation rule: a pure function from the context to its findings. */
 export interface Rule {
   id: string;
+  /** Every finding code the rule can report; README's Findings table documents each one. */
+  codes: readonly string[];
   run(ctx: RuleContext): Finding[];
 }

@@ -4,20 +4,27 @@ import type { FullPlan } from '../plan/build-plan';
 import { sortFindings } from './finding';
 import type { Finding } from './finding';
 import type { Rule, RuleContext } from './rule';
+import { RuleIndex } from './rule-index';
 import { RULES } from './rules';
 
-/** Runs every rule over a completed design; errors first. Builds the plan once and shares it. */
+/** Runs every rule over a completed design; errors first. Builds the plan and the shared indexes once. */
 export function validateDesign(design: Design, plan: FullPlan = buildPlan(design), rules: readonly Rule[] = RULES): Finding[] {
-  const hosts = new Map(design.hosts.map((h) => [h.id, h]));
-  const ctx: RuleContext = {
+  const ctx = ruleContext(design, plan);
+  return sortFindings(rules.flatMap((r) => r.run(ctx)));
+}
+
+/** The context every rule of one validation shares. */
+export function ruleContext(design: Design, plan: FullPlan = buildPlan(design)): RuleContext {
+  const index = new RuleIndex(design, plan);
+  return {
     design,
     plan,
+    index,
     label(id) {
-      const h = hosts.get(id);
+      const h = index.host(id);
       if (!h) return id;
       const name = h.name.replace(/[\p{Cc}\p{Cf}]/gu, ' ').trim().slice(0, 60);
       return name && name !== id ? `${name} (${id})` : id;
     },
   };
-  return sortFindings(rules.flatMap((r) => r.run(ctx)));
 }

@@ -1,14 +1,56 @@
-import type { Rule } from '../rule';
+import type { FlowPlan } from '../../plan/types';
+import type { Finding } from '../finding';
+import { walkFlow } from '../packet-walk';
+import type { Rule, RuleContext } from '../rule';
 
-/** A declared flow with no chain of tunnels through gateways cannot work at all. */
+/**
+ * Every declared flow, proven through the plan: a flow with no chain of tunnels through routers cannot work at all,
+ * and a flow with one is walked hop by hop, request and reply (see walkFlow). A flow that cannot get through is an
+ * error naming the host where it stops and why.
+ */
 export const flowReachability: Rule = {
   id: 'flow-reachability',
-  run({ plan, label }) {
-    return plan.flows.filter((f) => f.path === null && !f.reverse).map((f) => ({
-      code: 'flow-unroutable',
-      severity: 'error' as const,
-      message: `Flow ${f.flowId} from ${label(f.from)} to ${label(f.to)} on ${f.proto}/${f.port} has no route: ${f.unroutable}.`,
-      subjects: { flows: [f.flowId], hosts: [f.from, f.to] },
-    }));
+  codes: ['flow-unroutable', 'flow-blocked', 'flow-reply-blocked', 'flow-no-common-family'],
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const f of ctx.plan.resolvedFlows) {
+      // A failover replica accepts its group's floating address without a route to it (until promoted).
+      if (f.routeDestinations.length === 0) continue;
+      if (f.path === null) {
+        if (!f.reverse) {
+          out.push({
+            code: 'flow-unroutable',
+            severity: 'error',
+            message: `Flow ${describe(ctx, f)} has no route: ${f.unroutable}.`,
+            subjects: subjects(ctx, f, []),
+          });
+        }
+        continue;
+      }
+      const blocked = walkFlow(ctx, f);
+      if (!blocked) continue;
+      const at = ctx.label(blocked.at);
+      const message = blocked.direction === 'request' ? `Flow ${describe(ctx, f)} is blocked at ${at}: ${blocked.reason}.`
+        : blocked.direction === 'reply' ? `Replies of flow ${describe(ctx, f)} are dropped at ${at}: ${blocked.reason}.`
+        : `Flow ${describe(ctx, f)} cannot work: ${blocked.reason}. Give both ends an address of one family.`;
+      out.push({
+        code: blocked.direction === 'request' ? 'flow-blocked' : blocked.direction === 'reply' ? 'flow-reply-blocked' : 'flow-no-common-family',
+        severity: 'error',
+        message,
+        subjects: subjects(ctx, f, [blocked.at]),
+      });
+    }
+    return out;
   },
 };
+
+/** `f1 (Orders API (app-1) -> Orders primary (pg-primary), tcp/5432)`; a replication flow's reply half says so. */
+function describe({ index, label }: RuleContext, f: FlowPlan): string {
+  const declared = index.flow(f.flowId);
+  const target = f.reverse || !declared ? label(f.to) : declared.to.includes('/') ? `${declared.to} behind ${label(f.to)}` : label(f.to);
+  return `${f.flowId}${f.reverse ? ' (replication, reverse direction)' : ''} (${label(f.from)} -> ${target}, ${f.proto}/${f.port})`;
+}
+
+function subjects({ index }: RuleContext, f: FlowPlan, more: readonly string[]) {
+  return { flows: index.flow(f.flowId) ? [f.flowId] : [], hosts: [...new Set([f.from, f.to, ...more])] };
+}

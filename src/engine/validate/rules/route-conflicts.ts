@@ -7,6 +7,7 @@ import type { Rule } from '../rule';
  */
 export const routeConflicts: Rule = {
   id: 'route-conflicts',
+  codes: ['route-conflict'],
   run({ plan, label }) {
     return plan.conflicts.map((c) => ({
       code: 'route-conflict',

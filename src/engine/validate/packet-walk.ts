@@ -1,0 +1,134 @@
+import { containsAddress, formatAddress } from '../net';
+import type { Address, Family, Prefix } from '../net';
+import type { FlowPlan, HostPlan } from '../plan/types';
+import type { RuleContext } from './rule';
+import { net } from './text';
+
+/** Where and why a flow's packets stop. */
+export interface Blocked {
+  direction: 'request' | 'reply' | 'family';
+  at: string;
+  reason: string;
+}
+
+/**
+ * Walks a planned flow's first packet hop by hop through the plan, then its reply back, as the hosts would handle
+ * them: at each hop WireGuard's source check (the source must be in the AllowedIPs of the peer it came from),
+ * forwarding where the host routes, the firewall intent for new connections (replies pass as established), and the
+ * route the kernel picks for the destination (longest prefix over the lans and AllowedIPs). Every address family
+ * both ends have is walked. Returns the first place it fails, or null. O(hops) lookups, each O(distinct lengths).
+ */
+export function walkFlow(ctx: RuleContext, f: FlowPlan): Blocked | null {
+  const path = f.path;
+  if (!path) return null;
+  const families = ([4, 6] as const).filter((fam) => f.sources.some((p) => p.family === fam) && f.destinations.some((p) => p.family === fam));
+  if (families.length === 0) {
+    return { direction: 'family', at: f.from, reason: `${f.from} has only ${fams(f.sources)} overlay addresses and the target only ${fams(f.destinations)}` };
+  }
+  for (const fam of families) {
+    const src = first(f.sources, fam);
+    const dst = first(f.destinations, fam);
+    const blocked = request(ctx, f, path, src, dst) ?? reply(ctx, f, path, src, dst);
+    if (blocked) return blocked;
+  }
+  return null;
+}
+
+function request(ctx: RuleContext, f: FlowPlan, path: readonly string[], src: Address, dst: Address): Blocked | null {
+  const fail = (at: string, reason: string): Blocked => ({ direction: 'request', at, reason });
+  const last = path.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const here = path[i] as string;
+    const hp = ctx.index.hostPlan(here);
+    if (!hp) return fail(here, `${here} has no plan`);
+    if (i > 0) {
+      const dropped = sourceCheck(ctx, here, path[i - 1] as string, src);
+      if (dropped) return fail(here, dropped);
+    }
+    if (i === last && !f.toService) {
+      return allows(ctx, here, 'inbound', f, src, dst) ? null
+        : fail(here, `its firewall does not accept ${f.proto}/${f.port} from ${text(src)} to ${text(dst)} on the tunnel`);
+    }
+    if (i > 0) {
+      if (!forwards(hp, dst.family)) return fail(here, `IPv${dst.family} forwarding is off on ${here}, which must route this flow`);
+      if (!allows(ctx, here, 'forward', f, src, dst)) return fail(here, `its firewall does not forward ${f.proto}/${f.port} from ${text(src)} to ${text(dst)}`);
+    } else if (!allows(ctx, here, 'outbound', f, src, dst)) {
+      return fail(here, `its firewall does not let it open ${f.proto}/${f.port} to ${text(dst)} on the tunnel`);
+    }
+    const wrong = i === last ? intoLan(ctx, here, dst) : routedTo(ctx, here, dst, path[i + 1] as string);
+    if (wrong) return fail(here, wrong);
+  }
+  return null;
+}
+
+function reply(ctx: RuleContext, f: FlowPlan, path: readonly string[], src: Address, dst: Address): Blocked | null {
+  const fail = (at: string, reason: string): Blocked => ({ direction: 'reply', at, reason });
+  const last = path.length - 1;
+  for (let j = last; j >= 0; j--) {
+    const here = path[j] as string;
+    const hp = ctx.index.hostPlan(here);
+    if (!hp) return fail(here, `${here} has no plan`);
+    if (j < last) {
+      const dropped = sourceCheck(ctx, here, path[j + 1] as string, dst);
+      if (dropped) return fail(here, dropped);
+    }
+    if (j === 0) return null;
+    if ((j < last || f.toService) && !forwards(hp, src.family)) {
+      return fail(here, `IPv${src.family} forwarding is off on ${here}, which must route the replies`);
+    }
+    const wrong = routedTo(ctx, here, src, path[j - 1] as string);
+    if (wrong) return fail(here, wrong);
+  }
+  return null;
+}
+
+/** Why WireGuard on `here` drops a packet from `from` with this source, or null when it passes. */
+function sourceCheck({ index }: RuleContext, here: string, from: string, source: Address): string | null {
+  if (!index.peer(here, from)) return `${here} has no peer entry for ${from}`;
+  const hit = index.wireguardRoute(here, source);
+  if (hit?.peer === from) return null;
+  const where = hit?.peer ? ` (${net(hit.prefix)} is under ${hit.peer} there)` : '';
+  return `WireGuard on ${here} drops it: the source ${text(source)} is not in the AllowedIPs of ${from}${where}`;
+}
+
+/** Why `here` does not send `dst` on to `next`, or null when its route does. */
+function routedTo({ index }: RuleContext, here: string, dst: Address, next: string): string | null {
+  const hit = index.kernelRoute(here, dst);
+  if (hit?.peer === next) return null;
+  if (hit === null) return `${here} has no route to ${text(dst)} (it is in no AllowedIPs and no lan)`;
+  if (hit.peer === null) return `${here} delivers ${text(dst)} into its own lan ${net(hit.prefix)} instead of sending it on to ${next}`;
+  return `${here} routes ${text(dst)} to ${hit.peer} (AllowedIPs ${net(hit.prefix)}), not on to ${next}`;
+}
+
+/** Why the gateway does not deliver `dst` into its lan, or null when it does. */
+function intoLan({ index }: RuleContext, here: string, dst: Address): string | null {
+  const hit = index.kernelRoute(here, dst);
+  if (hit !== null && hit.peer === null) return null;
+  if (hit === null) return `${text(dst)} is in none of ${here}'s lans`;
+  return `${here} routes ${text(dst)} back into the tunnel to ${hit.peer} (AllowedIPs ${net(hit.prefix)}) instead of into its lan`;
+}
+
+function forwards(hp: HostPlan, family: Family): boolean {
+  return family === 4 ? hp.forwardIPv4 : hp.forwardIPv6;
+}
+
+/** Whether a rule of this chain lets the flow's first packet through: its own rules first, then any other's. */
+function allows({ index }: RuleContext, here: string, chain: 'inbound' | 'forward' | 'outbound', f: FlowPlan, src: Address, dst: Address): boolean {
+  const match = (r: { proto: string; port: number; sources: Prefix[]; destinations: Prefix[] }) =>
+    r.proto === f.proto && r.port === f.port && r.sources.some((p) => containsAddress(p, src)) && r.destinations.some((p) => containsAddress(p, dst));
+  if (index.firewallRules(here, chain, f.flowId).some(match)) return true;
+  return (index.hostPlan(here)?.firewall[chain] ?? []).some(match);
+}
+
+function first(list: readonly Prefix[], family: Family): Address {
+  const p = list.find((x) => x.family === family) as Prefix;
+  return { family, value: p.addr };
+}
+
+function fams(list: readonly Prefix[]): string {
+  return [...new Set(list.map((p) => `IPv${p.family}`))].join('/') || 'no';
+}
+
+function text(a: Address): string {
+  return formatAddress(a);
+}

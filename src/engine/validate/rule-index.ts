@@ -1,0 +1,157 @@
+import type { Design, Flow, Host, Role, Tunnel } from '../model/design';
+import { parsePrefix } from '../net';
+import type { Address, Prefix } from '../net';
+import type { FullPlan } from '../plan/build-plan';
+import { parsedHost } from '../plan/parsed-host';
+import type { ParsedHost } from '../plan/parsed-host';
+import type { FirewallRule, HostPlan, PeerPlan, TunnelPlan } from '../plan/types';
+import { RouteTable } from './route-table';
+import type { RouteHit } from './route-table';
+
+export type { RouteHit } from './route-table';
+
+type Chain = 'inbound' | 'forward' | 'outbound';
+type RulesByFlow = Record<Chain, Map<string, FirewallRule[]>>;
+
+/** A pool of the network, parsed: a role's, or the IPv6 one. */
+export interface PoolEntry {
+  name: Role | 'ipv6';
+  prefix: Prefix;
+}
+
+/**
+ * Lookups the rules share within one validation. Each is built on first use and kept, so a rule pays only for what
+ * it asks, no rule builds an index another already built, and no text is parsed twice. Each is linear to build.
+ */
+export class RuleIndex {
+  private readonly hosts: ReadonlyMap<string, Host>;
+  private tunnelMap: Map<string, Tunnel> | null = null;
+  private flowMap: Map<string, Flow> | null = null;
+  private tunnelsByHost: Map<string, TunnelPlan[]> | null = null;
+  private poolList: PoolEntry[] | null = null;
+  private readonly peerMaps = new Map<string, Map<string, PeerPlan>>();
+  private readonly routeTables = new Map<string, RouteTable>();
+  private readonly rulesByFlow = new Map<string, RulesByFlow>();
+  private keys: boolean | null = null;
+  private secrets: boolean | null = null;
+
+  constructor(private readonly design: Design, private readonly plan: FullPlan) {
+    this.hosts = plan.topology.hosts;
+  }
+
+  host(id: string): Host | undefined {
+    return this.hosts.get(id);
+  }
+
+  hostPlan(id: string): HostPlan | undefined {
+    return this.plan.byId.get(id);
+  }
+
+  tunnel(id: string): Tunnel | undefined {
+    this.tunnelMap ??= new Map(this.design.tunnels.map((t) => [t.id, t]));
+    return this.tunnelMap.get(id);
+  }
+
+  /** A declared flow of the design (implied flows, such as monitoring's, have none). */
+  flow(id: string): Flow | undefined {
+    this.flowMap ??= new Map(this.design.flows.map((f) => [f.id, f]));
+    return this.flowMap.get(id);
+  }
+
+  /** The planned tunnels of a host, in design order. */
+  tunnelsOf(hostId: string): readonly TunnelPlan[] {
+    if (!this.tunnelsByHost) {
+      this.tunnelsByHost = new Map();
+      for (const tp of this.plan.tunnels) {
+        for (const end of [tp.tunnel.a, tp.tunnel.b]) {
+          const list = this.tunnelsByHost.get(end);
+          if (list) list.push(tp);
+          else this.tunnelsByHost.set(end, [tp]);
+        }
+      }
+    }
+    return this.tunnelsByHost.get(hostId) ?? [];
+  }
+
+  /** The `[Peer]` for `peerId` on `hostId`'s interface. */
+  peer(hostId: string, peerId: string): PeerPlan | undefined {
+    let peers = this.peerMaps.get(hostId);
+    if (!peers) {
+      peers = new Map((this.hostPlan(hostId)?.peers ?? []).map((p) => [p.hostId, p]));
+      this.peerMaps.set(hostId, peers);
+    }
+    return peers.get(peerId);
+  }
+
+  /** The network's pools, parsed, in the design's order (db, app, gateway, client, then IPv6 when set). */
+  get pools(): readonly PoolEntry[] {
+    const p = this.design.network.pools;
+    this.poolList ??= (['db', 'app', 'gateway', 'client', 'ipv6'] as const)
+      .flatMap((name) => (p[name] === null ? [] : [{ name, prefix: parsePrefix(p[name]) }]));
+    return this.poolList;
+  }
+
+  /** The host's lans as networks. */
+  lans(hostId: string): readonly Prefix[] {
+    return this.parsed(hostId)?.lans ?? [];
+  }
+
+  /** A host's parsed texts: addresses, lans, endpoint (see parsedHost; shared with the plan and kept per host). */
+  parsed(hostId: string): ParsedHost | undefined {
+    const h = this.host(hostId);
+    return h ? parsedHost(h) : undefined;
+  }
+
+  /** WireGuard's cryptokey routing on `hostId`: the peer whose AllowedIPs hold `a` most specifically. */
+  wireguardRoute(hostId: string, a: Address): RouteHit | null {
+    return this.routes(hostId).wireguard(a);
+  }
+
+  /** The kernel's route on `hostId`: its lans and the AllowedIPs wg-quick adds, longest first. */
+  kernelRoute(hostId: string, a: Address): RouteHit | null {
+    return this.routes(hostId).kernel(a);
+  }
+
+  /** The rules of one firewall chain on `hostId` that a flow id put there. */
+  firewallRules(hostId: string, chain: Chain, flowId: string): readonly FirewallRule[] {
+    let rules = this.rulesByFlow.get(hostId);
+    if (!rules) {
+      const fw = this.hostPlan(hostId)?.firewall;
+      rules = { inbound: byFlow(fw?.inbound), forward: byFlow(fw?.forward), outbound: byFlow(fw?.outbound) };
+      this.rulesByFlow.set(hostId, rules);
+    }
+    return rules[chain].get(flowId) ?? [];
+  }
+
+  /** True when the design holds any key: it was completed with keys, so missing or clashing ones matter. */
+  get hasKeys(): boolean {
+    this.keys ??= this.design.hosts.some((h) => h.publicKey !== null || h.privateKey !== null)
+      || this.design.tunnels.some((t) => t.presharedKey !== null);
+    return this.keys;
+  }
+
+  /** True when the design holds a private or preshared key: the full design an export completed, not a public one. */
+  get hasSecrets(): boolean {
+    this.secrets ??= this.design.hosts.some((h) => h.privateKey !== null) || this.design.tunnels.some((t) => t.presharedKey !== null);
+    return this.secrets;
+  }
+
+  private routes(hostId: string): RouteTable {
+    let table = this.routeTables.get(hostId);
+    if (!table) {
+      table = new RouteTable(this.lans(hostId), this.hostPlan(hostId)?.peers ?? []);
+      this.routeTables.set(hostId, table);
+    }
+    return table;
+  }
+}
+
+function byFlow(rules: readonly FirewallRule[] = []): Map<string, FirewallRule[]> {
+  const out = new Map<string, FirewallRule[]>();
+  for (const r of rules) {
+    const list = out.get(r.flowId);
+    if (list) list.push(r);
+    else out.set(r.flowId, [r]);
+  }
+  return out;
+}

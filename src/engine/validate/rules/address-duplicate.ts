@@ -1,0 +1,87 @@
+import type { Design, Host } from '../../model/design';
+import { formatPrefix, parsePrefix } from '../../net';
+import type { Prefix } from '../../net';
+import type { Finding } from '../finding';
+import { freshAddresses, poolOf } from '../fresh-addresses';
+import { addressKey } from '../../plan/prefix-keys';
+import type { Rule } from '../rule';
+import { addr, listText } from '../text';
+
+interface Holder {
+  host: Host;
+  /** Index of the address in the host's list. */
+  at: number;
+}
+
+/**
+ * One overlay address on two hosts. Peers can route it to one of them only, and WireGuard drops what the other
+ * sends (its source is in the AllowedIPs of a different peer). The fix renumbers all but one host, with the lowest
+ * free addresses of their pools; an external host keeps its address (its config is not ours to change).
+ */
+export const addressDuplicate: Rule = {
+  id: 'address-duplicate',
+  codes: ['address-duplicate'],
+  run({ design, index, label }) {
+    const holders = new Map<number | string, { prefix: Prefix; list: Holder[] }>();
+    for (const host of design.hosts) {
+      (index.parsed(host.id)?.addresses ?? []).forEach((prefix, at) => {
+        const key = addressKey({ family: prefix.family, value: prefix.addr });
+        let entry = holders.get(key);
+        if (!entry) holders.set(key, (entry = { prefix, list: [] }));
+        if (!entry.list.some((x) => x.host === host)) entry.list.push({ host, at });
+      });
+    }
+    const floating = design.failover.flatMap((g): Finding[] => {
+      const p = parsePrefix(g.address);
+      const taken = holders.get(addressKey({ family: p.family, value: p.addr }));
+      if (!taken) return [];
+      return [{
+        code: 'address-duplicate',
+        severity: 'error',
+        message: `The floating address ${addr(p)} of failover group ${g.id} is also the overlay address of ${listText(taken.list.map((x) => label(x.host.id)))}: whichever holds it, traffic for the other goes astray. Give the group an address no host has.`,
+        subjects: { hosts: [...new Set([g.primary, g.replica, ...taken.list.map((x) => x.host.id)])] },
+      }];
+    });
+    const clashes = [...holders.values()].filter((e) => e.list.length > 1);
+    if (clashes.length === 0) return floating;
+    const moves = clashes.map(({ list }) => {
+      const keep = list.find((x) => x.host.external) ?? list[0];
+      return list.filter((x) => x !== keep && !x.host.external);
+    });
+    const fresh = freshAddresses(design, moves.flat().map((m) => poolFor(design, m)));
+    let next = 0;
+    return [...floating, ...clashes.map(({ prefix, list }, i): Finding => {
+      const names = list.map((x) => label(x.host.id));
+      const finding: Finding = {
+        code: 'address-duplicate',
+        severity: 'error',
+        message: `${addr(prefix)} is the overlay address of ${listText(names, 6)}. Peers can route it to one of them only, and WireGuard drops packets from the others (their source is in another peer's AllowedIPs).`,
+        subjects: { hosts: list.map((x) => x.host.id) },
+      };
+      const move = moves[i] ?? [];
+      const got = move.map(() => fresh[next++] ?? null);
+      if (move.length > 0 && got.every((p) => p !== null)) {
+        finding.fix = {
+          label: `Renumber ${listText(move.map((m, j) => `${label(m.host.id)} to ${addr(got[j] as Prefix)}`))}`,
+          changes: move.map((m, j) => ({
+            target: 'host' as const,
+            id: m.host.id,
+            set: { addresses: m.host.addresses.map((a, k) => (k === m.at ? withLength(got[j] as Prefix, parsePrefix(a)) : a)) },
+          })),
+        };
+      }
+      return finding;
+    })];
+  },
+};
+
+/** The pool the renumbered address comes from; null when the design has none of that family. */
+function poolFor(design: Design, m: Holder): Prefix | null {
+  const own = parsePrefix(m.host.addresses[m.at] as string);
+  return poolOf(design, m.host.role, own.family);
+}
+
+/** The new address written with the old one's length, so `10.0.0.2/24` becomes `10.0.0.7/24`. */
+function withLength(fresh: Prefix, old: Prefix): string {
+  return formatPrefix({ ...fresh, len: old.len });
+}

@@ -1,0 +1,46 @@
+import type { Finding } from '../finding';
+import type { Rule } from '../rule';
+
+/**
+ * Declared flows to a port nothing listens on: the target runs a database or the flow names a service, and the
+ * flow's port is not its port (a typo, or the engine's default port when the database was moved). Databases speak
+ * TCP, so a UDP flow to one is also reported. Targets without a database may run anything: not checked.
+ */
+export const flowPort: Rule = {
+  id: 'flow-port',
+  codes: ['flow-port-unserved', 'flow-proto-mismatch'],
+  run({ design, index, label }) {
+    const out: Finding[] = [];
+    for (const f of design.flows) {
+      const [hostId = '', serviceId] = f.to.split('/');
+      const host = index.host(hostId);
+      if (!host) continue;
+      const service = serviceId === undefined ? null : host.services.find((s) => s.id === serviceId) ?? null;
+      const listener = service
+        ? { port: service.port, what: `service ${service.id} behind ${label(host.id)}` }
+        : host.database
+          ? { port: host.database.port, what: `${label(host.id)}'s ${host.database.engine}` }
+          : null;
+      if (!listener) continue;
+      if (f.port !== listener.port) {
+        out.push({
+          code: 'flow-port-unserved',
+          severity: 'warning',
+          message: `Flow ${f.id} from ${label(f.from)} opens ${f.proto}/${f.port}, but ${listener.what} listens on ${listener.port}: the firewalls would open a port nothing declared listens on, and keep ${listener.port} closed.`,
+          subjects: { flows: [f.id], hosts: [f.from, host.id] },
+          fix: { label: `Set flow ${f.id}'s port to ${listener.port}`, changes: [{ target: 'flow', id: f.id, set: { port: listener.port } }] },
+        });
+      }
+      if (f.proto === 'udp') {
+        out.push({
+          code: 'flow-proto-mismatch',
+          severity: 'warning',
+          message: `Flow ${f.id} to ${listener.what} is UDP, but databases are reached over TCP: the firewalls would not let its connections through.`,
+          subjects: { flows: [f.id], hosts: [f.from, host.id] },
+          fix: { label: `Make flow ${f.id} TCP`, changes: [{ target: 'flow', id: f.id, set: { proto: 'tcp' } }] },
+        });
+      }
+    }
+    return out;
+  },
+};
