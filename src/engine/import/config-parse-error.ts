@@ -1,3 +1,5 @@
+import { visibleText } from '../model/visible-text';
+
 /**
  * A wg-quick config that cannot be read, naming the file, line and key:
  * `wg0.conf line 7: AllowedIPs: "10.0.0.0/33" is not a prefix`. Line 0 means the file as a whole.
@@ -11,7 +13,9 @@ export class ConfigParseError extends Error {
 
   constructor(fileName: string | undefined, line: number, field: string | null, detail: string) {
     const where = [fileName, line > 0 ? `line ${line}` : ''].filter(Boolean).join(' ');
-    super(`${where ? `${where}: ` : ''}${field ? `${field}: ` : ''}${detail}`);
+    // File names, keys and values come from the input: shown visibly, so `Post\u{200b}Up` cannot pass for PostUp,
+    // and cut, so a 1 MiB line does not become the message.
+    super(visibleText(`${where ? `${where}: ` : ''}${field ? `${field}: ` : ''}${detail}`));
     this.line = line;
     this.field = field;
   }

@@ -2,6 +2,7 @@ import { DESIGN_FORMAT } from '../model/design';
 import type { Design, Host, Tunnel } from '../model/design';
 import { DEFAULT_POOLS } from '../model/schema';
 import { formatFieldError, parseDesign } from '../model/parse-design';
+import { visibleText } from '../model/visible-text';
 import { formatEndpoint, formatPrefix, hostPrefix, isHostPrefix, networkOf, parseEndpoint, parsePrefix } from '../net';
 import { decodeKey, publicKeyOf } from '../keys';
 import { buildPlan } from '../plan/build-plan';
@@ -21,8 +22,12 @@ export interface ImportResult {
   warnings: string[];
 }
 
-/** An import that cannot be done, naming the file and, where it can, the line. */
-export class ImportError extends Error {}
+/** An import that cannot be done, naming the file and, where it can, the line. File names and values show visibly. */
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(visibleText(message, 2000));
+  }
+}
 
 interface Side {
   allowed: string[];
@@ -106,7 +111,7 @@ export function importConfigs(files: readonly ConfigFile[], designName = 'import
   warnings.push('no flows are declared yet: exported firewalls drop every new connection on the tunnel until flows are added');
   const checked = parseDesign(JSON.parse(JSON.stringify(design)));
   if (!checked.ok) throw new ImportError(`the imported design does not check: ${checked.errors.map(formatFieldError).join('; ')}`);
-  return { design: checked.value, warnings };
+  return { design: checked.value, warnings: warnings.map((w) => visibleText(w, 2000)) };
 }
 
 function parseOne(f: ConfigFile): ParsedConfig {

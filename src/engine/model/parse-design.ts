@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { designSchema } from './schema';
 import { REPLICATION_PORTS } from './design';
 import type { Design, Flow, Host } from './design';
+import { visibleText } from './visible-text';
 
 /** One problem with an input, naming the field: `hosts[2] (pg-primary).endpoint: is not host:port ...`. */
 export interface FieldError {
@@ -30,7 +31,8 @@ export function parseDesignText(text: string): ParseResult<Design> {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return fail('', `not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    // The parser quotes the input around the error; shown as-is it could carry ESC sequences or a fake new line.
+    return fail('', `not valid JSON: ${visibleText(e instanceof Error ? e.message : String(e), 200)}`);
   }
   return parseDesign(json);
 }
