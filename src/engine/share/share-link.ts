@@ -42,6 +42,7 @@ export function decodeShareFragment(fragment: string): ParseResult<Design> {
   const packed = decodeBase64Url(body.slice(SHARE_PREFIX.length));
   if (packed === null || packed.length === 0) return fail('the link is damaged: its data is not base64url (was it cut short when copied?)');
   const text = inflateBounded(packed);
+  if (text === TOO_BIG) return fail(`the link unpacks to more than ${MAX_SHARE_INFLATED} bytes, the limit for a design in a link: refused`);
   if (text === null) return fail('the link is damaged: its data does not decompress (was it cut short when copied?)');
   const parsed = parseDesignText(text);
   if (!parsed.ok) return fail(`the link holds no valid design: ${parsed.errors.slice(0, 3).map(formatFieldError).join('; ')}`);
@@ -51,8 +52,15 @@ export function decodeShareFragment(fragment: string): ParseResult<Design> {
   return parsed;
 }
 
-/** Inflates raw DEFLATE data, giving up past MAX_SHARE_INFLATED bytes or on any corrupt or truncated stream. */
-function inflateBounded(packed: Uint8Array): string | null {
+const TOO_BIG = Symbol('too big');
+/**
+ * Compressed bytes fed to the inflater at a time. DEFLATE expands at most about 1032:1, so one step yields at most
+ * ~1 MiB before the size check runs; fed whole, a 150 KB link could expand to 150 MB before anything looked.
+ */
+const INFLATE_STEP = 1024;
+
+/** Inflates raw DEFLATE data, giving up past MAX_SHARE_INFLATED bytes (TOO_BIG) or on a corrupt or truncated stream. */
+function inflateBounded(packed: Uint8Array): string | typeof TOO_BIG | null {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let tooBig = false;
@@ -60,18 +68,18 @@ function inflateBounded(packed: Uint8Array): string | null {
   try {
     const inflater = new Inflate((chunk, final) => {
       total += chunk.length;
-      if (total > MAX_SHARE_INFLATED) {
-        tooBig = true;
-        throw new Error('too big');
-      }
-      chunks.push(chunk);
+      if (total > MAX_SHARE_INFLATED) tooBig = true;
+      else chunks.push(chunk);
       if (final) ended = true;
     });
-    inflater.push(packed, true);
+    for (let at = 0; at < packed.length && !tooBig; at += INFLATE_STEP) {
+      inflater.push(packed.subarray(at, at + INFLATE_STEP), at + INFLATE_STEP >= packed.length);
+    }
   } catch {
     return null;
   }
-  if (tooBig || !ended) return null;
+  if (tooBig) return TOO_BIG;
+  if (!ended) return null;
   const all = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
