@@ -79,7 +79,9 @@ const host = z.object({
   listenPort: port.nullable().default(null),
   behindNat: z.boolean().default(false),
   underlay: z.object({
-    mtu: z.number().int().min(576).max(65_535),
+    // 576 + 80 (IPv6 encapsulation, the larger): every tunnel MTU the plan derives stays >= 576, the floor that
+    // wg0.conf's MTU, the host's mtu field and the importer share. Lower, the bundle's own config would not re-import.
+    mtu: z.number().int().min(656, { message: 'must be at least 656: 576 for the tunnel plus 80 bytes of WireGuard over IPv6' }).max(65_535),
     family: z.enum(['ipv4', 'ipv6']),
   }).nullable().default(null),
   mtu: z.number().int().min(576).max(65_535).nullable().default(null),
