@@ -7,6 +7,7 @@ import { deployHost } from './deploy-host';
 import { planChecks } from './expectations';
 import type { LabChecks, Probe } from './expectations';
 import { checkHandshakes, warmUp } from './handshakes';
+import { checkRotation } from './key-rotation';
 import type { LabHost } from './handshakes';
 import { LabServers } from './lab-servers';
 import { checkNat, watchNat } from './nat-keepalive';
@@ -35,7 +36,8 @@ export interface DesignRun {
 
 /**
  * One design, start to end: export with the CLI, build the underlay, install every host from its folder, start
- * the databases, run the checks, and always tear everything down (also when a step throws).
+ * the databases, run the checks, rotate every key with the CLI's staged scripts and check again, and always tear
+ * everything down (also when a step throws).
  */
 export async function runDesign(run: DesignRun, log: (s: string) => void): Promise<DesignResult> {
   const started = Date.now();
@@ -63,6 +65,7 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
     await warmUp(checks.tunnels, hosts);
     results.push(...await checkHandshakes(checks.tunnels, hosts));
     results.push(...await runProbes(checks, hosts, nsOf, log));
+    results.push(...await checkRotation({ cli: run.cli, bundle, workDir: run.workDir, hosts, tunnels: checks.tunnels, flows: checks.flows, nsOf }));
     const scripts = await checkScripts(bundle);
     results.push(...scripts.results);
     notPresent = scripts.notPresent;
