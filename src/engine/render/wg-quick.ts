@@ -36,14 +36,22 @@ export function renderWgQuick(plan: HostPlan, options: WgQuickOptions): string {
   }
   lines.push(`MTU = ${plan.mtu}`);
   for (const peer of plan.peers) {
-    lines.push('', `# Peer ${peer.hostId} (tunnel ${peer.tunnelId})`, '[Peer]');
-    lines.push(peer.publicKey === null
-      ? `# PublicKey of ${peer.hostId} is not known yet: add it before bringing the tunnel up`
-      : `PublicKey = ${peer.publicKey}`);
-    if (peer.presharedKey !== null) lines.push(`PresharedKey = ${peer.presharedKey}`);
-    lines.push(`AllowedIPs = ${peer.allowedIPs.map(formatPrefix).join(', ')}`);
-    if (peer.endpoint !== null) lines.push(`Endpoint = ${peer.endpoint}`);
-    if (peer.keepalive !== null) lines.push(`PersistentKeepalive = ${peer.keepalive}`);
+    const section = ['[Peer]'];
+    if (peer.publicKey !== null) section.push(`PublicKey = ${peer.publicKey}`);
+    if (peer.presharedKey !== null) section.push(`PresharedKey = ${peer.presharedKey}`);
+    // wg refuses an empty `AllowedIPs =`; a peer with none routes nothing, which leaving the line out says.
+    if (peer.allowedIPs.length > 0) section.push(`AllowedIPs = ${peer.allowedIPs.map(formatPrefix).join(', ')}`);
+    if (peer.endpoint !== null) section.push(`Endpoint = ${peer.endpoint}`);
+    if (peer.keepalive !== null) section.push(`PersistentKeepalive = ${peer.keepalive}`);
+    lines.push('', `# Peer ${peer.hostId} (tunnel ${peer.tunnelId})`);
+    // wg refuses a [Peer] without a PublicKey, and wg-quick up would then fail for every tunnel of the host: the
+    // section waits, commented out, until the key is known.
+    if (peer.publicKey === null) {
+      lines.push(`# PublicKey of ${peer.hostId} is not known yet: add it to this section and remove the "# " before each line`,
+        ...section.map((l) => `# ${l}`));
+    } else {
+      lines.push(...section);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
