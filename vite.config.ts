@@ -42,21 +42,6 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
-    rolldownOptions: {
-      // The export (bundle files, jszip) loads on first use, not with the page. jszip is CommonJS, so the bundler
-      // must be told that importing it has no effect; and the bundle code, which the engine's one entry reaches
-      // statically, goes into its own chunk that only the export paths (the worker, the main-thread fallback) import.
-      treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]jszip[\\/]/.test(id) },
-      output: {
-        codeSplitting: {
-          includeDependenciesRecursively: false,
-          groups: [{
-            name: 'export',
-            test: /[\\/]node_modules[\\/](jszip|pako|lie|immediate|setimmediate|readable-stream)[\\/]|[\\/]engine[\\/](bundle[\\/]|worker[\\/]engine-worker-shared)/,
-          }],
-        },
-      },
-    },
   },
   worker: { format: 'es' },
   // The preview server (what the browser specs run against) sends the whole policy as a header too.
