@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Design, Host, ParseResult } from '../../engine';
-import { formatFieldError } from '../../engine';
+import { applyFix, formatFieldError } from '../../engine';
 import { analyse } from './analysis';
 import type { AppStore, DesignActions, DesignState, EditResult } from './app-state';
 import { commitState, pruneSelection } from './commit';
@@ -9,7 +9,6 @@ import { keyRequests } from './key-requests';
 import { addFlow } from './ops/add-flow';
 import { addHost } from './ops/add-host';
 import { addTunnel } from './ops/add-tunnel';
-import { applyFixChanges } from './ops/apply-fix';
 import { editFlow, editHost, editNetwork, editTunnel } from './ops/edit-design';
 import { moveHosts } from './ops/move-hosts';
 import { removeItems } from './ops/remove-items';
@@ -93,7 +92,7 @@ export function createDesignSlice(initial: Design, deps: StoreDeps): StateCreato
         set({ selection: EMPTY_SELECTION });
       },
       applyFix(fix) {
-        const r = applyFixChanges(get().history.present, fix);
+        const r = applyFix(get().history.present, fix);
         if (!r.ok) {
           get().toast('error', `The fix could not be applied: ${r.errors.map(formatFieldError).join('; ')}`);
           return;
