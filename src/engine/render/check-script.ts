@@ -14,7 +14,7 @@ const STALE_HANDSHAKE_SECONDS = 180;
 export function renderCheckScript(plan: Plan, hp: HostPlan): string {
   const lines: string[] = [
     '#!/usr/bin/env bash',
-    `# Checks WireGuard interface ${wg} of host ${hp.host.id}: one line per check. Exit code: the number of failures.`,
+    `# Checks WireGuard interface ${wg} of host ${hp.host.id}: one line per check. Exit code: the number of failures, at most 125.`,
     'set -u',
     'fails=0',
     `ok() { printf 'OK    %s\\n' "$1"; }`,
@@ -49,7 +49,9 @@ export function renderCheckScript(plan: Plan, hp: HostPlan): string {
   if (peerLines.length > 0) lines.push(...PEER_FUNCTIONS);
   if (flowLines.some((l) => l.startsWith('tcp_connect'))) lines.push(...TCP_FUNCTION);
   lines.push(...peerLines, ...flowLines);
-  lines.push('', 'if [ "$fails" -eq 0 ]; then echo "all checks passed"; else echo "$fails checks failed"; fi', 'exit "$fails"', '');
+  // An exit status is taken modulo 256, so 256 failures would read as success; above 125 a shell means a signal.
+  lines.push('', 'if [ "$fails" -eq 0 ]; then echo "all checks passed"; else echo "$fails checks failed"; fi',
+    'exit "$((fails > 125 ? 125 : fails))"', '');
   return lines.join('\n');
 }
 

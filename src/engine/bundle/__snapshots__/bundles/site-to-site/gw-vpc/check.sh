@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks WireGuard interface wg0 of host gw-vpc: one line per check. Exit code: the number of failures.
+# Checks WireGuard interface wg0 of host gw-vpc: one line per check. Exit code: the number of failures, at most 125.
 set -u
 fails=0
 ok() { printf 'OK    %s\n' "$1"; }
@@ -39,4 +39,4 @@ handshake '61XATnjXKet5xvMlD/KlMKTvn9v3lRzxW9RZ5ttI7Dk=' gw-office '198.51.100.3
 mtu_ping 10.10.2.1 1404 1432 gw-office
 
 if [ "$fails" -eq 0 ]; then echo "all checks passed"; else echo "$fails checks failed"; fi
-exit "$fails"
+exit "$((fails > 125 ? 125 : fails))"
