@@ -77,18 +77,28 @@ function only(list: readonly Prefix[], family: Family): Prefix[] {
   return list.filter((p) => p.family === family);
 }
 
+/**
+ * `-s a,b,... -d c,d,...` for every pair of address groups. iptables-restore refuses a parameter of 1024 characters
+ * or more ("Parameter too long!"); 16 prefixes of at most 43 characters, with their commas, stay well below it.
+ */
+const GROUP = 16;
+function addressPairs(src: readonly Prefix[], dst: readonly Prefix[]): string[] {
+  const groups = (list: readonly Prefix[]) => Array.from({ length: Math.ceil(list.length / GROUP) },
+    (_, i) => list.slice(i * GROUP, (i + 1) * GROUP).map(addressText).join(','));
+  const dsts = groups(dst);
+  return groups(src).flatMap((s) => dsts.map((d) => `-s ${s} -d ${d}`));
+}
+
 function ruleLine(chain: string, rule: FirewallRule, family: Family): string[] {
   const src = only(rule.sources, family);
   const dst = only(rule.destinations, family);
-  if (src.length === 0 || dst.length === 0) return [];
-  return [`-A ${chain} -s ${src.map(addressText).join(',')} -d ${dst.map(addressText).join(',')} -p ${rule.proto} --dport ${rule.port} -m comment --comment "flow ${rule.flowId}" -j ACCEPT`];
+  return addressPairs(src, dst).map((sd) =>
+    `-A ${chain} ${sd} -p ${rule.proto} --dport ${rule.port} -m comment --comment "flow ${rule.flowId}" -j ACCEPT`);
 }
 
 function masquerade(plan: HostPlan, family: Family): string[] {
   const m = plan.firewall.masquerade;
   if (!m) return [];
-  const src = only(m.sources, family);
-  const dst = only(m.lans, family);
-  if (src.length === 0 || dst.length === 0) return [];
-  return [`-A WGD-POSTROUTING ! -o ${WG_INTERFACE} -s ${src.map(addressText).join(',')} -d ${dst.map(addressText).join(',')} -j MASQUERADE`];
+  return addressPairs(only(m.sources, family), only(m.lans, family)).map((sd) =>
+    `-A WGD-POSTROUTING ! -o ${WG_INTERFACE} ${sd} -j MASQUERADE`);
 }
