@@ -24,7 +24,8 @@ describe.each(names)('bundle of fixture %s', (name) => {
         expect(files.some((x) => x.path === `${h.id}/${f}`), `${h.id}/${f}`).toBe(true);
       }
     }
-    for (const f of files) expect(f.path).toMatch(/^([a-z0-9-]+\/)?[A-Za-z0-9.-]+$/);
+    // Folders are ids or fixed names (`failover/promote-<id>/`, nested), never dots: no entry can leave its folder.
+    for (const f of files) expect(f.path).toMatch(/^([a-z0-9-]+\/)*[A-Za-z0-9.-]+$/);
   });
 
   it('never puts one AllowedIPs range under two peers of one interface', () => {

@@ -47,7 +47,11 @@ tcp_connect() { # address port flow-id
 
 handshake '+C175Yd3YF4MWeEpMbxq9mK2Y2xpkTRYjjQ4xgiHfyc=' pg-v6 '[2001:db8:10::10]:51820'
 mtu_ping 10.10.0.1 1384 1412 pg-v6
+handshake '61XATnjXKet5xvMlD/KlMKTvn9v3lRzxW9RZ5ttI7Dk=' pg-v6-b '[2001:db8:10::11]:51820'
+mtu_ping 10.10.0.2 1384 1412 pg-v6-b
 tcp_connect 10.10.0.1 5432 f-pppoe-pg
+tcp_connect 10.10.0.100 5432 f-pppoe-pg-via-orders
+tcp_connect 10.10.0.100 5432 f-pppoe-pg-standby-orders
 
 if [ "$fails" -eq 0 ]; then echo "all checks passed"; else echo "$fails checks failed"; fi
 exit "$((fails > 125 ? 125 : fails))"

@@ -35,10 +35,23 @@ mtu_ping() { # address payload-bytes mtu peer-id
   fi
 }
 
-handshake 'bv+fFshtkGZMmmm6yzvslwcQTHV8oC59Ye/2876ZXGE=' app-fiber 'the peer (it dials this host)'
+
+tcp_connect() { # address port flow-id
+  # shellcheck disable=SC2016 # $1 and $2 expand in the inner bash, which gets them as arguments
+  if timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$1" "$2" 2>/dev/null; then
+    ok "flow $3: TCP $1 port $2 connects"
+  else
+    bad "flow $3: TCP $1 port $2 does not connect" "is the service listening on $1? does the firewall on the target (nft list table inet wg_designer) accept this flow?"
+  fi
+}
+
+handshake 'ZLufS2yTbpbhd2IvcGB6I/M3LsSk/6BrV4pGfEt0nAc=' app-fiber 'the peer (it dials this host)'
 mtu_ping 10.10.1.2 1384 1412 app-fiber
-handshake '61XATnjXKet5xvMlD/KlMKTvn9v3lRzxW9RZ5ttI7Dk=' app-pppoe '[2001:db8:20::21]:51820'
+handshake 'bv+fFshtkGZMmmm6yzvslwcQTHV8oC59Ye/2876ZXGE=' app-pppoe '[2001:db8:20::21]:51820'
 mtu_ping 10.10.1.1 1384 1412 app-pppoe
+handshake '61XATnjXKet5xvMlD/KlMKTvn9v3lRzxW9RZ5ttI7Dk=' pg-v6-b '[2001:db8:10::11]:51820'
+mtu_ping 10.10.0.2 1384 1412 pg-v6-b
+tcp_connect 10.10.0.2 5432 r-pg
 
 if [ "$fails" -eq 0 ]; then echo "all checks passed"; else echo "$fails checks failed"; fi
 exit "$((fails > 125 ? 125 : fails))"
