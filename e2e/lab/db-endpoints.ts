@@ -16,16 +16,21 @@ export interface DbEndpoint {
   /** The host whose firewall guards it: the database host, or the gateway in front of the service. */
   owner: string;
   addresses: string[];
+  /** Floating addresses of its failover groups: served too (bound before they arrive), never probed as its own. */
+  floating: string[];
   port: number;
   kind: 'postgresql' | 'tcp';
 }
 
 /** A host's overlay addresses without their prefix lengths. */
 export function overlayAddresses(h: Host): string[] {
-  return h.addresses.map((a) => {
-    const p = net.parsePrefix(a);
-    return net.formatAddress({ family: p.family, value: p.addr });
-  });
+  return h.addresses.map(plainAddress);
+}
+
+/** `10.10.0.1/32` -> `10.10.0.1`. */
+export function plainAddress(prefix: string): string {
+  const p = net.parsePrefix(prefix);
+  return net.formatAddress({ family: p.family, value: p.addr });
 }
 
 export function familyOfAddress(address: string): Fam {
@@ -43,7 +48,8 @@ export function dbEndpoints(design: Design): DbEndpoint[] {
     if (h.database || h.role === 'db') {
       const port = h.database?.port ?? flowPortsInto(design.flows, h.id)[0] ?? 5432;
       const kind = !h.database || h.database.engine === 'postgresql' ? 'postgresql' : 'tcp';
-      out.push({ ref: h.id, where: { kind: 'host', id: h.id }, owner: h.id, addresses: overlayAddresses(h), port, kind });
+      const floating = design.failover.filter((g) => g.primary === h.id || g.replica === h.id).map((g) => plainAddress(g.address));
+      out.push({ ref: h.id, where: { kind: 'host', id: h.id }, owner: h.id, addresses: overlayAddresses(h), floating, port, kind });
     }
     for (const s of h.services) {
       const address = net.parseAddress(s.address);
@@ -54,6 +60,7 @@ export function dbEndpoints(design: Design): DbEndpoint[] {
         where: { kind: 'lan', gatewayId: h.id, prefix: net.formatPrefix(net.networkOf(lan)) },
         owner: h.id,
         addresses: [net.formatAddress(address)],
+        floating: [],
         port: s.port,
         kind: 'postgresql',
       });

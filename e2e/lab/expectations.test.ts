@@ -59,3 +59,12 @@ describe('planChecks', () => {
     expect(c.servers[0]).toMatchObject({ where: { kind: 'lan', gatewayId: 'gw-vpc', prefix: '172.31.0.0/16' }, addresses: ['172.31.5.20'] });
   });
 });
+
+describe('planChecks with a failover pair', () => {
+  it('serves the floating address on both members but never probes it as either one\'s own', () => {
+    const c = checksOf('ipv6-pppoe');
+    const pg = c.servers.filter((s) => s.kind === 'postgresql');
+    expect(pg.map((s) => [s.name, s.floating])).toEqual([['pg-v6', ['10.10.0.100']], ['pg-v6-b', ['10.10.0.100']]]);
+    expect([...c.flows, ...c.denials].some((p) => p.address === '10.10.0.100')).toBe(false);
+  });
+});

@@ -7,8 +7,12 @@ import type { Fam, UnderlayPlan } from './underlay-plan';
 export interface Server {
   where: Where;
   addresses: string[];
+  /** Addresses it may not hold yet (a failover group's floating address on the replica). */
+  floating: string[];
   port: number;
   kind: 'postgresql' | 'tcp';
+  /** PostgreSQL's cluster_name: `show cluster_name` tells which server answered a floating address. */
+  name: string;
 }
 
 /** One connection attempt: a flow that must get through, or a denial that must not. */
@@ -64,12 +68,12 @@ export function planChecks(design: Design, underlay: UnderlayPlan, mtus: Readonl
   const flows = [...design.flows, ...monitoringFlows(design)];
   const allowed = new Set(flows.flatMap((f) => (f.kind === 'replication' ? [`${f.from}>${f.to}`, `${f.to}>${f.from}`] : [`${f.from}>${f.to}`])));
   const servers = new Servers();
-  for (const d of dbs) servers.add({ where: d.where, addresses: d.addresses, port: d.port, kind: d.kind });
+  for (const d of dbs) servers.add({ where: d.where, addresses: d.addresses, floating: d.floating, port: d.port, kind: d.kind, name: d.ref });
   const target = (ref: string): DbEndpoint | null => {
     const db = dbs.find((d) => d.ref === ref);
     if (db) return db;
     const h = hosts.get(ref);
-    return h ? { ref, where: { kind: 'host', id: ref }, owner: ref, addresses: overlayAddresses(h), port: 0, kind: 'tcp' } : null;
+    return h ? { ref, where: { kind: 'host', id: ref }, owner: ref, addresses: overlayAddresses(h), floating: [], port: 0, kind: 'tcp' } : null;
   };
   const undeclared = (t: DbEndpoint) => {
     let port = FIRST_UNDECLARED_PORT;
@@ -81,7 +85,7 @@ export function planChecks(design: Design, underlay: UnderlayPlan, mtus: Readonl
     if (!from) return [];
     const families = new Set(overlayAddresses(from).map(familyOfAddress));
     const kind = t.kind === 'postgresql' && port === t.port ? 'postgresql' : 'tcp';
-    if (kind === 'tcp') servers.add({ where: t.where, addresses: t.addresses, port, kind });
+    if (kind === 'tcp') servers.add({ where: t.where, addresses: t.addresses, floating: [], port, kind, name: t.ref });
     return t.addresses.filter((a) => families.has(familyOfAddress(a))).map((address) => ({
       label: `${label} (IPv${familyOfAddress(address)})`, from: { kind: 'host', id: fromId }, address, port, kind,
       hosts: [fromId, t.owner],
@@ -193,8 +197,12 @@ class Servers {
   add(s: Server): void {
     const key = (x: Server) => `${JSON.stringify(x.where)}|${x.port}`;
     const existing = this.list.find((x) => key(x) === key(s));
-    if (!existing) this.list.push({ ...s, addresses: [...s.addresses] });
-    else for (const a of s.addresses) if (!existing.addresses.includes(a)) existing.addresses.push(a);
+    if (!existing) {
+      this.list.push({ ...s, addresses: [...s.addresses], floating: [...s.floating] });
+      return;
+    }
+    for (const a of s.addresses) if (!existing.addresses.includes(a)) existing.addresses.push(a);
+    for (const a of s.floating) if (!existing.floating.includes(a)) existing.floating.push(a);
   }
 }
 

@@ -15,7 +15,7 @@ export class LabServers {
   async start(s: Server, ns: string): Promise<void> {
     if (s.kind === 'postgresql') {
       const n = this.pg.length;
-      this.pg.push(await startPostgres(ns, this.template, `${this.workDir}/pg-${n}`, s.addresses, s.port, `postgres ${s.addresses.join(',')}:${s.port}`));
+      this.pg.push(await startPostgres(ns, this.template, `${this.workDir}/pg-${n}`, { addresses: s.addresses, floating: s.floating, port: s.port, name: s.name }));
       return;
     }
     for (const a of s.addresses) this.tcp.push(await startTcpListener(ns, a, s.port));

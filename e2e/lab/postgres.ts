@@ -37,16 +37,31 @@ export interface PgServer {
   process: ChildProcess;
 }
 
+/** Where one server listens, and the cluster_name it answers `show cluster_name` with. */
+export interface PgListen {
+  addresses: readonly string[];
+  /** Failover addresses the host may not hold yet: bound anyway (ip_nonlocal_bind), served once they arrive. */
+  floating: readonly string[];
+  port: number;
+  name: string;
+}
+
 /**
  * Starts `postgres` inside a namespace, listening on the given addresses only (they must exist: start it after
  * wg0 is up), and waits until it accepts connections.
  */
-export async function startPostgres(ns: string, template: string, dataDir: string, addresses: readonly string[], port: number, label: string): Promise<PgServer> {
+export async function startPostgres(ns: string, template: string, dataDir: string, on: PgListen): Promise<PgServer> {
+  const { addresses, port } = on;
+  const label = `postgres ${on.name} on ${addresses.join(',')}:${port}`;
+  if (on.floating.length > 0) {
+    await must(runCommand('ip', ['netns', 'exec', ns, 'sysctl', '-q', '-w', 'net.ipv4.ip_nonlocal_bind=1', 'net.ipv6.ip_nonlocal_bind=1']), `${ns}: nonlocal bind`);
+  }
   await must(runCommand('cp', ['-a', template, dataDir]), 'cp pg template');
   chmodSync(dataDir, 0o700);
   const log = openSync(`${dataDir}.log`, 'a');
   const child = spawn('ip', ['netns', 'exec', ns, ...RUN_AS, `${postgresBin()}/postgres`, '-D', dataDir,
-    '-c', `listen_addresses=${addresses.join(',')}`, '-c', `port=${port}`, '-c', `unix_socket_directories=${dataDir}`,
+    '-c', `listen_addresses=${[...addresses, ...on.floating].join(',')}`, '-c', `port=${port}`, '-c', `unix_socket_directories=${dataDir}`,
+    '-c', `cluster_name=${on.name.replace(/[^a-z0-9-]/g, '-')}`,
     '-c', 'shared_buffers=8MB', '-c', 'max_connections=10', '-c', 'fsync=off', '-c', 'synchronous_commit=off',
     '-c', 'max_wal_senders=0', '-c', 'wal_level=minimal', '-c', 'autovacuum=off'], { stdio: ['ignore', log, log] });
   closeSync(log);

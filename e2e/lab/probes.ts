@@ -17,10 +17,18 @@ export async function tcpProbe(ns: string, address: string, port: number): Promi
 
 /** A real query: `psql -h <address> -c 'select 1'` must print 1. */
 export async function psqlProbe(ns: string, address: string, port: number): Promise<ProbeResult> {
+  const r = await psql(ns, address, port, 'select 1');
+  const ok = r.ok && r.detail === '1';
+  return { ok, detail: ok ? 'select 1 = 1' : r.detail };
+}
+
+/** One statement through psql; `detail` is its one-line answer, or the error. */
+export async function psql(ns: string, address: string, port: number, sql: string): Promise<ProbeResult> {
   const r = await runCommand('ip', ['netns', 'exec', ns, 'env', `PGCONNECT_TIMEOUT=${WAIT_SECONDS + 1}`, 'psql', '-X', '-A', '-t', '-w',
-    '-h', address, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-c', 'select 1'], '', 15_000);
-  const ok = r.code === 0 && r.stdout.trim() === '1';
-  return { ok, detail: ok ? 'select 1 = 1' : (r.stderr.trim().split('\n')[0] ?? `exit ${r.code}`) };
+    '-h', address, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-c', sql], '', 15_000);
+  return r.code === 0
+    ? { ok: true, detail: r.stdout.trim() }
+    : { ok: false, detail: r.stderr.trim().split('\n')[0] ?? `exit ${r.code}` };
 }
 
 /** One `ping -M do` (don't fragment) of `size` payload bytes. */

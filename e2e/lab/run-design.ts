@@ -4,6 +4,7 @@ import type { LabBundle } from './bundle';
 import { overlayAddresses } from './db-endpoints';
 import type { Where } from './db-endpoints';
 import { deployHost } from './deploy-host';
+import { checkFailover } from './failover';
 import { planChecks } from './expectations';
 import type { LabChecks, Probe } from './expectations';
 import { checkHandshakes, warmUp } from './handshakes';
@@ -15,7 +16,6 @@ import type { NatWatch } from './nat-keepalive';
 import { Namespaces } from './netns';
 import type { CheckResult, DesignResult } from './results';
 import { inBatches, runDenial, runFlow, runMtu } from './run-probes';
-import { checkScripts } from './bundle-scripts';
 import { buildUnderlay, routeThrough } from './underlay';
 import type { Underlay } from './underlay';
 import { planUnderlay } from './underlay-plan';
@@ -36,8 +36,8 @@ export interface DesignRun {
 
 /**
  * One design, start to end: export with the CLI, build the underlay, install every host from its folder, start
- * the databases, run the checks, rotate every key with the CLI's staged scripts and check again, and always tear
- * everything down (also when a step throws).
+ * the databases, run the checks, promote each failover group's replica, rotate every key with the CLI's staged
+ * scripts and check again, and always tear everything down (also when a step throws).
  */
 export async function runDesign(run: DesignRun, log: (s: string) => void): Promise<DesignResult> {
   const started = Date.now();
@@ -65,10 +65,11 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
     await warmUp(checks.tunnels, hosts);
     results.push(...await checkHandshakes(checks.tunnels, hosts));
     results.push(...await runProbes(checks, hosts, nsOf, log));
+    // Failover before rotation: promotion scripts carry the configs of export time, keys included.
+    const failover = await checkFailover({ bundle, hosts, nsOf });
+    results.push(...failover.results);
+    if (!failover.present) notPresent = ['failover'];
     results.push(...await checkRotation({ cli: run.cli, bundle, workDir: run.workDir, hosts, tunnels: checks.tunnels, flows: checks.flows, nsOf }));
-    const scripts = await checkScripts(bundle);
-    results.push(...scripts.results);
-    notPresent = scripts.notPresent;
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   } finally {

@@ -29,6 +29,7 @@ describe('planUnderlay', () => {
     const plan = planUnderlay(fixtureDesign('ipv6-pppoe'));
     expect(plan.hosts.map((h) => [h.hostId, h.family, h.address, h.mtu])).toEqual([
       ['pg-v6', 6, '2001:db8:10::10', 1500],
+      ['pg-v6-b', 6, '2001:db8:10::11', 1500],
       ['app-pppoe', 6, '2001:db8:20::21', 1492],
       ['app-fiber', 6, '2001:db8:ffff::200', 1500],
     ]);

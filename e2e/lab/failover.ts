@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import type { Design } from '../../src/engine';
+import type { LabBundle } from './bundle';
+import { plainAddress } from './db-endpoints';
+import { onHost } from './deploy-host';
+import type { LabHost } from './handshakes';
+import { psql } from './probes';
+import type { CheckResult } from './results';
+import type { NsOf } from './run-probes';
+
+export interface FailoverContext {
+  bundle: LabBundle;
+  hosts: ReadonlyMap<string, LabHost>;
+  nsOf: NsOf;
+}
+
+/**
+ * A failover group's promotion scripts (`<host>/failover/promote-<replica>.sh`), run in the order the group's
+ * README gives: the old primary first, then the other hosts, the replica last. They claim that the floating
+ * address then reaches the replica: before, every client of the pair asks `show cluster_name` through it and must
+ * get the primary; after, the replica. `present` is false when the bundle has no promotion script at all.
+ */
+export async function checkFailover(ctx: FailoverContext): Promise<{ present: boolean; results: CheckResult[] }> {
+  const design = ctx.bundle.design;
+  const results: CheckResult[] = [];
+  if (design.failover.length === 0 && !ctx.bundle.files.some((f) => /\/failover\/promote-[^/]+\.sh$/.test(f))) {
+    return { present: false, results };
+  }
+  for (const g of design.failover) {
+    const floating = plainAddress(g.address);
+    const clients = clientsOf(design, g.primary, g.replica);
+    results.push(...await answers(ctx, clients, floating, g.primary, `before promoting ${g.replica}`));
+    const order = [g.primary, ...[...ctx.hosts.keys()].filter((id) => id !== g.primary && id !== g.replica), g.replica];
+    const ran: string[] = [];
+    for (const id of order) {
+      const script = `${ctx.bundle.root}/${id}/failover/promote-${g.replica}.sh`;
+      const host = ctx.hosts.get(id);
+      if (!host || !existsSync(script)) continue;
+      const r = await onHost(host.deployed, 'bash', [script]);
+      ran.push(id);
+      if (r.code !== 0) results.push({ group: 'failover', label: `${id}: promote-${g.replica}.sh`, ok: false, detail: (r.stderr || r.stdout).trim() });
+    }
+    results.push({ group: 'failover', label: `group ${g.id}: a promotion script for both members`, ok: ran.includes(g.primary) && ran.includes(g.replica), detail: `ran on ${ran.join(', ')}` });
+    results.push(...await answers(ctx, clients, floating, g.replica, `after promoting ${g.replica}`));
+  }
+  return { present: true, results };
+}
+
+/** Hosts with a client flow to either member of the pair (the members' own replication is not failover traffic). */
+function clientsOf(design: Design, primary: string, replica: string): string[] {
+  const members = new Set([primary, replica]);
+  return [...new Set(design.flows.filter((f) => members.has(f.to) && !members.has(f.from)).map((f) => f.from))];
+}
+
+async function answers(ctx: FailoverContext, clients: readonly string[], floating: string, expected: string, when: string): Promise<CheckResult[]> {
+  const port = ctx.bundle.design.hosts.find((h) => h.id === expected)?.database?.port ?? 5432;
+  return Promise.all(clients.map(async (c) => {
+    const ns = ctx.nsOf({ kind: 'host', id: c });
+    let r = await psql(ns, floating, port, 'show cluster_name');
+    // The route moves to another peer: its first packet may wait for a handshake.
+    if (!r.ok || r.detail !== expected) r = await psql(ns, floating, port, 'show cluster_name');
+    return { group: 'failover' as const, label: `${when}: ${c} -> ${floating}:${port} is answered by ${expected}`, ok: r.ok && r.detail === expected, detail: r.ok ? `answered by ${r.detail}` : r.detail };
+  }));
+}
