@@ -3,7 +3,7 @@ import { networkOf, parsePrefix } from '../net';
 import type { Prefix } from '../net';
 import type { ResolvedFlow } from './flows';
 import { parsedHost } from './parsed-host';
-import { bounds, networkKey } from './prefix-keys';
+import { asNetwork, bounds, networkKey } from './prefix-keys';
 import type { Bound } from './prefix-keys';
 import type { Topology } from './topology';
 
@@ -36,7 +36,7 @@ export function planAllowedIPs(design: Design, topo: Topology, flows: readonly R
     if (!owners) owner.set(hostId, (owners = new Map()));
     const kept = owners.get(key);
     if (kept !== undefined && kept !== peerId) {
-      conflicts.push({ hostId, prefix: networkOf(prefix), kept, refused: peerId, flowId });
+      conflicts.push({ hostId, prefix: asNetwork(prefix), kept, refused: peerId, flowId });
       return;
     }
     if (kept !== undefined) return;
@@ -45,7 +45,7 @@ export function planAllowedIPs(design: Design, topo: Topology, flows: readonly R
     if (!peers) routes.set(hostId, (peers = new Map()));
     let set = peers.get(peerId);
     if (!set) peers.set(peerId, (set = new Map()));
-    set.set(key, networkOf(prefix));
+    set.set(key, asNetwork(prefix));
   };
   for (const t of design.tunnels) {
     const a = topo.hosts.get(t.a);
@@ -71,35 +71,35 @@ export function planAllowedIPs(design: Design, topo: Topology, flows: readonly R
 export function allowedIPsOfHost(
   design: Design, host: Host, routes: Routes, explicit: ReadonlyMap<string, readonly string[] | null>,
 ): Map<string, Prefix[]> {
-  const mine = routes.get(host.id) ?? new Map<string, Map<Key, Prefix>>();
-  const pools = summarisablePools(design, host, mine);
+  const mine = routes.get(host.id);
+  const pools = mine ? summarisablePools(design, host, mine) : null;
   const out = new Map<string, Prefix[]>();
-  for (const peerId of new Set([...mine.keys(), ...explicit.keys()])) {
+  const plan = (peerId: string) => {
     const given = explicit.get(peerId);
     if (given) {
       out.set(peerId, sortUnique(given.map((s) => networkOf(parsePrefix(s)))));
-      continue;
+      return;
     }
-    let list = [...(mine.get(peerId)?.values() ?? [])];
-    for (const [pool, holder] of pools) {
+    const set = mine?.get(peerId);
+    let list = set ? [...set.values()] : [];
+    for (const [pool, holder] of pools ?? []) {
       if (holder !== peerId) continue;
-      const inside = list.filter((p) => contains(pool, p));
-      if (inside.length >= 2) list = [...list.filter((p) => !contains(pool, p)), pool.prefix];
+      let inside = 0;
+      for (const p of list) if (contains(pool, p)) inside++;
+      if (inside >= 2) list = [...list.filter((p) => !contains(pool, p)), pool.prefix];
     }
     out.set(peerId, sortUnique(list));
-  }
+  };
+  for (const peerId of mine?.keys() ?? []) plan(peerId);
+  for (const peerId of explicit.keys()) if (!out.has(peerId)) plan(peerId);
   return out;
 }
 
-/** A prefix with its network's first and last address, computed once. */
+/** A pool with its network's first and last address, computed once. */
 interface Span {
   prefix: Prefix;
   lo: Bound;
   hi: Bound;
-}
-
-function spanOf(prefix: Prefix): Span {
-  return { prefix, ...bounds(prefix) };
 }
 
 function contains(outer: Span, p: Prefix): boolean {
@@ -108,58 +108,61 @@ function contains(outer: Span, p: Prefix): boolean {
   return outer.lo <= lo && hi <= outer.hi;
 }
 
-function overlaps(a: Span, b: Span): boolean {
-  return a.prefix.family === b.prefix.family && a.lo <= b.hi && b.lo <= a.hi;
-}
-
 // The pools of a design, parsed once per pools object (and its texts) rather than once per host.
-const poolCache = new WeakMap<Design['network']['pools'], { texts: string; spans: Span[] }>();
+const poolCache = new WeakMap<Design['network']['pools'], { texts: Array<string | null>; spans: Span[] }>();
 
 function poolSpans(design: Design): Span[] {
   const pools = design.network.pools;
-  const texts = Object.values(pools).filter((t): t is string => t !== null);
-  const key = texts.join(' ');
+  const texts = [pools.db, pools.app, pools.gateway, pools.client, pools.ipv6];
   const hit = poolCache.get(pools);
-  if (hit?.texts === key) return hit.spans;
-  const spans = texts.map((t) => spanOf(networkOf(parsePrefix(t))));
-  poolCache.set(pools, { texts: key, spans });
+  if (hit && hit.texts.every((t, i) => t === texts[i])) return hit.spans;
+  const spans = texts.filter((t): t is string => t !== null).map((t) => {
+    const prefix = networkOf(parsePrefix(t));
+    return { prefix, ...bounds(prefix) };
+  });
+  poolCache.set(pools, { texts, spans });
   return spans;
 }
 
 /**
  * Pools that may stand in for their addresses on this host, each with the one peer behind which all of its routed
  * addresses sit. A pool qualifies when this host holds none of it and no route overlaps it from another peer or
- * covers it: then routing is unchanged and configs stay short. One pass over the host's routes: O(routes · pools).
+ * covers it: then routing is unchanged and configs stay short. One pass over the host's routes per pool:
+ * O(routes · pools). Null when none qualifies.
  */
-function summarisablePools(design: Design, host: Host, mine: Map<string, Map<Key, Prefix>>): Map<Span, string> {
-  const own = parsedHost(host).hostRoutes.map(spanOf);
-  const candidates = poolSpans(design).filter((pool) => !own.some((a) => overlaps(a, pool)));
-  const holder = new Map<Span, string | null>();
-  if (candidates.length === 0) return new Map();
-  for (const [peerId, set] of mine) {
-    for (const p of set.values()) {
-      const route = spanOf(p);
-      for (const pool of candidates) {
-        if (!overlaps(route, pool)) continue;
-        const covers = p.len < pool.prefix.len;
-        const prev = holder.get(pool);
-        holder.set(pool, covers || (prev !== undefined && prev !== peerId) ? null : peerId);
+function summarisablePools(design: Design, host: Host, mine: Map<string, Map<Key, Prefix>>): Map<Span, string> | null {
+  const own = parsedHost(host).hostRoutes;
+  let out: Map<Span, string> | null = null;
+  for (const pool of poolSpans(design)) {
+    if (own.some((a) => contains(pool, a))) continue;
+    let holder: string | null | undefined;
+    for (const [peerId, set] of mine) {
+      for (const p of set.values()) {
+        if (!overlapsSpan(pool, p)) continue;
+        holder = p.len < pool.prefix.len || (holder !== undefined && holder !== peerId) ? null : peerId;
       }
     }
+    if (holder) (out ??= new Map()).set(pool, holder);
   }
-  const out = new Map<Span, string>();
-  for (const [pool, peerId] of holder) if (peerId !== null) out.set(pool, peerId);
   return out;
+}
+
+function overlapsSpan(pool: Span, p: Prefix): boolean {
+  if (pool.prefix.family !== p.family) return false;
+  const { lo, hi } = bounds(p);
+  return lo <= pool.hi && pool.lo <= hi;
 }
 
 /** Networks without duplicates, in comparePrefixes order (family, start, length). */
 function sortUnique(list: readonly Prefix[]): Prefix[] {
-  const seen = new Map<Key, Span>();
-  for (const p of list) {
-    const key = networkKey(p);
-    if (!seen.has(key)) seen.set(key, spanOf(p));
+  if (list.length < 2) return [...list];
+  const sorted = list.map((prefix) => ({ prefix, lo: bounds(prefix).lo }))
+    .sort((a, b) => a.prefix.family - b.prefix.family || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : a.prefix.len - b.prefix.len));
+  const out: Prefix[] = [];
+  let prev: { prefix: Prefix; lo: Bound } | undefined;
+  for (const s of sorted) {
+    if (!prev || prev.prefix.family !== s.prefix.family || prev.lo !== s.lo || prev.prefix.len !== s.prefix.len) out.push(s.prefix);
+    prev = s;
   }
-  return [...seen.values()]
-    .sort((a, b) => a.prefix.family - b.prefix.family || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : a.prefix.len - b.prefix.len))
-    .map((s) => s.prefix);
+  return out;
 }

@@ -45,11 +45,11 @@ export function buildPlan(design: Design): FullPlan {
   const hosts: HostPlan[] = [];
   for (const host of design.hosts) {
     const mine = tunnelsOfHost.get(host.id) ?? [];
-    const explicit = new Map<string, readonly string[] | null>();
+    const explicit = new Map<string, readonly string[]>();
     for (const tp of mine) {
       const t = tp.tunnel;
-      const peerId = t.a === host.id ? t.b : t.a;
-      explicit.set(peerId, (t.a === host.id ? t.allowedIPs?.ab : t.allowedIPs?.ba) ?? null);
+      const given = t.a === host.id ? t.allowedIPs?.ab : t.allowedIPs?.ba;
+      if (given) explicit.set(t.a === host.id ? t.b : t.a, given);
     }
     const allowed = allowedIPsOfHost(design, host, routes, explicit);
     const peers: PeerPlan[] = mine.map((tp) => {

@@ -23,6 +23,7 @@ interface Entry {
   addresses: readonly string[];
   lans: readonly string[];
   endpoint: string | null;
+  /** Service ids and addresses, alternating. */
   services: readonly string[];
   parsed: ParsedHost;
 }
@@ -34,9 +35,8 @@ const cache = new WeakMap<Host, Entry>();
 /** The parsed texts of `host`, computed once per host object and its current texts. Treat the result as read-only. */
 export function parsedHost(host: Host): ParsedHost {
   const hit = cache.get(host);
-  const services = host.services.map((s) => `${s.id} ${s.address}`);
   if (hit && hit.endpoint === host.endpoint && same(hit.addresses, host.addresses) && same(hit.lans, host.lans)
-    && same(hit.services, services)) return hit.parsed;
+    && sameServices(hit.services, host.services)) return hit.parsed;
   const addresses = host.addresses.map(parsePrefix);
   const endpoint = host.endpoint === null ? null : parseEndpoint(host.endpoint);
   const parsed: ParsedHost = {
@@ -49,10 +49,23 @@ export function parsedHost(host: Host): ParsedHost {
     endpointAddress: endpoint === null || endpoint.kind === 'dns' ? null : parseAddress(endpoint.host),
     services: new Map(host.services.map((s) => [s.id, hostPrefix(parseAddress(s.address))])),
   };
+  const services = host.services.flatMap((s) => [s.id, s.address]);
   cache.set(host, { addresses: [...host.addresses], lans: [...host.lans], endpoint: host.endpoint, services, parsed });
   return parsed;
 }
 
+// Plain loops: this check runs on every call, many times per host, and must not allocate.
 function same(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameServices(seen: readonly string[], services: Host['services']): boolean {
+  if (seen.length !== services.length * 2) return false;
+  for (let i = 0; i < services.length; i++) {
+    const s = services[i] as Host['services'][number];
+    if (seen[2 * i] !== s.id || seen[2 * i + 1] !== s.address) return false;
+  }
+  return true;
 }

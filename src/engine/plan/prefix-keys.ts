@@ -1,4 +1,4 @@
-import { prefixFirst, prefixLast } from '../net';
+import { networkOf, prefixFirst, prefixLast } from '../net';
 import type { Address, Prefix } from '../net';
 
 /** An address as a sort key: a plain number for IPv4 (no allocation), a bigint for IPv6. */
@@ -46,4 +46,9 @@ export function inRange(r: Range, a: Address): boolean {
   if (r.family !== a.family) return false;
   const v = a.family === 4 ? Number(a.value) : a.value;
   return r.lo <= v && v <= r.hi;
+}
+
+/** `p` as its network: `p` itself when it is a host route (no host bits to clear, and no bigint work). */
+export function asNetwork(p: Prefix): Prefix {
+  return p.len === (p.family === 4 ? 32 : 128) ? p : networkOf(p);
 }
