@@ -1,6 +1,6 @@
 import { containsAddress, formatAddress } from '../net';
 import type { Address, Family, Prefix } from '../net';
-import type { FlowPlan, HostPlan } from '../plan/types';
+import type { FirewallRule, FlowPlan, HostPlan } from '../plan/types';
 import type { RuleContext } from './rule';
 import { net } from './text';
 
@@ -21,17 +21,17 @@ export interface Blocked {
 export function walkFlow(ctx: RuleContext, f: FlowPlan): Blocked | null {
   const path = f.path;
   if (!path) return null;
-  const families = ([4, 6] as const).filter((fam) => f.sources.some((p) => p.family === fam) && f.destinations.some((p) => p.family === fam));
-  if (families.length === 0) {
-    return { direction: 'family', at: f.from, reason: `${f.from} has only ${fams(f.sources)} overlay addresses and the target only ${fams(f.destinations)}` };
-  }
-  for (const fam of families) {
+  let walked = false;
+  for (const fam of FAMILIES) {
     const src = first(f.sources, fam);
-    const dst = first(f.destinations, fam);
+    const dst = src && first(f.destinations, fam);
+    if (!src || !dst) continue;
+    walked = true;
     const blocked = request(ctx, f, path, src, dst) ?? reply(ctx, f, path, src, dst);
     if (blocked) return blocked;
   }
-  return null;
+  if (walked) return null;
+  return { direction: 'family', at: f.from, reason: `${f.from} has only ${fams(f.sources)} overlay addresses and the target only ${fams(f.destinations)}` };
 }
 
 function request(ctx: RuleContext, f: FlowPlan, path: readonly string[], src: Address, dst: Address): Blocked | null {
@@ -84,9 +84,10 @@ function reply(ctx: RuleContext, f: FlowPlan, path: readonly string[], src: Addr
 
 /** Why WireGuard on `here` drops a packet from `from` with this source, or null when it passes. */
 function sourceCheck({ index }: RuleContext, here: string, from: string, source: Address): string | null {
-  if (!index.peer(here, from)) return `${here} has no peer entry for ${from}`;
   const hit = index.wireguardRoute(here, source);
+  // The route table is made of the peers' AllowedIPs, so a hit on `from` also proves `here` has that peer.
   if (hit?.peer === from) return null;
+  if (!index.peer(here, from)) return `${here} has no peer entry for ${from}`;
   const where = hit?.peer ? ` (${net(hit.prefix)} is under ${hit.peer} there)` : '';
   return `WireGuard on ${here} drops it: the source ${text(source)} is not in the AllowedIPs of ${from}${where}`;
 }
@@ -114,15 +115,25 @@ function forwards(hp: HostPlan, family: Family): boolean {
 
 /** Whether a rule of this chain lets the flow's first packet through: its own rules first, then any other's. */
 function allows({ index }: RuleContext, here: string, chain: 'inbound' | 'forward' | 'outbound', f: FlowPlan, src: Address, dst: Address): boolean {
-  const match = (r: { proto: string; port: number; sources: Prefix[]; destinations: Prefix[] }) =>
-    r.proto === f.proto && r.port === f.port && r.sources.some((p) => containsAddress(p, src)) && r.destinations.some((p) => containsAddress(p, dst));
-  if (index.firewallRules(here, chain, f.flowId).some(match)) return true;
-  return (index.hostPlan(here)?.firewall[chain] ?? []).some(match);
+  const match = (r: FirewallRule) => r.proto === f.proto && r.port === f.port && holds(r.sources, src) && holds(r.destinations, dst);
+  // The flow's own rule first (a lookup); any other rule that happens to let it through only when that fails.
+  return index.firewallRuleOf(here, chain, f.flowId, match) || (index.hostPlan(here)?.firewall[chain] ?? []).some(match);
 }
 
-function first(list: readonly Prefix[], family: Family): Address {
-  const p = list.find((x) => x.family === family) as Prefix;
-  return { family, value: p.addr };
+const FAMILIES = [4, 6] as const;
+
+function first(list: readonly Prefix[], family: Family): Address | null {
+  for (const p of list) if (p.family === family) return { family, value: p.addr };
+  return null;
+}
+
+/** Whether one of `list` holds `a`; host routes (the usual firewall entry) compare without range arithmetic. */
+function holds(list: readonly Prefix[], a: Address): boolean {
+  for (const p of list) {
+    if (p.family !== a.family) continue;
+    if (p.len === (a.family === 4 ? 32 : 128) ? p.addr === a.value : containsAddress(p, a)) return true;
+  }
+  return false;
 }
 
 function fams(list: readonly Prefix[]): string {

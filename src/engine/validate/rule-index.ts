@@ -11,7 +11,12 @@ import type { RouteHit } from './route-table';
 export type { RouteHit } from './route-table';
 
 type Chain = 'inbound' | 'forward' | 'outbound';
-type RulesByFlow = Record<Chain, Map<string, FirewallRule[]>>;
+/** Where a firewall rule sits: the host and chain. */
+interface Placed {
+  host: string;
+  chain: Chain;
+  rule: FirewallRule;
+}
 
 /** A pool of the network, parsed: a role's, or the IPv6 one. */
 export interface PoolEntry {
@@ -31,7 +36,8 @@ export class RuleIndex {
   private poolList: PoolEntry[] | null = null;
   private readonly peerMaps = new Map<string, Map<string, PeerPlan>>();
   private readonly routeTables = new Map<string, RouteTable>();
-  private readonly rulesByFlow = new Map<string, RulesByFlow>();
+  private readonly parsedById = new Map<string, ParsedHost>();
+  private rulesByFlow: Map<string, Placed[]> | null = null;
   private keys: boolean | null = null;
   private secrets: boolean | null = null;
 
@@ -98,8 +104,14 @@ export class RuleIndex {
 
   /** A host's parsed texts: addresses, lans, endpoint (see parsedHost; shared with the plan and kept per host). */
   parsed(hostId: string): ParsedHost | undefined {
-    const h = this.host(hostId);
-    return h ? parsedHost(h) : undefined;
+    let p = this.parsedById.get(hostId);
+    if (p === undefined) {
+      const h = this.host(hostId);
+      if (!h) return undefined;
+      p = parsedHost(h);
+      this.parsedById.set(hostId, p);
+    }
+    return p;
   }
 
   /** WireGuard's cryptokey routing on `hostId`: the peer whose AllowedIPs hold `a` most specifically. */
@@ -112,15 +124,26 @@ export class RuleIndex {
     return this.routes(hostId).kernel(a);
   }
 
-  /** The rules of one firewall chain on `hostId` that a flow id put there. */
-  firewallRules(hostId: string, chain: Chain, flowId: string): readonly FirewallRule[] {
-    let rules = this.rulesByFlow.get(hostId);
-    if (!rules) {
-      const fw = this.hostPlan(hostId)?.firewall;
-      rules = { inbound: byFlow(fw?.inbound), forward: byFlow(fw?.forward), outbound: byFlow(fw?.outbound) };
-      this.rulesByFlow.set(hostId, rules);
+  /**
+   * Whether a rule that flow `flowId` put in `chain` on `hostId` passes `test`. One index of every host's rules by
+   * flow id, built once: a flow's rules sit on the few hosts of its path.
+   */
+  firewallRuleOf(hostId: string, chain: Chain, flowId: string, test: (r: FirewallRule) => boolean): boolean {
+    if (!this.rulesByFlow) {
+      this.rulesByFlow = new Map();
+      for (const hp of this.plan.hosts) {
+        for (const c of ['inbound', 'forward', 'outbound'] as const) {
+          for (const rule of hp.firewall[c]) {
+            const placed = { host: hp.host.id, chain: c, rule };
+            const list = this.rulesByFlow.get(rule.flowId);
+            if (list) list.push(placed);
+            else this.rulesByFlow.set(rule.flowId, [placed]);
+          }
+        }
+      }
     }
-    return rules[chain].get(flowId) ?? [];
+    for (const p of this.rulesByFlow.get(flowId) ?? []) if (p.host === hostId && p.chain === chain && test(p.rule)) return true;
+    return false;
   }
 
   /** True when the design holds any key: it was completed with keys, so missing or clashing ones matter. */
@@ -144,14 +167,4 @@ export class RuleIndex {
     }
     return table;
   }
-}
-
-function byFlow(rules: readonly FirewallRule[] = []): Map<string, FirewallRule[]> {
-  const out = new Map<string, FirewallRule[]>();
-  for (const r of rules) {
-    const list = out.get(r.flowId);
-    if (list) list.push(r);
-    else out.set(r.flowId, [r]);
-  }
-  return out;
 }

@@ -41,6 +41,7 @@ export const addressOutsidePool: Rule = {
         strays.push({ host, at, prefix: p, pool: pool.prefix, inPoolOf: other as Role | null });
       });
     }
+    if (strays.length === 0) return [];
     const groups = new Map<string, Stray[]>();
     for (const s of strays) {
       const key = `${s.host.role} ${s.inPoolOf === null ? 'info' : 'warning'}`;

@@ -27,6 +27,8 @@ export const allowedIPsOverlap: Rule = {
     const out: Finding[] = [];
     const nested: Nested[] = [];
     for (const hp of plan.hosts) {
+      // Overlaps matter across peers only: an interface with one peer has none.
+      if (hp.peers.length < 2) continue;
       const self = hp.host.id;
       const items = hp.peers.flatMap((p) => p.allowedIPs.map((prefix) => ({ prefix, tag: p.hostId })));
       sweepNested(groupPrefixes(items), (group, enclosing) => {
