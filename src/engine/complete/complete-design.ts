@@ -1,7 +1,7 @@
 import type { Design, Host, Role } from '../model/design';
 import { allocateAddresses, formatPrefix, parsePrefix } from '../net';
 import type { Address } from '../net';
-import { generateKeypair, generatePresharedKey, publicKeyOf } from '../keys';
+import { generateKeypairs, generatePresharedKeys, publicKeyOf } from '../keys';
 import type { RandomSource } from '../keys';
 
 export interface CompleteOptions {
@@ -25,20 +25,25 @@ export interface Completion {
 export function completeDesign(design: Design, options: CompleteOptions): Completion {
   const allocated = new Set<string>();
   const hosts = allocate(design, allocated);
-  const generatedKeys: string[] = [];
+  // Keys come in one batch each (one call of the random source), in the order hosts and tunnels are listed.
+  const generatedKeys = options.keys
+    ? hosts.filter((h) => !h.external && h.privateKey === null && h.publicKey === null).map((h) => h.id)
+    : [];
+  const keypairs = generateKeypairs(options.random, generatedKeys.length);
+  let nextKeypair = 0;
   const completed = hosts.map((h): Host => {
     if (h.external || !options.keys) return h;
     if (h.privateKey !== null && h.publicKey === null) return { ...h, publicKey: publicKeyOf(h.privateKey) };
     if (h.privateKey !== null || h.publicKey !== null) return h;
-    generatedKeys.push(h.id);
-    return { ...h, ...generateKeypair(options.random) };
+    return { ...h, ...keypairs[nextKeypair++] };
   });
-  const generatedPresharedKeys: string[] = [];
-  const tunnels = design.tunnels.map((t) => {
-    if (!options.keys || !design.network.presharedKeys || t.presharedKey !== null) return t;
-    generatedPresharedKeys.push(t.id);
-    return { ...t, presharedKey: generatePresharedKey(options.random) };
-  });
+  const needPsk = options.keys && design.network.presharedKeys;
+  const generatedPresharedKeys = needPsk ? design.tunnels.filter((t) => t.presharedKey === null).map((t) => t.id) : [];
+  const psks = generatePresharedKeys(options.random, generatedPresharedKeys.length);
+  let nextPsk = 0;
+  const tunnels = needPsk
+    ? design.tunnels.map((t) => (t.presharedKey !== null ? t : { ...t, presharedKey: psks[nextPsk++] as string }))
+    : design.tunnels;
   return { design: { ...design, hosts: completed, tunnels }, allocated: [...allocated], generatedKeys, generatedPresharedKeys };
 }
 

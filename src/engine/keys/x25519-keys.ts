@@ -1,7 +1,7 @@
-import { x25519 } from '@noble/curves/ed25519.js';
 import { KeyError } from './key-error';
-import { randomKeyBytes } from './random-key-bytes';
+import { randomKeyBatch, randomKeyBytes } from './random-key-bytes';
 import type { RandomSource } from './random-source';
+import { x25519Base } from './x25519-backend';
 import { decodeKey, encodeKey, KEY_BYTES } from './wg-base64';
 
 /** A private key with the public key derived from it, both as `wg` prints them. */
@@ -30,16 +30,27 @@ export function generatePrivateKey(random: RandomSource): string {
 
 /**
  * The public key of a private key, as `wg pubkey`: X25519 of the base point. The scalar is clamped first, so an
- * unclamped private key (some tools write them) gives the same public key it gets in WireGuard. Throws KeyError.
+ * unclamped private key (some tools write them) gives the same public key it gets in WireGuard. @noble/curves
+ * unless the runtime installed a native one (`useX25519`). Throws KeyError.
  */
 export function publicKeyOf(privateKey: string): string {
-  return encodeKey(x25519.getPublicKey(decodeKey(privateKey)));
+  return encodeKey(x25519Base()(decodeKey(privateKey)));
 }
 
 /** A new private key and its public key. */
 export function generateKeypair(random: RandomSource): Keypair {
   const privateKey = generatePrivateKey(random);
   return { privateKey, publicKey: publicKeyOf(privateKey) };
+}
+
+/** `count` new keypairs from one call of `random`: the same keys as `count` calls of generateKeypair. */
+export function generateKeypairs(random: RandomSource, count: number): Keypair[] {
+  const base = x25519Base();
+  return randomKeyBatch(random, count).map((bytes) => {
+    const secret = clampPrivateKey(bytes);
+    bytes.fill(0);
+    return { privateKey: encodeKey(secret), publicKey: encodeKey(base(secret)) };
+  });
 }
 
 /** Whether `publicKey` belongs to `privateKey`; false too when either text is not a well-formed key. */
