@@ -4,6 +4,7 @@ import { runImport } from './commands/import';
 import { runRotate } from './commands/rotate';
 import { runValidate } from './commands/validate';
 import { CliError } from './io';
+import { useNodeCrypto } from './node-codecs';
 
 const USAGE = `wg-designer: design, check and export WireGuard networks for database traffic
 
@@ -33,6 +34,7 @@ function qosOf(text: string | undefined): { bulkRateMbit: number } | null {
 /** Runs one command; returns the exit code. Output goes through `out` (results) and `err` (messages). */
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const [command, ...rest] = argv;
+  useNodeCrypto();
   try {
     const { values, positionals } = parseArgs({
       args: rest,

@@ -14,9 +14,9 @@ export type { Prefix, Address, Family } from './net';
 
 export {
   cryptoRandom, seededRandom, generateKeypair, generatePrivateKey, generatePresharedKey, publicKeyOf, isKey,
-  publicKeysMatch,
+  publicKeysMatch, useX25519,
 } from './keys';
-export type { RandomSource } from './keys';
+export type { RandomSource, X25519Base } from './keys';
 
 export { completeDesign } from './complete/complete-design';
 export type { Completion, CompleteOptions } from './complete/complete-design';
@@ -36,7 +36,8 @@ export { commentText } from './render/safe-text';
 
 export { bundleFiles } from './bundle/bundle-files';
 export type { BundleFile } from './bundle/bundle-files';
-export { zipBundle } from './bundle/zip';
+export { zipBundle, zipFiles, PORTABLE_CODEC, ZipError } from './bundle/zip';
+export type { ZipCodec } from './bundle/zip';
 export { bundleFolderName } from './bundle/folder-name';
 export { exportBundle } from './bundle/export-bundle';
 export type { ExportResult } from './bundle/export-bundle';
@@ -51,7 +52,8 @@ export { parseWgQuick, ConfigParseError } from './import/wg-quick-parse';
 export type { ParsedConfig, ParsedInterface, ParsedPeer } from './import/wg-quick-parse';
 
 export { encodeShareFragment, decodeShareFragment, isShareFragment, SHARE_PREFIX, MAX_SHARE_CHARS } from './share';
-export { runEngineRequest, MAX_KEYPAIRS } from './worker';
+export { runEngineRequest, MAX_KEYPAIRS, analyseDesign } from './worker';
+export type { DesignAnalysis } from './worker';
 export type { EngineRequest, EngineResults, EngineResult, EngineMessage, EngineReply } from './worker';
 export type { Keypair } from './keys';
 

@@ -1,7 +1,8 @@
-import { cryptoRandom, exportBundle, validateDesign } from '../../engine';
+import { cryptoRandom, exportBundle } from '../../engine';
 import { writeAtomic } from '../io';
 import { keysPathFor, mergeKeys, readKeys, writeKeys } from '../keys-file';
 import { loadDesign } from '../load-design';
+import { NODE_ZIP_CODEC } from '../node-codecs';
 
 export interface ExportArgs {
   design: string;
@@ -21,9 +22,10 @@ export interface ExportArgs {
 export async function runExport(args: ExportArgs, log: (s: string) => void): Promise<number> {
   const keysPath = args.keys ?? keysPathFor(args.design);
   const design = mergeKeys(loadDesign(args.design), readKeys(keysPath), (m) => log(`warning: ${m}`));
-  const result = await exportBundle(design, cryptoRandom, { firewall: args.firewall, qos: args.qos });
+  const result = await exportBundle(design, cryptoRandom, { firewall: args.firewall, qos: args.qos }, NODE_ZIP_CODEC);
   const c = result.completion;
-  const errors = validateDesign(c.design).filter((f) => f.severity === 'error');
+  // The export validated the completed design already (its README lists the findings): no second pass.
+  const errors = result.findings.filter((f) => f.severity === 'error');
   for (const e of errors) log(`error: ${e.code}: ${e.message}`);
   if (errors.length > 0 && !args.force) {
     log(`not exported: ${errors.length} errors (run validate for details, or --force to export anyway)`);

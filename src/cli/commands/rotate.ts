@@ -2,6 +2,7 @@ import { RotationError, completeDesign, cryptoRandom, rotateKeys, zipBundle } fr
 import { CliError, readText, writeAtomic } from '../io';
 import { keysPathFor, mergeKeys, readKeys, writeKeys } from '../keys-file';
 import { loadDesign } from '../load-design';
+import { NODE_ZIP_CODEC } from '../node-codecs';
 
 export interface RotateArgs {
   design: string;
@@ -29,7 +30,7 @@ export async function runRotate(args: RotateArgs, log: (s: string) => void): Pro
     if (e instanceof RotationError) throw new CliError(e.message);
     throw e;
   }
-  writeAtomic(args.output, await zipBundle(rotation.files, 'rotation'), 0o600);
+  writeAtomic(args.output, await zipBundle(rotation.files, 'rotation', NODE_ZIP_CODEC), 0o600);
   writeKeys(keysPath, rotation.design);
   pinPublicKeys(args.design, new Map(rotation.design.hosts.map((h) => [h.id, h.publicKey])), new Set(rotation.rotated));
   log(`wrote ${args.output}: rotation of ${rotation.rotated.join(', ')}; follow its README step by step. New keys are in ${keysPath}.`);

@@ -10,23 +10,30 @@ import type { BundleOptions } from './bundle-options';
 import type { BundleFile } from './bundle-files';
 import { bundleFolderName } from './folder-name';
 import { zipBundle } from './zip';
+import type { ZipCodec } from './zip';
+import type { Finding } from '../validate/finding';
 
 export interface ExportResult {
   /** The completed design, secrets included: the caller decides where those go (never a share link). */
   completion: Completion;
+  /** The findings of the completed design, as the bundle's README lists them. */
+  findings: readonly Finding[];
   files: BundleFile[];
   folder: string;
   zip: Uint8Array;
 }
 
-/** design -> keys and addresses -> plan -> files -> zip: the whole export, as the CLI and the worker run it. */
+/**
+ * design -> keys and addresses -> plan -> files -> zip: the whole export, as the CLI and the worker run it. `codec`
+ * is the zip's compression (the CLI passes Node's native zlib).
+ */
 export async function exportBundle(
-  design: Design, random: RandomSource, options: Partial<BundleOptions> = {},
+  design: Design, random: RandomSource, options: Partial<BundleOptions> = {}, codec?: ZipCodec,
 ): Promise<ExportResult> {
   const completion = completeDesign(design, { random, keys: true });
   const plan = buildPlan(completion.design);
   const findings = options.findings ?? validateDesign(completion.design, plan);
   const files = bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, ...options, findings });
   const folder = bundleFolderName(design.name);
-  return { completion, files, folder, zip: await zipBundle(files, folder) };
+  return { completion, findings, files, folder, zip: await zipBundle(files, folder, codec) };
 }

@@ -1,19 +1,22 @@
-import type { BundleFile } from '../bundle/bundle-files';
-import type { Completion } from '../complete/complete-design';
+import type { ExportResult } from '../bundle/export-bundle';
 import type { Keypair } from '../keys';
 import type { Design } from '../model/design';
+import type { DesignAnalysis } from './analyse-design';
 
 /** What the page asks the engine worker for: the heavy, random or zipping work that must not block the canvas. */
 export type EngineRequest =
   | { type: 'keypairs'; count: number }
   | { type: 'presharedKeys'; count: number }
-  | { type: 'export'; design: Design };
+  | { type: 'export'; design: Design }
+  /** Plan and validate: a large design takes tens of milliseconds, which must not land on a keystroke. */
+  | { type: 'analyse'; design: Design };
 
 /** The answer to each request type. */
 export interface EngineResults {
   keypairs: Keypair[];
   presharedKeys: string[];
-  export: { completion: Completion; files: BundleFile[]; folder: string; zip: Uint8Array };
+  export: ExportResult;
+  analyse: DesignAnalysis;
 }
 
 export type EngineResult = EngineResults[keyof EngineResults];
