@@ -30,4 +30,13 @@ describe('engine worker requests', () => {
     expect(r.zip[0]).toBe(0x50); // "PK"
     expect(r.completion.generatedKeys.length).toBeGreaterThan(0);
   });
+
+  it('analyses a design into a plan and findings that survive postMessage', async () => {
+    const r = await runEngineRequest({ type: 'analyse', design: parsed('hub-and-spoke') }, seededRandom(1));
+    const copy = structuredClone(r);
+    expect(copy).toEqual(r);
+    expect(copy.plan?.byId.get('hub')?.peers.length).toBeGreaterThan(0);
+    expect(copy.plan?.byId.get('hub')?.host).toBe(copy.plan?.design.hosts.find((h) => h.id === 'hub'));
+    expect(Array.isArray(copy.findings)).toBe(true);
+  });
 });

@@ -1,4 +1,5 @@
 import { exportBundle } from '../bundle/export-bundle';
+import { analyseDesign } from './analyse-design';
 import { generateKeypair, generatePresharedKey } from '../keys';
 import type { RandomSource } from '../keys';
 import type { EngineRequest, EngineResults } from './engine-worker-protocol';
@@ -19,6 +20,8 @@ export async function runEngineRequest<R extends EngineRequest>(
       return Array.from({ length: checkCount(request) }, () => generatePresharedKey(random)) as EngineResults[R['type']];
     case 'export':
       return (await exportBundle(request.design, random)) as EngineResults[R['type']];
+    case 'analyse':
+      return analyseDesign(request.design) as EngineResults[R['type']];
   }
   throw new TypeError(`unknown engine request ${(request as { type?: unknown }).type as string}`);
 }

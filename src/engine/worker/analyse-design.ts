@@ -1,0 +1,33 @@
+import { buildPlan } from '../plan/build-plan';
+import type { Plan } from '../plan/types';
+import type { Design } from '../model/design';
+import type { Finding } from '../validate/finding';
+import { validateDesign } from '../validate/validate-design';
+
+/**
+ * What the designer shows about a design: the plan its previews and edge labels read, and the findings. Plain data
+ * (objects, arrays, Maps, bigints), so it crosses postMessage: the plan is cut down to `Plan`, without the
+ * topology and resolved flows only the validation rules look at.
+ */
+export interface DesignAnalysis {
+  plan: Plan | null;
+  findings: Finding[];
+}
+
+/** Plans and validates a completed design. Never throws: an engine failure becomes one error finding. */
+export function analyseDesign(design: Design): DesignAnalysis {
+  try {
+    const full = buildPlan(design);
+    const findings = validateDesign(design, full);
+    const plan: Plan = { design: full.design, hosts: full.hosts, byId: full.byId, tunnels: full.tunnels, flows: full.flows };
+    return { plan, findings };
+  } catch (e) {
+    return {
+      plan: null,
+      findings: [{
+        code: 'engine-failure', severity: 'error', subjects: {},
+        message: `The engine could not plan this design: ${e instanceof Error ? e.message : String(e)}`,
+      }],
+    };
+  }
+}
