@@ -5,7 +5,7 @@ import { autoLayout, needsLayout } from './layout/auto-layout';
 import { startAutosave } from './persistence/autosave';
 import { initialDesign } from './persistence/initial-design';
 import { readSettings } from './persistence/storage-keys';
-import { workerKeypairs, workerPresharedKeys } from './worker/engine';
+import { workerAnalyse, workerKeypairs, workerPresharedKeys } from './worker/engine';
 import { complete } from './store/commit';
 
 /**
@@ -17,7 +17,9 @@ export function bootstrap(): StoreApi<AppStore> {
   const settings = readSettings(storage);
   const init = initialDesign(window.location.hash, storage);
   const design = complete(init.fromLink && needsLayout(init.design) ? autoLayout(init.design) : init.design);
-  const store = createAppStore({ design, rememberKeys: settings.rememberKeys }, { keypairs: workerKeypairs, presharedKeys: workerPresharedKeys, layout: autoLayout });
+  const store = createAppStore({ design, rememberKeys: settings.rememberKeys }, {
+    keypairs: workerKeypairs, presharedKeys: workerPresharedKeys, analyse: workerAnalyse, layout: autoLayout,
+  });
   if (init.notice) store.getState().setNotice(init.notice);
   if (window.location.hash) history.replaceState(null, '', window.location.pathname + window.location.search);
   // An opened link becomes this browser's design at once: a reload must not fall back to an older autosave.

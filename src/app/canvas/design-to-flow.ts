@@ -1,4 +1,4 @@
-import type { Design, FullPlan } from '../../engine';
+import type { Design, Plan } from '../../engine';
 import type { Selection } from '../store/ops/selection';
 import type { DesignEdge, FlowEdgeType, HostNodeType, TunnelEdgeType } from './flow-types';
 import { flowEdgeId, tunnelEdgeId } from './flow-types';
@@ -27,7 +27,7 @@ export function hostNodes(design: Design, selection: Selection, severity: Severi
 }
 
 /** Tunnels as edges, labelled with the plan's MTU and keepalive; red or amber when a finding names them. */
-export function tunnelEdges(design: Design, plan: FullPlan | null, selection: Selection, severity: SeverityIndex): TunnelEdgeType[] {
+export function tunnelEdges(design: Design, plan: Plan | null, selection: Selection, severity: SeverityIndex): TunnelEdgeType[] {
   const selected = new Set(selection.tunnels);
   const mtu = new Map(plan?.tunnels.map((t) => [t.tunnel.id, t.safeMtu]) ?? []);
   const keepalive = new Map<string, string[]>();
@@ -54,7 +54,7 @@ export function tunnelEdges(design: Design, plan: FullPlan | null, selection: Se
 }
 
 /** Flows as dashed, arrowed edges from source to target (a service's flow ends at its gateway). */
-export function flowEdges(design: Design, plan: FullPlan | null, selection: Selection, severity: SeverityIndex): FlowEdgeType[] {
+export function flowEdges(design: Design, plan: Plan | null, selection: Selection, severity: SeverityIndex): FlowEdgeType[] {
   const selected = new Set(selection.flows);
   const paths = new Map(plan?.flows.filter((f) => !f.reverse && f.path).map((f) => [f.flowId, f.path ?? []]) ?? []);
   const lanes = new Map<string, number>();
@@ -76,6 +76,6 @@ export function flowEdges(design: Design, plan: FullPlan | null, selection: Sele
   });
 }
 
-export function designEdges(design: Design, plan: FullPlan | null, selection: Selection, severity: SeverityIndex): DesignEdge[] {
+export function designEdges(design: Design, plan: Plan | null, selection: Selection, severity: SeverityIndex): DesignEdge[] {
   return [...tunnelEdges(design, plan, selection, severity), ...flowEdges(design, plan, selection, severity)];
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { renderNftables, renderWgQuick } from '../../engine';
-import { selectDesign, selectPlan } from '../store/selectors';
+import { selectAnalysisPending, selectDesign, selectPlan } from '../store/selectors';
 import { useApp } from '../store/store-context';
 import { CopyButton } from '../ui/CopyButton';
 
@@ -9,6 +9,7 @@ type Tab = 'wg' | 'nft';
 /** The host's generated wg0.conf and firewall, re-rendered on every edit; the private key is masked until asked. */
 export function ConfigPreview({ hostId }: { hostId: string }) {
   const plan = useApp(selectPlan);
+  const pending = useApp(selectAnalysisPending);
   const name = useApp(selectDesign).name;
   const [tab, setTab] = useState<Tab>('wg');
   const [reveal, setReveal] = useState(false);
@@ -34,7 +35,7 @@ export function ConfigPreview({ hostId }: { hostId: string }) {
         {text && <CopyButton text={text} label="Copy" />}
       </div>
       {text === null
-        ? <p className="muted">No plan: fix the errors in the findings panel first.</p>
+        ? <p className="muted">{pending ? 'Checking the design…' : 'No plan: fix the errors in the findings panel first.'}</p>
         : <pre className="code" data-testid="config-text" tabIndex={0}>{text}</pre>}
     </section>
   );

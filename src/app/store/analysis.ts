@@ -1,24 +1,17 @@
-import type { Design, Finding, FullPlan } from '../../engine';
-import { buildPlan, validateDesign } from '../../engine';
+import type { DesignAnalysis } from '../../engine';
+import { analyseDesign } from '../../engine';
 
 /** What the engine says about the current design: the plan (for previews and edge labels) and the findings. */
-export interface Analysis {
-  plan: FullPlan | null;
-  findings: Finding[];
-}
+export type Analysis = DesignAnalysis;
 
-/** Plans and validates a completed design. Never throws: an engine failure becomes one error finding. */
-export function analyse(design: Design): Analysis {
-  try {
-    const plan = buildPlan(design);
-    return { plan, findings: validateDesign(design, plan) };
-  } catch (e) {
-    return {
-      plan: null,
-      findings: [{
-        code: 'engine-failure', severity: 'error', subjects: {},
-        message: `The engine could not plan this design: ${e instanceof Error ? e.message : String(e)}`,
-      }],
-    };
-  }
-}
+/** Plans and validates a completed design on this thread. Never throws: an engine failure becomes one error finding. */
+export const analyse: (design: Parameters<typeof analyseDesign>[0]) => Analysis = analyseDesign;
+
+/**
+ * Designs with fewer hosts than this are analysed at once, on the main thread (a few milliseconds): findings are
+ * never stale for them. Larger ones go to the engine worker, so a keystroke never waits for a full validation.
+ */
+export const SYNC_ANALYSIS_HOSTS = 200;
+
+/** The analysis shown before the first one of a large design arrives. */
+export const NO_ANALYSIS: Analysis = { plan: null, findings: [] };

@@ -30,6 +30,8 @@ export type EditResult = null | Array<{ path: string; message: string }>;
 export interface DesignState {
   history: History;
   analysis: Analysis;
+  /** True while the shown analysis is for an older design and the worker checks the present one. */
+  analysisPending: boolean;
   /** Host ids whose keypairs the worker is making. */
   pendingKeys: string[];
   /** Tunnel ids whose preshared keys the worker is making. */

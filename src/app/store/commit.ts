@@ -1,6 +1,5 @@
 import type { Design } from '../../engine';
 import { completeDesign, cryptoRandom } from '../../engine';
-import { analyse } from './analysis';
 import type { AppState } from './app-state';
 import { record } from './history';
 import type { Selection } from './ops/selection';
@@ -25,13 +24,11 @@ export function pruneSelection(sel: Selection, d: Design): Selection {
   return same ? sel : next;
 }
 
-/** The state after a new design: recorded for undo, planned and validated again (unless only positions moved). */
-export function commitState(s: AppState, next: Design, mergeKey: string | null, layoutOnly = false): Partial<AppState> {
+/** The state after a new design: recorded for undo, the selection pruned. The analysis follows (analysis-runner). */
+export function commitState(s: AppState, next: Design, mergeKey: string | null): Partial<AppState> {
   const design = complete(next);
-  const history = record(s.history, design, mergeKey);
   return {
-    history,
-    analysis: layoutOnly ? s.analysis : analyse(design),
+    history: record(s.history, design, mergeKey),
     selection: pruneSelection(s.selection, design),
   };
 }

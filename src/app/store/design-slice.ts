@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Design, Host, ParseResult } from '../../engine';
 import { applyFix, formatFieldError } from '../../engine';
-import { analyse } from './analysis';
+import { analyse, NO_ANALYSIS } from './analysis';
+import { analysisRunner } from './analysis-runner';
 import type { AppStore, DesignActions, DesignState, EditResult } from './app-state';
 import { commitState, pruneSelection } from './commit';
 import { initHistory, mapHistory, redo, undo } from './history';
@@ -17,15 +18,28 @@ import type { StoreDeps } from './store-deps';
 
 export function createDesignSlice(initial: Design, deps: StoreDeps): StateCreator<AppStore, [], [], DesignState & DesignActions> {
   return (set, get) => {
-    const { requestKeys, requestPsks } = keyRequests(set, get, deps);
+    const { reanalyse, isSync } = analysisRunner(set, get, deps);
+    const { requestKeys, requestPsks } = keyRequests(set, get, deps, reanalyse);
 
+    /** Records a new design; unless only positions moved, analyses it and asks for the keys it lacks. */
     const commit = (next: Design, mergeKey: string | null = null, layoutOnly = false) => {
-      set((s) => commitState(s, next, mergeKey, layoutOnly));
-      if (!layoutOnly) {
-        requestKeys();
-        requestPsks();
-      }
+      const before = get().history.present;
+      set((s) => commitState(s, next, mergeKey));
+      if (layoutOnly || get().history.present === before) return;
+      reanalyse();
+      requestKeys();
+      requestPsks();
     };
+
+    /** After undo, redo or keys merged into history: the present changed, so analyse it. */
+    const afterHistory = (before: Design) => {
+      if (get().history.present === before) return;
+      reanalyse();
+      requestKeys();
+      requestPsks();
+    };
+
+    const initialSync = isSync(initial);
 
     const edit = (r: ParseResult<Design>, mergeKey?: string): EditResult => {
       if (!r.ok) return r.errors;
@@ -34,14 +48,17 @@ export function createDesignSlice(initial: Design, deps: StoreDeps): StateCreato
     };
 
     // Keys for an initial design that has keyless hosts (a template, a restored autosave) come once the store exists.
+    // A large initial design is analysed by the worker too: the canvas draws first, the findings follow.
     queueMicrotask(() => {
+      if (!initialSync) reanalyse();
       requestKeys();
       requestPsks();
     });
 
     return {
       history: initHistory(initial),
-      analysis: analyse(initial),
+      analysis: initialSync ? analyse(initial) : NO_ANALYSIS,
+      analysisPending: !initialSync,
       pendingKeys: [],
       pendingPsks: [],
 
@@ -109,20 +126,20 @@ export function createDesignSlice(initial: Design, deps: StoreDeps): StateCreato
         set({ focus: { hosts: [], nonce: Date.now() } });
       },
       undo() {
+        const before = get().history.present;
         set((s) => {
           const history = undo(s.history);
-          return history === s.history ? s : { history, analysis: analyse(history.present), selection: pruneSelection(s.selection, history.present) };
+          return history === s.history ? s : { history, selection: pruneSelection(s.selection, history.present) };
         });
-        requestKeys();
-        requestPsks();
+        afterHistory(before);
       },
       redo() {
+        const before = get().history.present;
         set((s) => {
           const history = redo(s.history);
-          return history === s.history ? s : { history, analysis: analyse(history.present), selection: pruneSelection(s.selection, history.present) };
+          return history === s.history ? s : { history, selection: pruneSelection(s.selection, history.present) };
         });
-        requestKeys();
-        requestPsks();
+        afterHistory(before);
       },
       regenerateKeys(hostIds) {
         const d = get().history.present;
@@ -144,10 +161,9 @@ export function createDesignSlice(initial: Design, deps: StoreDeps): StateCreato
             return k && t.presharedKey === null && k.presharedKey !== null && k.a === t.a && k.b === t.b ? { ...t, presharedKey: k.presharedKey } : t;
           }),
         });
-        set((s) => {
-          const history = mapHistory(s.history, adopt);
-          return { history, analysis: analyse(history.present) };
-        });
+        const before = get().history.present;
+        set((s) => ({ history: mapHistory(s.history, adopt) }));
+        if (get().history.present !== before) reanalyse();
       },
     };
   };

@@ -1,6 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Design, Host } from '../../engine';
-import { analyse } from './analysis';
 import type { AppStore } from './app-state';
 import { mapHistory } from './history';
 import type { StoreDeps } from './store-deps';
@@ -14,7 +13,7 @@ function keyless(d: Design): Host[] {
  * Keys for what has none, made by the worker: keypairs for new hosts, preshared keys for new tunnels. They arrive
  * after the edit that needed them and are written into every undo step, so undo and redo keep the same keys.
  */
-export function keyRequests(set: StoreApi<AppStore>['setState'], get: StoreApi<AppStore>['getState'], deps: StoreDeps) {
+export function keyRequests(set: StoreApi<AppStore>['setState'], get: StoreApi<AppStore>['getState'], deps: StoreDeps, reanalyse: () => void) {
   /** Asks the worker for keypairs for keyless hosts, then writes them into every undo step. */
   const requestKeys = () => {
     const { history, pendingKeys } = get();
@@ -36,8 +35,9 @@ export function keyRequests(set: StoreApi<AppStore>['setState'], get: StoreApi<A
         };
         set((s) => {
           const history = mapHistory(s.history, fill);
-          return { history, analysis: analyse(history.present), pendingKeys: s.pendingKeys.filter((id) => !byId.has(id)) };
+          return { history, pendingKeys: s.pendingKeys.filter((id) => !byId.has(id)) };
         });
+        reanalyse();
       },
       (e: unknown) => {
         set((s) => ({ pendingKeys: s.pendingKeys.filter((id) => !wanted.includes(id)) }));
@@ -63,8 +63,9 @@ export function keyRequests(set: StoreApi<AppStore>['setState'], get: StoreApi<A
         });
         set((s) => {
           const history = mapHistory(s.history, fill);
-          return { history, analysis: analyse(history.present), pendingPsks: done(s) };
+          return { history, pendingPsks: done(s) };
         });
+        reanalyse();
       },
       (e: unknown) => {
         set((s) => ({ pendingPsks: done(s) }));

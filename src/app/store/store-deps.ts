@@ -1,4 +1,5 @@
 import type { Design, Keypair } from '../../engine';
+import type { Analysis } from './analysis';
 
 /** What the store needs from outside: injected so tests run without a worker or a layout library. */
 export interface StoreDeps {
@@ -8,4 +9,8 @@ export interface StoreDeps {
   presharedKeys(count: number): Promise<string[]>;
   /** Positions for every host (auto-layout). */
   layout(design: Design): Design;
+  /** Plan and validate off the main thread. Without it every design is analysed synchronously. */
+  analyse?(design: Design): Promise<Analysis>;
+  /** Designs with fewer hosts are analysed synchronously even when `analyse` is given (default SYNC_ANALYSIS_HOSTS). */
+  syncAnalysisBelow?: number;
 }

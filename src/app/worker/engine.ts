@@ -1,4 +1,4 @@
-import type { Keypair } from '../../engine';
+import type { Design, DesignAnalysis, Keypair } from '../../engine';
 import { createEngineClient } from './engine-client';
 import type { EngineClient } from './engine-client';
 
@@ -18,4 +18,9 @@ export function workerKeypairs(count: number): Promise<Keypair[]> {
 /** Preshared keys from the worker, for the store. */
 export function workerPresharedKeys(count: number): Promise<string[]> {
   return engine().run({ type: 'presharedKeys', count });
+}
+
+/** Plan and findings of a design from the worker, for the store's analysis of large designs. */
+export function workerAnalyse(design: Design): Promise<DesignAnalysis> {
+  return engine().run({ type: 'analyse', design });
 }

@@ -1,0 +1,37 @@
+import { generateDesign } from '../src/engine/testing/generate-design';
+import { textFile } from './fixtures/files';
+import { expect, test } from './fixtures/test';
+
+/** A 1,000-host hub-and-spoke design laid out on a grid (40 cards a row), as a saved design has positions. */
+function largeDesignFile() {
+  const design = generateDesign({ shape: 'hub-and-spoke', hosts: 1000 });
+  const hosts = design.hosts.map((h, i) => ({ ...h, position: { x: (i % 40) * 240, y: Math.floor(i / 40) * 130 } }));
+  return textFile('fleet.json', JSON.stringify({ ...design, hosts }));
+}
+
+test.describe('a large design', () => {
+  test.setTimeout(120_000);
+
+  test('an inspector edit of one host among 1,000 updates the findings and the preview once the worker has checked it', async ({ designer }) => {
+    await designer.open();
+    await designer.toolbar.openFile(largeDesignFile());
+    await designer.expectCounts(1000, 999, 949);
+    // Large designs are checked in the engine worker; the generated design is correct.
+    await expect(designer.findings.root).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+    await expect(designer.findings.errors()).toHaveCount(0);
+
+    // app-0 sits in the second row of the grid, on screen after the fit.
+    await designer.canvas.select('app-0');
+    await designer.inspector.field('mtu').fill('9000');
+    const finding = designer.findings.byCode('mtu-above-tunnel');
+    await expect(finding.first()).toBeVisible({ timeout: 30_000 });
+    await expect(finding.first()).toContainText('app-0');
+    await expect(designer.findings.root).toHaveAttribute('aria-busy', 'false');
+    await expect(designer.inspector.configText()).toContainText('MTU = 9000');
+
+    // Undo is an edit too: the finding goes once the worker has checked the design again.
+    await designer.inspector.field('mtu').blur();
+    await designer.page.keyboard.press('Control+z');
+    await expect(designer.findings.byCode('mtu-above-tunnel')).toHaveCount(0, { timeout: 30_000 });
+  });
+});
