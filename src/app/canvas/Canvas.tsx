@@ -1,38 +1,37 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow } from '@xyflow/react';
-import type { Connection, EdgeTypes, NodeTypes } from '@xyflow/react';
-import { selectDesign, selectFindings, selectPlan, selectSelection } from '../store/selectors';
+import type { Connection, EdgeTypes, Node, NodeTypes } from '@xyflow/react';
+import { selectDesign } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
-import { designEdges, hostNodes } from './design-to-flow';
 import { EdgeMarkers } from './EdgeMarkers';
 import { carriesFiles, importDroppedConfigs } from './file-drop';
 import { FlowEdge } from './FlowEdge';
 import { FocusEffect } from './FocusEffect';
 import { HostNode } from './HostNode';
-import { severityIndex } from './severity-index';
 import { TunnelEdge } from './TunnelEdge';
 import { useFlowChanges } from './use-flow-changes';
+import type { DragPositions } from './use-flow-changes';
+import { useFlowElements } from './use-flow-elements';
+import { useZoomedOut } from './use-zoomed-out';
 import { EmptyCanvas } from './EmptyCanvas';
 
 const nodeTypes: NodeTypes = { host: HostNode };
 const edgeTypes: EdgeTypes = { tunnel: TunnelEdge, flow: FlowEdge };
+/** Module-level, so the minimap's 1,000 memoised nodes do not render again whenever the canvas does. */
+const minimapClass = (n: Node) => `minimap-node minimap-node--${(n.data as { host?: { role?: string } }).host?.role ?? ''}`;
 
 /** The diagram: hosts as cards, tunnels and flows as edges, all derived from the design in the store. */
 export function Canvas() {
   const store = useAppStoreApi();
-  const design = useApp(selectDesign);
-  const findings = useApp(selectFindings);
-  const plan = useApp(selectPlan);
-  const selection = useApp(selectSelection);
-  const pendingKeys = useApp((s) => s.pendingKeys);
+  const empty = useApp((s) => selectDesign(s).hosts.length === 0);
   const mode = useApp((s) => s.mode);
+  const zoomedOut = useZoomedOut();
   const [measured, setMeasured] = useState(() => new Map<string, { width: number; height: number }>());
+  const [drag, setDrag] = useState<DragPositions | null>(null);
   const [dropping, setDropping] = useState(false);
 
-  const severity = useMemo(() => severityIndex(findings), [findings]);
-  const nodes = useMemo(() => hostNodes(design, selection, severity, measured, pendingKeys), [design, selection, severity, measured, pendingKeys]);
-  const edges = useMemo(() => designEdges(design, plan, selection, severity), [design, plan, selection, severity]);
-  const { onNodesChange, onEdgesChange, onNodeDragStart, onNodeDragStop } = useFlowChanges(setMeasured);
+  const { nodes, edges } = useFlowElements(measured, drag);
+  const { onNodesChange, onEdgesChange, onNodeDragStart, onNodeDragStop } = useFlowChanges(setMeasured, setDrag);
 
   const onConnect = useCallback((c: Connection) => store.getState().connect(c.source, c.target), [store]);
 
@@ -58,7 +57,7 @@ export function Canvas() {
   }, [store]);
 
   return (
-    <div className={`canvas mode-${mode}${dropping ? ' is-dropping' : ''}`} data-testid="canvas" data-canvas-drop
+    <div className={`canvas mode-${mode}${dropping ? ' is-dropping' : ''}${zoomedOut ? ' is-zoomed-out' : ''}`} data-testid="canvas" data-canvas-drop
       onDragOver={onDragOver} onDragLeave={() => setDropping(false)} onDrop={(e) => void onDrop(e)}>
       <EdgeMarkers />
       <ReactFlow
@@ -83,13 +82,15 @@ export function Canvas() {
         snapToGrid
         snapGrid={[10, 10]}
         colorMode="dark"
+        onlyRenderVisibleElements
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <MiniMap pannable zoomable style={{ width: 150, height: 100 }} nodeClassName={(n) => `minimap-node minimap-node--${(n.data as { host?: { role?: string } }).host?.role ?? ''}`} />
+        {/* Zoomed far out the dots would be 4 px apart: tens of thousands to paint on every frame of a drag. */}
+        {!zoomedOut && <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />}
+        <MiniMap pannable zoomable style={{ width: 150, height: 100 }} nodeClassName={minimapClass} />
         <Controls showInteractive={false} />
         <FocusEffect />
       </ReactFlow>
-      {design.hosts.length === 0 && <EmptyCanvas />}
+      {empty && <EmptyCanvas />}
       {dropping && <div className="drop-hint">Drop wg-quick configs to import them as a design</div>}
     </div>
   );

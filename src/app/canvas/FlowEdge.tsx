@@ -6,6 +6,7 @@ import { borderPoint, centerOf } from './floating-geometry';
 import type { Point } from './floating-geometry';
 import { LANE_GAP, routedPath } from './flow-route';
 import type { FlowEdgeType } from './flow-types';
+import { useZoomedOut } from './use-zoomed-out';
 
 /**
  * A flow: a dashed, arrowed line that follows the tunnels carrying it (through the hosts on its path), running
@@ -19,7 +20,11 @@ function FlowEdgeView({ id, source, target, data, selected }: EdgeProps<FlowEdge
     const n = s.nodeLookup.get(v);
     return n ? `${n.internals.positionAbsolute.x + (n.measured.width ?? 0) / 2},${n.internals.positionAbsolute.y + (n.measured.height ?? 0) / 2}` : '';
   }), shallow);
+  const zoomedOut = useZoomedOut();
   if (!a || !b || !data) return null;
+  // Zoomed far out, a flow runs 3 px beside its tunnels: clutter, and a thousand dashed paths to paint. Only the
+  // flows that matter then (selected, or named by a finding) are drawn; zooming in shows them all.
+  if (zoomedOut && !selected && !data.severity) return null;
   const middle: Point[] = hops.filter(Boolean).map((h) => {
     const [x = 0, y = 0] = h.split(',').map(Number);
     return { x, y };
@@ -34,7 +39,7 @@ function FlowEdgeView({ id, source, target, data, selected }: EdgeProps<FlowEdge
       <path id={id} className="react-flow__edge-path flow-path" d={d}
         markerEnd="url(#wgd-arrow)" markerStart={both ? 'url(#wgd-arrow-start)' : undefined} />
       <path className="react-flow__edge-interaction" d={d} fill="none" strokeOpacity={0} strokeWidth={14} />
-      <EdgeLabelRenderer>
+      {!zoomedOut && <EdgeLabelRenderer>
         <div
           className={`edge-label flow-label${selected ? ' is-selected' : ''}${data.severity ? ` is-${data.severity}` : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
@@ -44,7 +49,7 @@ function FlowEdgeView({ id, source, target, data, selected }: EdgeProps<FlowEdge
         >
           {both ? '⇄' : '→'} {f.proto}/{f.port}
         </div>
-      </EdgeLabelRenderer>
+      </EdgeLabelRenderer>}
     </>
   );
 }

@@ -4,12 +4,17 @@ import type { NodeProps } from '@xyflow/react';
 import { HostIcon } from '../icons/HostIcon';
 import { kindOf } from '../store/ops/host-kinds';
 import type { HostNodeType } from './flow-types';
+import { useZoomedOut } from './use-zoomed-out';
 
 const ROLE_LABEL = { db: 'database', app: 'app host', gateway: 'gateway', client: 'admin client' } as const;
 
-/** A host card: name, id, overlay address and what it runs; four handles to draw tunnels (or flows) from. */
+/**
+ * A host card: name, id, overlay address and what it runs; four handles to draw tunnels (or flows) from. Zoomed
+ * far out, only the head (icon, name, severity) is drawn.
+ */
 function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
   const { host, severity, keysPending } = data;
+  const zoomedOut = useZoomedOut();
   const kind = kindOf(host);
   const classes = ['host-node', `host-node--${host.role}`, selected ? 'is-selected' : '', severity ? `has-${severity}` : ''];
   return (
@@ -22,6 +27,7 @@ function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
         <span className="host-node__name" title={host.name}>{host.name}</span>
         {severity && <span className={`sev-dot sev-dot--${severity}`} title={`Has ${severity} findings`} />}
       </div>
+      {!zoomedOut && <>
       <div className="host-node__meta">
         <span className="mono">{host.id}</span>
         <span className="mono host-node__addr">{host.addresses[0] ?? 'no address'}</span>
@@ -35,6 +41,7 @@ function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
         {host.external && <span className="tag">external</span>}
         {keysPending && <span className="tag tag--muted">keys…</span>}
       </div>
+      </>}
     </div>
   );
 }

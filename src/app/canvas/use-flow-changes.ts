@@ -8,12 +8,17 @@ import { parseEdgeId } from './flow-types';
 
 type Sizes = Map<string, { width: number; height: number }>;
 type SetMeasured = Dispatch<SetStateAction<Sizes>>;
+/** Where hosts are while a drag is under way, ahead of the design. */
+export type DragPositions = ReadonlyMap<string, Position>;
+type SetDrag = Dispatch<SetStateAction<DragPositions | null>>;
 
 /**
- * Turns React Flow's change events into store actions: moves become one undo step per drag, selection goes to the
- * store, and sizes React Flow measured are kept beside (never in) the design.
+ * Turns React Flow's change events into store actions: a drag moves hosts in canvas state only (`setDrag`), and
+ * its end commits the positions to the design as one undo step, so no frame of a drag touches the whole design
+ * (autosave, history, derived nodes). Selection goes to the store; sizes React Flow measured are kept beside
+ * (never in) the design.
  */
-export function useFlowChanges(setMeasured: SetMeasured) {
+export function useFlowChanges(setMeasured: SetMeasured, setDrag: SetDrag) {
   const store = useAppStoreApi();
   const dragKey = useRef<string | null>(null);
 
@@ -27,10 +32,14 @@ export function useFlowChanges(setMeasured: SetMeasured) {
   const onNodesChange = useCallback((changes: NodeChange<HostNodeType>[]) => {
     const s = store.getState();
     const moves = new Map<string, Position>();
+    let dragging: Map<string, Position> | null = null;
     let hosts: Set<string> | null = null;
     let sizes: Array<[string, { width: number; height: number }]> | null = null;
     for (const c of changes) {
-      if (c.type === 'position' && c.position) moves.set(c.id, c.position);
+      if (c.type === 'position' && c.position) {
+        if (c.dragging) (dragging ??= new Map()).set(c.id, c.position);
+        else moves.set(c.id, c.position);
+      }
       else if (c.type === 'select') {
         hosts ??= new Set(s.selection.hosts);
         if (c.selected) hosts.add(c.id);
@@ -39,7 +48,14 @@ export function useFlowChanges(setMeasured: SetMeasured) {
         (sizes ??= []).push([c.id, c.dimensions]);
       }
     }
-    if (moves.size > 0) s.moveHosts(moves, dragKey.current ?? `move-${Date.now()}`);
+    if (dragging) {
+      const got = dragging;
+      setDrag((d) => new Map([...(d ?? []), ...got]));
+    }
+    if (moves.size > 0) {
+      s.moveHosts(moves, dragKey.current ?? `move-${Date.now()}`);
+      setDrag(null);
+    }
     if (hosts) s.select({ ...store.getState().selection, hosts: [...hosts] });
     if (sizes) {
       const got = sizes;
@@ -49,7 +65,7 @@ export function useFlowChanges(setMeasured: SetMeasured) {
         return next;
       });
     }
-  }, [store, setMeasured]);
+  }, [store, setMeasured, setDrag]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<DesignEdge>[]) => {
     const s = store.getState();
