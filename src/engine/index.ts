@@ -54,7 +54,7 @@ export type { ParsedConfig, ParsedInterface, ParsedPeer } from './import/wg-quic
 export { encodeShareFragment, decodeShareFragment, isShareFragment, SHARE_PREFIX, MAX_SHARE_CHARS } from './share';
 export { runEngineRequest, MAX_KEYPAIRS, analyseDesign } from './worker';
 export type { DesignAnalysis } from './worker';
-export type { EngineRequest, EngineResults, EngineResult, EngineMessage, EngineReply } from './worker';
+export type { EngineRequest, EngineResults, EngineResult, EngineMessage, EngineReply, ExportRequestOptions } from './worker';
 export type { Keypair } from './keys';
 
 export { rotateKeys, RotationError } from './rotate/rotate-keys';

@@ -1,3 +1,4 @@
+import type { BundleOptions } from '../bundle/bundle-options';
 import type { ExportResult } from '../bundle/export-bundle';
 import type { Keypair } from '../keys';
 import type { Design } from '../model/design';
@@ -7,9 +8,13 @@ import type { DesignAnalysis } from './analyse-design';
 export type EngineRequest =
   | { type: 'keypairs'; count: number }
   | { type: 'presharedKeys'; count: number }
-  | { type: 'export'; design: Design }
+  /** The bundle with the export dialog's choices (firewall backend, QoS, diagram); findings come from the engine. */
+  | { type: 'export'; design: Design; options?: ExportRequestOptions }
   /** Plan and validate: a large design takes tens of milliseconds, which must not land on a keystroke. */
   | { type: 'analyse'; design: Design };
+
+/** What the page may choose for a bundle: every bundle option but the findings, which the engine computes. */
+export type ExportRequestOptions = Partial<Omit<BundleOptions, 'findings'>>;
 
 /** The answer to each request type. */
 export interface EngineResults {

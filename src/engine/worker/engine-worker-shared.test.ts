@@ -31,6 +31,25 @@ describe('engine worker requests', () => {
     expect(r.completion.generatedKeys.length).toBeGreaterThan(0);
   });
 
+  it('exports with the dialog\'s options, and refuses options it does not know', async () => {
+    const design = parsed('hub-and-spoke');
+    const bundle = await runEngineRequest({
+      type: 'export', design, options: { firewall: 'iptables', qos: { bulkRateMbit: 250 }, diagram: { svg: '<svg/>' } },
+    }, seededRandom(3));
+    const paths = bundle.files.map((f) => f.path);
+    expect(paths).toContain('hub/firewall.iptables');
+    expect(paths.some((p) => p.endsWith('.nft'))).toBe(false);
+    expect(bundle.files.find((f) => f.path === 'app-1/qos.sh')?.content).toContain('250 Mbit/s');
+    expect(paths).toContain('docs/diagram.svg');
+    const bad = (options: object) => runEngineRequest({ type: 'export', design, options } as never, seededRandom(3));
+    await expect(bad({ firewall: 'pf' })).rejects.toThrow('export: firewall must be nftables or iptables');
+    await expect(bad({ qos: { bulkRateMbit: 0.5 } })).rejects.toThrow('export: qos.bulkRateMbit must be a whole number');
+    await expect(bad({ diagram: { svg: 1 } })).rejects.toThrow('export: diagram.svg must be text');
+    // Findings are the engine's own: a page cannot put its own into the bundle README.
+    const smuggled = await runEngineRequest({ type: 'export', design, options: { findings: [{ code: 'x', severity: 'error', message: 'FAKE', subjects: {} }] } } as never, seededRandom(3));
+    expect(smuggled.files.find((f) => f.path === 'README.md')?.content).not.toContain('FAKE');
+  });
+
   it('analyses a design into a plan and findings that survive postMessage', async () => {
     const r = await runEngineRequest({ type: 'analyse', design: parsed('hub-and-spoke') }, seededRandom(1));
     const copy = structuredClone(r);

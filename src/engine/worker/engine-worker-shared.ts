@@ -2,7 +2,7 @@ import { exportBundle } from '../bundle/export-bundle';
 import { analyseDesign } from './analyse-design';
 import { generateKeypair, generatePresharedKey } from '../keys';
 import type { RandomSource } from '../keys';
-import type { EngineRequest, EngineResults } from './engine-worker-protocol';
+import type { EngineRequest, EngineResults, ExportRequestOptions } from './engine-worker-protocol';
 import { MAX_KEYPAIRS } from './engine-worker-protocol';
 
 /**
@@ -19,11 +19,36 @@ export async function runEngineRequest<R extends EngineRequest>(
     case 'presharedKeys':
       return Array.from({ length: checkCount(request) }, () => generatePresharedKey(random)) as EngineResults[R['type']];
     case 'export':
-      return (await exportBundle(request.design, random)) as EngineResults[R['type']];
+      return (await exportBundle(request.design, random, exportOptions(request.options))) as EngineResults[R['type']];
     case 'analyse':
       return analyseDesign(request.design) as EngineResults[R['type']];
   }
   throw new TypeError(`unknown engine request ${(request as { type?: unknown }).type as string}`);
+}
+
+/**
+ * Only the known options, each checked: a message from the page must not smuggle `findings` (the bundle README
+ * lists the engine's own) or a backend the renderers do not know.
+ */
+function exportOptions(options: ExportRequestOptions | undefined): ExportRequestOptions {
+  if (!options) return {};
+  const out: ExportRequestOptions = {};
+  if (options.firewall !== undefined) {
+    if (options.firewall !== 'nftables' && options.firewall !== 'iptables') throw new TypeError(`export: firewall must be nftables or iptables`);
+    out.firewall = options.firewall;
+  }
+  if (options.qos !== undefined) {
+    const rate = options.qos?.bulkRateMbit;
+    if (options.qos !== null && (!Number.isInteger(rate) || (rate as number) < 1 || (rate as number) > 100_000)) {
+      throw new RangeError('export: qos.bulkRateMbit must be a whole number from 1 to 100000');
+    }
+    out.qos = options.qos === null ? null : { bulkRateMbit: rate as number };
+  }
+  if (options.diagram !== undefined) {
+    if (options.diagram !== null && typeof options.diagram.svg !== 'string') throw new TypeError('export: diagram.svg must be text');
+    out.diagram = options.diagram === null ? null : { svg: options.diagram.svg };
+  }
+  return out;
 }
 
 function checkCount(request: { type: string; count: number }): number {

@@ -2,5 +2,5 @@
 export { runEngineRequest } from './engine-worker-shared';
 export { analyseDesign } from './analyse-design';
 export type { DesignAnalysis } from './analyse-design';
-export type { EngineRequest, EngineResults, EngineResult, EngineMessage, EngineReply } from './engine-worker-protocol';
+export type { EngineRequest, EngineResults, EngineResult, EngineMessage, EngineReply, ExportRequestOptions } from './engine-worker-protocol';
 export { MAX_KEYPAIRS } from './engine-worker-protocol';
