@@ -55,6 +55,51 @@ test.describe('export', () => {
     expect(hub).toContain(`PublicKey = ${app1Public}`);
   });
 
+  test('the export options choose iptables, QoS and the diagram, keeping the keys, and the zip follows them', async ({ designer, page }, info) => {
+    await designer.open();
+    await designer.toolbar.startFromTemplate('hub-and-spoke');
+    await designer.toolbar.button('export').click();
+    const dialog = page.getByTestId('export-dialog');
+    const tree = dialog.getByTestId('file-tree');
+    const preview = dialog.getByTestId('export-preview');
+    // The defaults: nftables, no QoS, the canvas diagram beside the Mermaid source.
+    await expect(tree.locator('[data-path="hub/firewall.nft"]')).toBeVisible();
+    await expect(tree.locator('[data-path="docs/diagram.svg"]')).toBeVisible();
+    await expect(tree.locator('[data-path="hub/qos.sh"]')).toHaveCount(0);
+    await dialog.getByLabel('Show keys').check();
+    await tree.locator('[data-path="app-1/wg0.conf"]').click();
+    const keyLine = async () => (await preview.textContent())?.match(/^PrivateKey = .+$/m)?.[0] ?? '';
+    const before = await keyLine();
+    expect(before).toMatch(/^PrivateKey = [A-Za-z0-9+/]{43}=$/);
+
+    await dialog.getByTestId('export-firewall').selectOption('iptables');
+    await dialog.getByTestId('export-qos').check();
+    const rate = dialog.getByTestId('export-qos-rate');
+    await rate.fill('12x');
+    await expect(dialog.getByRole('alert')).toContainText('Bulk rate: a whole number of Mbit/s');
+    await rate.fill('250');
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+    await dialog.getByTestId('export-diagram').uncheck();
+
+    await expect(tree.locator('[data-path="hub/firewall.iptables"]')).toBeVisible();
+    await expect(tree.locator('[data-path="hub/firewall.nft"]')).toHaveCount(0);
+    await expect(tree.locator('[data-path="docs/diagram.svg"]')).toHaveCount(0);
+    await tree.locator('[data-path="app-1/qos.sh"]').click();
+    await expect(preview).toContainText('bulk streams capped at 250 Mbit/s');
+    await tree.locator('[data-path="app-1/wg0.conf"]').click();
+    expect(await keyLine()).toBe(before);
+
+    const download = page.waitForEvent('download');
+    await dialog.getByTestId('download-zip').click();
+    const path = info.outputPath('bundle.zip');
+    await (await download).saveAs(path);
+    const names = [...readZip(path).keys()];
+    expect(names).toContain('orders-hub-and-spoke/hub/firewall.iptables');
+    expect(names).toContain('orders-hub-and-spoke/app-1/qos.sh');
+    expect(names.some((n) => n.endsWith('.nft'))).toBe(false);
+    expect(names).not.toContain('orders-hub-and-spoke/docs/diagram.svg');
+  });
+
   test('the diagram downloads as SVG and PNG for documentation', async ({ designer, page }, info) => {
     await designer.open();
     await designer.toolbar.startFromTemplate('site-to-site');

@@ -1,10 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { BundleFile, EngineResults } from '../../engine';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { BundleFile, Design, EngineResults, ExportRequestOptions } from '../../engine';
+import { diagramSvg } from '../export-image/diagram-svg';
 import { downloadBlob } from '../files/download';
 import { selectDesign, selectFindings } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { Modal } from '../ui/Modal';
 import { engine } from '../worker/engine';
+import { ExportOptions, DEFAULT_EXPORT_CHOICES } from './ExportOptions';
+import type { ExportChoices } from './ExportOptions';
 import { FileTree } from './FileTree';
 
 type Bundle = EngineResults['export'];
@@ -22,19 +25,30 @@ function maskSecrets(text: string, reveal: boolean): string {
 export default function ExportDialog() {
   const store = useAppStoreApi();
   const design = useApp(selectDesign);
-  const errors = useApp(selectFindings).filter((f) => f.severity === 'error').length;
+  const findings = useApp(selectFindings);
+  const errors = findings.filter((f) => f.severity === 'error').length;
   const [state, setState] = useState<State>({ phase: 'working' });
   const [selected, setSelected] = useState<string | null>(null);
   const [reveal, setReveal] = useState(false);
+  const [choices, setChoices] = useState<ExportChoices>(DEFAULT_EXPORT_CHOICES);
 
-  // Exports the design as it was when the dialog opened; keys made here are adopted into the design.
+  // Exports the design as it was when the dialog opened; keys made here are adopted into the design. A change of
+  // options exports again from the design with those keys, so the bundle's keys never change under the user.
   const [snapshot] = useState(design);
+  const [diagram] = useState(() => diagramSvg(design, findings));
+  const keyed = useRef<Design | null>(null);
   useEffect(() => {
     let live = true;
-    engine().run({ type: 'export', design: snapshot }).then(
+    const options: ExportRequestOptions = {
+      firewall: choices.firewall,
+      qos: choices.qosMbit === null ? null : { bulkRateMbit: choices.qosMbit },
+      diagram: choices.diagram ? { svg: diagram } : null,
+    };
+    engine().run({ type: 'export', design: keyed.current ?? snapshot, options }).then(
       (bundle) => {
         if (!live) return;
-        store.getState().adoptKeys(bundle.completion.design);
+        if (!keyed.current) store.getState().adoptKeys(bundle.completion.design);
+        keyed.current = bundle.completion.design;
         setState({ phase: 'done', bundle });
       },
       (e: unknown) => live && setState({ phase: 'failed', error: e instanceof Error ? e.message : String(e) }),
@@ -42,7 +56,7 @@ export default function ExportDialog() {
     return () => {
       live = false;
     };
-  }, [snapshot, store]);
+  }, [snapshot, diagram, choices, store]);
 
   const close = () => store.getState().closeDialog();
   const bundle = state.phase === 'done' ? state.bundle : null;
@@ -67,6 +81,10 @@ export default function ExportDialog() {
       {errors > 0 && (
         <p className="callout callout--warn">The design has {errors} error{errors > 1 ? 's' : ''} in the findings panel: the bundle is made, but it will not work as deployed until they are fixed.</p>
       )}
+      <ExportOptions value={choices} onChange={(next) => {
+        setState({ phase: 'working' });
+        setChoices(next);
+      }} />
       {state.phase === 'working' && <p className="muted" data-testid="export-working">Generating keys and building the bundle…</p>}
       {state.phase === 'failed' && <p className="error-text" role="alert">The export failed: {state.error}</p>}
       {bundle && (

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+
+/** What the user chooses for a bundle in the export dialog: the same choices as the CLI's export flags. */
+export interface ExportChoices {
+  firewall: 'nftables' | 'iptables';
+  /** `qos.sh` per host with bulk streams capped at this rate, or none. */
+  qosMbit: number | null;
+  /** The canvas diagram as `docs/diagram.svg`, shown in the bundle README. */
+  diagram: boolean;
+}
+
+export const DEFAULT_EXPORT_CHOICES: ExportChoices = { firewall: 'nftables', qosMbit: null, diagram: true };
+
+const QOS_DEFAULT_MBIT = 100;
+const QOS_MAX_MBIT = 100_000;
+
+/**
+ * The bundle's options. The rate field keeps what the user types; only a whole number from 1 to 100,000 reaches
+ * the export, anything else is named as wrong beside the field and the last good rate stays in force. Options stay
+ * editable while a bundle is made: the dialog keeps only the latest one.
+ */
+export function ExportOptions({ value, onChange }: { value: ExportChoices; onChange: (next: ExportChoices) => void }) {
+  const [rateText, setRateText] = useState(String(value.qosMbit ?? QOS_DEFAULT_MBIT));
+  const rate = parseRate(rateText);
+  return (
+    <fieldset className="export-options" data-testid="export-options">
+      <label className="export-options__item">
+        <span>Firewall</span>
+        <select value={value.firewall} data-testid="export-firewall"
+          onChange={(e) => onChange({ ...value, firewall: e.target.value === 'iptables' ? 'iptables' : 'nftables' })}>
+          <option value="nftables">nftables (firewall.nft)</option>
+          <option value="iptables">iptables (firewall.iptables, iptables-restore -n)</option>
+        </select>
+      </label>
+      <label className="check export-options__item">
+        <input type="checkbox" checked={value.qosMbit !== null} data-testid="export-qos"
+          onChange={(e) => onChange({ ...value, qosMbit: e.target.checked ? rate ?? QOS_DEFAULT_MBIT : null })} />
+        <span>QoS script (qos.sh): database ports first, bulk streams capped at</span>
+      </label>
+      <label className="export-options__item">
+        <input type="text" inputMode="numeric" className="export-options__rate" value={rateText} data-testid="export-qos-rate"
+          aria-label="Bulk rate in Mbit/s" aria-invalid={rate === null}
+          onChange={(e) => {
+            setRateText(e.target.value);
+            const next = parseRate(e.target.value);
+            if (next !== null && value.qosMbit !== null) onChange({ ...value, qosMbit: next });
+          }} />
+        <span>Mbit/s</span>
+        {rate === null && <span className="error-text" role="alert">Bulk rate: a whole number of Mbit/s from 1 to {QOS_MAX_MBIT.toLocaleString('en')}</span>}
+      </label>
+      <label className="check export-options__item">
+        <input type="checkbox" checked={value.diagram} data-testid="export-diagram"
+          onChange={(e) => onChange({ ...value, diagram: e.target.checked })} />
+        <span>Diagram (docs/diagram.svg in the README)</span>
+      </label>
+    </fieldset>
+  );
+}
+
+function parseRate(text: string): number | null {
+  if (!/^\s*\d{1,6}\s*$/.test(text)) return null;
+  const n = Number(text);
+  return n >= 1 && n <= QOS_MAX_MBIT ? n : null;
+}
