@@ -49,3 +49,11 @@ describe('batches', () => {
     expect(n).toBe(1);
   });
 });
+
+describe('the self-test vectors', () => {
+  it('are what @noble/curves computes', () => {
+    // Alice, Bob (RFC 7748 6.1) and the unclamped key ff fe ... e0.
+    const unclamped = Uint8Array.from({ length: 32 }, (_, i) => 0xff - i);
+    expect(Buffer.from(nobleX25519Base(unclamped)).toString('hex')).toBe('3ebcb692149344dc54e58160cf90bed9eea1dd14e81c8e91de557af7d7afd915');
+  });
+});
