@@ -1,0 +1,57 @@
+// Timing helpers for the benchmark: medians after warm-up, in-process and for whole processes.
+import { spawnSync } from 'node:child_process';
+import type { SpawnSyncOptions } from 'node:child_process';
+
+/** The median of `xs` (the upper one of an even count); NaN when empty. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+/** Median wall-clock milliseconds of `run` over `runs` runs after `warmup` runs. */
+export async function timeMs(run: () => unknown, { warmup = 2, runs = 7 } = {}): Promise<number> {
+  for (let i = 0; i < warmup; i++) await run();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await run();
+    ms.push(performance.now() - t);
+  }
+  return median(ms);
+}
+
+export interface ProcessTime {
+  /** Median wall-clock milliseconds, node or bash startup included; the time limit when it ran out. */
+  wallMs: number;
+  /** Median CPU milliseconds of the process and its children (user + system). */
+  cpuMs: number;
+  /** The run was stopped at `timeoutS`: wallMs is then a lower bound. */
+  timedOut: boolean;
+}
+
+/**
+ * Times `cmd args` as a whole process, `runs` times (after `before`, e.g. deleting a keys file so every run makes
+ * new keys). With `timeoutS`, `timeout` stops the process group at that many seconds and the result says so.
+ * Throws with the command's stderr when it fails: a failed run has no time worth printing.
+ */
+export function timeProcess(
+  cmd: string, args: readonly string[],
+  { runs = 5, before = () => {}, timeoutS = 0, options = {} as SpawnSyncOptions } = {},
+): ProcessTime {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const limited = timeoutS > 0 ? ['timeout', String(timeoutS), cmd, ...args] : [cmd, ...args];
+  for (let i = 0; i < runs; i++) {
+    before();
+    // `time -f` reports the children's CPU, which process.cpuUsage cannot see.
+    const t = performance.now();
+    const r = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', ...limited], { ...options, encoding: 'utf8', maxBuffer: 1 << 26 });
+    wall.push(performance.now() - t);
+    const stderr = String(r.stderr ?? '');
+    if (timeoutS > 0 && r.status === 124) return { wallMs: timeoutS * 1000, cpuMs: NaN, timedOut: true };
+    if (r.error || r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`}): ${stderr.slice(-500)}`);
+    const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
+    cpu.push(m ? (Number(m[1]) + Number(m[2])) * 1000 : NaN);
+  }
+  return { wallMs: median(wall), cpuMs: median(cpu), timedOut: false };
+}
