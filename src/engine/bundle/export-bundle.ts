@@ -1,6 +1,7 @@
 import { completeDesign } from '../complete/complete-design';
 import type { Completion } from '../complete/complete-design';
-import type { RandomSource } from '../keys';
+import { withKnownKeypairs } from '../keys';
+import type { Keypair, RandomSource } from '../keys';
 import type { Design } from '../model/design';
 import { buildPlan } from '../plan/build-plan';
 import { validateDesign } from '../validate/validate-design';
@@ -32,7 +33,13 @@ export async function exportBundle(
 ): Promise<ExportResult> {
   const completion = completeDesign(design, { random, keys: true });
   const plan = buildPlan(completion.design);
-  const findings = options.findings ?? validateDesign(completion.design, plan);
+  // The keypairs completion just made are right by construction: validation need not derive them again.
+  const fresh = new Set(completion.generatedKeys);
+  const made: Keypair[] = [];
+  for (const h of completion.design.hosts) {
+    if (fresh.has(h.id) && h.privateKey !== null && h.publicKey !== null) made.push({ privateKey: h.privateKey, publicKey: h.publicKey });
+  }
+  const findings = options.findings ?? withKnownKeypairs(made, () => validateDesign(completion.design, plan));
   const files = bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, ...options, findings });
   const folder = bundleFolderName(design.name);
   return { completion, findings, files, folder, zip: await zipBundle(files, folder, codec) };

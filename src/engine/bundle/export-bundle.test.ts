@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { generateKeypair, seededRandom } from '../keys';
+import { parsed } from '../testing/fixture-design';
+import { exportBundle } from './export-bundle';
+
+describe('exportBundle', () => {
+  it('returns the findings its README lists, and still checks keys that came with the design', async () => {
+    const design = parsed('hub-and-spoke');
+    const [first, ...rest] = design.hosts;
+    if (!first) throw new Error('fixture without hosts');
+    // A private key with somebody else's public key: the export must report it, not trust it.
+    const mismatched = { ...first, privateKey: generateKeypair(seededRandom(8)).privateKey, publicKey: generateKeypair(seededRandom(9)).publicKey };
+    const r = await exportBundle({ ...design, hosts: [mismatched, ...rest] }, seededRandom(1));
+    expect(r.findings.map((f) => f.code)).toContain('key-mismatch');
+    expect(r.findings.filter((f) => f.code === 'key-mismatch').flatMap((f) => f.subjects.hosts ?? [])).toEqual([first.id]);
+    expect(r.files.find((f) => f.path === 'README.md')?.content).toContain('key-mismatch');
+  });
+
+  it('finds no key problem in the keys it generated itself', async () => {
+    const r = await exportBundle(parsed('hub-and-spoke'), seededRandom(2));
+    expect(r.completion.generatedKeys.length).toBeGreaterThan(0);
+    expect(r.findings.filter((f) => f.code.startsWith('key-'))).toEqual([]);
+  });
+});
