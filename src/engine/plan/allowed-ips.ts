@@ -3,7 +3,7 @@ import { networkOf, parsePrefix } from '../net';
 import type { Prefix } from '../net';
 import type { ResolvedFlow } from './flows';
 import { parsedHost } from './parsed-host';
-import { asNetwork, bounds, networkKey } from './prefix-keys';
+import { asNetwork, bounds, highBound, lowBound, networkKey } from './prefix-keys';
 import type { Bound } from './prefix-keys';
 import type { Topology } from './topology';
 
@@ -102,10 +102,10 @@ interface Span {
   hi: Bound;
 }
 
+// Called for every route of a host against every pool: bounds without allocating (IPv4 in plain numbers).
 function contains(outer: Span, p: Prefix): boolean {
   if (outer.prefix.family !== p.family || p.len < outer.prefix.len) return false;
-  const { lo, hi } = bounds(p);
-  return outer.lo <= lo && hi <= outer.hi;
+  return outer.lo <= lowBound(p) && highBound(p) <= outer.hi;
 }
 
 // The pools of a design, parsed once per pools object (and its texts) rather than once per host.
@@ -136,10 +136,11 @@ function summarisablePools(design: Design, host: Host, mine: Map<string, Map<Key
   for (const pool of poolSpans(design)) {
     if (own.some((a) => contains(pool, a))) continue;
     let holder: string | null | undefined;
-    for (const [peerId, set] of mine) {
-      for (const p of set.values()) {
+    scan: for (const peerId of mine.keys()) {
+      for (const p of (mine.get(peerId) as Map<Key, Prefix>).values()) {
         if (!overlapsSpan(pool, p)) continue;
         holder = p.len < pool.prefix.len || (holder !== undefined && holder !== peerId) ? null : peerId;
+        if (holder === null) break scan;
       }
     }
     if (holder) (out ??= new Map()).set(pool, holder);
@@ -149,14 +150,13 @@ function summarisablePools(design: Design, host: Host, mine: Map<string, Map<Key
 
 function overlapsSpan(pool: Span, p: Prefix): boolean {
   if (pool.prefix.family !== p.family) return false;
-  const { lo, hi } = bounds(p);
-  return lo <= pool.hi && pool.lo <= hi;
+  return lowBound(p) <= pool.hi && pool.lo <= highBound(p);
 }
 
 /** Networks without duplicates, in comparePrefixes order (family, start, length). */
 function sortUnique(list: readonly Prefix[]): Prefix[] {
   if (list.length < 2) return [...list];
-  const sorted = list.map((prefix) => ({ prefix, lo: bounds(prefix).lo }))
+  const sorted = list.map((prefix) => ({ prefix, lo: lowBound(prefix) }))
     .sort((a, b) => a.prefix.family - b.prefix.family || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : a.prefix.len - b.prefix.len));
   const out: Prefix[] = [];
   let prev: { prefix: Prefix; lo: Bound } | undefined;

@@ -16,6 +16,21 @@ export function bounds(p: Prefix): { lo: Bound; hi: Bound } {
   return { lo, hi: lo + span - 1 };
 }
 
+/** The first address of `p`'s network, without allocating for IPv4 (see `bounds`). */
+export function lowBound(p: Prefix): Bound {
+  if (p.family === 6) return prefixFirst(p);
+  const a = Number(p.addr);
+  return a - (a % 2 ** (32 - p.len));
+}
+
+/** The last address of `p`'s network, without allocating for IPv4 (see `bounds`). */
+export function highBound(p: Prefix): Bound {
+  if (p.family === 6) return prefixLast(p);
+  const a = Number(p.addr);
+  const span = 2 ** (32 - p.len);
+  return a - (a % span) + span - 1;
+}
+
 /** A key naming `p`'s network (family, start and length): a number for IPv4, a string for IPv6. */
 export function networkKey(p: Prefix): number | string {
   if (p.family === 6) return `${prefixFirst(p)}/${p.len}`;
