@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isKey, publicKeyOf, seededRandom } from '../keys';
 import { parsed } from '../testing/fixture-design';
 import { runEngineRequest } from './engine-worker-shared';
+import type { ExportRequestOptions } from './engine-worker-protocol';
 
 describe('engine worker requests', () => {
   it('makes valid keypairs', async () => {
@@ -46,7 +47,8 @@ describe('engine worker requests', () => {
     await expect(bad({ qos: { bulkRateMbit: 0.5 } })).rejects.toThrow('export: qos.bulkRateMbit must be a whole number');
     await expect(bad({ diagram: { svg: 1 } })).rejects.toThrow('export: diagram.svg must be text');
     // Findings are the engine's own: a page cannot put its own into the bundle README.
-    const smuggled = await runEngineRequest({ type: 'export', design, options: { findings: [{ code: 'x', severity: 'error', message: 'FAKE', subjects: {} }] } } as never, seededRandom(3));
+    const findings = [{ code: 'x', severity: 'error', message: 'FAKE', subjects: {} }];
+    const smuggled = await runEngineRequest({ type: 'export', design, options: { findings } as ExportRequestOptions }, seededRandom(3));
     expect(smuggled.files.find((f) => f.path === 'README.md')?.content).not.toContain('FAKE');
   });
 
