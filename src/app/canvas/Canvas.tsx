@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow } from '@xyflow/react';
 import type { Connection, EdgeTypes, Node, NodeTypes } from '@xyflow/react';
 import { selectDesign } from '../store/selectors';
@@ -8,15 +8,23 @@ import { carriesFiles, importDroppedConfigs } from './file-drop';
 import { FlowEdge } from './FlowEdge';
 import { FocusEffect } from './FocusEffect';
 import { HostNode } from './HostNode';
+import { EdgeBundle } from './EdgeBundle';
 import { TunnelEdge } from './TunnelEdge';
 import { useFlowChanges } from './use-flow-changes';
 import type { DragPositions } from './use-flow-changes';
 import { useFlowElements } from './use-flow-elements';
 import { useZoomedOut } from './use-zoomed-out';
 import { EmptyCanvas } from './EmptyCanvas';
+import { openingViewport } from './opening-viewport';
+import type { Viewport } from './opening-viewport';
 
 const nodeTypes: NodeTypes = { host: HostNode };
 const edgeTypes: EdgeTypes = { tunnel: TunnelEdge, flow: FlowEdge };
+/**
+ * Fitting counts every host, measured or not: a large design's off-screen cards are never mounted, and carry the
+ * usual card size instead (see hostNodes). We hide no nodes, so "hidden" here means exactly those.
+ */
+const FIT_VIEW = { padding: 0.3, maxZoom: 1.1, includeHiddenNodes: true };
 /** Module-level, so the minimap's 1,000 memoised nodes do not render again whenever the canvas does. */
 const minimapClass = (n: Node) => `minimap-node minimap-node--${(n.data as { host?: { role?: string } }).host?.role ?? ''}`;
 
@@ -29,8 +37,15 @@ export function Canvas() {
   const [measured, setMeasured] = useState(() => new Map<string, { width: number; height: number }>());
   const [drag, setDrag] = useState<DragPositions | null>(null);
   const [dropping, setDropping] = useState(false);
+  // Where the canvas opens, decided once from the pane's size before React Flow mounts (see openingViewport).
+  const frame = useRef<HTMLDivElement>(null);
+  const [opening, setOpening] = useState<{ viewport: Viewport | null } | null>(null);
+  useLayoutEffect(() => {
+    const r = frame.current?.getBoundingClientRect();
+    setOpening({ viewport: r ? openingViewport(selectDesign(store.getState()), r) : null });
+  }, [store]);
 
-  const { nodes, edges } = useFlowElements(measured, drag);
+  const { nodes, edges, bundles } = useFlowElements(measured, drag);
   const { onNodesChange, onEdgesChange, onNodeDragStart, onNodeDragStop } = useFlowChanges(setMeasured, setDrag);
 
   const onConnect = useCallback((c: Connection) => store.getState().connect(c.source, c.target), [store]);
@@ -57,10 +72,10 @@ export function Canvas() {
   }, [store]);
 
   return (
-    <div className={`canvas mode-${mode}${dropping ? ' is-dropping' : ''}${zoomedOut ? ' is-zoomed-out' : ''}`} data-testid="canvas" data-canvas-drop
+    <div ref={frame} className={`canvas mode-${mode}${dropping ? ' is-dropping' : ''}${zoomedOut ? ' is-zoomed-out' : ''}`} data-testid="canvas" data-canvas-drop
       onDragOver={onDragOver} onDragLeave={() => setDropping(false)} onDrop={(e) => void onDrop(e)}>
       <EdgeMarkers />
-      <ReactFlow
+      {opening && <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -77,8 +92,9 @@ export function Canvas() {
         selectionKeyCode="Shift"
         minZoom={0.2}
         maxZoom={2}
-        fitView
-        fitViewOptions={{ padding: 0.3, maxZoom: 1.1 }}
+        fitView={opening.viewport === null}
+        {...(opening.viewport ? { defaultViewport: opening.viewport } : {})}
+        fitViewOptions={FIT_VIEW}
         snapToGrid
         snapGrid={[10, 10]}
         colorMode="dark"
@@ -87,9 +103,10 @@ export function Canvas() {
         {/* Zoomed far out the dots would be 4 px apart: tens of thousands to paint on every frame of a drag. */}
         {!zoomedOut && <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />}
         <MiniMap pannable zoomable style={{ width: 150, height: 100 }} nodeClassName={minimapClass} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
         <FocusEffect />
-      </ReactFlow>
+        {bundles.map((b) => <EdgeBundle key={b.kind} bundle={b} />)}
+      </ReactFlow>}
       {empty && <EmptyCanvas />}
       {dropping && <div className="drop-hint">Drop wg-quick configs to import them as a design</div>}
     </div>

@@ -15,6 +15,8 @@ export function FocusEffect() {
         duration: 250,
         padding: 0.35,
         maxZoom: focus.hosts.length > 0 ? 1.3 : 1.1,
+        // Unmounted cards of a large design count with their usual size (see hostNodes).
+        includeHiddenNodes: true,
       });
     });
     return () => cancelAnimationFrame(raf);

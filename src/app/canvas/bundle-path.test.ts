@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundlePath, bundleSegments, nearestSegment } from './bundle-path';
+import { bundlePath, bundleSegments, nearestSegment, routeSegments } from './bundle-path';
 
 const boxes = new Map([
   ['a', { x: 0, y: 0, width: 100, height: 50 }],
@@ -20,5 +20,13 @@ describe('tunnel bundle', () => {
     const segs = bundleSegments(tunnels, (id) => boxes.get(id));
     expect(nearestSegment(segs, { x: 200, y: 28 }, 8)).toBe('t1');
     expect(nearestSegment(segs, { x: 200, y: 60 }, 8)).toBeUndefined();
+  });
+});
+
+describe('flow bundle', () => {
+  it('draws a routed flow hop by hop under its own id', () => {
+    const segs = routeSegments([{ id: 'f1', hosts: ['b', 'a', 'c'] }], (id) => boxes.get(id));
+    expect(segs.map((s) => s.id)).toEqual(['f1', 'f1']);
+    expect(segs[0]).toMatchObject({ s: { x: 298, y: 25 }, t: { x: 102, y: 25 } });
   });
 });

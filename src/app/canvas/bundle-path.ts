@@ -42,6 +42,18 @@ export function bundleSegments(tunnels: readonly { id: string; a: string; b: str
   return out;
 }
 
+/** Each route (a flow through the hosts that carry it) as segments between consecutive hosts, tagged with its id. */
+export function routeSegments(routes: readonly { id: string; hosts: readonly string[] }[], box: (id: string) => Box | undefined): Segment[] {
+  const out: Segment[] = [];
+  for (const r of routes) {
+    for (let i = 1; i < r.hosts.length; i++) {
+      const [a, b] = [r.hosts[i - 1] ?? '', r.hosts[i] ?? ''];
+      out.push(...bundleSegments([{ id: r.id, a, b }], box));
+    }
+  }
+  return out;
+}
+
 /** All segments as one SVG path: one element to lay out and paint instead of one per tunnel. */
 export function bundlePath(segments: readonly Segment[]): string {
   let d = '';

@@ -1,3 +1,5 @@
+import { Position } from '@xyflow/react';
+import type { NodeHandle } from '@xyflow/react';
 import type { Design, Plan } from '../../engine';
 import type { Selection } from '../store/ops/selection';
 import type { DesignEdge, FlowEdgeType, HostNodeType, TunnelEdgeType } from './flow-types';
@@ -6,11 +8,22 @@ import type { SeverityIndex } from './severity-index';
 
 export type Measured = ReadonlyMap<string, { width: number; height: number }>;
 
+/** A card's usual size and its four handles (11 px, centred on each side), until React Flow has measured it. */
+const CARD = { width: 210, height: 96 };
+const ESTIMATED_HANDLES: NodeHandle[] = [
+  { id: 'top', type: 'source', position: Position.Top, x: CARD.width / 2 - 5.5, y: -5.5, width: 11, height: 11 },
+  { id: 'right', type: 'source', position: Position.Right, x: CARD.width - 5.5, y: CARD.height / 2 - 5.5, width: 11, height: 11 },
+  { id: 'bottom', type: 'source', position: Position.Bottom, x: CARD.width / 2 - 5.5, y: CARD.height - 5.5, width: 11, height: 11 },
+  { id: 'left', type: 'source', position: Position.Left, x: -5.5, y: CARD.height / 2 - 5.5, width: 11, height: 11 },
+];
+
 /**
  * React Flow nodes, derived from the design on every change and never stored: the design is the only truth.
- * `measured` carries React Flow's own size measurements back in, so it need not measure again.
+ * `measured` carries React Flow's own size measurements back in, so it need not measure again. With `estimate`,
+ * a card not measured yet gets the usual size and handles: React Flow otherwise mounts every unmeasured card once
+ * to measure it, all 1,000 of a large design on its first render even though a few are on screen.
  */
-export function hostNodes(design: Design, selection: Selection, severity: SeverityIndex, measured: Measured, pendingKeys: readonly string[]): HostNodeType[] {
+export function hostNodes(design: Design, selection: Selection, severity: SeverityIndex, measured: Measured, pendingKeys: readonly string[], estimate = false): HostNodeType[] {
   const selected = new Set(selection.hosts);
   const pending = new Set(pendingKeys);
   return design.hosts.map((host) => {
@@ -21,7 +34,7 @@ export function hostNodes(design: Design, selection: Selection, severity: Severi
       position: host.position,
       selected: selected.has(host.id),
       data: { host, severity: severity.hosts.get(host.id) ?? null, keysPending: pending.has(host.id) },
-      ...(m ? { measured: m } : {}),
+      ...(m ? { measured: m } : estimate ? { initialWidth: CARD.width, initialHeight: CARD.height, handles: ESTIMATED_HANDLES } : {}),
     };
   });
 }
