@@ -34,4 +34,17 @@ test.describe('a large design', () => {
     await designer.page.keyboard.press('Control+z');
     await expect(designer.findings.byCode('mtu-above-tunnel')).toHaveCount(0, { timeout: 30_000 });
   });
+
+  test('its 999 tunnels are one path, and a click on a line selects that tunnel as a full edge', async ({ designer }) => {
+    await designer.open();
+    await designer.toolbar.openFile(largeDesignFile());
+    await designer.expectCounts(1000, 999, 949);
+    const bundle = designer.canvas.bundle('tunnel');
+    await expect(bundle).toHaveAttribute('data-count', '999');
+    const at = await designer.canvas.pointOnBundle('tunnel');
+    expect(at).not.toBeNull();
+    await designer.page.mouse.click(at?.x ?? 0, at?.y ?? 0);
+    await expect(designer.canvas.root.locator('.react-flow__edge-tunnel.selected')).toHaveCount(1);
+    await expect(bundle).toHaveAttribute('data-count', '998');
+  });
 });
