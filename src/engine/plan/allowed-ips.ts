@@ -88,7 +88,8 @@ export function allowedIPsOfHost(
       for (const p of list) if (contains(pool, p)) inside++;
       if (inside >= 2) list = [...list.filter((p) => !contains(pool, p)), pool.prefix];
     }
-    out.set(peerId, sortUnique(list));
+    // Routes are keyed by network, and a pool replaces the routes inside it: already unique, only to be sorted.
+    out.set(peerId, list.length < 2 ? list : list.sort(compareNetworks));
   };
   for (const peerId of mine?.keys() ?? []) plan(peerId);
   for (const peerId of explicit.keys()) if (!out.has(peerId)) plan(peerId);
@@ -154,6 +155,14 @@ function overlapsSpan(pool: Span, p: Prefix): boolean {
 }
 
 /** Networks without duplicates, in comparePrefixes order (family, start, length). */
+/** comparePrefixes order (family, start, length) for networks; no allocation for IPv4. */
+function compareNetworks(a: Prefix, b: Prefix): number {
+  if (a.family !== b.family) return a.family - b.family;
+  const x = lowBound(a);
+  const y = lowBound(b);
+  return x < y ? -1 : x > y ? 1 : a.len - b.len;
+}
+
 function sortUnique(list: readonly Prefix[]): Prefix[] {
   if (list.length < 2) return [...list];
   const sorted = list.map((prefix) => ({ prefix, lo: lowBound(prefix) }))

@@ -45,13 +45,13 @@ export function buildPlan(design: Design): FullPlan {
   const hosts: HostPlan[] = [];
   for (const host of design.hosts) {
     const mine = tunnelsOfHost.get(host.id) ?? [];
-    const explicit = new Map<string, readonly string[]>();
+    let explicit: Map<string, readonly string[]> | null = null;
     for (const tp of mine) {
       const t = tp.tunnel;
       const given = t.a === host.id ? t.allowedIPs?.ab : t.allowedIPs?.ba;
-      if (given) explicit.set(t.a === host.id ? t.b : t.a, given);
+      if (given) (explicit ??= new Map()).set(t.a === host.id ? t.b : t.a, given);
     }
-    const allowed = allowedIPsOfHost(design, host, routes, explicit);
+    const allowed = allowedIPsOfHost(design, host, routes, explicit ?? NO_EXPLICIT);
     const peers: PeerPlan[] = mine.map((tp) => {
       const t = tp.tunnel;
       const peer = topology.hosts.get(t.a === host.id ? t.b : t.a) as Host;
@@ -94,6 +94,9 @@ export function buildPlan(design: Design): FullPlan {
     conflicts,
   };
 }
+
+/** Most tunnels pin no AllowedIPs: one shared empty map rather than one per host. */
+const NO_EXPLICIT: ReadonlyMap<string, readonly string[]> = new Map();
 
 /** The host's own ListenPort, else the port peers dial (the endpoint's), else the network's listen port. */
 function listenPortOf(design: Design, host: Host): number {

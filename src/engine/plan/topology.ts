@@ -82,7 +82,17 @@ export function findPath(topo: Topology, from: string, to: string): string[] | n
 }
 
 /** Where a host enters the router graph: itself if it routes, else its router neighbours (sorted, deterministic). */
-function entryRouters(topo: Topology, id: string): string[] {
+function entryRouters(topo: Topology, id: string): readonly string[] {
   if (topo.routers.has(id)) return [id];
-  return [...(topo.neighbours.get(id)?.keys() ?? [])].filter((n) => topo.routers.has(n)).sort();
+  // Every flow from or to a host asks again: computed once per host of a topology.
+  let known = entryCache.get(topo);
+  if (!known) entryCache.set(topo, (known = new Map()));
+  let entries = known.get(id);
+  if (!entries) {
+    entries = [...(topo.neighbours.get(id)?.keys() ?? [])].filter((n) => topo.routers.has(n)).sort();
+    known.set(id, entries);
+  }
+  return entries;
 }
+
+const entryCache = new WeakMap<Topology, Map<string, readonly string[]>>();

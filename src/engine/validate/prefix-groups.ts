@@ -1,6 +1,5 @@
 import type { Prefix } from '../net';
-import { networkOf } from '../net';
-import { bounds, networkKey } from '../plan/prefix-keys';
+import { asNetwork, highBound, lowBound, networkKey } from '../plan/prefix-keys';
 import type { Bound } from '../plan/prefix-keys';
 
 /** Items that share one network (same family, address range and length). */
@@ -18,7 +17,7 @@ export function groupPrefixes<T>(items: Iterable<{ prefix: Prefix; tag: T }>): P
     const key = networkKey(prefix);
     let group = byKey.get(key);
     if (!group) {
-      group = { network: networkOf(prefix), ...bounds(prefix), items: [] };
+      group = { network: asNetwork(prefix), lo: lowBound(prefix), hi: highBound(prefix), items: [] };
       byKey.set(key, group);
     }
     group.items.push(tag);
