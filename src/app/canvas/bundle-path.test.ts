@@ -14,6 +14,7 @@ describe('tunnel bundle', () => {
     expect(segs.map((s) => s.id)).toEqual(['t1', 't2']);
     expect(segs[0]).toMatchObject({ s: { x: 102, y: 25 }, t: { x: 298, y: 25 } });
     expect(bundlePath(segs.slice(0, 1))).toBe('M102 25L298 25');
+    expect(bundlePath([segs[0], segs[0]].flatMap((g) => (g ? [g] : [])))).toBe('M102 25L298 25');
   });
 
   it('finds the tunnel a click lands on, within reach only', () => {

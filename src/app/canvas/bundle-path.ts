@@ -54,10 +54,19 @@ export function routeSegments(routes: readonly { id: string; hosts: readonly str
   return out;
 }
 
-/** All segments as one SVG path: one element to lay out and paint instead of one per tunnel. */
+/**
+ * All segments as one SVG path: one element to lay out and paint instead of one per tunnel. A line drawn twice
+ * (flows to one database share their last hop) is drawn once: it looks the same and rasters in half the time.
+ */
 export function bundlePath(segments: readonly Segment[]): string {
+  const seen = new Set<string>();
   let d = '';
-  for (const { s, t } of segments) d += `M${Math.round(s.x)} ${Math.round(s.y)}L${Math.round(t.x)} ${Math.round(t.y)}`;
+  for (const { s, t } of segments) {
+    const line = `M${Math.round(s.x)} ${Math.round(s.y)}L${Math.round(t.x)} ${Math.round(t.y)}`;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    d += line;
+  }
   return d;
 }
 
