@@ -89,7 +89,7 @@ export function allowedIPsOfHost(
       if (inside >= 2) list = [...list.filter((p) => !contains(pool, p)), pool.prefix];
     }
     // Routes are keyed by network, and a pool replaces the routes inside it: already unique, only to be sorted.
-    out.set(peerId, list.length < 2 ? list : list.sort(compareNetworks));
+    out.set(peerId, sortSmall(list));
   };
   for (const peerId of mine?.keys() ?? []) plan(peerId);
   for (const peerId of explicit.keys()) if (!out.has(peerId)) plan(peerId);
@@ -114,9 +114,11 @@ const poolCache = new WeakMap<Design['network']['pools'], { texts: Array<string 
 
 function poolSpans(design: Design): Span[] {
   const pools = design.network.pools;
-  const texts = [pools.db, pools.app, pools.gateway, pools.client, pools.ipv6];
   const hit = poolCache.get(pools);
-  if (hit && hit.texts.every((t, i) => t === texts[i])) return hit.spans;
+  // Asked once per host: compare the texts in place rather than build an array each time.
+  if (hit && hit.texts[0] === pools.db && hit.texts[1] === pools.app && hit.texts[2] === pools.gateway
+    && hit.texts[3] === pools.client && hit.texts[4] === pools.ipv6) return hit.spans;
+  const texts = [pools.db, pools.app, pools.gateway, pools.client, pools.ipv6];
   const spans = texts.filter((t): t is string => t !== null).map((t) => {
     const prefix = networkOf(parsePrefix(t));
     return { prefix, ...bounds(prefix) };
@@ -135,7 +137,7 @@ function summarisablePools(design: Design, host: Host, mine: Map<string, Map<Key
   const own = parsedHost(host).hostRoutes;
   let out: Map<Span, string> | null = null;
   for (const pool of poolSpans(design)) {
-    if (own.some((a) => contains(pool, a))) continue;
+    if (holdsAny(pool, own)) continue;
     let holder: string | null | undefined;
     scan: for (const peerId of mine.keys()) {
       for (const p of (mine.get(peerId) as Map<Key, Prefix>).values()) {
@@ -149,12 +151,32 @@ function summarisablePools(design: Design, host: Host, mine: Map<string, Map<Key
   return out;
 }
 
+function holdsAny(pool: Span, list: readonly Prefix[]): boolean {
+  for (const p of list) if (contains(pool, p)) return true;
+  return false;
+}
+
 function overlapsSpan(pool: Span, p: Prefix): boolean {
   if (pool.prefix.family !== p.family) return false;
   return lowBound(p) <= pool.hi && pool.lo <= highBound(p);
 }
 
 /** Networks without duplicates, in comparePrefixes order (family, start, length). */
+/**
+ * Sorts in place with compareNetworks. Most lists hold a handful of routes, and Array.prototype.sort allocates a
+ * work array per call: an insertion sort below 16 entries allocates nothing (one call per peer of every host).
+ */
+function sortSmall(list: Prefix[]): Prefix[] {
+  if (list.length >= 16) return list.sort(compareNetworks);
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i] as Prefix;
+    let j = i - 1;
+    for (; j >= 0 && compareNetworks(list[j] as Prefix, x) > 0; j--) list[j + 1] = list[j] as Prefix;
+    list[j + 1] = x;
+  }
+  return list;
+}
+
 /** comparePrefixes order (family, start, length) for networks; no allocation for IPv4. */
 function compareNetworks(a: Prefix, b: Prefix): number {
   if (a.family !== b.family) return a.family - b.family;

@@ -42,15 +42,13 @@ export function planFirewalls(
 }
 
 function emptyIntent(design: Design, host: Host): FirewallIntent {
-  const databasePorts = new Set<number>();
-  if (host.database) databasePorts.add(host.database.port);
   return {
     inbound: [],
     forward: [],
     outbound: [],
     masquerade: null,
     clampMss: isRouter(host),
-    databasePorts: [...databasePorts],
+    databasePorts: host.database ? [host.database.port] : [],
     lanDatabases: host.services.map((s) => ({ serviceId: s.id, address: parsedHost(host).services.get(s.id) as Prefix, port: s.port })),
     managementPort: design.network.managementPort,
   };
