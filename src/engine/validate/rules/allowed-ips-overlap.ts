@@ -1,4 +1,6 @@
 import type { Prefix } from '../../net';
+import { networkKey } from '../../plan/prefix-keys';
+import type { PeerPlan } from '../../plan/types';
 import type { Finding, FixChange } from '../finding';
 import { groupPrefixes, sweepNested } from '../prefix-groups';
 import type { Rule, RuleContext } from '../rule';
@@ -27,8 +29,9 @@ export const allowedIPsOverlap: Rule = {
     const out: Finding[] = [];
     const nested: Nested[] = [];
     for (const hp of plan.hosts) {
-      // Overlaps matter across peers only: an interface with one peer has none.
-      if (hp.peers.length < 2) continue;
+      // Overlaps matter across peers only: an interface with one peer has none, nor one whose AllowedIPs are all
+      // distinct host routes (the usual hub), which a set of keys shows without grouping and sorting.
+      if (hp.peers.length < 2 || distinctHostRoutes(hp.peers)) continue;
       const self = hp.host.id;
       const items = hp.peers.flatMap((p) => p.allowedIPs.map((prefix) => ({ prefix, tag: p.hostId })));
       sweepNested(groupPrefixes(items), (group, enclosing) => {
@@ -100,4 +103,18 @@ function computedAllowedIPs({ index }: RuleContext, self: string, peers: readonl
     if (t.allowedIPs[side] !== null) changes.push({ target: 'tunnel', id: t.id, set: { [`allowedIPs.${side}`]: null } });
   }
   return changes;
+}
+
+/** True when every AllowedIPs entry of these peers is a host route and no two are the same: nothing can overlap. */
+function distinctHostRoutes(peers: readonly PeerPlan[]): boolean {
+  const seen = new Set<number | string>();
+  for (const p of peers) {
+    for (const prefix of p.allowedIPs) {
+      if (prefix.len !== (prefix.family === 4 ? 32 : 128)) return false;
+      const key = networkKey(prefix);
+      if (seen.has(key)) return false;
+      seen.add(key);
+    }
+  }
+  return true;
 }
