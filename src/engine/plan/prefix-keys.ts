@@ -9,11 +9,7 @@ export type Bound = number | bigint;
  * tens of thousands of prefixes per edit, and bigint arithmetic allocates on every step.
  */
 export function bounds(p: Prefix): { lo: Bound; hi: Bound } {
-  if (p.family === 6) return { lo: prefixFirst(p), hi: prefixLast(p) };
-  const a = Number(p.addr);
-  const span = 2 ** (32 - p.len);
-  const lo = a - (a % span);
-  return { lo, hi: lo + span - 1 };
+  return { lo: lowBound(p), hi: highBound(p) };
 }
 
 /** The first address of `p`'s network, without allocating for IPv4 (see `bounds`). */
@@ -26,17 +22,21 @@ export function lowBound(p: Prefix): Bound {
 /** The last address of `p`'s network, without allocating for IPv4 (see `bounds`). */
 export function highBound(p: Prefix): Bound {
   if (p.family === 6) return prefixLast(p);
-  const a = Number(p.addr);
-  const span = 2 ** (32 - p.len);
-  return a - (a % span) + span - 1;
+  return (lowBound(p) as number) + 2 ** (32 - p.len) - 1;
 }
 
 /** A key naming `p`'s network (family, start and length): a number for IPv4, a string for IPv6. */
 export function networkKey(p: Prefix): number | string {
   if (p.family === 6) return `${prefixFirst(p)}/${p.len}`;
-  const a = Number(p.addr);
-  const span = 2 ** (32 - p.len);
-  return (a - (a % span)) * 64 + p.len;
+  return (lowBound(p) as number) * 64 + p.len;
+}
+
+/** Whether `p`'s network holds `a`, without allocating for IPv4 (a host route compares addresses only). */
+export function holdsAddress(p: Prefix, a: Address): boolean {
+  if (p.family !== a.family) return false;
+  if (p.len === (p.family === 4 ? 32 : 128)) return p.addr === a.value;
+  const v = a.family === 4 ? Number(a.value) : a.value;
+  return lowBound(p) <= v && v <= highBound(p);
 }
 
 /** A key naming one address: a number for IPv4, a string for IPv6. */

@@ -1,6 +1,7 @@
-import { containsAddress, formatAddress } from '../net';
+import { formatAddress } from '../net';
 import type { Address, Family, Prefix } from '../net';
 import type { FirewallRule, FlowPlan, HostPlan } from '../plan/types';
+import { holdsAddress } from '../plan/prefix-keys';
 import type { RuleContext } from './rule';
 import { net } from './text';
 
@@ -127,12 +128,9 @@ function first(list: readonly Prefix[], family: Family): Address | null {
   return null;
 }
 
-/** Whether one of `list` holds `a`; host routes (the usual firewall entry) compare without range arithmetic. */
+/** Whether one of `list` holds `a`. */
 function holds(list: readonly Prefix[], a: Address): boolean {
-  for (const p of list) {
-    if (p.family !== a.family) continue;
-    if (p.len === (a.family === 4 ? 32 : 128) ? p.addr === a.value : containsAddress(p, a)) return true;
-  }
+  for (const p of list) if (holdsAddress(p, a)) return true;
   return false;
 }
 

@@ -1,5 +1,6 @@
 import type { Address, Prefix } from '../net';
 import type { PeerPlan } from '../plan/types';
+import { holdsAddress } from '../plan/prefix-keys';
 
 /** Where a host sends an address: under a peer's AllowedIPs, or into one of its own lans (`peer: null`). */
 export interface RouteHit {
@@ -69,11 +70,11 @@ export class RouteTable {
   private scanFor(a: Address, withLans: boolean): RouteHit | null {
     let best: Prefix | null = null;
     let bestPeer: string | null = null;
-    if (withLans) for (const lan of this.lans) if ((!best || lan.len > best.len) && holds(lan, a)) best = lan;
+    if (withLans) for (const lan of this.lans) if ((!best || lan.len > best.len) && holdsAddress(lan, a)) best = lan;
     for (const p of this.peers) {
       for (const prefix of p.allowedIPs) {
         if (best && (prefix.len < best.len || (prefix.len === best.len && bestPeer === null))) continue;
-        if (!holds(prefix, a)) continue;
+        if (!holdsAddress(prefix, a)) continue;
         best = prefix;
         bestPeer = p.hostId;
       }
@@ -102,15 +103,4 @@ function keyV4(v: number, len: number): number {
 /** One bigint for an IPv6 network: its length above the prefix bits. */
 function keyV6(v: bigint, len: number): bigint {
   return (BigInt(len) << 128n) | (v >> BigInt(128 - len));
-}
-
-/** Whether `p`'s network holds `a`; IPv4 in plain numbers. */
-function holds(p: Prefix, a: Address): boolean {
-  if (p.family !== a.family) return false;
-  if (p.family === 6) {
-    const shift = BigInt(128 - p.len);
-    return p.addr >> shift === a.value >> shift;
-  }
-  const size = 2 ** (32 - p.len);
-  return Math.floor(Number(p.addr) / size) === Math.floor(Number(a.value) / size);
 }
