@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isQosBulkRate, QOS_BULK_MBIT } from '../engine';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
 import { runRotate } from './commands/rotate';
@@ -25,8 +26,8 @@ function firewallOf(text: string): 'nftables' | 'iptables' {
 function qosOf(text: string | undefined): { bulkRateMbit: number } | null {
   if (text === undefined) return null;
   const rate = Number(text);
-  if (!Number.isInteger(rate) || rate < 1 || rate > 100_000) {
-    throw new CliError(`--qos-bulk-mbit must be a whole number of Mbit/s from 1 to 100000, not "${text}"`, 2);
+  if (!isQosBulkRate(rate)) {
+    throw new CliError(`--qos-bulk-mbit must be a whole number of Mbit/s from ${QOS_BULK_MBIT.min} to ${QOS_BULK_MBIT.max}, not "${text}"`, 2);
   }
   return { bulkRateMbit: rate };
 }

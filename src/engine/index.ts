@@ -60,7 +60,7 @@ export type { Keypair } from './keys';
 export { rotateKeys, RotationError } from './rotate/rotate-keys';
 export type { Rotation } from './rotate/rotate-keys';
 export type { BundleOptions } from './bundle/bundle-options';
-export { DEFAULT_BUNDLE_OPTIONS } from './bundle/bundle-options';
+export { DEFAULT_BUNDLE_OPTIONS, QOS_BULK_MBIT, isQosBulkRate } from './bundle/bundle-options';
 
 export { applyFix } from './validate/apply-fix';
 export { RULES } from './validate/rules';

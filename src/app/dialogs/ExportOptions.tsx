@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isQosBulkRate, QOS_BULK_MBIT } from '../../engine';
 
 /** What the user chooses for a bundle in the export dialog: the same choices as the CLI's export flags. */
 export interface ExportChoices {
@@ -12,7 +13,6 @@ export interface ExportChoices {
 export const DEFAULT_EXPORT_CHOICES: ExportChoices = { firewall: 'nftables', qosMbit: null, diagram: true };
 
 const QOS_DEFAULT_MBIT = 100;
-const QOS_MAX_MBIT = 100_000;
 
 /**
  * The bundle's options. The rate field keeps what the user types; only a whole number from 1 to 100,000 reaches
@@ -46,7 +46,7 @@ export function ExportOptions({ value, onChange }: { value: ExportChoices; onCha
             if (next !== null && value.qosMbit !== null) onChange({ ...value, qosMbit: next });
           }} />
         <span>Mbit/s</span>
-        {rate === null && <span className="error-text" role="alert">Bulk rate: a whole number of Mbit/s from 1 to {QOS_MAX_MBIT.toLocaleString('en')}</span>}
+        {rate === null && <span className="error-text" role="alert">Bulk rate: a whole number of Mbit/s from {QOS_BULK_MBIT.min} to {QOS_BULK_MBIT.max.toLocaleString('en')}</span>}
       </label>
       <label className="check export-options__item">
         <input type="checkbox" checked={value.diagram} data-testid="export-diagram"
@@ -60,5 +60,5 @@ export function ExportOptions({ value, onChange }: { value: ExportChoices; onCha
 function parseRate(text: string): number | null {
   if (!/^\s*\d{1,6}\s*$/.test(text)) return null;
   const n = Number(text);
-  return n >= 1 && n <= QOS_MAX_MBIT ? n : null;
+  return isQosBulkRate(n) ? n : null;
 }

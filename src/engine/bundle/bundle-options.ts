@@ -13,3 +13,11 @@ export interface BundleOptions {
 }
 
 export const DEFAULT_BUNDLE_OPTIONS: BundleOptions = { firewall: 'nftables', qos: null, findings: [], diagram: null };
+
+/** The bulk rates `qos.sh` accepts, in Mbit/s: the CLI flag, the worker request and the export dialog check these. */
+export const QOS_BULK_MBIT = { min: 1, max: 100_000 } as const;
+
+/** True for a whole number of Mbit/s within QOS_BULK_MBIT. */
+export function isQosBulkRate(rate: unknown): rate is number {
+  return Number.isInteger(rate) && (rate as number) >= QOS_BULK_MBIT.min && (rate as number) <= QOS_BULK_MBIT.max;
+}

@@ -1,3 +1,4 @@
+import { isQosBulkRate, QOS_BULK_MBIT } from '../bundle/bundle-options';
 import { exportBundle } from '../bundle/export-bundle';
 import { analyseDesign } from './analyse-design';
 import { generateKeypair, generatePresharedKey } from '../keys';
@@ -39,8 +40,8 @@ function exportOptions(options: ExportRequestOptions | undefined): ExportRequest
   }
   if (options.qos !== undefined) {
     const rate = options.qos?.bulkRateMbit;
-    if (options.qos !== null && (!Number.isInteger(rate) || (rate as number) < 1 || (rate as number) > 100_000)) {
-      throw new RangeError('export: qos.bulkRateMbit must be a whole number from 1 to 100000');
+    if (options.qos !== null && !isQosBulkRate(rate)) {
+      throw new RangeError(`export: qos.bulkRateMbit must be a whole number from ${QOS_BULK_MBIT.min} to ${QOS_BULK_MBIT.max}`);
     }
     out.qos = options.qos === null ? null : { bulkRateMbit: rate as number };
   }
