@@ -18,8 +18,20 @@ export interface RouteConflict {
 
 /** A network's key (see networkKey): a number for IPv4, text for IPv6. */
 type Key = number | string;
-/** host id -> peer id -> AllowedIPs (network prefixes, keyed by network). */
-type Routes = Map<string, Map<string, Map<Key, Prefix>>>;
+
+/**
+ * One host's routes into the tunnel: entry i is `prefix[i]` (a network) under the peer `peer[i]`, and `index` finds
+ * an entry by its network's key. Flat arrays rather than a map per peer: a hub has thousands of peers with a route
+ * or two each.
+ */
+interface HostRoutes {
+  index: Map<Key, number>;
+  peer: string[];
+  prefix: Prefix[];
+}
+
+/** host id -> its routes. */
+type Routes = Map<string, HostRoutes>;
 
 /**
  * Every host's AllowedIPs per peer: the peer's own addresses, plus what declared flows send through it (toward the
@@ -28,24 +40,19 @@ type Routes = Map<string, Map<string, Map<Key, Prefix>>>;
  */
 export function planAllowedIPs(design: Design, topo: Topology, flows: readonly ResolvedFlow[]) {
   const routes: Routes = new Map();
-  const owner = new Map<string, Map<Key, string>>();
   const conflicts: RouteConflict[] = [];
   const add = (hostId: string, peerId: string, prefix: Prefix, flowId: string) => {
+    let mine = routes.get(hostId);
+    if (!mine) routes.set(hostId, (mine = { index: new Map(), peer: [], prefix: [] }));
     const key = networkKey(prefix);
-    let owners = owner.get(hostId);
-    if (!owners) owner.set(hostId, (owners = new Map()));
-    const kept = owners.get(key);
-    if (kept !== undefined && kept !== peerId) {
-      conflicts.push({ hostId, prefix: asNetwork(prefix), kept, refused: peerId, flowId });
-      return;
+    const at = mine.index.get(key);
+    if (at === undefined) {
+      mine.index.set(key, mine.peer.length);
+      mine.peer.push(peerId);
+      mine.prefix.push(asNetwork(prefix));
+    } else if (mine.peer[at] !== peerId) {
+      conflicts.push({ hostId, prefix: asNetwork(prefix), kept: mine.peer[at] as string, refused: peerId, flowId });
     }
-    if (kept !== undefined) return;
-    owners.set(key, peerId);
-    let peers = routes.get(hostId);
-    if (!peers) routes.set(hostId, (peers = new Map()));
-    let set = peers.get(peerId);
-    if (!set) peers.set(peerId, (set = new Map()));
-    set.set(key, asNetwork(prefix));
   };
   for (const t of design.tunnels) {
     const a = topo.hosts.get(t.a);
@@ -58,8 +65,8 @@ export function planAllowedIPs(design: Design, topo: Topology, flows: readonly R
     const path = f.path;
     if (!path) continue;
     for (let i = 0; i + 1 < path.length; i++) {
-      const here = path[i] ?? '';
-      const next = path[i + 1] ?? '';
+      const here = path[i] as string;
+      const next = path[i + 1] as string;
       for (const p of f.routeDestinations) add(here, next, p, f.flowId);
       for (const p of f.sources) add(next, here, p, f.flowId);
     }
@@ -72,27 +79,28 @@ export function allowedIPsOfHost(
   design: Design, host: Host, routes: Routes, explicit: ReadonlyMap<string, readonly string[] | null>,
 ): Map<string, Prefix[]> {
   const mine = routes.get(host.id);
-  const pools = mine ? summarisablePools(design, host, mine) : null;
   const out = new Map<string, Prefix[]>();
-  const plan = (peerId: string) => {
-    const given = explicit.get(peerId);
-    if (given) {
-      out.set(peerId, sortUnique(given.map((s) => networkOf(parsePrefix(s)))));
-      return;
+  if (mine) {
+    // Routes are keyed by network: already unique, grouped here by peer in the order they were added.
+    for (let i = 0; i < mine.peer.length; i++) {
+      const peerId = mine.peer[i] as string;
+      if (explicit.get(peerId)) continue;
+      const list = out.get(peerId);
+      if (list) list.push(mine.prefix[i] as Prefix);
+      else out.set(peerId, [mine.prefix[i] as Prefix]);
     }
-    const set = mine?.get(peerId);
-    let list = set ? [...set.values()] : [];
+    const pools = summarisablePools(design, host, mine);
     for (const [pool, holder] of pools ?? []) {
-      if (holder !== peerId) continue;
+      const list = out.get(holder);
+      if (!list) continue;
       let inside = 0;
       for (const p of list) if (contains(pool, p)) inside++;
-      if (inside >= 2) list = [...list.filter((p) => !contains(pool, p)), pool.prefix];
+      // A pool replaces the routes inside it: the list stays unique.
+      if (inside >= 2) out.set(holder, [...list.filter((p) => !contains(pool, p)), pool.prefix]);
     }
-    // Routes are keyed by network, and a pool replaces the routes inside it: already unique, only to be sorted.
-    out.set(peerId, sortSmall(list));
-  };
-  for (const peerId of mine?.keys() ?? []) plan(peerId);
-  for (const peerId of explicit.keys()) if (!out.has(peerId)) plan(peerId);
+    for (const list of out.values()) sortSmall(list);
+  }
+  for (const [peerId, given] of explicit) if (given) out.set(peerId, sortUnique(given.map((s) => networkOf(parsePrefix(s)))));
   return out;
 }
 
@@ -130,23 +138,30 @@ function poolSpans(design: Design): Span[] {
 /**
  * Pools that may stand in for their addresses on this host, each with the one peer behind which all of its routed
  * addresses sit. A pool qualifies when this host holds none of it and no route overlaps it from another peer or
- * covers it: then routing is unchanged and configs stay short. One pass over the host's routes per pool:
- * O(routes · pools). Null when none qualifies.
+ * covers it: then routing is unchanged and configs stay short. One pass over the host's routes, each route's
+ * bounds computed once and set against every pool: O(routes · pools). Null when none qualifies.
  */
-function summarisablePools(design: Design, host: Host, mine: Map<string, Map<Key, Prefix>>): Map<Span, string> | null {
+function summarisablePools(design: Design, host: Host, mine: HostRoutes): Map<Span, string> | null {
   const own = parsedHost(host).hostRoutes;
-  let out: Map<Span, string> | null = null;
-  for (const pool of poolSpans(design)) {
-    if (holdsAny(pool, own)) continue;
-    let holder: string | null | undefined;
-    scan: for (const peerId of mine.keys()) {
-      for (const p of (mine.get(peerId) as Map<Key, Prefix>).values()) {
-        if (!overlapsSpan(pool, p)) continue;
-        holder = p.len < pool.prefix.len || (holder !== undefined && holder !== peerId) ? null : peerId;
-        if (holder === null) break scan;
-      }
+  const spans = poolSpans(design);
+  // Per pool: undefined (no route in it yet), the one peer holding its routes, or null (it cannot stand in).
+  const holders: Array<string | null | undefined> = spans.map((pool) => (holdsAny(pool, own) ? null : undefined));
+  for (let i = 0; i < mine.peer.length; i++) {
+    const p = mine.prefix[i] as Prefix;
+    const peerId = mine.peer[i] as string;
+    const lo = lowBound(p);
+    const hi = highBound(p);
+    for (let k = 0; k < spans.length; k++) {
+      const pool = spans[k] as Span;
+      const holder = holders[k];
+      if (holder === null || pool.prefix.family !== p.family || hi < pool.lo || pool.hi < lo) continue;
+      holders[k] = p.len < pool.prefix.len || (holder !== undefined && holder !== peerId) ? null : peerId;
     }
-    if (holder) (out ??= new Map()).set(pool, holder);
+  }
+  let out: Map<Span, string> | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const holder = holders[k];
+    if (holder) (out ??= new Map()).set(spans[k] as Span, holder);
   }
   return out;
 }
@@ -154,11 +169,6 @@ function summarisablePools(design: Design, host: Host, mine: Map<string, Map<Key
 function holdsAny(pool: Span, list: readonly Prefix[]): boolean {
   for (const p of list) if (contains(pool, p)) return true;
   return false;
-}
-
-function overlapsSpan(pool: Span, p: Prefix): boolean {
-  if (pool.prefix.family !== p.family) return false;
-  return lowBound(p) <= pool.hi && pool.lo <= highBound(p);
 }
 
 /** Networks without duplicates, in comparePrefixes order (family, start, length). */
