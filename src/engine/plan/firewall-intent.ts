@@ -24,13 +24,13 @@ export function planFirewalls(
       flowId: f.flowId, sources: f.sources, destinations: f.destinations, port: f.port, proto: f.proto,
     };
     const last = f.path.length - 1;
-    f.path.forEach((hostId, i) => {
-      const intent = intents.get(hostId);
-      if (!intent) return;
+    for (let i = 0; i <= last; i++) {
+      const intent = intents.get(f.path[i] as string);
+      if (!intent) continue;
       if (i === 0) intent.outbound.push(rule);
       else if (i < last || f.toService) intent.forward.push(rule);
       else intent.inbound.push(rule);
-    });
+    }
     const gateway = hosts.get(f.to);
     if (f.toService && gateway?.masquerade) {
       let seen = masqueraded.get(gateway.id);

@@ -9,7 +9,7 @@ import type { FlowPlan, TunnelPlan } from './types';
 /** A declared flow resolved to prefixes and a path; replication flows also yield their reverse. */
 export interface ResolvedFlow extends FlowPlan {
   /** Prefixes routed toward the target at every hop: the service's whole lan when it sits in one. */
-  routeDestinations: Prefix[];
+  routeDestinations: readonly Prefix[];
 }
 
 /**
@@ -23,14 +23,16 @@ export function addressesOf(host: Host): Prefix[] {
 /** Resolves every flow of the design: O(flows · path work). Replication flows are planned in both directions. */
 export function resolveFlows(design: Design, topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>): ResolvedFlow[] {
   const out: ResolvedFlow[] = [];
-  for (const flow of [...design.flows, ...monitoringFlows(design)]) {
+  const resolve = (flow: Flow) => {
     const forward = resolveFlow(flow, flow.from, flow.to, false, topo, tunnels);
     if (forward) out.push(forward);
     if (flow.kind === 'replication' && !flow.to.includes('/')) {
       const back = resolveFlow(flow, flow.to, flow.from, true, topo, tunnels);
       if (back) out.push(back);
     }
-  }
+  };
+  for (const flow of design.flows) resolve(flow);
+  for (const flow of monitoringFlows(design)) resolve(flow);
   return out;
 }
 
@@ -46,7 +48,9 @@ export function monitoringFlows(design: Design): Flow[] {
 function resolveFlow(
   flow: Flow, fromId: string, toRef: string, reverse: boolean, topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>,
 ): ResolvedFlow | null {
-  const [toId = '', serviceId] = toRef.split('/');
+  const slash = toRef.indexOf('/');
+  const toId = slash < 0 ? toRef : toRef.slice(0, slash);
+  const serviceId = slash < 0 ? undefined : toRef.slice(slash + 1);
   const from = topo.hosts.get(fromId);
   const to = topo.hosts.get(toId);
   if (!from || !to) return null;
@@ -83,7 +87,7 @@ export function canonicalPath(topo: Topology, a: string, b: string): string[] | 
 }
 
 /** A service is routed as the lan that holds it, so one AllowedIPs entry serves every service in that lan. */
-function lanOf(gateway: Host, address: Prefix): Prefix[] {
+function lanOf(gateway: Host, address: Prefix): readonly Prefix[] {
   const a = { family: address.family, value: address.addr };
   const lan = parsedHost(gateway).lans.find((p) => containsAddress(p, a));
   return [lan ?? address];

@@ -17,8 +17,8 @@ export interface PeerPlan {
 /** Traffic a host's firewall lets through, as parsed prefixes: renderers never see user text here. */
 export interface FirewallRule {
   flowId: string;
-  sources: Prefix[];
-  destinations: Prefix[];
+  sources: readonly Prefix[];
+  destinations: readonly Prefix[];
   port: number;
   proto: Proto;
 }
@@ -74,8 +74,9 @@ export interface FlowPlan {
   from: string;
   /** The host that delivers: the target host, or the gateway whose lan holds the service. */
   to: string;
-  sources: Prefix[];
-  destinations: Prefix[];
+  /** Shared with the host's parsed addresses and other flows: read-only. */
+  sources: readonly Prefix[];
+  destinations: readonly Prefix[];
   port: number;
   proto: Proto;
   path: string[] | null;

@@ -114,11 +114,21 @@ function forwards(hp: HostPlan, family: Family): boolean {
   return family === 4 ? hp.forwardIPv4 : hp.forwardIPv6;
 }
 
+/** Chains up to this long are scanned; longer ones (a hub's, a gateway's) are looked up by flow id first. */
+const SCAN_LIMIT = 16;
+
 /** Whether a rule of this chain lets the flow's first packet through: its own rules first, then any other's. */
 function allows({ index }: RuleContext, here: string, chain: 'inbound' | 'forward' | 'outbound', f: FlowPlan, src: Address, dst: Address): boolean {
-  const match = (r: FirewallRule) => r.proto === f.proto && r.port === f.port && holds(r.sources, src) && holds(r.destinations, dst);
+  const rules = index.hostPlan(here)?.firewall[chain];
+  if (!rules) return false;
   // The flow's own rule first (a lookup); any other rule that happens to let it through only when that fails.
-  return index.firewallRuleOf(here, chain, f.flowId, match) || (index.hostPlan(here)?.firewall[chain] ?? []).some(match);
+  if (rules.length > SCAN_LIMIT) for (const r of index.flowRules(here, chain, f.flowId)) if (admits(r, f, src, dst)) return true;
+  for (const r of rules) if (admits(r, f, src, dst)) return true;
+  return false;
+}
+
+function admits(r: FirewallRule, f: FlowPlan, src: Address, dst: Address): boolean {
+  return r.proto === f.proto && r.port === f.port && holds(r.sources, src) && holds(r.destinations, dst);
 }
 
 const FAMILIES = [4, 6] as const;

@@ -11,12 +11,7 @@ import type { RouteHit } from './route-table';
 export type { RouteHit } from './route-table';
 
 type Chain = 'inbound' | 'forward' | 'outbound';
-/** Where a firewall rule sits: the host and chain. */
-interface Placed {
-  host: string;
-  chain: Chain;
-  rule: FirewallRule;
-}
+const NO_RULES: readonly FirewallRule[] = [];
 
 /** A pool of the network, parsed: a role's, or the IPv6 one. */
 export interface PoolEntry {
@@ -37,7 +32,9 @@ export class RuleIndex {
   private readonly peerMaps = new Map<string, Map<string, PeerPlan>>();
   private readonly routeTables = new Map<string, RouteTable>();
   private readonly parsedById = new Map<string, ParsedHost>();
-  private rulesByFlow: Map<string, Placed[]> | null = null;
+  private readonly chainIndex: Record<Chain, Map<string, Map<string, FirewallRule[]>>> = {
+    inbound: new Map(), forward: new Map(), outbound: new Map(),
+  };
   private keys: boolean | null = null;
   private secrets: boolean | null = null;
 
@@ -125,25 +122,21 @@ export class RuleIndex {
   }
 
   /**
-   * Whether a rule that flow `flowId` put in `chain` on `hostId` passes `test`. One index of every host's rules by
-   * flow id, built once: a flow's rules sit on the few hosts of its path.
+   * The rules flow `flowId` put in `chain` on `hostId`, through an index of that chain by flow id built on first
+   * use. Meant for long chains (a hub's or a gateway's); a short one is cheaper to scan than to index.
    */
-  firewallRuleOf(hostId: string, chain: Chain, flowId: string, test: (r: FirewallRule) => boolean): boolean {
-    if (!this.rulesByFlow) {
-      this.rulesByFlow = new Map();
-      for (const hp of this.plan.hosts) {
-        for (const c of ['inbound', 'forward', 'outbound'] as const) {
-          for (const rule of hp.firewall[c]) {
-            const placed = { host: hp.host.id, chain: c, rule };
-            const list = this.rulesByFlow.get(rule.flowId);
-            if (list) list.push(placed);
-            else this.rulesByFlow.set(rule.flowId, [placed]);
-          }
-        }
+  flowRules(hostId: string, chain: Chain, flowId: string): readonly FirewallRule[] {
+    let byFlow = this.chainIndex[chain].get(hostId);
+    if (!byFlow) {
+      byFlow = new Map();
+      for (const rule of this.hostPlan(hostId)?.firewall[chain] ?? []) {
+        const list = byFlow.get(rule.flowId);
+        if (list) list.push(rule);
+        else byFlow.set(rule.flowId, [rule]);
       }
+      this.chainIndex[chain].set(hostId, byFlow);
     }
-    for (const p of this.rulesByFlow.get(flowId) ?? []) if (p.host === hostId && p.chain === chain && test(p.rule)) return true;
-    return false;
+    return byFlow.get(flowId) ?? NO_RULES;
   }
 
   /** True when the design holds any key: it was completed with keys, so missing or clashing ones matter. */
