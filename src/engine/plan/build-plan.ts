@@ -17,6 +17,8 @@ export interface FullPlan extends Plan {
   topology: Topology;
   resolvedFlows: ResolvedFlow[];
   conflicts: RouteConflict[];
+  /** Host id -> its planned tunnels, in design order (hosts without one are absent). */
+  tunnelsOfHost: ReadonlyMap<string, readonly TunnelPlan[]>;
 }
 
 /**
@@ -26,25 +28,27 @@ export interface FullPlan extends Plan {
 export function buildPlan(design: Design): FullPlan {
   const topology = buildTopology(design);
   const tunnelPlans = new Map<string, TunnelPlan>();
-  const tunnelsOfHost = new Map<string, TunnelPlan[]>(design.hosts.map((h) => [h.id, []]));
+  const tunnelsOfHost = new Map<string, TunnelPlan[]>();
   for (const t of design.tunnels) {
     const a = topology.hosts.get(t.a);
     const b = topology.hosts.get(t.b);
     if (!a || !b) continue;
     const tp = planTunnelMtu(t, a, b);
     tunnelPlans.set(t.id, tp);
-    tunnelsOfHost.get(a.id)?.push(tp);
-    tunnelsOfHost.get(b.id)?.push(tp);
+    pushTo(tunnelsOfHost, a.id, tp);
+    pushTo(tunnelsOfHost, b.id, tp);
   }
   const declared = resolveFlows(design, topology, tunnelPlans);
-  const resolvedFlows = [...declared, ...failoverFlows(design, topology, declared, tunnelPlans)];
+  const failover = failoverFlows(design, topology, declared, tunnelPlans);
+  const resolvedFlows = failover.length === 0 ? declared : [...declared, ...failover];
   const floating = floatingAddresses(design);
   const { routes, conflicts } = planAllowedIPs(design, topology, resolvedFlows);
   const firewalls = planFirewalls(design, topology.hosts, resolvedFlows);
 
   const hosts: HostPlan[] = [];
+  const byId = new Map<string, HostPlan>();
   for (const host of design.hosts) {
-    const mine = tunnelsOfHost.get(host.id) ?? [];
+    const mine = tunnelsOfHost.get(host.id) ?? NO_TUNNELS;
     let explicit: Map<string, readonly string[]> | null = null;
     for (const tp of mine) {
       const t = tp.tunnel;
@@ -52,7 +56,7 @@ export function buildPlan(design: Design): FullPlan {
       if (given) (explicit ??= new Map()).set(t.a === host.id ? t.b : t.a, given);
     }
     const allowed = allowedIPsOfHost(design, host, routes, explicit ?? NO_EXPLICIT);
-    const peers: PeerPlan[] = mine.map((tp) => {
+    const peers: PeerPlan[] = sortByHostId(mine.map((tp) => {
       const t = tp.tunnel;
       const peer = topology.hosts.get(t.a === host.id ? t.b : t.a) as Host;
       return {
@@ -64,13 +68,14 @@ export function buildPlan(design: Design): FullPlan {
         endpoint: parsedHost(peer).endpoint,
         keepalive: keepaliveFor(t, host, peer),
       };
-    }).sort((x, y) => (x.hostId < y.hostId ? -1 : x.hostId > y.hostId ? 1 : 0));
-    const addresses = [...parsedHost(host).addresses, ...(floating.get(host.id) ?? [])];
+    }));
+    const held = floating.get(host.id);
+    const addresses = held ? [...parsedHost(host).addresses, ...held] : parsedHost(host).addresses;
     const { mtu, source } = hostMtu(host, mine);
     const routesTraffic = isRouter(host);
     const firewall = firewalls.get(host.id);
     if (!firewall) continue;
-    hosts.push({
+    const hp: HostPlan = {
       host,
       addresses,
       listenPort: listenPortOf(design, host),
@@ -81,18 +86,44 @@ export function buildPlan(design: Design): FullPlan {
       forwardIPv4: routesTraffic,
       forwardIPv6: routesTraffic && (addresses.some((a) => a.family === 6) || host.lans.some((l) => l.includes(':'))),
       firewall,
-    });
+    };
+    hosts.push(hp);
+    byId.set(host.id, hp);
   }
   return {
     design,
     hosts,
-    byId: new Map(hosts.map((h) => [h.host.id, h])),
+    byId,
     tunnels: [...tunnelPlans.values()],
     flows: resolvedFlows,
     topology,
     resolvedFlows,
     conflicts,
+    tunnelsOfHost,
   };
+}
+
+const NO_TUNNELS: readonly TunnelPlan[] = [];
+
+function pushTo<T>(lists: Map<string, T[]>, key: string, item: T): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
+}
+
+/**
+ * Peers in host id order, in place. Most hosts have one or two peers, and Array.prototype.sort allocates a work
+ * array per call: an insertion sort below 16 allocates nothing.
+ */
+function sortByHostId(peers: PeerPlan[]): PeerPlan[] {
+  if (peers.length >= 16) return peers.sort((x, y) => (x.hostId < y.hostId ? -1 : x.hostId > y.hostId ? 1 : 0));
+  for (let i = 1; i < peers.length; i++) {
+    const x = peers[i] as PeerPlan;
+    let j = i - 1;
+    for (; j >= 0 && (peers[j] as PeerPlan).hostId > x.hostId; j--) peers[j + 1] = peers[j] as PeerPlan;
+    peers[j + 1] = x;
+  }
+  return peers;
 }
 
 /** Most tunnels pin no AllowedIPs: one shared empty map rather than one per host. */

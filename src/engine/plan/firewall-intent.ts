@@ -27,9 +27,10 @@ export function planFirewalls(
     for (let i = 0; i <= last; i++) {
       const intent = intents.get(f.path[i] as string);
       if (!intent) continue;
-      if (i === 0) intent.outbound.push(rule);
-      else if (i < last || f.toService) intent.forward.push(rule);
-      else intent.inbound.push(rule);
+      const chain = i === 0 ? 'outbound' : i < last || f.toService ? 'forward' : 'inbound';
+      // Chains start as the shared empty list: most hosts have nothing in one or two of them.
+      if (intent[chain] === NONE) intent[chain] = [rule];
+      else (intent[chain] as FirewallRule[]).push(rule);
     }
     const gateway = hosts.get(f.to);
     if (f.toService && gateway?.masquerade) {
@@ -41,15 +42,22 @@ export function planFirewalls(
   return intents;
 }
 
+/**
+ * The empty chain every intent starts with, never pushed to (planFirewalls puts a new list in its place): a plan of
+ * thousands of hosts holds thousands of empty chains, and the plan's size is what its garbage collection costs.
+ */
+const NONE: readonly FirewallRule[] = Object.freeze([]);
+
 function emptyIntent(design: Design, host: Host): FirewallIntent {
   return {
-    inbound: [],
-    forward: [],
-    outbound: [],
+    inbound: NONE,
+    forward: NONE,
+    outbound: NONE,
     masquerade: null,
     clampMss: isRouter(host),
     databasePorts: host.database ? [host.database.port] : [],
-    lanDatabases: host.services.map((s) => ({ serviceId: s.id, address: parsedHost(host).services.get(s.id) as Prefix, port: s.port })),
+    lanDatabases: host.services.length === 0 ? []
+      : host.services.map((s) => ({ serviceId: s.id, address: parsedHost(host).services.get(s.id) as Prefix, port: s.port })),
     managementPort: design.network.managementPort,
   };
 }

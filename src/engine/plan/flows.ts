@@ -57,8 +57,9 @@ function resolveFlow(
   const service = serviceId === undefined ? null : to.services.find((s) => s.id === serviceId) ?? null;
   if (serviceId !== undefined && !service) return null;
   const serviceRoute = service ? parsedHost(to).services.get(service.id) : undefined;
-  const destinations = serviceRoute ? [serviceRoute] : addressesOf(to);
-  const routeDestinations = serviceRoute ? lanOf(to, serviceRoute) : destinations;
+  const target = serviceRoute ? serviceTarget(to, serviceRoute) : null;
+  const destinations = target ? target.destinations : addressesOf(to);
+  const routeDestinations = target ? target.routeDestinations : destinations;
   const path = canonicalPath(topo, fromId, toId);
   return {
     flowId: flow.id,
@@ -86,11 +87,26 @@ export function canonicalPath(topo: Topology, a: string, b: string): string[] | 
   return findPath(topo, b, a)?.reverse() ?? null;
 }
 
+/** What flows to a service name: the service's address, and the lan that holds it as the route. */
+interface ServiceTarget {
+  destinations: readonly Prefix[];
+  routeDestinations: readonly Prefix[];
+}
+
+// By the parsed service address, which parsedHost makes anew when the gateway's texts (lans included) change: every
+// flow to a service shares its lists instead of two new ones per flow.
+const targets = new WeakMap<Prefix, ServiceTarget>();
+
 /** A service is routed as the lan that holds it, so one AllowedIPs entry serves every service in that lan. */
-function lanOf(gateway: Host, address: Prefix): readonly Prefix[] {
-  const a = { family: address.family, value: address.addr };
-  const lan = parsedHost(gateway).lans.find((p) => containsAddress(p, a));
-  return [lan ?? address];
+function serviceTarget(gateway: Host, address: Prefix): ServiceTarget {
+  let target = targets.get(address);
+  if (!target) {
+    const a = { family: address.family, value: address.addr };
+    const lan = parsedHost(gateway).lans.find((p) => containsAddress(p, a));
+    target = { destinations: [address], routeDestinations: [lan ?? address] };
+    targets.set(address, target);
+  }
+  return target;
 }
 
 /** Smallest safe tunnel MTU along a path. */

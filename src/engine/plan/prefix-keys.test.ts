@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPrefix, networkOf, prefixFirst, prefixLast } from '../net';
+import { formatPrefix, networkOf, parsePrefix, prefixFirst, prefixLast } from '../net';
 import type { Prefix } from '../net';
-import { bounds, inRange, networkKey, rangeOf } from './prefix-keys';
+import { bounds, holdsAddress, inRange, networkKey, rangeOf } from './prefix-keys';
 
 const prefix: fc.Arbitrary<Prefix> = fc.oneof(
   fc.record({ family: fc.constant(4 as const), addr: fc.bigInt({ min: 0n, max: 2n ** 32n - 1n }), len: fc.integer({ min: 0, max: 32 }) }),
@@ -17,6 +17,14 @@ describe('prefix keys', () => {
     }));
   });
 
+  it('give the bigint bounds at the edges of the 32-bit masks (lengths 0, 1, 31, 32; the top bit set)', () => {
+    for (const text of ['0.0.0.0/0', '255.255.255.255/0', '128.0.0.1/1', '127.255.255.255/1', '255.255.255.254/31', '255.255.255.255/32', '0.0.0.0/32']) {
+      const p = parsePrefix(text);
+      const { lo, hi } = bounds(p);
+      expect([text, BigInt(lo), BigInt(hi)]).toEqual([text, prefixFirst(p), prefixLast(p)]);
+    }
+  });
+
   it('name a network: equal keys exactly for equal networks', () => {
     fc.assert(fc.property(prefix, prefix, (a, b) => {
       expect(networkKey(a) === networkKey(b)).toBe(formatPrefix(networkOf(a)) === formatPrefix(networkOf(b)));
@@ -26,7 +34,12 @@ describe('prefix keys', () => {
   it('test containment of an address', () => {
     fc.assert(fc.property(prefix, prefix, (p, q) => {
       const a = { family: q.family, value: q.addr };
-      expect(inRange(rangeOf(p), a)).toBe(p.family === a.family && prefixFirst(p) <= a.value && a.value <= prefixLast(p));
+      const expected = p.family === a.family && prefixFirst(p) <= a.value && a.value <= prefixLast(p);
+      expect(inRange(rangeOf(p), a)).toBe(expected);
+      expect(holdsAddress(p, a)).toBe(expected);
+      // An address drawn inside p, so the property also runs where it holds (random pairs rarely nest).
+      const inside = { family: p.family, value: prefixFirst(p) + (q.addr % (prefixLast(p) - prefixFirst(p) + 1n)) };
+      expect(holdsAddress(p, inside)).toBe(true);
     }));
   });
 });

@@ -15,14 +15,14 @@ export function bounds(p: Prefix): { lo: Bound; hi: Bound } {
 /** The first address of `p`'s network, without allocating for IPv4 (see `bounds`). */
 export function lowBound(p: Prefix): Bound {
   if (p.family === 6) return prefixFirst(p);
-  const a = Number(p.addr);
-  return a - (a % 2 ** (32 - p.len));
+  // 32-bit integer masks: several times faster than `a - a % 2 ** k`, which V8 does in floating point.
+  return p.len === 0 ? 0 : (Number(p.addr) & (-1 << (32 - p.len))) >>> 0;
 }
 
 /** The last address of `p`'s network, without allocating for IPv4 (see `bounds`). */
 export function highBound(p: Prefix): Bound {
   if (p.family === 6) return prefixLast(p);
-  return (lowBound(p) as number) + 2 ** (32 - p.len) - 1;
+  return p.len === 0 ? 0xffffffff : (Number(p.addr) | ~(-1 << (32 - p.len))) >>> 0;
 }
 
 /** A key naming `p`'s network (family, start and length): a number for IPv4, a string for IPv6. */
@@ -31,12 +31,11 @@ export function networkKey(p: Prefix): number | string {
   return (lowBound(p) as number) * 64 + p.len;
 }
 
-/** Whether `p`'s network holds `a`, without allocating for IPv4 (a host route compares addresses only). */
+/** Whether `p`'s network holds `a`, without allocating for IPv4: the address agrees with `p` on its first len bits. */
 export function holdsAddress(p: Prefix, a: Address): boolean {
   if (p.family !== a.family) return false;
-  if (p.len === (p.family === 4 ? 32 : 128)) return p.addr === a.value;
-  const v = a.family === 4 ? Number(a.value) : a.value;
-  return lowBound(p) <= v && v <= highBound(p);
+  if (p.family === 6) return p.len === 128 ? p.addr === a.value : prefixFirst(p) <= a.value && a.value <= prefixLast(p);
+  return p.len === 0 || ((Number(p.addr) ^ Number(a.value)) >>> (32 - p.len)) === 0;
 }
 
 /** A key naming one address: a number for IPv4, a string for IPv6. */

@@ -61,35 +61,42 @@ export function findPath(topo: Topology, from: string, to: string): string[] | n
   if (topo.neighbours.get(from)?.has(to)) return [from, to];
   const starts = entryRouters(topo, from);
   const ends = entryRouters(topo, to);
-  let best: { total: number; start: string; end: string } | null = null;
+  let bestTotal = Infinity;
+  let bestStart = '';
+  let bestEnd = '';
   for (const start of starts) {
     for (const end of ends) {
       const hop = topo.toward.get(end)?.get(start);
       if (!hop) continue;
       const total = (start === from ? 0 : 1) + hop.dist + (end === to ? 0 : 1);
-      if (!best || total < best.total) best = { total, start, end };
+      if (total >= bestTotal) continue;
+      bestTotal = total;
+      bestStart = start;
+      bestEnd = end;
     }
   }
-  if (!best) return null;
-  const path = [from];
-  if (best.start !== from) path.push(best.start);
-  for (let x = best.start; x !== best.end; ) {
-    x = topo.toward.get(best.end)?.get(x)?.next ?? best.end;
-    path.push(x);
+  if (bestTotal === Infinity) return null;
+  // Sized once: a path grown by push reallocates its storage, and there is one path per flow.
+  const towardEnd = topo.toward.get(bestEnd);
+  const path: string[] = new Array(bestTotal + 1);
+  let at = 0;
+  path[at++] = from;
+  for (let x = bestStart; ; x = towardEnd?.get(x)?.next ?? bestEnd) {
+    if (x !== from) path[at++] = x;
+    if (x === bestEnd) break;
   }
-  if (best.end !== to) path.push(to);
+  if (bestEnd !== to) path[at++] = to;
   return path;
 }
 
 /** Where a host enters the router graph: itself if it routes, else its router neighbours (sorted, deterministic). */
 function entryRouters(topo: Topology, id: string): readonly string[] {
-  if (topo.routers.has(id)) return [id];
   // Every flow from or to a host asks again: computed once per host of a topology.
   let known = entryCache.get(topo);
   if (!known) entryCache.set(topo, (known = new Map()));
   let entries = known.get(id);
   if (!entries) {
-    entries = [...(topo.neighbours.get(id)?.keys() ?? [])].filter((n) => topo.routers.has(n)).sort();
+    entries = topo.routers.has(id) ? [id] : [...(topo.neighbours.get(id)?.keys() ?? [])].filter((n) => topo.routers.has(n)).sort();
     known.set(id, entries);
   }
   return entries;

@@ -24,12 +24,12 @@ export interface FirewallRule {
 }
 
 export interface FirewallIntent {
-  /** New connections arriving on the tunnel for this host itself. */
-  inbound: FirewallRule[];
+  /** New connections arriving on the tunnel for this host itself. Chains are read-only: empty ones are shared. */
+  inbound: readonly FirewallRule[];
   /** New connections this host forwards (tunnel to tunnel, tunnel to lan). */
-  forward: FirewallRule[];
+  forward: readonly FirewallRule[];
   /** New connections this host opens through the tunnel: only to declared destinations (no lateral movement). */
-  outbound: FirewallRule[];
+  outbound: readonly FirewallRule[];
   /** Overlay sources to masquerade behind this host when they enter these lans. */
   masquerade: { sources: Prefix[]; lans: Prefix[] } | null;
   /** Clamp TCP MSS to the route MTU on forwarded SYNs (routers only). */
@@ -47,7 +47,8 @@ export interface FirewallIntent {
 
 export interface HostPlan {
   host: Host;
-  addresses: Prefix[];
+  /** Read-only: shared with the host's parsed texts unless it holds a floating address. */
+  addresses: readonly Prefix[];
   listenPort: number;
   mtu: number;
   mtuSource: 'host' | 'tunnels' | 'underlay' | 'default';

@@ -16,7 +16,6 @@ interface Slot {
 
 /** Below this many routes a scan beats hashing (most hosts have a handful of peers). */
 const SCAN_LIMIT = 16;
-const TWO_32 = 2 ** 32;
 
 /**
  * One host's routes, for longest-prefix lookups as WireGuard and the kernel make them. WireGuard's cryptokey routing
@@ -25,9 +24,15 @@ const TWO_32 = 2 ** 32;
  * tables are scanned; large ones probe one hash entry per distinct length. IPv4 is done in plain numbers.
  */
 export class RouteTable {
-  // Built only for large tables (see `small`).
-  private slots: Map<number | bigint, Slot> | null = null;
-  private lengths: Record<4 | 6, number[]> = { 4: [], 6: [] };
+  /**
+   * Large tables only (see `small`): per family and length (the key `family * 256 + len`), the networks of that
+   * length by their prefix bits. IPv4 bits are kept as a 32-bit integer, which V8 stores and hashes unboxed.
+   */
+  private byLength: Map<number, Map<number | bigint, Slot>> | null = null;
+  /** Large tables only: per family, the lengths present, longest first. */
+  private lengths: Record<4 | 6, number[]> | null = null;
+  /** The answers of a small table, by entry (see `scanFor`). */
+  private hits: Array<RouteHit | undefined> | null = null;
   /** Small tables keep their inputs and are scanned: building nothing is cheaper than any index. */
   private readonly small: boolean;
 
@@ -36,12 +41,10 @@ export class RouteTable {
     for (const p of peers) count += p.allowedIPs.length;
     this.small = count <= SCAN_LIMIT;
     if (this.small) return;
-    this.slots = new Map();
-    this.lengths = { 4: [], 6: [] };
     for (const prefix of lans) this.slot(prefix).lan ??= { prefix, peer: null };
     for (const p of peers) for (const prefix of p.allowedIPs) this.slot(prefix).peer = { prefix, peer: p.hostId };
-    this.lengths[4].sort((a, b) => b - a);
-    this.lengths[6].sort((a, b) => b - a);
+    this.lengths?.[4].sort((a, b) => b - a);
+    this.lengths?.[6].sort((a, b) => b - a);
   }
 
   /** The peer WireGuard hands `a` to (its AllowedIPs hold `a` most specifically), or null. */
@@ -56,9 +59,9 @@ export class RouteTable {
 
   private find(a: Address, withLans: boolean): RouteHit | null {
     if (this.small) return this.scanFor(a, withLans);
-    const v = a.family === 4 ? Number(a.value) : a.value;
-    for (const len of this.lengths[a.family]) {
-      const slot = this.slots?.get(a.family === 4 ? keyV4(v as number, len) : keyV6(v as bigint, len));
+    const v4 = a.family === 4 ? Number(a.value) : 0;
+    for (const len of this.lengths?.[a.family] ?? []) {
+      const slot = this.byLength?.get(a.family * 256 + len)?.get(a.family === 4 ? bitsV4(v4, len) : bitsV6(a.value, len));
       if (!slot) continue;
       const hit = withLans ? slot.lan ?? slot.peer : slot.peer;
       if (hit) return hit;
@@ -70,37 +73,52 @@ export class RouteTable {
   private scanFor(a: Address, withLans: boolean): RouteHit | null {
     let best: Prefix | null = null;
     let bestPeer: string | null = null;
-    if (withLans) for (const lan of this.lans) if ((!best || lan.len > best.len) && holdsAddress(lan, a)) best = lan;
+    // Entries are numbered lans first, then each peer's AllowedIPs in order: the number names the cached answer.
+    let bestAt = -1;
+    let at = 0;
+    for (const lan of this.lans) {
+      if (withLans && (!best || lan.len > best.len) && holdsAddress(lan, a)) {
+        best = lan;
+        bestAt = at;
+      }
+      at++;
+    }
     for (const p of this.peers) {
       for (const prefix of p.allowedIPs) {
+        at++;
         if (best && (prefix.len < best.len || (prefix.len === best.len && bestPeer === null))) continue;
         if (!holdsAddress(prefix, a)) continue;
         best = prefix;
         bestPeer = p.hostId;
+        bestAt = at - 1;
       }
     }
-    return best ? { prefix: best, peer: bestPeer } : null;
+    if (!best) return null;
+    // Lookups repeat per flow: each answer is made once per table.
+    const hits = (this.hits ??= []);
+    return (hits[bestAt] ??= { prefix: best, peer: bestPeer });
   }
 
   private slot(p: Prefix): Slot {
-    const key = p.family === 4 ? keyV4(Number(p.addr), p.len) : keyV6(p.addr, p.len);
-    const slots = this.slots ?? (this.slots = new Map());
-    let slot = slots.get(key);
-    if (!slot) {
-      slot = { lan: null, peer: null };
-      slots.set(key, slot);
-      if (!this.lengths[p.family].includes(p.len)) this.lengths[p.family].push(p.len);
+    const byLength = (this.byLength ??= new Map());
+    let slots = byLength.get(p.family * 256 + p.len);
+    if (!slots) {
+      byLength.set(p.family * 256 + p.len, (slots = new Map()));
+      (this.lengths ??= { 4: [], 6: [] })[p.family].push(p.len);
     }
+    const bits = p.family === 4 ? bitsV4(Number(p.addr), p.len) : bitsV6(p.addr, p.len);
+    let slot = slots.get(bits);
+    if (!slot) slots.set(bits, (slot = { lan: null, peer: null }));
     return slot;
   }
 }
 
-/** One number for an IPv4 network: its length and its prefix bits (below 2^38, so exact). */
-function keyV4(v: number, len: number): number {
-  return len * TWO_32 + (len === 0 ? 0 : v >>> (32 - len));
+/** The prefix bits of an IPv4 address at length `len`, as a signed 32-bit integer (unboxed in V8). */
+function bitsV4(v: number, len: number): number {
+  return len === 0 ? 0 : (v >>> (32 - len)) | 0;
 }
 
-/** One bigint for an IPv6 network: its length above the prefix bits. */
-function keyV6(v: bigint, len: number): bigint {
-  return (BigInt(len) << 128n) | (v >> BigInt(128 - len));
+/** The prefix bits of an IPv6 address at length `len`. */
+function bitsV6(v: bigint, len: number): bigint {
+  return v >> BigInt(128 - len);
 }

@@ -12,6 +12,7 @@ export type { RouteHit } from './route-table';
 
 type Chain = 'inbound' | 'forward' | 'outbound';
 const NO_RULES: readonly FirewallRule[] = [];
+const NO_TUNNELS: readonly TunnelPlan[] = [];
 
 /** A pool of the network, parsed: a role's, or the IPv6 one. */
 export interface PoolEntry {
@@ -27,7 +28,6 @@ export class RuleIndex {
   private readonly hosts: ReadonlyMap<string, Host>;
   private tunnelMap: Map<string, Tunnel> | null = null;
   private flowMap: Map<string, Flow> | null = null;
-  private tunnelsByHost: Map<string, TunnelPlan[]> | null = null;
   private poolList: PoolEntry[] | null = null;
   private readonly peerMaps = new Map<string, Map<string, PeerPlan>>();
   private readonly routeTables = new Map<string, RouteTable>();
@@ -63,17 +63,7 @@ export class RuleIndex {
 
   /** The planned tunnels of a host, in design order. */
   tunnelsOf(hostId: string): readonly TunnelPlan[] {
-    if (!this.tunnelsByHost) {
-      this.tunnelsByHost = new Map();
-      for (const tp of this.plan.tunnels) {
-        for (const end of [tp.tunnel.a, tp.tunnel.b]) {
-          const list = this.tunnelsByHost.get(end);
-          if (list) list.push(tp);
-          else this.tunnelsByHost.set(end, [tp]);
-        }
-      }
-    }
-    return this.tunnelsByHost.get(hostId) ?? [];
+    return this.plan.tunnelsOfHost.get(hostId) ?? NO_TUNNELS;
   }
 
   /** The `[Peer]` for `peerId` on `hostId`'s interface. */
