@@ -122,7 +122,10 @@ function allows({ index }: RuleContext, here: string, chain: 'inbound' | 'forwar
   const rules = index.hostPlan(here)?.firewall[chain];
   if (!rules) return false;
   // The flow's own rule first (a lookup); any other rule that happens to let it through only when that fails.
-  if (rules.length > SCAN_LIMIT) for (const r of index.flowRules(here, chain, f.flowId)) if (admits(r, f, src, dst)) return true;
+  if (rules.length > SCAN_LIMIT) {
+    const own = index.flowRules(here, chain, f.flowId);
+    if (Array.isArray(own) ? own.some((r) => admits(r, f, src, dst)) : admits(own as FirewallRule, f, src, dst)) return true;
+  }
   for (const r of rules) if (admits(r, f, src, dst)) return true;
   return false;
 }

@@ -95,7 +95,7 @@ export class RouteTable {
     }
     if (!best) return null;
     // Lookups repeat per flow: each answer is made once per table.
-    const hits = (this.hits ??= []);
+    const hits = (this.hits ??= new Array(at));
     return (hits[bestAt] ??= { prefix: best, peer: bestPeer });
   }
 

@@ -32,7 +32,7 @@ export class RuleIndex {
   private readonly peerMaps = new Map<string, Map<string, PeerPlan>>();
   private readonly routeTables = new Map<string, RouteTable>();
   private readonly parsedById = new Map<string, ParsedHost>();
-  private readonly chainIndex: Record<Chain, Map<string, Map<string, FirewallRule[]>>> = {
+  private readonly chainIndex: Record<Chain, Map<string, Map<string, FirewallRule | FirewallRule[]>>> = {
     inbound: new Map(), forward: new Map(), outbound: new Map(),
   };
   private keys: boolean | null = null;
@@ -112,17 +112,19 @@ export class RuleIndex {
   }
 
   /**
-   * The rules flow `flowId` put in `chain` on `hostId`, through an index of that chain by flow id built on first
+   * The rule (or rules) flow `flowId` put in `chain` on `hostId`, through an index of that chain by flow id built on first
    * use. Meant for long chains (a hub's or a gateway's); a short one is cheaper to scan than to index.
    */
-  flowRules(hostId: string, chain: Chain, flowId: string): readonly FirewallRule[] {
+  flowRules(hostId: string, chain: Chain, flowId: string): readonly FirewallRule[] | FirewallRule {
     let byFlow = this.chainIndex[chain].get(hostId);
     if (!byFlow) {
       byFlow = new Map();
+      // One rule per flow is the rule: a list only where a flow placed several.
       for (const rule of this.hostPlan(hostId)?.firewall[chain] ?? []) {
-        const list = byFlow.get(rule.flowId);
-        if (list) list.push(rule);
-        else byFlow.set(rule.flowId, [rule]);
+        const seen = byFlow.get(rule.flowId);
+        if (seen === undefined) byFlow.set(rule.flowId, rule);
+        else if (Array.isArray(seen)) seen.push(rule);
+        else byFlow.set(rule.flowId, [seen as FirewallRule, rule]);
       }
       this.chainIndex[chain].set(hostId, byFlow);
     }

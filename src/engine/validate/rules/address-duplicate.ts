@@ -22,18 +22,29 @@ export const addressDuplicate: Rule = {
   id: 'address-duplicate',
   codes: ['address-duplicate'],
   run({ design, index, label }) {
+    // The first holder of each address; a list only for the few addresses held twice.
+    const first = new Map<number | string, Holder>();
     const holders = new Map<number | string, { prefix: Prefix; list: Holder[] }>();
     for (const host of design.hosts) {
-      (index.parsed(host.id)?.addresses ?? []).forEach((prefix, at) => {
+      const addresses = index.parsed(host.id)?.addresses ?? [];
+      for (let at = 0; at < addresses.length; at++) {
+        const prefix = addresses[at] as Prefix;
         const key = addressKey({ family: prefix.family, value: prefix.addr });
+        const seen = first.get(key);
+        if (!seen) {
+          first.set(key, { host, at });
+          continue;
+        }
         let entry = holders.get(key);
-        if (!entry) holders.set(key, (entry = { prefix, list: [] }));
+        if (!entry) holders.set(key, (entry = { prefix, list: [seen] }));
         if (!entry.list.some((x) => x.host === host)) entry.list.push({ host, at });
-      });
+      }
     }
     const floating = design.failover.flatMap((g): Finding[] => {
       const p = parsePrefix(g.address);
-      const taken = holders.get(addressKey({ family: p.family, value: p.addr }));
+      const key = addressKey({ family: p.family, value: p.addr });
+      const one = first.get(key);
+      const taken = holders.get(key) ?? (one ? { list: [one] } : undefined);
       if (!taken) return [];
       return [{
         code: 'address-duplicate',
@@ -42,7 +53,14 @@ export const addressDuplicate: Rule = {
         subjects: { hosts: [...new Set([g.primary, g.replica, ...taken.list.map((x) => x.host.id)])] },
       }];
     });
-    const clashes = [...holders.values()].filter((e) => e.list.length > 1);
+    // In the order the addresses first appear, as the hosts list them.
+    const clashes: Array<{ prefix: Prefix; list: Holder[] }> = [];
+    if (holders.size > 0) {
+      for (const key of first.keys()) {
+        const entry = holders.get(key);
+        if (entry && entry.list.length > 1) clashes.push(entry);
+      }
+    }
     if (clashes.length === 0) return floating;
     const moves = clashes.map(({ list }) => {
       const keep = list.find((x) => x.host.external) ?? list[0];

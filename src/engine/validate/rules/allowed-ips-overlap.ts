@@ -29,13 +29,13 @@ export const allowedIPsOverlap: Rule = {
     const out: Finding[] = [];
     const nested: Nested[] = [];
     for (const hp of plan.hosts) {
-      // Overlaps matter across peers only: an interface with one peer has none, nor one whose AllowedIPs are all
-      // distinct host routes (the usual hub), which a set of keys shows without grouping and sorting.
-      if (hp.peers.length < 2 || distinctHostRoutes(hp.peers)) continue;
+      // Overlaps matter across peers only: an interface with one peer has none, and most interfaces with many (a
+      // hub, a site gateway) have none at all, which one sort of plain numbers shows without grouping.
+      if (hp.peers.length < 2 || noOverlap(hp.peers)) continue;
       const self = hp.host.id;
       const items = hp.peers.flatMap((p) => p.allowedIPs.map((prefix) => ({ prefix, tag: p.hostId })));
       sweepNested(groupPrefixes(items), (group, enclosing) => {
-        const peers = [...new Set(group.items)];
+        const peers = group.items.length === 1 ? group.items : [...new Set(group.items)];
         if (peers.length > 1) {
           // Peers are written in id order, so the last id keeps the prefix.
           const winner = [...peers].sort().at(-1) as string;
@@ -105,16 +105,30 @@ function computedAllowedIPs({ index }: RuleContext, self: string, peers: readonl
   return changes;
 }
 
-/** True when every AllowedIPs entry of these peers is a host route and no two are the same: nothing can overlap. */
-function distinctHostRoutes(peers: readonly PeerPlan[]): boolean {
-  const seen = new Set<number | string>();
+/**
+ * True when no two AllowedIPs entries of these peers overlap, shown without grouping: every IPv4 network as one
+ * number (its start times 64 plus its length), sorted as a typed array, and one sweep that checks each start
+ * against the furthest end so far. A duplicate or a nested network starts inside an earlier one. IPv6 entries are
+ * rare: any one of them sends the interface to the full grouping.
+ */
+function noOverlap(peers: readonly PeerPlan[]): boolean {
+  let count = 0;
   for (const p of peers) {
     for (const prefix of p.allowedIPs) {
-      if (prefix.len !== (prefix.family === 4 ? 32 : 128)) return false;
-      const key = networkKey(prefix);
-      if (seen.has(key)) return false;
-      seen.add(key);
+      if (prefix.family === 6) return false;
+      count++;
     }
+  }
+  const keys = new Float64Array(count);
+  let at = 0;
+  for (const p of peers) for (const prefix of p.allowedIPs) keys[at++] = networkKey(prefix) as number;
+  keys.sort();
+  let end = -1;
+  for (const key of keys) {
+    const len = key % 64;
+    const start = (key - len) / 64;
+    if (start <= end) return false;
+    end = start + 2 ** (32 - len) - 1;
   }
   return true;
 }

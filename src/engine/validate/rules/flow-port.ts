@@ -12,10 +12,12 @@ export const flowPort: Rule = {
   run({ design, index, label }) {
     const out: Finding[] = [];
     for (const f of design.flows) {
-      const [hostId = '', serviceId] = f.to.split('/');
-      const host = index.host(hostId);
+      const slash = f.to.indexOf('/');
+      const host = index.host(slash < 0 ? f.to : f.to.slice(0, slash));
       if (!host) continue;
-      const service = serviceId === undefined ? null : host.services.find((s) => s.id === serviceId) ?? null;
+      const service = slash < 0 ? null : host.services.find((s) => s.id === f.to.slice(slash + 1)) ?? null;
+      // Most flows reach the port their target listens on over TCP: nothing to build for them.
+      if (f.proto === 'tcp' && f.port === (service ? service.port : host.database?.port ?? f.port)) continue;
       const listener = service
         ? { port: service.port, what: `service ${service.id} behind ${label(host.id)}` }
         : host.database

@@ -31,4 +31,18 @@ describe('overlay-lan-overlap', () => {
     expect(runRule(overlayLanOverlap, withLan('10.10.4.0/24'))).toEqual([]);
     expect(runRule(overlayLanOverlap, withLan('10.9.255.0/24'))).toEqual([]);
   });
+
+  it('finds an address in a wide lan that starts before a narrower one (the quick check keeps the furthest end)', () => {
+    // 10.0.0.0/8 holds app-1's 10.10.1.1 (and the pools); the last lan starting before any of them is 10.5.0.0/24,
+    // which holds none: only the /8's end, carried along, shows the hit.
+    const design = sketchDesign({
+      hosts: [
+        { id: 'gw', name: 'Office', role: 'gateway', endpoint: ep(1), lans: ['10.0.0.0/8'] },
+        { id: 'gw-2', role: 'gateway', endpoint: ep(2), lans: ['10.5.0.0/24'] },
+        { id: 'app-1' },
+      ],
+      tunnels: [['gw', 'app-1'], ['gw', 'gw-2']],
+    });
+    expect(runRule(overlayLanOverlap, design).find((f) => f.code === 'overlay-in-lan')?.message).toContain('app-1 (10.10.1.1)');
+  });
 });
