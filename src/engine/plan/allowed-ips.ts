@@ -16,22 +16,58 @@ export interface RouteConflict {
   flowId: string;
 }
 
-/** A network's key (see networkKey): a number for IPv4, text for IPv6. */
-type Key = number | string;
+/** IPv4 network keys (see networkKey) are below 2^38: a host's number above them keeps the sum exact. */
+const HOST_STRIDE = 2 ** 38;
 
 /**
- * One host's routes into the tunnel: entry i is `prefix[i]` (a network) under the peer `peer[i]`, and `index` finds
- * an entry by its network's key. Flat arrays rather than a map per peer: a hub has thousands of peers with a route
- * or two each.
+ * Every host's routes into the tunnel, in one table: entry i is the network `prefix[i]` under the peer `peer[i]`,
+ * and a host's entries are chained in the order they were added (`first`, then `next`). One map finds an entry by
+ * host and network. One table for the whole design rather than maps per host and peer: a plan of thousands of
+ * hosts would otherwise hold thousands of small maps, and their size is what the plan's garbage collection costs.
  */
-interface HostRoutes {
-  index: Map<Key, number>;
-  peer: string[];
-  prefix: Prefix[];
-}
+export class Routes {
+  readonly peer: string[] = [];
+  readonly prefix: Prefix[] = [];
+  readonly next: number[] = [];
+  private readonly hostNumber = new Map<string, number>();
+  private readonly head: number[] = [];
+  private readonly tail: number[] = [];
+  private readonly entry = new Map<number | string, number>();
 
-/** host id -> its routes. */
-type Routes = Map<string, HostRoutes>;
+  constructor(hosts: readonly Host[]) {
+    for (const h of hosts) {
+      if (this.hostNumber.has(h.id)) continue;
+      this.hostNumber.set(h.id, this.head.length);
+      this.head.push(-1);
+      this.tail.push(-1);
+    }
+  }
+
+  /** Puts `prefix`'s network under `peerId` on `hostId`; the peer that already holds it if another, else null. */
+  add(hostId: string, peerId: string, prefix: Prefix): string | null {
+    const host = this.hostNumber.get(hostId);
+    if (host === undefined) return null;
+    const key = networkKey(prefix);
+    const slot = typeof key === 'number' ? host * HOST_STRIDE + key : `${host} ${key}`;
+    const at = this.entry.get(slot);
+    if (at !== undefined) return this.peer[at] === peerId ? null : this.peer[at] as string;
+    const i = this.peer.length;
+    this.entry.set(slot, i);
+    this.peer.push(peerId);
+    this.prefix.push(asNetwork(prefix));
+    this.next.push(-1);
+    if (this.head[host] === -1) this.head[host] = i;
+    else this.next[this.tail[host] as number] = i;
+    this.tail[host] = i;
+    return null;
+  }
+
+  /** The first entry of `hostId`, or -1; the rest follow through `next`. */
+  first(hostId: string): number {
+    const host = this.hostNumber.get(hostId);
+    return host === undefined ? -1 : this.head[host] as number;
+  }
+}
 
 /**
  * Every host's AllowedIPs per peer: the peer's own addresses, plus what declared flows send through it (toward the
@@ -39,20 +75,11 @@ type Routes = Map<string, HostRoutes>;
  * peer only: WireGuard would silently hand it to the peer configured last.
  */
 export function planAllowedIPs(design: Design, topo: Topology, flows: readonly ResolvedFlow[]) {
-  const routes: Routes = new Map();
+  const routes = new Routes(design.hosts);
   const conflicts: RouteConflict[] = [];
   const add = (hostId: string, peerId: string, prefix: Prefix, flowId: string) => {
-    let mine = routes.get(hostId);
-    if (!mine) routes.set(hostId, (mine = { index: new Map(), peer: [], prefix: [] }));
-    const key = networkKey(prefix);
-    const at = mine.index.get(key);
-    if (at === undefined) {
-      mine.index.set(key, mine.peer.length);
-      mine.peer.push(peerId);
-      mine.prefix.push(asNetwork(prefix));
-    } else if (mine.peer[at] !== peerId) {
-      conflicts.push({ hostId, prefix: asNetwork(prefix), kept: mine.peer[at] as string, refused: peerId, flowId });
-    }
+    const kept = routes.add(hostId, peerId, prefix);
+    if (kept !== null) conflicts.push({ hostId, prefix: asNetwork(prefix), kept, refused: peerId, flowId });
   };
   for (const t of design.tunnels) {
     const a = topo.hosts.get(t.a);
@@ -78,18 +105,18 @@ export function planAllowedIPs(design: Design, topo: Topology, flows: readonly R
 export function allowedIPsOfHost(
   design: Design, host: Host, routes: Routes, explicit: ReadonlyMap<string, readonly string[] | null>,
 ): Map<string, Prefix[]> {
-  const mine = routes.get(host.id);
+  const first = routes.first(host.id);
   const out = new Map<string, Prefix[]>();
-  if (mine) {
+  if (first >= 0) {
     // Routes are keyed by network: already unique, grouped here by peer in the order they were added.
-    for (let i = 0; i < mine.peer.length; i++) {
-      const peerId = mine.peer[i] as string;
+    for (let i = first; i >= 0; i = routes.next[i] as number) {
+      const peerId = routes.peer[i] as string;
       if (explicit.get(peerId)) continue;
       const list = out.get(peerId);
-      if (list) list.push(mine.prefix[i] as Prefix);
-      else out.set(peerId, [mine.prefix[i] as Prefix]);
+      if (list) list.push(routes.prefix[i] as Prefix);
+      else out.set(peerId, [routes.prefix[i] as Prefix]);
     }
-    const pools = summarisablePools(design, host, mine);
+    const pools = summarisablePools(design, host, routes, first);
     for (const [pool, holder] of pools ?? []) {
       const list = out.get(holder);
       if (!list) continue;
@@ -141,14 +168,14 @@ function poolSpans(design: Design): Span[] {
  * covers it: then routing is unchanged and configs stay short. One pass over the host's routes, each route's
  * bounds computed once and set against every pool: O(routes · pools). Null when none qualifies.
  */
-function summarisablePools(design: Design, host: Host, mine: HostRoutes): Map<Span, string> | null {
+function summarisablePools(design: Design, host: Host, routes: Routes, first: number): Map<Span, string> | null {
   const own = parsedHost(host).hostRoutes;
   const spans = poolSpans(design);
   // Per pool: undefined (no route in it yet), the one peer holding its routes, or null (it cannot stand in).
   const holders: Array<string | null | undefined> = spans.map((pool) => (holdsAny(pool, own) ? null : undefined));
-  for (let i = 0; i < mine.peer.length; i++) {
-    const p = mine.prefix[i] as Prefix;
-    const peerId = mine.peer[i] as string;
+  for (let i = first; i >= 0; i = routes.next[i] as number) {
+    const p = routes.prefix[i] as Prefix;
+    const peerId = routes.peer[i] as string;
     const lo = lowBound(p);
     const hi = highBound(p);
     for (let k = 0; k < spans.length; k++) {
