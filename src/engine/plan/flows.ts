@@ -2,7 +2,7 @@ import type { Design, Flow, Host } from '../model/design';
 import { containsAddress } from '../net';
 import type { Prefix } from '../net';
 import { parsedHost } from './parsed-host';
-import { findPath } from './topology';
+import { findPath, tunnelBetween } from './topology';
 import type { Topology } from './topology';
 import type { FlowPlan, TunnelPlan } from './types';
 
@@ -113,7 +113,7 @@ function serviceTarget(gateway: Host, address: Prefix): ServiceTarget {
 export function pathMtu(path: readonly string[], topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>): number | null {
   let mtu: number | null = null;
   for (let i = 0; i + 1 < path.length; i++) {
-    const t = topo.neighbours.get(path[i] ?? '')?.get(path[i + 1] ?? '');
+    const t = tunnelBetween(topo, path[i] as string, path[i + 1] as string);
     const safe = t ? tunnels.get(t.id)?.safeMtu : undefined;
     if (safe !== undefined) mtu = mtu === null ? safe : Math.min(mtu, safe);
   }

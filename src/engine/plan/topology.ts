@@ -7,8 +7,10 @@ import type { Design, Host, Tunnel } from '../model/design';
  */
 export interface Topology {
   hosts: ReadonlyMap<string, Host>;
-  /** host id -> neighbour id -> the tunnel between them. */
-  neighbours: ReadonlyMap<string, ReadonlyMap<string, Tunnel>>;
+  /** host id -> its tunnels, in design order (see tunnelBetween and neighbourIds). */
+  tunnels: ReadonlyMap<string, readonly Tunnel[]>;
+  /** For hosts with many tunnels (hubs, core gateways) only: neighbour id -> the tunnel between them. */
+  wide: ReadonlyMap<string, ReadonlyMap<string, Tunnel>>;
   routers: ReadonlySet<string>;
   /** For each router r: from any router x, the next router toward r and x's distance to r (router-only graph). */
   toward: ReadonlyMap<string, ReadonlyMap<string, { next: string; dist: number }>>;
@@ -21,21 +23,62 @@ export function isRouter(host: Host): boolean {
 
 /** Builds the graph and, per router, a BFS over the router-only subgraph: O(routers · (routers + their tunnels)). */
 export function buildTopology(design: Design): Topology {
-  const hosts = new Map(design.hosts.map((h) => [h.id, h]));
-  const neighbours = new Map<string, Map<string, Tunnel>>();
-  for (const h of design.hosts) neighbours.set(h.id, new Map());
+  const hosts = new Map<string, Host>();
+  for (const h of design.hosts) hosts.set(h.id, h);
+  // A list of tunnels per host, and a map only for the few hosts with many: thousands of small maps would make
+  // the plan several times larger, and its size is what its garbage collection costs.
+  const tunnels = new Map<string, Tunnel[]>();
+  const add = (id: string, t: Tunnel) => {
+    const list = tunnels.get(id);
+    if (list) list.push(t);
+    else tunnels.set(id, [t]);
+  };
   for (const t of design.tunnels) {
-    neighbours.get(t.a)?.set(t.b, t);
-    neighbours.get(t.b)?.set(t.a, t);
+    if (!hosts.has(t.a) || !hosts.has(t.b)) continue;
+    add(t.a, t);
+    if (t.b !== t.a) add(t.b, t);
+  }
+  const wide = new Map<string, Map<string, Tunnel>>();
+  for (const [id, list] of tunnels) {
+    if (list.length <= SCAN_LIMIT) continue;
+    const byPeer = new Map<string, Tunnel>();
+    for (const t of list) byPeer.set(t.a === id ? t.b : t.a, t);
+    wide.set(id, byPeer);
   }
   const routers = new Set(design.hosts.filter(isRouter).map((h) => h.id));
+  const topo = { hosts, tunnels, wide, routers, toward: new Map<string, Map<string, { next: string; dist: number }>>() };
   const routerLinks = new Map<string, string[]>();
-  for (const r of routers) {
-    routerLinks.set(r, [...(neighbours.get(r)?.keys() ?? [])].filter((n) => routers.has(n)).sort());
+  for (const r of routers) routerLinks.set(r, neighbourIds(topo, r).filter((n) => routers.has(n)).sort());
+  for (const r of routers) topo.toward.set(r, bfsToward(r, routerLinks));
+  return topo;
+}
+
+/** Hosts with more tunnels than this get a map from neighbour to tunnel; fewer are scanned. */
+const SCAN_LIMIT = 8;
+
+/** The tunnel between `a` and `b` (the last one the design lists, as a map by neighbour would keep), if any. */
+export function tunnelBetween(topo: Topology, a: string, b: string): Tunnel | undefined {
+  const wide = topo.wide.get(a);
+  if (wide) return wide.get(b);
+  const list = topo.tunnels.get(a);
+  if (!list) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const t = list[i] as Tunnel;
+    if ((t.a === a && t.b === b) || (t.b === a && t.a === b)) return t;
   }
-  const toward = new Map<string, Map<string, { next: string; dist: number }>>();
-  for (const r of routers) toward.set(r, bfsToward(r, routerLinks));
-  return { hosts, neighbours, routers, toward };
+  return undefined;
+}
+
+/** The hosts `id` has a tunnel with, each once, in the order their first tunnel is listed. */
+export function neighbourIds(topo: Topology, id: string): string[] {
+  const wide = topo.wide.get(id);
+  if (wide) return [...wide.keys()];
+  const out: string[] = [];
+  for (const t of topo.tunnels.get(id) ?? []) {
+    const other = t.a === id ? t.b : t.a;
+    if (!out.includes(other)) out.push(other);
+  }
+  return out;
 }
 
 function bfsToward(root: string, links: ReadonlyMap<string, string[]>): Map<string, { next: string; dist: number }> {
@@ -58,7 +101,7 @@ function bfsToward(root: string, links: ReadonlyMap<string, string[]>): Map<stri
 /** Shortest path from `from` to `to` whose inner hops are all routers; null when there is none. */
 export function findPath(topo: Topology, from: string, to: string): string[] | null {
   if (from === to) return [from];
-  if (topo.neighbours.get(from)?.has(to)) return [from, to];
+  if (tunnelBetween(topo, from, to)) return [from, to];
   const starts = entryRouters(topo, from);
   const ends = entryRouters(topo, to);
   let bestTotal = Infinity;
@@ -96,7 +139,7 @@ function entryRouters(topo: Topology, id: string): readonly string[] {
   if (!known) entryCache.set(topo, (known = new Map()));
   let entries = known.get(id);
   if (!entries) {
-    entries = topo.routers.has(id) ? [id] : [...(topo.neighbours.get(id)?.keys() ?? [])].filter((n) => topo.routers.has(n)).sort();
+    entries = topo.routers.has(id) ? [id] : neighbourIds(topo, id).filter((n) => topo.routers.has(n)).sort();
     known.set(id, entries);
   }
   return entries;
