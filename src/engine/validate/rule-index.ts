@@ -66,11 +66,17 @@ export class RuleIndex {
     return this.plan.tunnelsOfHost.get(hostId) ?? NO_TUNNELS;
   }
 
-  /** The `[Peer]` for `peerId` on `hostId`'s interface. */
+  /** The `[Peer]` for `peerId` on `hostId`'s interface: a scan for the usual few peers, a map for a hub's. */
   peer(hostId: string, peerId: string): PeerPlan | undefined {
+    const list = this.hostPlan(hostId)?.peers ?? [];
+    if (list.length <= 16) {
+      // From the end: with two tunnels to one peer, the later entry is the one a map by peer would keep.
+      for (let i = list.length - 1; i >= 0; i--) if ((list[i] as PeerPlan).hostId === peerId) return list[i];
+      return undefined;
+    }
     let peers = this.peerMaps.get(hostId);
     if (!peers) {
-      peers = new Map((this.hostPlan(hostId)?.peers ?? []).map((p) => [p.hostId, p]));
+      peers = new Map(list.map((p) => [p.hostId, p]));
       this.peerMaps.set(hostId, peers);
     }
     return peers.get(peerId);

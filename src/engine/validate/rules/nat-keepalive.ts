@@ -15,26 +15,36 @@ export const natKeepalive: Rule = {
   id: 'nat-keepalive',
   codes: ['nat-no-keepalive', 'nat-keepalive-long'],
   run({ plan, index, label }) {
-    // Tunnel directions (from > to) that carry new connections toward a host behind NAT.
-    const inbound = new Set<string>();
-    for (const f of plan.flows) {
-      const path = f.path ?? [];
-      for (let i = 1; i < path.length; i++) {
-        if (index.host(path[i] as string)?.behindNat) inbound.add(`${path[i - 1]} ${path[i]}`);
+    // Tunnel directions (from > to) that carry new connections toward a host behind NAT: built only when a finding
+    // asks, which a design without one never does.
+    let inbound: Set<string> | null = null;
+    const carriesInbound = (from: string, to: string): boolean => {
+      if (!inbound) {
+        inbound = new Set();
+        for (const f of plan.flows) {
+          const path = f.path ?? [];
+          for (let i = 1; i < path.length; i++) {
+            if (index.host(path[i] as string)?.behindNat) inbound.add(`${path[i - 1]} ${path[i]}`);
+          }
+        }
       }
-    }
+      return inbound.has(`${from} ${to}`);
+    };
     const out: Finding[] = [];
     for (const tp of plan.tunnels) {
       const t = tp.tunnel;
-      for (const [self, other] of [[t.a, t.b], [t.b, t.a]] as const) {
+      for (let side = 0; side < 2; side++) {
+        const self = side === 0 ? t.a : t.b;
+        const other = side === 0 ? t.b : t.a;
         const host = index.host(self);
         const peer = index.host(other);
         // With no endpoint on the far side either, tunnel-handshake already reports a tunnel nobody can open.
         if (!host?.behindNat || !peer || peer.endpoint === null) continue;
         const keepalive = index.peer(self, other)?.keepalive ?? null;
+        if (keepalive !== null && keepalive < SHORTEST_NAT_TIMEOUT) continue;
         const fix = { label: `Set PersistentKeepalive 25 on tunnel ${t.id}`, changes: [{ target: 'tunnel' as const, id: t.id, set: { keepalive: DEFAULT_KEEPALIVE } }] };
         if (keepalive === null) {
-          const reached = host.endpoint === null && inbound.has(`${other} ${self}`);
+          const reached = host.endpoint === null && carriesInbound(other, self);
           out.push({
             code: 'nat-no-keepalive',
             severity: reached ? 'error' : 'warning',
