@@ -12,8 +12,16 @@ export interface Topology {
   /** For hosts with many tunnels (hubs, core gateways) only: neighbour id -> the tunnel between them. */
   wide: ReadonlyMap<string, ReadonlyMap<string, Tunnel>>;
   routers: ReadonlySet<string>;
-  /** For each router r: from any router x, the next router toward r and x's distance to r (router-only graph). */
-  toward: ReadonlyMap<string, ReadonlyMap<string, { next: string; dist: number }>>;
+  /** The routers, numbered: `routerIds[routerNumber.get(r)] === r`. */
+  routerIds: readonly string[];
+  routerNumber: ReadonlyMap<string, number>;
+  /**
+   * For each router r (by number): from any router x, the number of the next router toward r (-1 when r cannot be
+   * reached from x) and x's distance to r, in the router-only graph. Plain integers: a design with many routers
+   * holds routers² of them.
+   */
+  towardNext: readonly Int32Array[];
+  towardDist: readonly Int32Array[];
 }
 
 /** A host routes when it is a gateway or has lans behind it. */
@@ -46,10 +54,16 @@ export function buildTopology(design: Design): Topology {
     wide.set(id, byPeer);
   }
   const routers = new Set(design.hosts.filter(isRouter).map((h) => h.id));
-  const topo = { hosts, tunnels, wide, routers, toward: new Map<string, Map<string, { next: string; dist: number }>>() };
-  const routerLinks = new Map<string, string[]>();
-  for (const r of routers) routerLinks.set(r, neighbourIds(topo, r).filter((n) => routers.has(n)).sort());
-  for (const r of routers) topo.toward.set(r, bfsToward(r, routerLinks));
+  const routerIds = [...routers];
+  const routerNumber = new Map(routerIds.map((r, i) => [r, i]));
+  const topo = { hosts, tunnels, wide, routers, routerIds, routerNumber, towardNext: [] as Int32Array[], towardDist: [] as Int32Array[] };
+  // Each router's router neighbours by number, in id order (ties in the search go to the smaller id).
+  const links = routerIds.map((r) => neighbourIds(topo, r).filter((n) => routers.has(n)).sort().map((n) => routerNumber.get(n) as number));
+  for (let r = 0; r < routerIds.length; r++) {
+    const [next, dist] = bfsToward(r, links);
+    topo.towardNext.push(next);
+    topo.towardDist.push(dist);
+  }
   return topo;
 }
 
@@ -81,21 +95,25 @@ export function neighbourIds(topo: Topology, id: string): string[] {
   return out;
 }
 
-function bfsToward(root: string, links: ReadonlyMap<string, string[]>): Map<string, { next: string; dist: number }> {
-  const seen = new Map<string, { next: string; dist: number }>([[root, { next: root, dist: 0 }]]);
+/** Breadth-first from `root` over router links: per router, the next router toward root and its distance. */
+function bfsToward(root: number, links: readonly number[][]): [Int32Array, Int32Array] {
+  const next = new Int32Array(links.length).fill(-1);
+  const dist = new Int32Array(links.length);
+  next[root] = root;
   let frontier = [root];
-  for (let dist = 1; frontier.length > 0; dist++) {
-    const nextFrontier: string[] = [];
+  for (let d = 1; frontier.length > 0; d++) {
+    const nextFrontier: number[] = [];
     for (const x of frontier) {
-      for (const n of links.get(x) ?? []) {
-        if (seen.has(n)) continue;
-        seen.set(n, { next: x, dist });
+      for (const n of links[x] ?? []) {
+        if (next[n] !== -1) continue;
+        next[n] = x;
+        dist[n] = d;
         nextFrontier.push(n);
       }
     }
     frontier = nextFrontier;
   }
-  return seen;
+  return [next, dist];
 }
 
 /** Shortest path from `from` to `to` whose inner hops are all routers; null when there is none. */
@@ -108,10 +126,11 @@ export function findPath(topo: Topology, from: string, to: string): string[] | n
   let bestStart = '';
   let bestEnd = '';
   for (const start of starts) {
+    const s = topo.routerNumber.get(start) as number;
     for (const end of ends) {
-      const hop = topo.toward.get(end)?.get(start);
-      if (!hop) continue;
-      const total = (start === from ? 0 : 1) + hop.dist + (end === to ? 0 : 1);
+      const e = topo.routerNumber.get(end) as number;
+      if ((topo.towardNext[e] as Int32Array)[s] === -1) continue;
+      const total = (start === from ? 0 : 1) + ((topo.towardDist[e] as Int32Array)[s] as number) + (end === to ? 0 : 1);
       if (total >= bestTotal) continue;
       bestTotal = total;
       bestStart = start;
@@ -120,13 +139,14 @@ export function findPath(topo: Topology, from: string, to: string): string[] | n
   }
   if (bestTotal === Infinity) return null;
   // Sized once: a path grown by push reallocates its storage, and there is one path per flow.
-  const towardEnd = topo.toward.get(bestEnd);
+  const towardEnd = topo.towardNext[topo.routerNumber.get(bestEnd) as number] as Int32Array;
   const path: string[] = new Array(bestTotal + 1);
   let at = 0;
   path[at++] = from;
-  for (let x = bestStart; ; x = towardEnd?.get(x)?.next ?? bestEnd) {
-    if (x !== from) path[at++] = x;
-    if (x === bestEnd) break;
+  for (let x = topo.routerNumber.get(bestStart) as number; ; x = towardEnd[x] as number) {
+    const id = topo.routerIds[x] as string;
+    if (id !== from) path[at++] = id;
+    if (id === bestEnd) break;
   }
   if (bestEnd !== to) path[at++] = to;
   return path;
