@@ -101,12 +101,16 @@ export function planAllowedIPs(design: Design, topo: Topology, flows: readonly R
   return { routes, conflicts };
 }
 
-/** Per peer of `host`: its AllowedIPs, explicit ones from the design where set, else the routes, summarised. */
+/**
+ * Per peer of `host`: its AllowedIPs, explicit ones from the design where set, else the routes, summarised. Into
+ * `out` (cleared first) when given: a plan asks once per host and reads the lists right away, so one map serves all.
+ */
 export function allowedIPsOfHost(
   design: Design, host: Host, routes: Routes, explicit: ReadonlyMap<string, readonly string[] | null>,
+  out = new Map<string, Prefix[]>(),
 ): Map<string, Prefix[]> {
+  out.clear();
   const first = routes.first(host.id);
-  const out = new Map<string, Prefix[]>();
   if (first >= 0) {
     // Routes are keyed by network: already unique, grouped here by peer in the order they were added.
     for (let i = first; i >= 0; i = routes.next[i] as number) {
@@ -116,14 +120,14 @@ export function allowedIPsOfHost(
       if (list) list.push(routes.prefix[i] as Prefix);
       else out.set(peerId, [routes.prefix[i] as Prefix]);
     }
-    const pools = summarisablePools(design, host, routes, first);
-    for (const [pool, holder] of pools ?? []) {
-      const list = out.get(holder);
-      if (!list) continue;
-      let inside = 0;
-      for (const p of list) if (contains(pool, p)) inside++;
-      // A pool replaces the routes inside it: the list stays unique.
-      if (inside >= 2) out.set(holder, [...list.filter((p) => !contains(pool, p)), pool.prefix]);
+    const spans = summarisablePools(design, host, routes, first);
+    for (let k = 0; k < spans.length; k++) {
+      const holder = holders[k];
+      const list = holder ? out.get(holder) : undefined;
+      // A pool replaces two or more routes inside it: the list stays unique.
+      if (!holder || !list || (inside[k] as number) < 2) continue;
+      const pool = spans[k] as Span;
+      out.set(holder, [...list.filter((p) => !contains(pool, p)), pool.prefix]);
     }
     for (const list of out.values()) sortSmall(list);
   }
@@ -163,16 +167,29 @@ function poolSpans(design: Design): Span[] {
 }
 
 /**
- * Pools that may stand in for their addresses on this host, each with the one peer behind which all of its routed
- * addresses sit. A pool qualifies when this host holds none of it and no route overlaps it from another peer or
- * covers it: then routing is unchanged and configs stay short. One pass over the host's routes, each route's
- * bounds computed once and set against every pool: O(routes · pools). Null when none qualifies.
+ * Per pool of the design, for the host summarisablePools last looked at: undefined (no route in it), the one peer
+ * holding all of its routes, or null (it cannot stand in); and how many routes lie inside it. Scratch lists reused
+ * for every host (the engine is synchronous), so a plan of thousands of hosts makes none.
  */
-function summarisablePools(design: Design, host: Host, routes: Routes, first: number): Map<Span, string> | null {
+const holders: Array<string | null | undefined> = [];
+const inside: number[] = [];
+
+/**
+ * Pools that may stand in for their addresses on this host, each with the one peer behind which all of its routed
+ * addresses sit (in `holders`, with the count in `inside`). A pool qualifies when this host holds none of it and no
+ * route overlaps it from another peer or covers it: then routing is unchanged and configs stay short. One pass over
+ * the host's routes, each route's bounds computed once and set against every pool: O(routes · pools). Returns the
+ * pools, in the order `holders` follows.
+ */
+function summarisablePools(design: Design, host: Host, routes: Routes, first: number): readonly Span[] {
   const own = parsedHost(host).hostRoutes;
   const spans = poolSpans(design);
-  // Per pool: undefined (no route in it yet), the one peer holding its routes, or null (it cannot stand in).
-  const holders: Array<string | null | undefined> = spans.map((pool) => (holdsAny(pool, own) ? null : undefined));
+  holders.length = spans.length;
+  inside.length = spans.length;
+  for (let k = 0; k < spans.length; k++) {
+    holders[k] = holdsAny(spans[k] as Span, own) ? null : undefined;
+    inside[k] = 0;
+  }
   for (let i = first; i >= 0; i = routes.next[i] as number) {
     const p = routes.prefix[i] as Prefix;
     const peerId = routes.peer[i] as string;
@@ -183,14 +200,10 @@ function summarisablePools(design: Design, host: Host, routes: Routes, first: nu
       const holder = holders[k];
       if (holder === null || pool.prefix.family !== p.family || hi < pool.lo || pool.hi < lo) continue;
       holders[k] = p.len < pool.prefix.len || (holder !== undefined && holder !== peerId) ? null : peerId;
+      inside[k] = (inside[k] as number) + 1;
     }
   }
-  let out: Map<Span, string> | null = null;
-  for (let k = 0; k < spans.length; k++) {
-    const holder = holders[k];
-    if (holder) (out ??= new Map()).set(spans[k] as Span, holder);
-  }
-  return out;
+  return spans;
 }
 
 function holdsAny(pool: Span, list: readonly Prefix[]): boolean {

@@ -1,4 +1,5 @@
 import type { Design, Host } from '../model/design';
+import type { Prefix } from '../net';
 import { allowedIPsOfHost, planAllowedIPs } from './allowed-ips';
 import type { RouteConflict } from './allowed-ips';
 import { planFirewalls } from './firewall-intent';
@@ -47,6 +48,7 @@ export function buildPlan(design: Design): FullPlan {
 
   const hosts: HostPlan[] = [];
   const byId = new Map<string, HostPlan>();
+  const allowedScratch = new Map<string, Prefix[]>();
   for (const host of design.hosts) {
     const mine = tunnelsOfHost.get(host.id) ?? NO_TUNNELS;
     let explicit: Map<string, readonly string[]> | null = null;
@@ -55,7 +57,7 @@ export function buildPlan(design: Design): FullPlan {
       const given = t.a === host.id ? t.allowedIPs?.ab : t.allowedIPs?.ba;
       if (given) (explicit ??= new Map()).set(t.a === host.id ? t.b : t.a, given);
     }
-    const allowed = allowedIPsOfHost(design, host, routes, explicit ?? NO_EXPLICIT);
+    const allowed = allowedIPsOfHost(design, host, routes, explicit ?? NO_EXPLICIT, allowedScratch);
     const peers: PeerPlan[] = sortByHostId(mine.map((tp) => {
       const t = tp.tunnel;
       const peer = topology.hosts.get(t.a === host.id ? t.b : t.a) as Host;
