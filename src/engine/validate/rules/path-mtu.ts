@@ -30,15 +30,17 @@ export const pathMtu: Rule = {
   codes: ['mss-clamp-missing'],
   run({ plan, label }) {
     const gaps = new Map<string, Gap>();
-    const walk = (flowId: string, sender: Sender, routers: readonly string[]) => {
+    // The routers path[from], path[from + step], ... up to and including path[to], without copying the path.
+    const walk = (flowId: string, sender: Sender, path: readonly string[], from: number, to: number, step: 1 | -1) => {
       let size = sender.size;
-      for (const r of routers) {
+      for (let i = from; step > 0 ? i <= to : i >= to; i += step) {
+        const r = path[i] as string;
         const rp = plan.byId.get(r);
         if (!rp || size <= rp.mtu) continue;
         if (rp.host.external || !rp.firewall.clampMss) {
           const gap = gaps.get(r) ?? { router: r, mtu: rp.mtu, senders: new Map(), flows: new Set() };
           gaps.set(r, gap);
-          const key = sender.host ?? `lan of ${routers[0]}`;
+          const key = sender.host ?? `lan of ${path[from]}`;
           const prev = gap.senders.get(key);
           if (!prev || prev.size < size) gap.senders.set(key, { host: sender.host, size });
           gap.flows.add(flowId);
@@ -50,10 +52,9 @@ export const pathMtu: Rule = {
       if (!f.path || f.proto !== 'tcp') continue;
       const path = f.path;
       const last = path.length - 1;
-      const inner = path.slice(1, last);
-      walk(f.flowId, { host: f.from, size: plan.byId.get(f.from)?.mtu ?? 0 }, inner);
-      if (f.toService) walk(f.flowId, { host: null, size: LAN_MTU }, path.slice(1).reverse());
-      else walk(f.flowId, { host: f.to, size: plan.byId.get(f.to)?.mtu ?? 0 }, [...inner].reverse());
+      walk(f.flowId, { host: f.from, size: plan.byId.get(f.from)?.mtu ?? 0 }, path, 1, last - 1, 1);
+      if (f.toService) walk(f.flowId, { host: null, size: LAN_MTU }, path, last, 1, -1);
+      else walk(f.flowId, { host: f.to, size: plan.byId.get(f.to)?.mtu ?? 0 }, path, last - 1, 1, -1);
     }
     return [...gaps.values()].map((g): Finding => {
       const senders = [...g.senders.values()];

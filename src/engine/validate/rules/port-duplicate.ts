@@ -12,6 +12,7 @@ export const portDuplicate: Rule = {
   run({ design, label }) {
     const out: Finding[] = [];
     for (const h of design.hosts) {
+      if (h.services.length < 2) continue;
       const seen = new Map<string, string>();
       for (const s of h.services) {
         const key = `${formatAddress(parseAddress(s.address))}:${s.port}`;
