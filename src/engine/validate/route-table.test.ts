@@ -56,4 +56,25 @@ describe('RouteTable', () => {
       }
     }));
   });
+
+  it('answers the same when large enough to be hashed (more than 16 routes) as when scanned', () => {
+    const lans = [parsePrefix('172.31.0.0/16'), parsePrefix('10.10.0.0/16')];
+    const base = [
+      peer('hub', ['0.0.0.0/0', '10.10.0.0/16', '::/0']), peer('pg', ['10.10.0.1/32', 'fd00::1/128']),
+      peer('vpc', ['172.31.0.0/16', '172.31.5.0/24']), peer('late', ['172.31.5.0/24']),
+    ];
+    const padding = Array.from({ length: 20 }, (_, i) => peer(`far-${i}`, [`198.51.100.${i}/32`]));
+    const small = new RouteTable(lans, base);
+    const large = new RouteTable(lans, [...base, ...padding]);
+    const show = (hit: ReturnType<RouteTable['kernel']>) => hit && `${formatPrefix(hit.prefix)} ${hit.peer ?? 'lan'}`;
+    for (const a of ['10.10.0.1', '10.10.0.2', '8.8.8.8', '172.31.9.9', '172.31.5.9', 'fd00::1', 'fd00::2', '198.51.100.7']) {
+      const address = parseAddress(a);
+      for (const how of ['kernel', 'wireguard'] as const) {
+        const expected = a === '198.51.100.7' ? `198.51.100.7/32 far-7` : show(small[how](address));
+        expect([a, how, show(large[how](address))]).toEqual([a, how, expected]);
+      }
+    }
+    expect(show(large.kernel(parseAddress('10.10.0.2')))).toBe('10.10.0.0/16 lan');
+    expect(show(large.wireguard(parseAddress('172.31.5.9')))).toBe('172.31.5.0/24 late');
+  });
 });

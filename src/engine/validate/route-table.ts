@@ -8,41 +8,57 @@ export interface RouteHit {
   peer: string | null;
 }
 
-/** One network in the table: the lan it is, and the peer WireGuard gives it to, either or both. */
-interface Slot {
-  lan: RouteHit | null;
-  peer: RouteHit | null;
-}
-
 /** Below this many routes a scan beats hashing (most hosts have a handful of peers). */
 const SCAN_LIMIT = 16;
 
 /**
  * One host's routes, for longest-prefix lookups as WireGuard and the kernel make them. WireGuard's cryptokey routing
  * looks at the AllowedIPs only, and the same prefix under two peers belongs to the one configured last (as
- * `wg setconf` leaves it). The kernel sees the lans too, and a lan wins a tie with an AllowedIPs entry. Small
- * tables are scanned; large ones probe one hash entry per distinct length. IPv4 is done in plain numbers.
+ * `wg setconf` leaves it). The kernel sees the lans too, and a lan wins a tie with an AllowedIPs entry.
+ *
+ * Entries are numbered: the lans first, then each peer's AllowedIPs in order. Small tables are scanned; large ones
+ * probe one map per distinct length, from the network's prefix bits to its entry numbers (IPv4 bits as a 32-bit
+ * integer, which V8 stores and hashes unboxed). Answers are made once per entry, when first asked: a table is
+ * consulted once per flow hop, and a plan of thousands of hosts holds thousands of tables.
  */
 export class RouteTable {
-  /**
-   * Large tables only (see `small`): per family and length (the key `family * 256 + len`), the networks of that
-   * length by their prefix bits. IPv4 bits are kept as a 32-bit integer, which V8 stores and hashes unboxed.
-   */
-  private byLength: Map<number, Map<number | bigint, Slot>> | null = null;
+  /** Large tables only: per family and length (`family * 256 + len`), the lan entry of each network. */
+  private lanAt: Map<number, Map<number | bigint, number>> | null = null;
+  /** Large tables only: per family and length, the AllowedIPs entry of each network (the last peer's). */
+  private peerAt: Map<number, Map<number | bigint, number>> | null = null;
   /** Large tables only: per family, the lengths present, longest first. */
   private lengths: Record<4 | 6, number[]> | null = null;
-  /** The answers of a small table, by entry (see `scanFor`). */
+  /** Large tables only: entry number -> index of its peer (lans: -1) and the prefix. */
+  private owner: Int32Array | null = null;
+  private prefixes: Prefix[] | null = null;
+  /** The answers made so far, by entry number. */
   private hits: Array<RouteHit | undefined> | null = null;
-  /** Small tables keep their inputs and are scanned: building nothing is cheaper than any index. */
-  private readonly small: boolean;
+  private readonly count: number;
 
   constructor(private readonly lans: readonly Prefix[], private readonly peers: readonly PeerPlan[]) {
     let count = lans.length;
     for (const p of peers) count += p.allowedIPs.length;
-    this.small = count <= SCAN_LIMIT;
-    if (this.small) return;
-    for (const prefix of lans) this.slot(prefix).lan ??= { prefix, peer: null };
-    for (const p of peers) for (const prefix of p.allowedIPs) this.slot(prefix).peer = { prefix, peer: p.hostId };
+    this.count = count;
+    if (count <= SCAN_LIMIT) return;
+    const owner = (this.owner = new Int32Array(count));
+    const prefixes: Prefix[] = (this.prefixes = new Array(count));
+    let at = 0;
+    for (const prefix of lans) {
+      owner[at] = -1;
+      prefixes[at] = prefix;
+      // The first of two equal lans is the one the kernel keeps.
+      const slots = this.slots((this.lanAt ??= new Map()), prefix);
+      if (!slots.has(bits(prefix))) slots.set(bits(prefix), at);
+      at++;
+    }
+    for (let k = 0; k < peers.length; k++) {
+      for (const prefix of (peers[k] as PeerPlan).allowedIPs) {
+        owner[at] = k;
+        prefixes[at] = prefix;
+        this.slots((this.peerAt ??= new Map()), prefix).set(bits(prefix), at);
+        at++;
+      }
+    }
     this.lengths?.[4].sort((a, b) => b - a);
     this.lengths?.[6].sort((a, b) => b - a);
   }
@@ -58,13 +74,14 @@ export class RouteTable {
   }
 
   private find(a: Address, withLans: boolean): RouteHit | null {
-    if (this.small) return this.scanFor(a, withLans);
+    if (this.count <= SCAN_LIMIT) return this.scanFor(a, withLans);
     const v4 = a.family === 4 ? Number(a.value) : 0;
     for (const len of this.lengths?.[a.family] ?? []) {
-      const slot = this.byLength?.get(a.family * 256 + len)?.get(a.family === 4 ? bitsV4(v4, len) : bitsV6(a.value, len));
-      if (!slot) continue;
-      const hit = withLans ? slot.lan ?? slot.peer : slot.peer;
-      if (hit) return hit;
+      const key = a.family * 256 + len;
+      const at = a.family === 4 ? bitsV4(v4, len) : bitsV6(a.value, len);
+      const lan = withLans ? this.lanAt?.get(key)?.get(at) : undefined;
+      const entry = lan ?? this.peerAt?.get(key)?.get(at);
+      if (entry !== undefined) return this.hit(entry);
     }
     return null;
   }
@@ -73,7 +90,6 @@ export class RouteTable {
   private scanFor(a: Address, withLans: boolean): RouteHit | null {
     let best: Prefix | null = null;
     let bestPeer: string | null = null;
-    // Entries are numbered lans first, then each peer's AllowedIPs in order: the number names the cached answer.
     let bestAt = -1;
     let at = 0;
     for (const lan of this.lans) {
@@ -94,23 +110,38 @@ export class RouteTable {
       }
     }
     if (!best) return null;
-    // Lookups repeat per flow: each answer is made once per table.
-    const hits = (this.hits ??= new Array(at));
+    const hits = (this.hits ??= new Array(this.count));
     return (hits[bestAt] ??= { prefix: best, peer: bestPeer });
   }
 
-  private slot(p: Prefix): Slot {
-    const byLength = (this.byLength ??= new Map());
-    let slots = byLength.get(p.family * 256 + p.len);
-    if (!slots) {
-      byLength.set(p.family * 256 + p.len, (slots = new Map()));
-      (this.lengths ??= { 4: [], 6: [] })[p.family].push(p.len);
+  /** The answer for entry `at` of a large table. */
+  private hit(at: number): RouteHit {
+    const hits = (this.hits ??= new Array(this.count));
+    let hit = hits[at];
+    if (!hit) {
+      const k = (this.owner as Int32Array)[at] as number;
+      hit = { prefix: (this.prefixes as Prefix[])[at] as Prefix, peer: k < 0 ? null : (this.peers[k] as PeerPlan).hostId };
+      hits[at] = hit;
     }
-    const bits = p.family === 4 ? bitsV4(Number(p.addr), p.len) : bitsV6(p.addr, p.len);
-    let slot = slots.get(bits);
-    if (!slot) slots.set(bits, (slot = { lan: null, peer: null }));
-    return slot;
+    return hit;
   }
+
+  /** The map of `p`'s family and length in `byLength`, made (and its length noted) on first use. */
+  private slots(byLength: Map<number, Map<number | bigint, number>>, p: Prefix): Map<number | bigint, number> {
+    const key = p.family * 256 + p.len;
+    let slots = byLength.get(key);
+    if (!slots) {
+      byLength.set(key, (slots = new Map()));
+      const lengths = (this.lengths ??= { 4: [], 6: [] })[p.family];
+      if (!lengths.includes(p.len)) lengths.push(p.len);
+    }
+    return slots;
+  }
+}
+
+/** The prefix bits of `p`'s network, as the maps key them. */
+function bits(p: Prefix): number | bigint {
+  return p.family === 4 ? bitsV4(Number(p.addr), p.len) : bitsV6(p.addr, p.len);
 }
 
 /** The prefix bits of an IPv4 address at length `len`, as a signed 32-bit integer (unboxed in V8). */
