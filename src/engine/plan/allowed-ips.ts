@@ -16,23 +16,27 @@ export interface RouteConflict {
   flowId: string;
 }
 
-/** IPv4 network keys (see networkKey) are below 2^38: a host's number above them keeps the sum exact. */
-const HOST_STRIDE = 2 ** 38;
+/** A host with up to this many routes is scanned for a network; past it, it gets a map. */
+const SCAN_LIMIT = 8;
 
 /**
- * Every host's routes into the tunnel, in one table: entry i is the network `prefix[i]` under the peer `peer[i]`,
- * and a host's entries are chained in the order they were added (`first`, then `next`). One map finds an entry by
- * host and network. One table for the whole design rather than maps per host and peer: a plan of thousands of
- * hosts would otherwise hold thousands of small maps, and their size is what the plan's garbage collection costs.
+ * Every host's routes into the tunnel, in one table: entry i is the network `prefix[i]` (keyed `key[i]`, see
+ * networkKey) under the peer `peer[i]`, and a host's entries are chained in the order they were added (`first`,
+ * then `next`). Most hosts hold a handful of routes and are scanned; the few with many (hubs, gateways) get a map
+ * by network. One table for the whole design rather than maps per host and peer: a plan of thousands of hosts would
+ * otherwise hold thousands of small maps, and their size is what the plan's garbage collection costs.
  */
 export class Routes {
   readonly peer: string[] = [];
   readonly prefix: Prefix[] = [];
   readonly next: number[] = [];
+  private readonly key: Array<number | string> = [];
   private readonly hostNumber = new Map<string, number>();
   private readonly head: number[] = [];
   private readonly tail: number[] = [];
-  private readonly entry = new Map<number | string, number>();
+  private readonly size: number[] = [];
+  /** By host number, for hosts past SCAN_LIMIT routes: network key -> entry. */
+  private readonly byKey: Array<Map<number | string, number> | undefined> = [];
 
   constructor(hosts: readonly Host[]) {
     for (const h of hosts) {
@@ -40,6 +44,8 @@ export class Routes {
       this.hostNumber.set(h.id, this.head.length);
       this.head.push(-1);
       this.tail.push(-1);
+      this.size.push(0);
+      this.byKey.push(undefined);
     }
   }
 
@@ -48,17 +54,25 @@ export class Routes {
     const host = this.hostNumber.get(hostId);
     if (host === undefined) return null;
     const key = networkKey(prefix);
-    const slot = typeof key === 'number' ? host * HOST_STRIDE + key : `${host} ${key}`;
-    const at = this.entry.get(slot);
-    if (at !== undefined) return this.peer[at] === peerId ? null : this.peer[at] as string;
+    const at = this.find(host, key);
+    if (at >= 0) return this.peer[at] === peerId ? null : this.peer[at] as string;
     const i = this.peer.length;
-    this.entry.set(slot, i);
     this.peer.push(peerId);
     this.prefix.push(asNetwork(prefix));
+    this.key.push(key);
     this.next.push(-1);
     if (this.head[host] === -1) this.head[host] = i;
     else this.next[this.tail[host] as number] = i;
     this.tail[host] = i;
+    const size = (this.size[host] as number) + 1;
+    this.size[host] = size;
+    const map = this.byKey[host];
+    if (map) map.set(key, i);
+    else if (size > SCAN_LIMIT) {
+      const made = new Map<number | string, number>();
+      for (let e = this.head[host] as number; e >= 0; e = this.next[e] as number) made.set(this.key[e] as number | string, e);
+      this.byKey[host] = made;
+    }
     return null;
   }
 
@@ -66,6 +80,14 @@ export class Routes {
   first(hostId: string): number {
     const host = this.hostNumber.get(hostId);
     return host === undefined ? -1 : this.head[host] as number;
+  }
+
+  /** The entry of host number `host` for the network `key`, or -1. */
+  private find(host: number, key: number | string): number {
+    const map = this.byKey[host];
+    if (map) return map.get(key) ?? -1;
+    for (let e = this.head[host] as number; e >= 0; e = this.next[e] as number) if (this.key[e] === key) return e;
+    return -1;
   }
 }
 
