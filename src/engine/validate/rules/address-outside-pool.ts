@@ -3,7 +3,7 @@ import { formatPrefix } from '../../net';
 import type { Prefix } from '../../net';
 import type { Finding, Severity } from '../finding';
 import { freshAddresses } from '../fresh-addresses';
-import { inRange, rangeOf } from '../../plan/prefix-keys';
+import { holdsAddress, inRange, rangeOf } from '../../plan/prefix-keys';
 import type { Rule } from '../rule';
 import { addr, listText } from '../text';
 
@@ -29,17 +29,20 @@ export const addressOutsidePool: Rule = {
     const ranges = index.pools.map((p) => ({ ...p, range: rangeOf(p.prefix) }));
     const v6 = ranges.find((p) => p.name === 'ipv6');
     const strays: Stray[] = [];
+    const byRole = new Map(ranges.map((r) => [r.name, r]));
     for (const hp of plan.hosts) {
       const host = hp.host;
       if (host.external) continue;
-      const own = ranges.find((p) => p.name === host.role);
-      (index.parsed(host.id)?.addresses ?? []).forEach((p, at) => {
-        const a = { family: p.family, value: p.addr };
+      const own = byRole.get(host.role);
+      const addresses = index.parsed(host.id)?.addresses ?? [];
+      for (let at = 0; at < addresses.length; at++) {
+        const p = addresses[at] as Prefix;
         const pool = p.family === 6 && v6 ? v6 : own;
-        if (!pool || pool.prefix.family !== p.family || inRange(pool.range, a)) return;
+        if (!pool || pool.prefix.family !== p.family || holdsAddress(pool.prefix, { family: p.family, value: p.addr })) continue;
+        const a = { family: p.family, value: p.addr };
         const other = ranges.find((r) => r.name !== host.role && r.name !== 'ipv6' && inRange(r.range, a))?.name ?? null;
         strays.push({ host, at, prefix: p, pool: pool.prefix, inPoolOf: other as Role | null });
-      });
+      }
     }
     if (strays.length === 0) return [];
     const groups = new Map<string, Stray[]>();

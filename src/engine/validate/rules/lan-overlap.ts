@@ -1,5 +1,5 @@
 import type { Design, Host } from '../../model/design';
-import { containsAddress, formatAddress, networkOf, parseAddress, parsePrefix, prefixFirst } from '../../net';
+import { containsAddress, formatAddress, parseAddress, parsePrefix, prefixFirst } from '../../net';
 import type { Prefix } from '../../net';
 import type { Finding, Fix } from '../finding';
 import { freePrefixLike } from '../free-prefix';
@@ -24,13 +24,12 @@ export const lanOverlap: Rule = {
   id: 'lan-overlap',
   codes: ['lan-overlap'],
   run(ctx) {
-    const { design, label } = ctx;
+    const { design, index, label } = ctx;
     const items: Array<{ prefix: Prefix; tag: Lan }> = [];
     for (const host of design.hosts) {
-      host.lans.forEach((l, at) => {
-        const lan = networkOf(parsePrefix(l));
-        items.push({ prefix: lan, tag: { host, lan, at } });
-      });
+      if (host.lans.length === 0) continue;
+      // Parsed once per host and shared (networks, in the order the host lists them).
+      index.lans(host.id).forEach((lan, at) => items.push({ prefix: lan, tag: { host, lan, at } }));
     }
     const clashes: Array<{ keep: Lan; move: Lan[]; nested: boolean }> = [];
     sweepNested(groupPrefixes(items), (group, enclosing) => {

@@ -16,28 +16,49 @@ export const meshScale: Rule = {
   id: 'mesh-scale',
   codes: ['mesh-too-large'],
   run({ design, label }) {
-    const parent = new Map<string, string>(design.hosts.map((h) => [h.id, h.id]));
-    const find = (x: string): string => {
+    // Hosts by number; union-find over integer arrays (no map entry or list per host).
+    const number = new Map<string, number>();
+    for (const h of design.hosts) if (!number.has(h.id)) number.set(h.id, number.size);
+    const parent = new Int32Array(number.size);
+    for (let i = 0; i < parent.length; i++) parent[i] = i;
+    const find = (x: number): number => {
       let root = x;
-      while (parent.get(root) !== root) root = parent.get(root) ?? root;
+      while (parent[root] !== root) root = parent[root] as number;
       for (let y = x; y !== root; ) {
-        const next = parent.get(y) ?? root;
-        parent.set(y, root);
+        const next = parent[y] as number;
+        parent[y] = root;
         y = next;
       }
       return root;
     };
-    for (const t of design.tunnels) parent.set(find(t.a), find(t.b));
-    const groups = new Map<string, { hosts: string[]; tunnels: number }>();
-    for (const h of design.hosts) {
-      const g = groups.get(find(h.id)) ?? { hosts: [], tunnels: 0 };
-      g.hosts.push(h.id);
-      groups.set(find(h.id), g);
+    for (const t of design.tunnels) {
+      const a = number.get(t.a);
+      const b = number.get(t.b);
+      if (a !== undefined && b !== undefined) parent[find(a)] = find(b);
+    }
+    const size = new Int32Array(parent.length);
+    const links = new Int32Array(parent.length);
+    for (let i = 0; i < parent.length; i++) {
+      const r = find(i);
+      size[r] = (size[r] as number) + 1;
     }
     for (const t of design.tunnels) {
-      const g = groups.get(find(t.a));
-      if (g) g.tunnels++;
+      const a = number.get(t.a);
+      if (a === undefined || !number.has(t.b)) continue;
+      const r = find(a);
+      links[r] = (links[r] as number) + 1;
     }
+    // Only a group past the threshold gets its host list.
+    const groups = new Map<number, { hosts: string[]; tunnels: number }>();
+    for (let i = 0; i < parent.length; i++) {
+      // In the order of each group's first host, as the design lists them.
+      const r = find(i);
+      const n = size[r] as number;
+      if (!groups.has(r) && n > MESH_MAX_HOSTS && (links[r] as number) >= MESH_DENSITY * ((n * (n - 1)) / 2)) {
+        groups.set(r, { hosts: [], tunnels: links[r] as number });
+      }
+    }
+    if (groups.size > 0) for (const [id, i] of number) groups.get(find(i))?.hosts.push(id);
     const out: Finding[] = [];
     for (const { hosts, tunnels } of groups.values()) {
       const n = hosts.length;
