@@ -3,6 +3,7 @@ import type { Address, Family, Prefix } from '../net';
 import type { FirewallRule, FlowPlan, HostPlan } from '../plan/types';
 import { holdsAddress } from '../plan/prefix-keys';
 import type { RuleContext } from './rule';
+import type { RouteTable } from './route-table';
 import { net } from './text';
 
 /** Where and why a flow's packets stop. */
@@ -42,21 +43,22 @@ function request(ctx: RuleContext, f: FlowPlan, path: readonly string[], src: Ad
     const here = path[i] as string;
     const hp = ctx.index.hostPlan(here);
     if (!hp) return fail(here, `${here} has no plan`);
+    const table = ctx.index.routeTable(here);
     if (i > 0) {
-      const dropped = sourceCheck(ctx, here, path[i - 1] as string, src);
+      const dropped = sourceCheck(ctx, table, here, path[i - 1] as string, src);
       if (dropped) return fail(here, dropped);
     }
     if (i === last && !f.toService) {
-      return allows(ctx, here, 'inbound', f, src, dst) ? null
+      return allows(ctx, hp, 'inbound', f, src, dst) ? null
         : fail(here, `its firewall does not accept ${f.proto}/${f.port} from ${text(src)} to ${text(dst)} on the tunnel`);
     }
     if (i > 0) {
       if (!forwards(hp, dst.family)) return fail(here, `IPv${dst.family} forwarding is off on ${here}, which must route this flow`);
-      if (!allows(ctx, here, 'forward', f, src, dst)) return fail(here, `its firewall does not forward ${f.proto}/${f.port} from ${text(src)} to ${text(dst)}`);
-    } else if (!allows(ctx, here, 'outbound', f, src, dst)) {
+      if (!allows(ctx, hp, 'forward', f, src, dst)) return fail(here, `its firewall does not forward ${f.proto}/${f.port} from ${text(src)} to ${text(dst)}`);
+    } else if (!allows(ctx, hp, 'outbound', f, src, dst)) {
       return fail(here, `its firewall does not let it open ${f.proto}/${f.port} to ${text(dst)} on the tunnel`);
     }
-    const wrong = i === last ? intoLan(ctx, here, dst) : routedTo(ctx, here, dst, path[i + 1] as string);
+    const wrong = i === last ? intoLan(table, here, dst) : routedTo(table, here, dst, path[i + 1] as string);
     if (wrong) return fail(here, wrong);
   }
   return null;
@@ -69,23 +71,24 @@ function reply(ctx: RuleContext, f: FlowPlan, path: readonly string[], src: Addr
     const here = path[j] as string;
     const hp = ctx.index.hostPlan(here);
     if (!hp) return fail(here, `${here} has no plan`);
+    const table = ctx.index.routeTable(here);
     if (j < last) {
-      const dropped = sourceCheck(ctx, here, path[j + 1] as string, dst);
+      const dropped = sourceCheck(ctx, table, here, path[j + 1] as string, dst);
       if (dropped) return fail(here, dropped);
     }
     if (j === 0) return null;
     if ((j < last || f.toService) && !forwards(hp, src.family)) {
       return fail(here, `IPv${src.family} forwarding is off on ${here}, which must route the replies`);
     }
-    const wrong = routedTo(ctx, here, src, path[j - 1] as string);
+    const wrong = routedTo(table, here, src, path[j - 1] as string);
     if (wrong) return fail(here, wrong);
   }
   return null;
 }
 
 /** Why WireGuard on `here` drops a packet from `from` with this source, or null when it passes. */
-function sourceCheck({ index }: RuleContext, here: string, from: string, source: Address): string | null {
-  const hit = index.wireguardRoute(here, source);
+function sourceCheck({ index }: RuleContext, table: RouteTable, here: string, from: string, source: Address): string | null {
+  const hit = table.wireguard(source);
   // The route table is made of the peers' AllowedIPs, so a hit on `from` also proves `here` has that peer.
   if (hit?.peer === from) return null;
   if (!index.peer(here, from)) return `${here} has no peer entry for ${from}`;
@@ -94,8 +97,8 @@ function sourceCheck({ index }: RuleContext, here: string, from: string, source:
 }
 
 /** Why `here` does not send `dst` on to `next`, or null when its route does. */
-function routedTo({ index }: RuleContext, here: string, dst: Address, next: string): string | null {
-  const hit = index.kernelRoute(here, dst);
+function routedTo(table: RouteTable, here: string, dst: Address, next: string): string | null {
+  const hit = table.kernel(dst);
   if (hit?.peer === next) return null;
   if (hit === null) return `${here} has no route to ${text(dst)} (it is in no AllowedIPs and no lan)`;
   if (hit.peer === null) return `${here} delivers ${text(dst)} into its own lan ${net(hit.prefix)} instead of sending it on to ${next}`;
@@ -103,8 +106,8 @@ function routedTo({ index }: RuleContext, here: string, dst: Address, next: stri
 }
 
 /** Why the gateway does not deliver `dst` into its lan, or null when it does. */
-function intoLan({ index }: RuleContext, here: string, dst: Address): string | null {
-  const hit = index.kernelRoute(here, dst);
+function intoLan(table: RouteTable, here: string, dst: Address): string | null {
+  const hit = table.kernel(dst);
   if (hit !== null && hit.peer === null) return null;
   if (hit === null) return `${text(dst)} is in none of ${here}'s lans`;
   return `${here} routes ${text(dst)} back into the tunnel to ${hit.peer} (AllowedIPs ${net(hit.prefix)}) instead of into its lan`;
@@ -118,12 +121,11 @@ function forwards(hp: HostPlan, family: Family): boolean {
 const SCAN_LIMIT = 16;
 
 /** Whether a rule of this chain lets the flow's first packet through: its own rules first, then any other's. */
-function allows({ index }: RuleContext, here: string, chain: 'inbound' | 'forward' | 'outbound', f: FlowPlan, src: Address, dst: Address): boolean {
-  const rules = index.hostPlan(here)?.firewall[chain];
-  if (!rules) return false;
+function allows({ index }: RuleContext, hp: HostPlan, chain: 'inbound' | 'forward' | 'outbound', f: FlowPlan, src: Address, dst: Address): boolean {
+  const rules = hp.firewall[chain];
   // The flow's own rule first (a lookup); any other rule that happens to let it through only when that fails.
   if (rules.length > SCAN_LIMIT) {
-    const own = index.flowRules(here, chain, f.flowId);
+    const own = index.flowRules(hp.host.id, chain, f.flowId);
     if (Array.isArray(own) ? own.some((r) => admits(r, f, src, dst)) : admits(own as FirewallRule, f, src, dst)) return true;
   }
   for (const r of rules) if (admits(r, f, src, dst)) return true;

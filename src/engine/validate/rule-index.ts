@@ -109,12 +109,12 @@ export class RuleIndex {
 
   /** WireGuard's cryptokey routing on `hostId`: the peer whose AllowedIPs hold `a` most specifically. */
   wireguardRoute(hostId: string, a: Address): RouteHit | null {
-    return this.routes(hostId).wireguard(a);
+    return this.routeTable(hostId).wireguard(a);
   }
 
   /** The kernel's route on `hostId`: its lans and the AllowedIPs wg-quick adds, longest first. */
   kernelRoute(hostId: string, a: Address): RouteHit | null {
-    return this.routes(hostId).kernel(a);
+    return this.routeTable(hostId).kernel(a);
   }
 
   /**
@@ -150,7 +150,8 @@ export class RuleIndex {
     return this.secrets;
   }
 
-  private routes(hostId: string): RouteTable {
+  /** `hostId`'s routes, for a caller that asks it several things in a row (the packet walk, per hop). */
+  routeTable(hostId: string): RouteTable {
     let table = this.routeTables.get(hostId);
     if (!table) {
       table = new RouteTable(this.lans(hostId), this.hostPlan(hostId)?.peers ?? []);
