@@ -47,6 +47,8 @@ export function planFirewalls(
  * thousands of hosts holds thousands of empty chains, and the plan's size is what its garbage collection costs.
  */
 const NONE: readonly FirewallRule[] = Object.freeze([]);
+const NO_PORTS: readonly number[] = Object.freeze([]);
+const NO_LAN_DATABASES: FirewallIntent['lanDatabases'] = Object.freeze([]);
 
 function emptyIntent(design: Design, host: Host): FirewallIntent {
   return {
@@ -55,8 +57,8 @@ function emptyIntent(design: Design, host: Host): FirewallIntent {
     outbound: NONE,
     masquerade: null,
     clampMss: isRouter(host),
-    databasePorts: host.database ? [host.database.port] : [],
-    lanDatabases: host.services.length === 0 ? []
+    databasePorts: host.database ? [host.database.port] : NO_PORTS,
+    lanDatabases: host.services.length === 0 ? NO_LAN_DATABASES
       : host.services.map((s) => ({ serviceId: s.id, address: parsedHost(host).services.get(s.id) as Prefix, port: s.port })),
     managementPort: design.network.managementPort,
   };

@@ -35,13 +35,13 @@ export interface FirewallIntent {
   /** Clamp TCP MSS to the route MTU on forwarded SYNs (routers only). */
   clampMss: boolean;
   /** Database ports on this host that the underlay must not reach. */
-  databasePorts: number[];
+  databasePorts: readonly number[];
   /**
    * Managed databases in this gateway's lans. Forwarding is on here, so without a rule anyone on the underlay who
    * routes a service address through this host would reach it: forwarded connections to them come from the tunnel
    * only, as the database ports of a database host do.
    */
-  lanDatabases: Array<{ serviceId: string; address: Prefix; port: number }>;
+  lanDatabases: ReadonlyArray<{ serviceId: string; address: Prefix; port: number }>;
   managementPort: number;
 }
 

@@ -21,16 +21,22 @@ const SCAN_LIMIT = 16;
  * integer, which V8 stores and hashes unboxed). Answers are made once per entry, when first asked: a table is
  * consulted once per flow hop, and a plan of thousands of hosts holds thousands of tables.
  */
+/** What a large table adds to find an entry without scanning (see RouteTable). */
+interface Index {
+  /** Per family and length (`family * 256 + len`), the lan entry of each network by its prefix bits. */
+  lanAt: Map<number, Map<number | bigint, number>>;
+  /** Per family and length, the AllowedIPs entry of each network (the last peer's). */
+  peerAt: Map<number, Map<number | bigint, number>>;
+  /** Per family, the lengths present, longest first. */
+  lengths: Record<4 | 6, number[]>;
+  /** Entry number -> index of its peer (lans: -1), and its prefix. */
+  owner: Int32Array;
+  prefixes: Prefix[];
+}
+
 export class RouteTable {
-  /** Large tables only: per family and length (`family * 256 + len`), the lan entry of each network. */
-  private lanAt: Map<number, Map<number | bigint, number>> | null = null;
-  /** Large tables only: per family and length, the AllowedIPs entry of each network (the last peer's). */
-  private peerAt: Map<number, Map<number | bigint, number>> | null = null;
-  /** Large tables only: per family, the lengths present, longest first. */
-  private lengths: Record<4 | 6, number[]> | null = null;
-  /** Large tables only: entry number -> index of its peer (lans: -1) and the prefix. */
-  private owner: Int32Array | null = null;
-  private prefixes: Prefix[] | null = null;
+  /** Large tables only; small ones keep nothing but their inputs (a plan holds one table per host). */
+  private readonly index: Index | null = null;
   /** The answers made so far, by entry number. */
   private hits: Array<RouteHit | undefined> | null = null;
   private readonly count: number;
@@ -40,27 +46,29 @@ export class RouteTable {
     for (const p of peers) count += p.allowedIPs.length;
     this.count = count;
     if (count <= SCAN_LIMIT) return;
-    const owner = (this.owner = new Int32Array(count));
-    const prefixes: Prefix[] = (this.prefixes = new Array(count));
+    const index: Index = {
+      lanAt: new Map(), peerAt: new Map(), lengths: { 4: [], 6: [] }, owner: new Int32Array(count), prefixes: new Array(count),
+    };
     let at = 0;
     for (const prefix of lans) {
-      owner[at] = -1;
-      prefixes[at] = prefix;
+      index.owner[at] = -1;
+      index.prefixes[at] = prefix;
       // The first of two equal lans is the one the kernel keeps.
-      const slots = this.slots((this.lanAt ??= new Map()), prefix);
+      const slots = slotsOf(index, index.lanAt, prefix);
       if (!slots.has(bits(prefix))) slots.set(bits(prefix), at);
       at++;
     }
     for (let k = 0; k < peers.length; k++) {
       for (const prefix of (peers[k] as PeerPlan).allowedIPs) {
-        owner[at] = k;
-        prefixes[at] = prefix;
-        this.slots((this.peerAt ??= new Map()), prefix).set(bits(prefix), at);
+        index.owner[at] = k;
+        index.prefixes[at] = prefix;
+        slotsOf(index, index.peerAt, prefix).set(bits(prefix), at);
         at++;
       }
     }
-    this.lengths?.[4].sort((a, b) => b - a);
-    this.lengths?.[6].sort((a, b) => b - a);
+    index.lengths[4].sort((a, b) => b - a);
+    index.lengths[6].sort((a, b) => b - a);
+    this.index = index;
   }
 
   /** The peer WireGuard hands `a` to (its AllowedIPs hold `a` most specifically), or null. */
@@ -74,14 +82,15 @@ export class RouteTable {
   }
 
   private find(a: Address, withLans: boolean): RouteHit | null {
-    if (this.count <= SCAN_LIMIT) return this.scanFor(a, withLans);
+    const index = this.index;
+    if (!index) return this.scanFor(a, withLans);
     const v4 = a.family === 4 ? Number(a.value) : 0;
-    for (const len of this.lengths?.[a.family] ?? []) {
+    for (const len of index.lengths[a.family]) {
       const key = a.family * 256 + len;
       const at = a.family === 4 ? bitsV4(v4, len) : bitsV6(a.value, len);
-      const lan = withLans ? this.lanAt?.get(key)?.get(at) : undefined;
-      const entry = lan ?? this.peerAt?.get(key)?.get(at);
-      if (entry !== undefined) return this.hit(entry);
+      const lan = withLans ? index.lanAt.get(key)?.get(at) : undefined;
+      const entry = lan ?? index.peerAt.get(key)?.get(at);
+      if (entry !== undefined) return this.hit(index, entry);
     }
     return null;
   }
@@ -115,28 +124,28 @@ export class RouteTable {
   }
 
   /** The answer for entry `at` of a large table. */
-  private hit(at: number): RouteHit {
+  private hit(index: Index, at: number): RouteHit {
     const hits = (this.hits ??= new Array(this.count));
     let hit = hits[at];
     if (!hit) {
-      const k = (this.owner as Int32Array)[at] as number;
-      hit = { prefix: (this.prefixes as Prefix[])[at] as Prefix, peer: k < 0 ? null : (this.peers[k] as PeerPlan).hostId };
+      const k = index.owner[at] as number;
+      hit = { prefix: index.prefixes[at] as Prefix, peer: k < 0 ? null : (this.peers[k] as PeerPlan).hostId };
       hits[at] = hit;
     }
     return hit;
   }
+}
 
-  /** The map of `p`'s family and length in `byLength`, made (and its length noted) on first use. */
-  private slots(byLength: Map<number, Map<number | bigint, number>>, p: Prefix): Map<number | bigint, number> {
-    const key = p.family * 256 + p.len;
-    let slots = byLength.get(key);
-    if (!slots) {
-      byLength.set(key, (slots = new Map()));
-      const lengths = (this.lengths ??= { 4: [], 6: [] })[p.family];
-      if (!lengths.includes(p.len)) lengths.push(p.len);
-    }
-    return slots;
+/** The map of `p`'s family and length in `byLength`, made (and its length noted) on first use. */
+function slotsOf(index: Index, byLength: Map<number, Map<number | bigint, number>>, p: Prefix): Map<number | bigint, number> {
+  const key = p.family * 256 + p.len;
+  let slots = byLength.get(key);
+  if (!slots) {
+    byLength.set(key, (slots = new Map()));
+    const lengths = index.lengths[p.family];
+    if (!lengths.includes(p.len)) lengths.push(p.len);
   }
+  return slots;
 }
 
 /** The prefix bits of `p`'s network, as the maps key them. */
