@@ -4,14 +4,13 @@ import type { Address, Prefix } from '../net';
 import type { FullPlan } from '../plan/build-plan';
 import { parsedHost } from '../plan/parsed-host';
 import type { ParsedHost } from '../plan/parsed-host';
-import type { FirewallRule, HostPlan, PeerPlan, TunnelPlan } from '../plan/types';
+import type { HostPlan, PeerPlan, TunnelPlan } from '../plan/types';
 import { RouteTable } from './route-table';
 import type { RouteHit } from './route-table';
 
 export type { RouteHit } from './route-table';
 
 type Chain = 'inbound' | 'forward' | 'outbound';
-const NO_RULES: readonly FirewallRule[] = [];
 const NO_TUNNELS: readonly TunnelPlan[] = [];
 
 /** A pool of the network, parsed: a role's, or the IPv6 one. */
@@ -32,9 +31,7 @@ export class RuleIndex {
   private readonly peerMaps = new Map<string, Map<string, PeerPlan>>();
   private readonly routeTables = new Map<string, RouteTable>();
   private readonly parsedById = new Map<string, ParsedHost>();
-  private readonly chainIndex: Record<Chain, Map<string, Map<string, FirewallRule | FirewallRule[]>>> = {
-    inbound: new Map(), forward: new Map(), outbound: new Map(),
-  };
+  private readonly cursors: Record<Chain, Map<string, number>> = { inbound: new Map(), forward: new Map(), outbound: new Map() };
   private keys: boolean | null = null;
   private secrets: boolean | null = null;
 
@@ -118,23 +115,15 @@ export class RuleIndex {
   }
 
   /**
-   * The rule (or rules) flow `flowId` put in `chain` on `hostId`, through an index of that chain by flow id built on first
-   * use. Meant for long chains (a hub's or a gateway's); a short one is cheaper to scan than to index.
+   * Where the last search of `chain` on `hostId` found a flow's rule (0 before any): the next flow's rule usually
+   * follows it, since chains list rules in flow order and the packet walk takes the flows in that order.
    */
-  flowRules(hostId: string, chain: Chain, flowId: string): readonly FirewallRule[] | FirewallRule {
-    let byFlow = this.chainIndex[chain].get(hostId);
-    if (!byFlow) {
-      byFlow = new Map();
-      // One rule per flow is the rule: a list only where a flow placed several.
-      for (const rule of this.hostPlan(hostId)?.firewall[chain] ?? []) {
-        const seen = byFlow.get(rule.flowId);
-        if (seen === undefined) byFlow.set(rule.flowId, rule);
-        else if (Array.isArray(seen)) seen.push(rule);
-        else byFlow.set(rule.flowId, [seen as FirewallRule, rule]);
-      }
-      this.chainIndex[chain].set(hostId, byFlow);
-    }
-    return byFlow.get(flowId) ?? NO_RULES;
+  chainCursor(hostId: string, chain: Chain): number {
+    return this.cursors[chain].get(hostId) ?? 0;
+  }
+
+  setChainCursor(hostId: string, chain: Chain, at: number): void {
+    this.cursors[chain].set(hostId, at);
   }
 
   /** True when the design holds any key: it was completed with keys, so missing or clashing ones matter. */

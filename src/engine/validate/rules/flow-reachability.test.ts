@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parsePrefix } from '../../net';
 import { buildPlan } from '../../plan/build-plan';
 import { ep, sketchDesign } from '../../testing/design-builder';
 import { fixtureDesign } from '../../testing/fixture-design';
@@ -63,6 +64,32 @@ describe('flow-reachability', () => {
     const pgFw = noInbound.byId.get('pg')?.firewall;
     if (pgFw) pgFw.inbound = [];
     expect(runRule(flowReachability, d, noInbound)[0]?.message).toContain('blocked at Orders DB (pg): its firewall does not accept tcp/5432 from 10.10.1.1 to 10.10.0.1 on the tunnel');
+  });
+
+  it('finds each flow\'s rule in a long chain, whatever its order, and one missing among twenty', () => {
+    // Twenty flows cross the hub: its forward chain is long enough to be searched from a cursor, not scanned whole.
+    const d = hub({ apps: 20 });
+    const shuffled = buildPlan(d);
+    const fw = shuffled.byId.get('hub')?.firewall;
+    expect(fw?.forward.length).toBe(20);
+    if (fw) fw.forward = [...fw.forward].reverse();
+    expect(runRule(flowReachability, d, shuffled)).toEqual([]);
+
+    const missing = buildPlan(d);
+    const chain = missing.byId.get('hub')?.firewall;
+    if (chain) chain.forward = chain.forward.filter((r) => r.flowId !== 'f-app-7-pg');
+    const found = runRule(flowReachability, d, missing);
+    expect(found.map((f) => f.subjects.flows)).toEqual([['f-app-7-pg']]);
+    expect(found[0]?.message).toContain('blocked at Hub (hub): its firewall does not forward tcp/5432');
+
+    // Another flow's rule that happens to let it through is enough (the rule is about the packet, not its name).
+    const covered = buildPlan(d);
+    const wide = covered.byId.get('hub')?.firewall;
+    const other = wide?.forward.find((r) => r.flowId === 'f-app-1-pg');
+    if (wide && other) {
+      wide.forward = [...wide.forward.filter((r) => r.flowId !== 'f-app-7-pg'), { ...other, flowId: 'any-app', sources: [parsePrefix('10.10.1.0/24')] }];
+    }
+    expect(runRule(flowReachability, d, covered)).toEqual([]);
   });
 
   it('reports two ends without an address family in common', () => {
