@@ -16,17 +16,29 @@ export function floatingAddresses(design: Design): Map<string, Prefix[]> {
 /**
  * Flows to either member of a failover pair also reach its floating address: routed to the member that holds it,
  * and accepted (firewall only, no route) on the other, so promoting the replica only moves the address and routes.
- * Flows between the two members (replication) are left as they are.
+ * Flows between the two members (replication) are left as they are. O(flows + the flows to the groups' members).
  */
 export function failoverFlows(
   design: Design, topo: Topology, flows: readonly ResolvedFlow[], tunnels: ReadonlyMap<string, TunnelPlan>,
 ): ResolvedFlow[] {
   const out: ResolvedFlow[] = [];
+  if (design.failover.length === 0) return out;
+  // The flows to each host, by position: each group looks at its two members' flows only, not at every flow.
+  const toHost = new Map<string, number[]>();
+  flows.forEach((f, i) => {
+    if (f.toService) return;
+    const list = toHost.get(f.to);
+    if (list) list.push(i);
+    else toHost.set(f.to, [i]);
+  });
   for (const g of design.failover) {
     const floating = [parsePrefix(g.address)];
     const members = new Set([g.primary, g.replica]);
-    for (const f of flows) {
-      if (f.toService || !members.has(f.to) || members.has(f.from)) continue;
+    // In the order of the flows themselves, as one pass over all of them would take them.
+    const positions = [...(toHost.get(g.primary) ?? []), ...(g.replica === g.primary ? [] : toHost.get(g.replica) ?? [])].sort((a, b) => a - b);
+    for (const i of positions) {
+      const f = flows[i] as ResolvedFlow;
+      if (members.has(f.from)) continue;
       for (const [target, routed] of [[g.primary, true], [g.replica, false]] as const) {
         const path = canonicalPath(topo, f.from, target);
         out.push({
