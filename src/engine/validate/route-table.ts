@@ -23,10 +23,10 @@ const SCAN_LIMIT = 16;
  */
 /** What a large table adds to find an entry without scanning (see RouteTable). */
 interface Index {
-  /** Per family and length (`family * 256 + len`), the lan entry of each network by its prefix bits. */
-  lanAt: Map<number, Map<number | bigint, number>>;
-  /** Per family and length, the AllowedIPs entry of each network (the last peer's). */
-  peerAt: Map<number, Map<number | bigint, number>>;
+  /** Per family, by length, the lan entry of each network by its prefix bits. */
+  lanAt: Record<4 | 6, Array<Map<number | bigint, number> | undefined>>;
+  /** Per family, by length, the AllowedIPs entry of each network (the last peer's). */
+  peerAt: Record<4 | 6, Array<Map<number | bigint, number> | undefined>>;
   /** Per family, the lengths present, longest first. */
   lengths: Record<4 | 6, number[]>;
   /** Entry number -> index of its peer (lans: -1), and its prefix. */
@@ -47,7 +47,7 @@ export class RouteTable {
     this.count = count;
     if (count <= SCAN_LIMIT) return;
     const index: Index = {
-      lanAt: new Map(), peerAt: new Map(), lengths: { 4: [], 6: [] }, owner: new Int32Array(count), prefixes: new Array(count),
+      lanAt: { 4: [], 6: [] }, peerAt: { 4: [], 6: [] }, lengths: { 4: [], 6: [] }, owner: new Int32Array(count), prefixes: new Array(count),
     };
     let at = 0;
     for (const prefix of lans) {
@@ -85,11 +85,12 @@ export class RouteTable {
     const index = this.index;
     if (!index) return this.scanFor(a, withLans);
     const v4 = a.family === 4 ? Number(a.value) : 0;
+    const lanAt = index.lanAt[a.family];
+    const peerAt = index.peerAt[a.family];
     for (const len of index.lengths[a.family]) {
-      const key = a.family * 256 + len;
       const at = a.family === 4 ? bitsV4(v4, len) : bitsV6(a.value, len);
-      const lan = withLans ? index.lanAt.get(key)?.get(at) : undefined;
-      const entry = lan ?? index.peerAt.get(key)?.get(at);
+      const lan = withLans ? lanAt[len]?.get(at) : undefined;
+      const entry = lan ?? peerAt[len]?.get(at);
       if (entry !== undefined) return this.hit(index, entry);
     }
     return null;
@@ -137,11 +138,10 @@ export class RouteTable {
 }
 
 /** The map of `p`'s family and length in `byLength`, made (and its length noted) on first use. */
-function slotsOf(index: Index, byLength: Map<number, Map<number | bigint, number>>, p: Prefix): Map<number | bigint, number> {
-  const key = p.family * 256 + p.len;
-  let slots = byLength.get(key);
+function slotsOf(index: Index, byLength: Index['lanAt'], p: Prefix): Map<number | bigint, number> {
+  let slots = byLength[p.family][p.len];
   if (!slots) {
-    byLength.set(key, (slots = new Map()));
+    byLength[p.family][p.len] = slots = new Map();
     const lengths = index.lengths[p.family];
     if (!lengths.includes(p.len)) lengths.push(p.len);
   }
