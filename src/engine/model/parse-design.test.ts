@@ -48,6 +48,21 @@ describe('parseDesign', () => {
     expect(r.ok && r.value.flows.map((f) => f.port)).toEqual([33061, 16379, 5432, 3306]);
   });
 
+  it('asks for the port of a replication flow whose default would pass 65535 (Redis on a client port above 55535)', () => {
+    const input = {
+      format: 'wg-designer/1',
+      hosts: [{ id: 'rd-1', role: 'db', database: { engine: 'redis', port: 55536 } }, { id: 'rd-2', role: 'db', database: { engine: 'redis', port: 55536 } }],
+      flows: [{ id: 'r-rd', from: 'rd-1', to: 'rd-2', kind: 'replication' }],
+    };
+    expect(errorsOf(input)).toEqual([
+      'flows[0] (r-rd).port: is required: the replication port of "rd-2" would be 65536, above 65535 (give the flow the bus port the nodes use)',
+    ]);
+    const given = parseDesign({ ...input, flows: [{ ...input.flows[0], port: 16379 }] });
+    expect(given.ok && given.value.flows[0]?.port).toBe(16379);
+    const justBelow = parseDesign({ ...input, hosts: input.hosts.map((h) => ({ ...h, database: { engine: 'redis', port: 55535 } })) });
+    expect(justBelow.ok && justBelow.value.flows[0]?.port).toBe(65535);
+  });
+
   it('rejects an unknown format version, naming the field', () => {
     expect(errorsOf({ ...base(), format: 'wg-designer/2' })).toEqual([
       'format: must be "wg-designer/1" (this version of wg-designer reads no other format)',

@@ -137,7 +137,10 @@ function checkReferences(design: Omit<Design, 'flows'> & { flows: LooseFlow[] })
       errors.push({ path: `${at}.to`, message: target });
     } else if (f.port === undefined) {
       if (target === null) errors.push({ path: `${at}.port`, message: `is required: "${f.to}" runs no database or service` });
-      else f.port = target;
+      else if (target > MAX_PORT) {
+        // Redis Cluster's bus is the client port + 10000: a client port above 55535 has none by default.
+        errors.push({ path: `${at}.port`, message: `is required: the replication port of "${f.to}" would be ${target}, above ${MAX_PORT} (give the flow the bus port the nodes use)` });
+      } else f.port = target;
     }
   });
   design.failover.forEach((g, i) => {
@@ -149,6 +152,8 @@ function checkReferences(design: Omit<Design, 'flows'> & { flows: LooseFlow[] })
   });
   return errors;
 }
+
+const MAX_PORT = 65535;
 
 /** The default port of a flow's target (its replication port for a replication flow), null when it has none, or an error message when the target is unknown. */
 function resolveTargetPort(to: string, hosts: Map<string, Host>, replication: boolean): number | null | string {

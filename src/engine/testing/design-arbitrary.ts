@@ -95,8 +95,10 @@ export const designInputArbitrary: fc.Arbitrary<DesignInput> = fc.integer({ min:
     const from = hosts[f.from % n] as HostInput;
     const to = hosts[f.to % n] as HostInput;
     const service = f.toService && (to.services?.length ?? 0) > 0;
-    // A target with no database or service has no default port: the flow must name one.
-    const needsPort = !service && to.role !== 'db';
+    // A target with no database or service has no default port: the flow must name one. So must replication to a
+    // Redis node on a client port above 55535, whose cluster bus (client port + 10000) would pass 65535.
+    const busPast = f.kind === 'replication' && to.database?.engine === 'redis' && (to.database.port ?? 6379) + 10_000 > 65_535;
+    const needsPort = !service && (to.role !== 'db' || busPast);
     return {
       id: `f${j}`, from: from.id, to: service ? `${to.id}/svc` : to.id, proto: f.proto, kind: f.kind,
       ...(f.port !== undefined ? { port: f.port } : needsPort ? { port: 5432 } : {}),
