@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { designSchema } from './schema';
 import { REPLICATION_PORTS } from './design';
+import { flowTarget } from './flow-target';
 import type { Design, Flow, Host } from './design';
 import { visibleText } from './visible-text';
 
@@ -157,10 +158,10 @@ const MAX_PORT = 65535;
 
 /** The default port of a flow's target (its replication port for a replication flow), null when it has none, or an error message when the target is unknown. */
 function resolveTargetPort(to: string, hosts: Map<string, Host>, replication: boolean): number | null | string {
-  const [hostId = '', serviceId] = to.split('/');
+  const { hostId, serviceId } = flowTarget(to);
   const host = hosts.get(hostId);
   if (!host) return `no host has the id "${hostId}"`;
-  if (serviceId === undefined) {
+  if (serviceId === null) {
     if (!host.database) return null;
     const replicationPort = replication ? REPLICATION_PORTS[host.database.engine] : undefined;
     return replicationPort ? replicationPort(host.database.port) : host.database.port;

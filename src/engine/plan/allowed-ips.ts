@@ -5,6 +5,7 @@ import type { ResolvedFlow } from './flows';
 import { parsedHost } from './parsed-host';
 import { asNetwork, bounds, highBound, lowBound, networkKey } from './prefix-keys';
 import type { Bound } from './prefix-keys';
+import { sortSmall } from './sort-small';
 import type { Topology } from './topology';
 
 /** A prefix the flows wanted under two peers of one interface; the first kept it (see `RouteConflict` findings). */
@@ -151,7 +152,7 @@ export function allowedIPsOfHost(
       const pool = spans[k] as Span;
       out.set(holder, [...list.filter((p) => !contains(pool, p)), pool.prefix]);
     }
-    for (const list of out.values()) sortSmall(list);
+    for (const list of out.values()) sortSmall(list, compareNetworks);
   }
   for (const [peerId, given] of explicit) if (given) out.set(peerId, sortUnique(given.map((s) => networkOf(parsePrefix(s)))));
   return out;
@@ -233,22 +234,6 @@ function holdsAny(pool: Span, list: readonly Prefix[]): boolean {
   return false;
 }
 
-/** Networks without duplicates, in comparePrefixes order (family, start, length). */
-/**
- * Sorts in place with compareNetworks. Most lists hold a handful of routes, and Array.prototype.sort allocates a
- * work array per call: an insertion sort below 16 entries allocates nothing (one call per peer of every host).
- */
-function sortSmall(list: Prefix[]): Prefix[] {
-  if (list.length >= 16) return list.sort(compareNetworks);
-  for (let i = 1; i < list.length; i++) {
-    const x = list[i] as Prefix;
-    let j = i - 1;
-    for (; j >= 0 && compareNetworks(list[j] as Prefix, x) > 0; j--) list[j + 1] = list[j] as Prefix;
-    list[j + 1] = x;
-  }
-  return list;
-}
-
 /** comparePrefixes order (family, start, length) for networks; no allocation for IPv4. */
 function compareNetworks(a: Prefix, b: Prefix): number {
   if (a.family !== b.family) return a.family - b.family;
@@ -257,6 +242,7 @@ function compareNetworks(a: Prefix, b: Prefix): number {
   return x < y ? -1 : x > y ? 1 : a.len - b.len;
 }
 
+/** Networks without duplicates, in comparePrefixes order (family, start, length). */
 function sortUnique(list: readonly Prefix[]): Prefix[] {
   if (list.length < 2) return [...list];
   const sorted = list.map((prefix) => ({ prefix, lo: lowBound(prefix) }))

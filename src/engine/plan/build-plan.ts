@@ -9,6 +9,8 @@ import type { ResolvedFlow } from './flows';
 import { keepaliveFor } from './keepalive';
 import { hostMtu, planTunnelMtu } from './mtu';
 import { parsedHost } from './parsed-host';
+import { pushTo } from './push-to';
+import { sortSmall } from './sort-small';
 import { buildTopology, isRouter } from './topology';
 import type { Topology } from './topology';
 import type { HostPlan, PeerPlan, Plan, TunnelPlan } from './types';
@@ -58,7 +60,7 @@ export function buildPlan(design: Design): FullPlan {
       if (given) (explicit ??= new Map()).set(t.a === host.id ? t.b : t.a, given);
     }
     const allowed = allowedIPsOfHost(design, host, routes, explicit ?? NO_EXPLICIT, allowedScratch);
-    const peers: PeerPlan[] = sortByHostId(mine.map((tp) => {
+    const peers: PeerPlan[] = sortSmall(mine.map((tp) => {
       const t = tp.tunnel;
       const peer = topology.hosts.get(t.a === host.id ? t.b : t.a) as Host;
       return {
@@ -70,7 +72,7 @@ export function buildPlan(design: Design): FullPlan {
         endpoint: parsedHost(peer).endpoint,
         keepalive: keepaliveFor(t, host, peer),
       };
-    }));
+    }), byHostId);
     const held = floating.get(host.id);
     const addresses = held ? [...parsedHost(host).addresses, ...held] : parsedHost(host).addresses;
     const { mtu, source } = hostMtu(host, mine);
@@ -107,26 +109,7 @@ export function buildPlan(design: Design): FullPlan {
 
 const NO_TUNNELS: readonly TunnelPlan[] = [];
 
-function pushTo<T>(lists: Map<string, T[]>, key: string, item: T): void {
-  const list = lists.get(key);
-  if (list) list.push(item);
-  else lists.set(key, [item]);
-}
-
-/**
- * Peers in host id order, in place. Most hosts have one or two peers, and Array.prototype.sort allocates a work
- * array per call: an insertion sort below 16 allocates nothing.
- */
-function sortByHostId(peers: PeerPlan[]): PeerPlan[] {
-  if (peers.length >= 16) return peers.sort((x, y) => (x.hostId < y.hostId ? -1 : x.hostId > y.hostId ? 1 : 0));
-  for (let i = 1; i < peers.length; i++) {
-    const x = peers[i] as PeerPlan;
-    let j = i - 1;
-    for (; j >= 0 && (peers[j] as PeerPlan).hostId > x.hostId; j--) peers[j + 1] = peers[j] as PeerPlan;
-    peers[j + 1] = x;
-  }
-  return peers;
-}
+const byHostId = (x: PeerPlan, y: PeerPlan) => (x.hostId < y.hostId ? -1 : x.hostId > y.hostId ? 1 : 0);
 
 /** Most tunnels pin no AllowedIPs: one shared empty map rather than one per host. */
 const NO_EXPLICIT: ReadonlyMap<string, readonly string[]> = new Map();

@@ -4,6 +4,7 @@ import type { Prefix } from '../net';
 import { canonicalPath, pathMtu } from './flows';
 import type { ResolvedFlow } from './flows';
 import type { Topology } from './topology';
+import { pushTo } from './push-to';
 import type { TunnelPlan } from './types';
 
 /** The floating addresses each host holds now (the primary of each failover group). */
@@ -26,10 +27,7 @@ export function failoverFlows(
   // The flows to each host, by position: each group looks at its two members' flows only, not at every flow.
   const toHost = new Map<string, number[]>();
   flows.forEach((f, i) => {
-    if (f.toService) return;
-    const list = toHost.get(f.to);
-    if (list) list.push(i);
-    else toHost.set(f.to, [i]);
+    if (!f.toService) pushTo(toHost, f.to, i);
   });
   for (const g of design.failover) {
     const floating = [parsePrefix(g.address)];

@@ -1,4 +1,5 @@
 import type { Design, Flow, Host } from '../model/design';
+import { flowTarget } from '../model/flow-target';
 import { containsAddress } from '../net';
 import type { Prefix } from '../net';
 import { parsedHost } from './parsed-host';
@@ -48,14 +49,12 @@ export function monitoringFlows(design: Design): Flow[] {
 function resolveFlow(
   flow: Flow, fromId: string, toRef: string, reverse: boolean, topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>,
 ): ResolvedFlow | null {
-  const slash = toRef.indexOf('/');
-  const toId = slash < 0 ? toRef : toRef.slice(0, slash);
-  const serviceId = slash < 0 ? undefined : toRef.slice(slash + 1);
+  const { hostId: toId, serviceId } = flowTarget(toRef);
   const from = topo.hosts.get(fromId);
   const to = topo.hosts.get(toId);
   if (!from || !to) return null;
-  const service = serviceId === undefined ? null : to.services.find((s) => s.id === serviceId) ?? null;
-  if (serviceId !== undefined && !service) return null;
+  const service = serviceId === null ? null : to.services.find((s) => s.id === serviceId) ?? null;
+  if (serviceId !== null && !service) return null;
   const serviceRoute = service ? parsedHost(to).services.get(service.id) : undefined;
   const target = serviceRoute ? serviceTarget(to, serviceRoute) : null;
   const destinations = target ? target.destinations : addressesOf(to);

@@ -1,4 +1,5 @@
 import type { Design, Host, Tunnel } from '../model/design';
+import { pushTo } from './push-to';
 
 /**
  * The tunnel graph and who may forward in it. Only routers (gateways, and hosts that route for lans) carry
@@ -36,15 +37,10 @@ export function buildTopology(design: Design): Topology {
   // A list of tunnels per host, and a map only for the few hosts with many: thousands of small maps would make
   // the plan several times larger, and its size is what its garbage collection costs.
   const tunnels = new Map<string, Tunnel[]>();
-  const add = (id: string, t: Tunnel) => {
-    const list = tunnels.get(id);
-    if (list) list.push(t);
-    else tunnels.set(id, [t]);
-  };
   for (const t of design.tunnels) {
     if (!hosts.has(t.a) || !hosts.has(t.b)) continue;
-    add(t.a, t);
-    if (t.b !== t.a) add(t.b, t);
+    pushTo(tunnels, t.a, t);
+    if (t.b !== t.a) pushTo(tunnels, t.b, t);
   }
   const wide = new Map<string, Map<string, Tunnel>>();
   for (const [id, list] of tunnels) {

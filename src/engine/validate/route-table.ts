@@ -11,16 +11,6 @@ export interface RouteHit {
 /** Below this many routes a scan beats hashing (most hosts have a handful of peers). */
 const SCAN_LIMIT = 16;
 
-/**
- * One host's routes, for longest-prefix lookups as WireGuard and the kernel make them. WireGuard's cryptokey routing
- * looks at the AllowedIPs only, and the same prefix under two peers belongs to the one configured last (as
- * `wg setconf` leaves it). The kernel sees the lans too, and a lan wins a tie with an AllowedIPs entry.
- *
- * Entries are numbered: the lans first, then each peer's AllowedIPs in order. Small tables are scanned; large ones
- * probe one map per distinct length, from the network's prefix bits to its entry numbers (IPv4 bits as a 32-bit
- * integer, which V8 stores and hashes unboxed). Answers are made once per entry, when first asked: a table is
- * consulted once per flow hop, and a plan of thousands of hosts holds thousands of tables.
- */
 /** What a large table adds to find an entry without scanning (see RouteTable). */
 interface Index {
   /** Per family, by length, the lan entry of each network by its prefix bits. */
@@ -34,6 +24,16 @@ interface Index {
   prefixes: Prefix[];
 }
 
+/**
+ * One host's routes, for longest-prefix lookups as WireGuard and the kernel make them. WireGuard's cryptokey routing
+ * looks at the AllowedIPs only, and the same prefix under two peers belongs to the one configured last (as
+ * `wg setconf` leaves it). The kernel sees the lans too, and a lan wins a tie with an AllowedIPs entry.
+ *
+ * Entries are numbered: the lans first, then each peer's AllowedIPs in order. Small tables are scanned; large ones
+ * probe one map per distinct length, from the network's prefix bits to its entry numbers (IPv4 bits as a 32-bit
+ * integer, which V8 stores and hashes unboxed). Answers are made once per entry, when first asked: a table is
+ * consulted once per flow hop, and a plan of thousands of hosts holds thousands of tables.
+ */
 export class RouteTable {
   /** Large tables only; small ones keep nothing but their inputs (a plan holds one table per host). */
   private readonly index: Index | null = null;

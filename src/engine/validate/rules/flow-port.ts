@@ -1,3 +1,4 @@
+import { flowTarget } from '../../model/flow-target';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
 
@@ -12,10 +13,10 @@ export const flowPort: Rule = {
   run({ design, index, label }) {
     const out: Finding[] = [];
     for (const f of design.flows) {
-      const slash = f.to.indexOf('/');
-      const host = index.host(slash < 0 ? f.to : f.to.slice(0, slash));
+      const { hostId, serviceId } = flowTarget(f.to);
+      const host = index.host(hostId);
       if (!host) continue;
-      const service = slash < 0 ? null : host.services.find((s) => s.id === f.to.slice(slash + 1)) ?? null;
+      const service = serviceId === null ? null : host.services.find((s) => s.id === serviceId) ?? null;
       // Most flows reach the port their target listens on over TCP: nothing to build for them.
       if (f.proto === 'tcp' && f.port === (service ? service.port : host.database?.port ?? f.port)) continue;
       const listener = service

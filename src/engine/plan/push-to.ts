@@ -1,0 +1,6 @@
+/** Appends `item` to the list under `key`, starting the list on its first item. */
+export function pushTo<K, T>(lists: Map<K, T[]>, key: K, item: T): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
+}
