@@ -16,7 +16,9 @@ test.describe('templates and import', () => {
       await designer.toolbar.startFromTemplate(id);
       await designer.expectCounts(hosts, tunnels, flows);
       await expect(designer.findings.errors()).toHaveCount(0);
-      // Auto-layout: no two cards on top of each other.
+      // Auto-layout: no two cards on top of each other. The canvas renders only cards in view, and while it glides
+      // to the new design one of them may be off screen for a moment: wait until every card is drawn.
+      await expect(designer.canvas.hosts()).toHaveCount(hosts);
       const boxes = await designer.canvas.hosts().evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => `${Math.round(r.x)},${Math.round(r.y)}`));
       expect(new Set(boxes).size).toBe(hosts);
     }
