@@ -3,8 +3,9 @@ import { networkOf, parsePrefix } from '../net';
 import type { Prefix } from '../net';
 import type { ResolvedFlow } from './flows';
 import { parsedHost } from './parsed-host';
-import { asNetwork, bounds, highBound, lowBound, networkKey } from './prefix-keys';
+import { asNetwork, bounds, highBound, lowBound } from './prefix-keys';
 import type { Bound } from './prefix-keys';
+import { Routes } from './routes';
 import { sortSmall } from './sort-small';
 import type { Topology } from './topology';
 
@@ -15,81 +16,6 @@ export interface RouteConflict {
   kept: string;
   refused: string;
   flowId: string;
-}
-
-/** A host with up to this many routes is scanned for a network; past it, it gets a map. */
-const SCAN_LIMIT = 8;
-
-/**
- * Every host's routes into the tunnel, in one table: entry i is the network `prefix[i]` (keyed `key[i]`, see
- * networkKey) under the peer `peer[i]`, and a host's entries are chained in the order they were added (`first`,
- * then `next`). Most hosts hold a handful of routes and are scanned; the few with many (hubs, gateways) get a map
- * by network. One table for the whole design rather than maps per host and peer: a plan of thousands of hosts would
- * otherwise hold thousands of small maps, and their size is what the plan's garbage collection costs.
- */
-export class Routes {
-  readonly peer: string[] = [];
-  readonly prefix: Prefix[] = [];
-  readonly next: number[] = [];
-  private readonly key: Array<number | string> = [];
-  private readonly hostNumber = new Map<string, number>();
-  private readonly head: number[] = [];
-  private readonly tail: number[] = [];
-  private readonly size: number[] = [];
-  /** By host number, for hosts past SCAN_LIMIT routes: network key -> entry. */
-  private readonly byKey: Array<Map<number | string, number> | undefined> = [];
-
-  constructor(hosts: readonly Host[]) {
-    for (const h of hosts) {
-      if (this.hostNumber.has(h.id)) continue;
-      this.hostNumber.set(h.id, this.head.length);
-      this.head.push(-1);
-      this.tail.push(-1);
-      this.size.push(0);
-      this.byKey.push(undefined);
-    }
-  }
-
-  /** Puts `prefix`'s network under `peerId` on `hostId`; the peer that already holds it if another, else null. */
-  add(hostId: string, peerId: string, prefix: Prefix): string | null {
-    const host = this.hostNumber.get(hostId);
-    if (host === undefined) return null;
-    const key = networkKey(prefix);
-    const at = this.find(host, key);
-    if (at >= 0) return this.peer[at] === peerId ? null : this.peer[at] as string;
-    const i = this.peer.length;
-    this.peer.push(peerId);
-    this.prefix.push(asNetwork(prefix));
-    this.key.push(key);
-    this.next.push(-1);
-    if (this.head[host] === -1) this.head[host] = i;
-    else this.next[this.tail[host] as number] = i;
-    this.tail[host] = i;
-    const size = (this.size[host] as number) + 1;
-    this.size[host] = size;
-    const map = this.byKey[host];
-    if (map) map.set(key, i);
-    else if (size > SCAN_LIMIT) {
-      const made = new Map<number | string, number>();
-      for (let e = this.head[host] as number; e >= 0; e = this.next[e] as number) made.set(this.key[e] as number | string, e);
-      this.byKey[host] = made;
-    }
-    return null;
-  }
-
-  /** The first entry of `hostId`, or -1; the rest follow through `next`. */
-  first(hostId: string): number {
-    const host = this.hostNumber.get(hostId);
-    return host === undefined ? -1 : this.head[host] as number;
-  }
-
-  /** The entry of host number `host` for the network `key`, or -1. */
-  private find(host: number, key: number | string): number {
-    const map = this.byKey[host];
-    if (map) return map.get(key) ?? -1;
-    for (let e = this.head[host] as number; e >= 0; e = this.next[e] as number) if (this.key[e] === key) return e;
-    return -1;
-  }
 }
 
 /**
@@ -136,12 +62,12 @@ export function allowedIPsOfHost(
   const first = routes.first(host.id);
   if (first >= 0) {
     // Routes are keyed by network: already unique, grouped here by peer in the order they were added.
-    for (let i = first; i >= 0; i = routes.next[i] as number) {
-      const peerId = routes.peer[i] as string;
+    for (let i = first; i >= 0; i = routes.nextOf(i)) {
+      const peerId = routes.peerOf(i);
       if (explicit.get(peerId)) continue;
       const list = out.get(peerId);
-      if (list) list.push(routes.prefix[i] as Prefix);
-      else out.set(peerId, [routes.prefix[i] as Prefix]);
+      if (list) list.push(routes.prefixOf(i));
+      else out.set(peerId, [routes.prefixOf(i)]);
     }
     const spans = summarisablePools(design, host, routes, first);
     for (let k = 0; k < spans.length; k++) {
@@ -213,9 +139,9 @@ function summarisablePools(design: Design, host: Host, routes: Routes, first: nu
     holders[k] = holdsAny(spans[k] as Span, own) ? null : undefined;
     inside[k] = 0;
   }
-  for (let i = first; i >= 0; i = routes.next[i] as number) {
-    const p = routes.prefix[i] as Prefix;
-    const peerId = routes.peer[i] as string;
+  for (let i = first; i >= 0; i = routes.nextOf(i)) {
+    const p = routes.prefixOf(i);
+    const peerId = routes.peerOf(i);
     const lo = lowBound(p);
     const hi = highBound(p);
     for (let k = 0; k < spans.length; k++) {
