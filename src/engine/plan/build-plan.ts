@@ -8,7 +8,7 @@ import { resolveFlows } from './flows';
 import type { ResolvedFlow } from './flows';
 import { keepaliveFor } from './keepalive';
 import { hostMtu, planTunnelMtu } from './mtu';
-import { parsedHost } from './parsed-host';
+import { parsedHost, withSteadyHosts } from './parsed-host';
 import { pushTo } from './push-to';
 import { sortSmall } from './sort-small';
 import { buildTopology, isRouter } from './topology';
@@ -29,6 +29,10 @@ export interface FullPlan extends Plan {
  * keys may be missing, in which case renderers show placeholders. Linear in hosts, tunnels and flow hops.
  */
 export function buildPlan(design: Design): FullPlan {
+  return withSteadyHosts(() => planOf(design));
+}
+
+function planOf(design: Design): FullPlan {
   const topology = buildTopology(design);
   const tunnelPlans = new Map<string, TunnelPlan>();
   const tunnelsOfHost = new Map<string, TunnelPlan[]>();

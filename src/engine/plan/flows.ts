@@ -15,10 +15,11 @@ export interface ResolvedFlow extends FlowPlan {
 
 /**
  * A host's overlay addresses as host routes (`/32`, `/128`), whatever length its interface Address was written
- * with: what peers route to it and what its firewall rules name.
+ * with: what peers route to it and what its firewall rules name. The host's parsed list itself, shared by every flow
+ * from or to it (read-only), rather than a copy per flow.
  */
-export function addressesOf(host: Host): Prefix[] {
-  return [...parsedHost(host).hostRoutes];
+export function addressesOf(host: Host): readonly Prefix[] {
+  return parsedHost(host).hostRoutes;
 }
 
 /** Resolves every flow of the design: O(flows · path work). Replication flows are planned in both directions. */
