@@ -1,8 +1,13 @@
 /**
  * Validation benchmark: buildPlan + validateDesign on generated designs of 500 to 4,000 hosts (hub-and-spoke and
- * routed sites), median of several runs after warm-up. Prints a table and the growth factor per doubling.
- * Run: npm run bench:validate. Timings are printed, never asserted.
+ * routed sites). Prints a table and the growth factor per doubling. Run: npm run bench:validate. Timings are printed,
+ * never asserted.
+ *
+ * Each design is timed in a process of its own, so no design's heap (or the garbage it leaves) weighs on another's
+ * figures; and the designs take turns, round after round, because this machine's speed drifts by tens of percent
+ * within minutes: interleaving spreads a slow spell over every size instead of landing on one.
  */
+import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { buildPlan } from '../src/engine/plan/build-plan';
 import { generateDesign } from '../src/engine/testing/generate-design';
@@ -12,79 +17,98 @@ import { warmUpValidation } from './validate-warmup';
 
 const SIZES = [500, 1000, 2000, 4000];
 const SHAPES: GeneratedShape[] = ['hub-and-spoke', 'routed-sites'];
+/** Processes per design, and warm-up and timed runs in each. */
+const ROUNDS = 3;
 const WARMUP = 5;
 const RUNS = 15;
 /** The issue's budget: 2,000 hosts validated in under 50 ms. */
 const BUDGET_MS = 50;
 
-function median(xs: number[]): number {
+function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
-/**
- * Median wall-clock and CPU milliseconds of `run`. The machine is shared: wall time includes waiting for a core,
- * CPU time (this process, GC threads included) does not, so both are printed.
- */
-function time(run: () => void): { wall: number; best: number; cpu: number } {
-  // The garbage of the previous design is not this one's cost: collect it first (node --expose-gc), then warm up.
-  (globalThis as { gc?: () => void }).gc?.();
-  for (let i = 0; i < WARMUP; i++) run();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const c = process.cpuUsage();
-    const t = performance.now();
-    run();
-    wall.push(performance.now() - t);
-    const used = process.cpuUsage(c);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  return { wall: median(wall), best: Math.min(...wall), cpu: median(cpu) };
-}
-
-interface Row {
-  shape: GeneratedShape;
-  hosts: number;
+/** One process's figures for one design: medians of its runs (ms), and its fastest run. */
+interface Sample {
   tunnels: number;
   flows: number;
+  findings: number;
   plan: number;
-  validate: number;
+  rules: number;
   total: number;
   best: number;
   cpu: number;
-  findings: number;
 }
 
-warmUpValidation(SHAPES);
+/**
+ * Collects what generating the design and the warm-up left behind, then waits while V8's helper threads finish
+ * (the optimising compiler, the concurrent sweeper): otherwise the first timed runs share the machine with them.
+ */
+function settle(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+}
 
-const rows: Row[] = [];
-for (const shape of SHAPES) {
-  for (const hosts of SIZES) {
-    const design = generateDesign({ shape, hosts });
-    const plan = buildPlan(design);
-    const findings = validateDesign(design, plan).length;
-    const total = time(() => validateDesign(design, buildPlan(design)));
-    rows.push({
-      shape, hosts, tunnels: design.tunnels.length, flows: design.flows.length, findings,
-      plan: time(() => buildPlan(design)).wall,
-      validate: time(() => validateDesign(design, plan)).wall,
-      total: total.wall,
-      best: total.best,
-      cpu: total.cpu,
-    });
+/** Times one design in this process and prints its Sample as JSON. */
+function measure(shape: GeneratedShape, hosts: number): void {
+  warmUpValidation([shape], 15);
+  const design = generateDesign({ shape, hosts });
+  const findings = validateDesign(design, buildPlan(design)).length;
+  for (let i = 0; i < WARMUP; i++) validateDesign(design, buildPlan(design));
+  settle();
+  const plan: number[] = [];
+  const rules: number[] = [];
+  const total: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const c = process.cpuUsage();
+    const t0 = performance.now();
+    const p = buildPlan(design);
+    const t1 = performance.now();
+    validateDesign(design, p);
+    const t2 = performance.now();
+    const used = process.cpuUsage(c);
+    plan.push(t1 - t0);
+    rules.push(t2 - t1);
+    total.push(t2 - t0);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  const sample: Sample = {
+    tunnels: design.tunnels.length, flows: design.flows.length, findings,
+    plan: median(plan), rules: median(rules), total: median(total), best: Math.min(...total), cpu: median(cpu),
+  };
+  console.log(JSON.stringify(sample));
+}
+
+/** Runs `measure` for one design in a fresh process (this same script, with the case as arguments). */
+function sampleOf(shape: GeneratedShape, hosts: number): Sample {
+  const out = spawnSync(process.execPath, [...process.execArgv, process.argv[1] as string, '--case', shape, String(hosts)], { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`bench:validate ${shape} ${hosts} failed:\n${out.stderr}`);
+  return JSON.parse(out.stdout.trim().split('\n').pop() as string) as Sample;
+}
+
+function report(): void {
+  const cases = SHAPES.flatMap((shape) => SIZES.map((hosts) => ({ shape, hosts, samples: [] as Sample[] })));
+  for (let r = 0; r < ROUNDS; r++) for (const c of cases) c.samples.push(sampleOf(c.shape, c.hosts));
+  const of = (c: (typeof cases)[number], k: keyof Sample) => median(c.samples.map((s) => s[k]));
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
+  const fixed = (x: number) => x.toFixed(1);
+  console.log(`validate: buildPlan + validateDesign; per design, ${ROUNDS} processes taking turns with the other designs, each the median of ${RUNS} runs after warm-up; the median process is shown (ms; best = fastest run of all; growth = total / total at half the hosts)`);
+  console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} cores`);
+  console.log(`${'shape'.padEnd(14)}${pad('hosts', 7)}${pad('tunnels', 9)}${pad('flows', 7)}${pad('plan', 9)}${pad('rules', 9)}${pad('total', 9)}${pad('best', 8)}${pad('cpu', 9)}${pad('growth', 8)}${pad('findings', 10)}`);
+  for (const c of cases) {
+    const prev = cases.find((x) => x.shape === c.shape && x.hosts === c.hosts / 2);
+    const growth = prev ? `x${(of(c, 'total') / of(prev, 'total')).toFixed(2)}` : '';
+    const best = Math.min(...c.samples.map((s) => s.best));
+    console.log(`${c.shape.padEnd(14)}${pad(c.hosts, 7)}${pad(of(c, 'tunnels'), 9)}${pad(of(c, 'flows'), 7)}${pad(fixed(of(c, 'plan')), 9)}${pad(fixed(of(c, 'rules')), 9)}${pad(fixed(of(c, 'total')), 9)}${pad(fixed(best), 8)}${pad(fixed(of(c, 'cpu')), 9)}${pad(growth, 8)}${pad(of(c, 'findings'), 10)}`);
+  }
+  for (const c of cases.filter((x) => x.hosts === 2000)) {
+    const total = of(c, 'total');
+    console.log(`${c.shape} at 2,000 hosts: median ${fixed(total)} ms wall (fastest ${fixed(Math.min(...c.samples.map((s) => s.best)))}), ${fixed(of(c, 'cpu'))} ms CPU (budget ${BUDGET_MS} ms on the median: ${total <= BUDGET_MS ? 'PASS' : 'FAIL'})`);
   }
 }
 
-const pad = (s: string | number, n: number) => String(s).padStart(n);
-console.log(`validate: buildPlan + validateDesign, median of ${RUNS} runs after ${WARMUP} warm-up (ms; best = fastest run; growth = total / total at half the hosts)`);
-console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} cores`);
-console.log(`${'shape'.padEnd(14)}${pad('hosts', 7)}${pad('tunnels', 9)}${pad('flows', 7)}${pad('plan', 9)}${pad('rules', 9)}${pad('total', 9)}${pad('best', 8)}${pad('cpu', 9)}${pad('growth', 8)}${pad('findings', 10)}`);
-for (const r of rows) {
-  const prev = rows.find((x) => x.shape === r.shape && x.hosts === r.hosts / 2);
-  const growth = prev ? `x${(r.total / prev.total).toFixed(2)}` : '';
-  console.log(`${r.shape.padEnd(14)}${pad(r.hosts, 7)}${pad(r.tunnels, 9)}${pad(r.flows, 7)}${pad(r.plan.toFixed(1), 9)}${pad(r.validate.toFixed(1), 9)}${pad(r.total.toFixed(1), 9)}${pad(r.best.toFixed(1), 8)}${pad(r.cpu.toFixed(1), 9)}${pad(growth, 8)}${pad(r.findings, 10)}`);
-}
-for (const r of rows.filter((x) => x.hosts === 2000)) {
-  console.log(`${r.shape} at 2,000 hosts: median ${r.total.toFixed(1)} ms wall (fastest ${r.best.toFixed(1)}), ${r.cpu.toFixed(1)} ms CPU (budget ${BUDGET_MS} ms on the median: ${r.total <= BUDGET_MS ? 'PASS' : 'FAIL'})`);
-}
+const at = process.argv.indexOf('--case');
+if (at >= 0) measure(process.argv[at + 1] as GeneratedShape, Number(process.argv[at + 2]));
+else report();
