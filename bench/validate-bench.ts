@@ -13,6 +13,7 @@ import { buildPlan } from '../src/engine/plan/build-plan';
 import { generateDesign } from '../src/engine/testing/generate-design';
 import type { GeneratedShape } from '../src/engine/testing/generate-design';
 import { validateDesign } from '../src/engine/validate/validate-design';
+import { memoryLatency } from './memory-latency';
 import { warmUpValidation } from './validate-warmup';
 
 const SIZES = [500, 1000, 2000, 4000];
@@ -104,6 +105,8 @@ function report(): void {
     const best = Math.min(...c.samples.map((s) => s.best));
     console.log(`${c.shape.padEnd(14)}${pad(c.hosts, 7)}${pad(of(c, 'tunnels'), 9)}${pad(of(c, 'flows'), 7)}${pad(fixed(of(c, 'plan')), 9)}${pad(fixed(of(c, 'rules')), 9)}${pad(fixed(of(c, 'total')), 9)}${pad(fixed(best), 8)}${pad(fixed(of(c, 'cpu')), 9)}${pad(growth, 8)}${pad(of(c, 'findings'), 10)}`);
   }
+  const latency = memoryLatency([1024, 4096, 8192, 16384, 65536]).map((x) => `${x.kb / 1024} MB ${x.ns.toFixed(0)} ns`);
+  console.log(`memory access that misses, by working set (pointer chase): ${latency.join(', ')}`);
   for (const c of cases.filter((x) => x.hosts === 2000)) {
     const total = of(c, 'total');
     console.log(`${c.shape} at 2,000 hosts: median ${fixed(total)} ms wall (fastest ${fixed(Math.min(...c.samples.map((s) => s.best)))}), ${fixed(of(c, 'cpu'))} ms CPU (budget ${BUDGET_MS} ms on the median: ${total <= BUDGET_MS ? 'PASS' : 'FAIL'})`);
