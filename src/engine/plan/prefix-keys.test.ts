@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatPrefix, networkOf, parsePrefix, prefixFirst, prefixLast } from '../net';
 import type { Prefix } from '../net';
-import { bounds, holdsAddress, inRange, networkKey, rangeOf } from './prefix-keys';
+import { asNetwork, bounds, holdsAddress, inRange, networkKey, rangeOf } from './prefix-keys';
 
 const prefix: fc.Arbitrary<Prefix> = fc.oneof(
   fc.record({ family: fc.constant(4 as const), addr: fc.bigInt({ min: 0n, max: 2n ** 32n - 1n }), len: fc.integer({ min: 0, max: 32 }) }),
@@ -41,5 +41,17 @@ describe('prefix keys', () => {
       const inside = { family: p.family, value: prefixFirst(p) + (q.addr % (prefixLast(p) - prefixFirst(p) + 1n)) };
       expect(holdsAddress(p, inside)).toBe(true);
     }));
+  });
+
+  it('asNetwork gives the network, and the prefix itself when it already is one', () => {
+    fc.assert(fc.property(prefix, (p) => {
+      const n = asNetwork(p);
+      expect(n).toEqual(networkOf(p));
+      expect(n === p).toBe(p.addr === networkOf(p).addr);
+    }));
+    const lan = parsePrefix('172.16.5.0/24');
+    expect(asNetwork(lan)).toBe(lan);
+    expect(formatPrefix(asNetwork(parsePrefix('172.16.5.9/24')))).toBe('172.16.5.0/24');
+    expect(formatPrefix(asNetwork(parsePrefix('2001:db8::1/64')))).toBe('2001:db8::/64');
   });
 });

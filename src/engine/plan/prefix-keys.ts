@@ -62,7 +62,12 @@ export function inRange(r: Range, a: Address): boolean {
   return r.lo <= v && v <= r.hi;
 }
 
-/** `p` as its network: `p` itself when it is a host route (no host bits to clear, and no bigint work). */
+/**
+ * `p` as its network: `p` itself when it already is one (a host route, or a lan parsed as its network), so the
+ * plan's routes share the parsed prefixes instead of a copy per route. IPv4 is checked without bigint work.
+ */
 export function asNetwork(p: Prefix): Prefix {
-  return p.len === (p.family === 4 ? 32 : 128) ? p : networkOf(p);
+  if (p.len === (p.family === 4 ? 32 : 128)) return p;
+  if (p.family === 4) return lowBound(p) === Number(p.addr) ? p : networkOf(p);
+  return prefixFirst(p) === p.addr ? p : networkOf(p);
 }

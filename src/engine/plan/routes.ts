@@ -20,7 +20,10 @@ class Store {
   next = new Int32Array(1024);
   low = new Uint32Array(1024);
   len = new Uint8Array(1024);
-  prefix: Prefix[] = [];
+  /** Per entry, its network; entries past `used` are left over (undefined) from a larger plan. */
+  prefix: Array<Prefix | undefined> = [];
+  /** Entries the current table has stored. */
+  used = 0;
   /** Per host number: first and last entry (-1: none). */
   head = new Int32Array(256);
   tail = new Int32Array(256);
@@ -36,7 +39,9 @@ class Store {
     this.head.fill(-1, 0, hosts);
     this.tail.fill(-1, 0, hosts);
     this.slots.fill(0);
-    this.prefix.length = 0;
+    // Cleared in place rather than by `length = 0`, which would drop the list's storage and regrow it every plan.
+    this.prefix.fill(undefined, 0, this.used);
+    this.used = 0;
     this.reserve(entries);
   }
 
@@ -101,16 +106,18 @@ export class Routes {
     const host = this.number.get(hostId);
     const peer = this.number.get(peerId);
     if (host === undefined || peer === undefined) return null;
-    const at = prefix.family === 4 ? this.probeV4(s, host, lowBound(prefix) as number, prefix.len) : this.probeV6(host, prefix);
+    const low = prefix.family === 4 ? lowBound(prefix) as number : 0;
+    const at = prefix.family === 4 ? this.probeV4(s, host, low, prefix.len) : this.probeV6(host, prefix);
     if (at >= 0) return s.peer[at] === peer ? null : this.ids[s.peer[at] as number] as string;
     const i = this.count++;
     s.reserve(this.count);
+    s.used = this.count;
     s.host[i] = host;
     s.peer[i] = peer;
     s.next[i] = -1;
-    s.prefix.push(asNetwork(prefix));
+    s.prefix[i] = asNetwork(prefix);
     if (prefix.family === 4) {
-      s.low[i] = lowBound(prefix) as number;
+      s.low[i] = low;
       s.len[i] = prefix.len;
       s.slots[-at - 1] = i + 1;
       if (this.count * 2 > s.slots.length) rehash(s, this.count);

@@ -8,7 +8,7 @@ import { pushTo } from './push-to';
  */
 export interface Topology {
   hosts: ReadonlyMap<string, Host>;
-  /** host id -> its tunnels, in design order (see tunnelBetween and neighbourIds). */
+  /** host id -> its tunnels, in design order (see tunnelBetween and routerNeighbours). */
   tunnels: ReadonlyMap<string, readonly Tunnel[]>;
   /** For hosts with many tunnels (hubs, core gateways) only: neighbour id -> the tunnel between them. */
   wide: ReadonlyMap<string, ReadonlyMap<string, Tunnel>>;
@@ -54,7 +54,7 @@ export function buildTopology(design: Design): Topology {
   const routerNumber = new Map(routerIds.map((r, i) => [r, i]));
   const topo = { hosts, tunnels, wide, routers, routerIds, routerNumber, towardNext: [] as Int32Array[], towardDist: [] as Int32Array[] };
   // Each router's router neighbours by number, in id order (ties in the search go to the smaller id).
-  const links = routerIds.map((r) => neighbourIds(topo, r).filter((n) => routers.has(n)).sort().map((n) => routerNumber.get(n) as number));
+  const links = routerIds.map((r) => routerNeighbours(topo, r).map((n) => routerNumber.get(n) as number));
   for (let r = 0; r < routerIds.length; r++) {
     const [next, dist] = bfsToward(r, links);
     topo.towardNext.push(next);
@@ -79,16 +79,22 @@ export function tunnelBetween(topo: Topology, a: string, b: string): Tunnel | un
   return undefined;
 }
 
-/** The hosts `id` has a tunnel with, each once, in the order their first tunnel is listed. */
-export function neighbourIds(topo: Topology, id: string): string[] {
-  const wide = topo.wide.get(id);
-  if (wide) return [...wide.keys()];
+/**
+ * The routers among `id`'s neighbours, each once, in id order (ties in the searches go to the smaller id). Straight
+ * from the tunnel list: every host asks once per plan, and a list of all neighbours first was garbage each time.
+ */
+function routerNeighbours(topo: Topology, id: string): string[] {
   const out: string[] = [];
-  for (const t of topo.tunnels.get(id) ?? []) {
-    const other = t.a === id ? t.b : t.a;
-    if (!out.includes(other)) out.push(other);
+  const wide = topo.wide.get(id);
+  if (wide) {
+    for (const n of wide.keys()) if (topo.routers.has(n)) out.push(n);
+  } else {
+    for (const t of topo.tunnels.get(id) ?? []) {
+      const other = t.a === id ? t.b : t.a;
+      if (topo.routers.has(other) && !out.includes(other)) out.push(other);
+    }
   }
-  return out;
+  return out.sort();
 }
 
 /** Breadth-first from `root` over router links: per router, the next router toward root and its distance. */
@@ -155,7 +161,7 @@ function entryRouters(topo: Topology, id: string): readonly string[] {
   if (!known) entryCache.set(topo, (known = new Map()));
   let entries = known.get(id);
   if (!entries) {
-    entries = topo.routers.has(id) ? [id] : neighbourIds(topo, id).filter((n) => topo.routers.has(n)).sort();
+    entries = topo.routers.has(id) ? [id] : routerNeighbours(topo, id);
     known.set(id, entries);
   }
   return entries;
