@@ -51,37 +51,94 @@ export function planAllowedIPs(design: Design, topo: Topology, flows: readonly R
 }
 
 /**
- * Per peer of `host`: its AllowedIPs, explicit ones from the design where set, else the routes, summarised. Into
- * `out` (cleared first) when given: a plan asks once per host and reads the lists right away, so one map serves all.
+ * Per peer of one host at a time: its AllowedIPs, explicit ones from the design where set, else the routes,
+ * summarised. A plan loads each host in turn and reads its peers' lists right away, so the lists sit in arrays by
+ * peer number made once per plan (a stamp says which host they belong to) rather than in a map per host. Each list is
+ * made at its final size: grown by push, it would leave smaller storage behind as garbage and keep spare slots, for
+ * every peer of every host.
  */
-export function allowedIPsOfHost(
-  design: Design, host: Host, routes: Routes, explicit: ReadonlyMap<string, readonly string[] | null>,
-  out = new Map<string, Prefix[]>(),
-): Map<string, Prefix[]> {
-  out.clear();
-  const first = routes.first(host.id);
-  if (first >= 0) {
-    // Routes are keyed by network: already unique, grouped here by peer in the order they were added.
-    for (let i = first; i >= 0; i = routes.nextOf(i)) {
-      const peerId = routes.peerOf(i);
-      if (explicit.get(peerId)) continue;
-      const list = out.get(peerId);
-      if (list) list.push(routes.prefixOf(i));
-      else out.set(peerId, [routes.prefixOf(i)]);
+export class AllowedIPsOfHosts {
+  private readonly lists: Array<Prefix[] | undefined> = [];
+  private readonly stamp: Int32Array;
+  private readonly counts: Int32Array;
+  private readonly filled: Int32Array;
+  /** The peers of the loaded host that have a list, by number. */
+  private readonly loaded: number[] = [];
+  private now = 0;
+
+  constructor(private readonly design: Design, private readonly routes: Routes) {
+    const n = routes.hostCount;
+    this.stamp = new Int32Array(n);
+    this.counts = new Int32Array(n);
+    this.filled = new Int32Array(n);
+  }
+
+  /** Computes `host`'s lists; they are read through `get` until the next load. */
+  load(host: Host, explicit: ReadonlyMap<string, readonly string[] | null>): void {
+    const { routes, stamp, counts, filled, lists, loaded } = this;
+    const now = ++this.now;
+    loaded.length = 0;
+    const first = routes.first(host.id);
+    if (first >= 0) {
+      for (let i = first; i >= 0; i = routes.nextOf(i)) {
+        const n = routes.peerNumberOf(i);
+        counts[n] = (counts[n] as number) + 1;
+      }
+      // Routes are keyed by network: already unique, grouped here by peer in the order they were added.
+      for (let i = first; i >= 0; i = routes.nextOf(i)) {
+        const n = routes.peerNumberOf(i);
+        if (stamp[n] !== now) {
+          stamp[n] = now;
+          lists[n] = explicit.get(routes.peerOf(i)) ? undefined : new Array<Prefix>(counts[n] as number);
+          filled[n] = 0;
+          loaded.push(n);
+        }
+        const list = lists[n];
+        if (!list) continue;
+        const at = filled[n] as number;
+        list[at] = routes.prefixOf(i);
+        filled[n] = at + 1;
+      }
+      for (const n of loaded) counts[n] = 0;
+      this.summarise(host, first);
+      for (const n of loaded) {
+        const list = lists[n];
+        if (list) sortSmall(list, compareNetworks);
+      }
     }
-    const spans = summarisablePools(design, host, routes, first);
+    // Most hosts pin nothing: no iterator made for the empty map.
+    if (explicit.size > 0) this.loadExplicit(explicit, now);
+  }
+
+  private loadExplicit(explicit: ReadonlyMap<string, readonly string[] | null>, now: number): void {
+    const { routes, stamp, lists } = this;
+    for (const [peerId, given] of explicit) {
+      const n = given ? routes.numberOf(peerId) : undefined;
+      if (n === undefined) continue;
+      stamp[n] = now;
+      lists[n] = sortUnique((given as readonly string[]).map((s) => networkOf(parsePrefix(s))));
+    }
+  }
+
+  /** The loaded host's AllowedIPs for `peerId`, or undefined when it has none. */
+  get(peerId: string): Prefix[] | undefined {
+    const n = this.routes.numberOf(peerId);
+    return n !== undefined && this.stamp[n] === this.now ? this.lists[n] : undefined;
+  }
+
+  /** A pool replaces two or more routes inside it, all behind one peer (see summarisablePools): the list stays unique. */
+  private summarise(host: Host, first: number): void {
+    const spans = summarisablePools(this.design, host, this.routes, first);
     for (let k = 0; k < spans.length; k++) {
       const holder = holders[k];
-      const list = holder ? out.get(holder) : undefined;
-      // A pool replaces two or more routes inside it: the list stays unique.
-      if (!holder || !list || (inside[k] as number) < 2) continue;
+      const list = holder === undefined || holder === null ? undefined : this.lists[holder];
+      if (holder === undefined || holder === null || !list || (inside[k] as number) < 2) continue;
       const pool = spans[k] as Span;
-      out.set(holder, [...list.filter((p) => !contains(pool, p)), pool.prefix]);
+      const kept = list.filter((p) => !contains(pool, p));
+      kept.push(pool.prefix);
+      this.lists[holder] = kept;
     }
-    for (const list of out.values()) sortSmall(list, compareNetworks);
   }
-  for (const [peerId, given] of explicit) if (given) out.set(peerId, sortUnique(given.map((s) => networkOf(parsePrefix(s)))));
-  return out;
 }
 
 /** A pool with its network's first and last address, computed once. */
@@ -116,11 +173,11 @@ function poolSpans(design: Design): Span[] {
 }
 
 /**
- * Per pool of the design, for the host summarisablePools last looked at: undefined (no route in it), the one peer
- * holding all of its routes, or null (it cannot stand in); and how many routes lie inside it. Scratch lists reused
+ * Per pool of the design, for the host summarisablePools last looked at: undefined (no route in it), the number of
+ * the one peer holding all of its routes, or null (it cannot stand in); and how many routes lie inside it. Scratch lists reused
  * for every host (the engine is synchronous), so a plan of thousands of hosts makes none.
  */
-const holders: Array<string | null | undefined> = [];
+const holders: Array<number | null | undefined> = [];
 const inside: number[] = [];
 
 /**
@@ -141,14 +198,14 @@ function summarisablePools(design: Design, host: Host, routes: Routes, first: nu
   }
   for (let i = first; i >= 0; i = routes.nextOf(i)) {
     const p = routes.prefixOf(i);
-    const peerId = routes.peerOf(i);
+    const peer = routes.peerNumberOf(i);
     const lo = lowBound(p);
     const hi = highBound(p);
     for (let k = 0; k < spans.length; k++) {
       const pool = spans[k] as Span;
       const holder = holders[k];
       if (holder === null || pool.prefix.family !== p.family || hi < pool.lo || pool.hi < lo) continue;
-      holders[k] = p.len < pool.prefix.len || (holder !== undefined && holder !== peerId) ? null : peerId;
+      holders[k] = p.len < pool.prefix.len || (holder !== undefined && holder !== peer) ? null : peer;
       inside[k] = (inside[k] as number) + 1;
     }
   }

@@ -1,6 +1,5 @@
 import type { Design, Host } from '../model/design';
-import type { Prefix } from '../net';
-import { allowedIPsOfHost, planAllowedIPs } from './allowed-ips';
+import { AllowedIPsOfHosts, planAllowedIPs } from './allowed-ips';
 import type { RouteConflict } from './allowed-ips';
 import { planFirewalls } from './firewall-intent';
 import { failoverFlows, floatingAddresses } from './failover-flows';
@@ -54,7 +53,7 @@ function planOf(design: Design): FullPlan {
 
   const hosts: HostPlan[] = [];
   const byId = new Map<string, HostPlan>();
-  const allowedScratch = new Map<string, Prefix[]>();
+  const allowed = new AllowedIPsOfHosts(design, routes);
   for (const host of design.hosts) {
     const mine = tunnelsOfHost.get(host.id) ?? NO_TUNNELS;
     let explicit: Map<string, readonly string[]> | null = null;
@@ -63,7 +62,7 @@ function planOf(design: Design): FullPlan {
       const given = t.a === host.id ? t.allowedIPs?.ab : t.allowedIPs?.ba;
       if (given) (explicit ??= new Map()).set(t.a === host.id ? t.b : t.a, given);
     }
-    const allowed = allowedIPsOfHost(design, host, routes, explicit ?? NO_EXPLICIT, allowedScratch);
+    allowed.load(host, explicit ?? NO_EXPLICIT);
     const peers: PeerPlan[] = sortSmall(mine.map((tp) => {
       const t = tp.tunnel;
       const peer = topology.hosts.get(t.a === host.id ? t.b : t.a) as Host;

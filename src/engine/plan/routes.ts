@@ -138,8 +138,22 @@ export class Routes {
     return host === undefined ? -1 : s.head[host] as number;
   }
 
+  /** How many hosts the table numbers (0 to hostCount - 1). */
+  get hostCount(): number {
+    return this.ids.length;
+  }
+
+  /** The number of host `id`, or undefined when the design has no such host. */
+  numberOf(id: string): number | undefined {
+    return this.number.get(id);
+  }
+
   nextOf(entry: number): number {
     return store.next[entry] as number;
+  }
+
+  peerNumberOf(entry: number): number {
+    return store.peer[entry] as number;
   }
 
   peerOf(entry: number): string {
