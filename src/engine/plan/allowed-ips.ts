@@ -58,26 +58,29 @@ export function planAllowedIPs(design: Design, topo: Topology, flows: readonly R
  * every peer of every host.
  */
 export class AllowedIPsOfHosts {
-  private readonly lists: Array<Prefix[] | undefined> = [];
+  /** Sized up front: stores far past the end of an empty array would turn it into a dictionary. */
+  private readonly lists: Array<Prefix[] | undefined>;
   private readonly stamp: Int32Array;
   private readonly counts: Int32Array;
   private readonly filled: Int32Array;
-  /** The peers of the loaded host that have a list, by number. */
-  private readonly loaded: number[] = [];
+  /** The peers of the host being loaded, by number (a typed array: nothing regrown per host). */
+  private readonly loaded: Int32Array;
   private now = 0;
 
   constructor(private readonly design: Design, private readonly routes: Routes) {
     const n = routes.hostCount;
+    this.lists = new Array<Prefix[] | undefined>(n).fill(undefined);
     this.stamp = new Int32Array(n);
     this.counts = new Int32Array(n);
     this.filled = new Int32Array(n);
+    this.loaded = new Int32Array(n);
   }
 
   /** Computes `host`'s lists; they are read through `get` until the next load. */
   load(host: Host, explicit: ReadonlyMap<string, readonly string[] | null>): void {
     const { routes, stamp, counts, filled, lists, loaded } = this;
     const now = ++this.now;
-    loaded.length = 0;
+    let peers = 0;
     const first = routes.first(host.id);
     if (first >= 0) {
       for (let i = first; i >= 0; i = routes.nextOf(i)) {
@@ -91,7 +94,7 @@ export class AllowedIPsOfHosts {
           stamp[n] = now;
           lists[n] = explicit.get(routes.peerOf(i)) ? undefined : new Array<Prefix>(counts[n] as number);
           filled[n] = 0;
-          loaded.push(n);
+          loaded[peers++] = n;
         }
         const list = lists[n];
         if (!list) continue;
@@ -99,10 +102,10 @@ export class AllowedIPsOfHosts {
         list[at] = routes.prefixOf(i);
         filled[n] = at + 1;
       }
-      for (const n of loaded) counts[n] = 0;
+      for (let k = 0; k < peers; k++) counts[loaded[k] as number] = 0;
       this.summarise(host, first);
-      for (const n of loaded) {
-        const list = lists[n];
+      for (let k = 0; k < peers; k++) {
+        const list = lists[loaded[k] as number];
         if (list) sortSmall(list, compareNetworks);
       }
     }
