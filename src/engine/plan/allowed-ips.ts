@@ -24,7 +24,7 @@ export interface RouteConflict {
  * peer only: WireGuard would silently hand it to the peer configured last.
  */
 export function planAllowedIPs(design: Design, topo: Topology, flows: readonly ResolvedFlow[]) {
-  const routes = new Routes(design.hosts);
+  const routes = new Routes(topo.numbers);
   const conflicts: RouteConflict[] = [];
   const add = (hostId: string, peerId: string, prefix: Prefix, flowId: string) => {
     const kept = routes.add(hostId, peerId, prefix);
@@ -134,8 +134,9 @@ export class AllowedIPsOfHosts {
     const spans = summarisablePools(this.design, host, this.routes, first);
     for (let k = 0; k < spans.length; k++) {
       const holder = holders[k];
-      const list = holder === undefined || holder === null ? undefined : this.lists[holder];
-      if (holder === undefined || holder === null || !list || (inside[k] as number) < 2) continue;
+      if (holder === undefined || holder === null || (inside[k] as number) < 2) continue;
+      const list = this.lists[holder];
+      if (!list) continue;
       const pool = spans[k] as Span;
       const kept = list.filter((p) => !contains(pool, p));
       kept.push(pool.prefix);

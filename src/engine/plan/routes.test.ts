@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Host } from '../model/design';
 import { formatPrefix, parsePrefix } from '../net';
 import { Routes } from './routes';
+import { numberHosts } from './topology';
 
-const hosts = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `h${i}` }) as Host);
+const hosts = (n: number) => numberHosts(Array.from({ length: n }, (_, i) => ({ id: `h${i}` }) as Host));
 const P = parsePrefix;
 
 /** A host's entries as "peer prefix" texts, in chain order. */

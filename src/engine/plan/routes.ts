@@ -1,6 +1,6 @@
-import type { Host } from '../model/design';
 import type { Prefix } from '../net';
 import { asNetwork, lowBound, networkKey } from './prefix-keys';
+import type { HostNumbers } from './topology';
 
 /**
  * The arrays behind Routes, kept from one plan to the next and grown by doubling. A plan of 4,000 hosts holds some
@@ -84,19 +84,16 @@ const V6 = 255;
  */
 export class Routes {
   private readonly generation: number;
-  private readonly ids: string[] = [];
-  private readonly number = new Map<string, number>();
+  private readonly ids: readonly string[];
+  private readonly number: ReadonlyMap<string, number>;
   private count = 0;
   /** IPv6 networks: `${host} ${network key}` -> entry. */
   private readonly v6 = new Map<string, number>();
 
-  constructor(hosts: readonly Host[]) {
-    for (const h of hosts) {
-      if (this.number.has(h.id)) continue;
-      this.number.set(h.id, this.ids.length);
-      this.ids.push(h.id);
-    }
-    store.reset(hosts.length * 4, this.ids.length);
+  constructor({ ids, number }: HostNumbers) {
+    this.ids = ids;
+    this.number = number;
+    store.reset(ids.length * 4, ids.length);
     this.generation = store.generation;
   }
 

@@ -8,6 +8,8 @@ import { pushTo } from './push-to';
  */
 export interface Topology {
   hosts: ReadonlyMap<string, Host>;
+  /** The hosts numbered, for arrays by host (route tables, union-find). */
+  numbers: HostNumbers;
   /** host id -> its tunnels, in design order (see tunnelBetween and routerNeighbours). */
   tunnels: ReadonlyMap<string, readonly Tunnel[]>;
   /** For hosts with many tunnels (hubs, core gateways) only: neighbour id -> the tunnel between them. */
@@ -23,6 +25,23 @@ export interface Topology {
    */
   towardNext: readonly Int32Array[];
   towardDist: readonly Int32Array[];
+}
+
+/** The design's hosts numbered in order, `ids[number.get(id)] === id`; the first of two equal ids keeps the number. */
+export interface HostNumbers {
+  ids: readonly string[];
+  number: ReadonlyMap<string, number>;
+}
+
+export function numberHosts(hosts: readonly Host[]): HostNumbers {
+  const ids: string[] = [];
+  const number = new Map<string, number>();
+  for (const h of hosts) {
+    if (number.has(h.id)) continue;
+    number.set(h.id, ids.length);
+    ids.push(h.id);
+  }
+  return { ids, number };
 }
 
 /** A host routes when it is a gateway or has lans behind it. */
@@ -52,7 +71,7 @@ export function buildTopology(design: Design): Topology {
   const routers = new Set(design.hosts.filter(isRouter).map((h) => h.id));
   const routerIds = [...routers];
   const routerNumber = new Map(routerIds.map((r, i) => [r, i]));
-  const topo = { hosts, tunnels, wide, routers, routerIds, routerNumber, towardNext: [] as Int32Array[], towardDist: [] as Int32Array[] };
+  const topo = { hosts, numbers: numberHosts(design.hosts), tunnels, wide, routers, routerIds, routerNumber, towardNext: [] as Int32Array[], towardDist: [] as Int32Array[] };
   // Each router's router neighbours by number, in id order (ties in the search go to the smaller id).
   const links = routerIds.map((r) => routerNeighbours(topo, r).map((n) => routerNumber.get(n) as number));
   for (let r = 0; r < routerIds.length; r++) {

@@ -38,8 +38,8 @@ export const addressOutsidePool: Rule = {
       for (let at = 0; at < addresses.length; at++) {
         const p = addresses[at] as Prefix;
         const pool = p.family === 6 && v6 ? v6 : own;
-        if (!pool || pool.prefix.family !== p.family || holdsAddress(pool.prefix, { family: p.family, value: p.addr })) continue;
         const a = { family: p.family, value: p.addr };
+        if (!pool || pool.prefix.family !== p.family || holdsAddress(pool.prefix, a)) continue;
         const other = ranges.find((r) => r.name !== host.role && r.name !== 'ipv6' && inRange(r.range, a))?.name ?? null;
         strays.push({ host, at, prefix: p, pool: pool.prefix, inPoolOf: other as Role | null });
       }

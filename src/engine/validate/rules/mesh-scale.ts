@@ -15,11 +15,10 @@ const MESH_DENSITY = 0.9;
 export const meshScale: Rule = {
   id: 'mesh-scale',
   codes: ['mesh-too-large'],
-  run({ design, label }) {
-    // Hosts by number; union-find over integer arrays (no map entry or list per host).
-    const number = new Map<string, number>();
-    for (const h of design.hosts) if (!number.has(h.id)) number.set(h.id, number.size);
-    const parent = new Int32Array(number.size);
+  run({ design, plan, label }) {
+    // Hosts by the plan's numbers; union-find over integer arrays (no map entry or list per host).
+    const { ids, number } = plan.topology.numbers;
+    const parent = new Int32Array(ids.length);
     for (let i = 0; i < parent.length; i++) parent[i] = i;
     const find = (x: number): number => {
       let root = x;
@@ -58,7 +57,7 @@ export const meshScale: Rule = {
         groups.set(r, { hosts: [], tunnels: links[r] as number });
       }
     }
-    if (groups.size > 0) for (const [id, i] of number) groups.get(find(i))?.hosts.push(id);
+    if (groups.size > 0) for (let i = 0; i < ids.length; i++) groups.get(find(i))?.hosts.push(ids[i] as string);
     const out: Finding[] = [];
     for (const { hosts, tunnels } of groups.values()) {
       const n = hosts.length;
