@@ -63,6 +63,20 @@ describe('parseDesign', () => {
     expect(justBelow.ok && justBelow.value.flows[0]?.port).toBe(65535);
   });
 
+  it('refuses pools too small for the hosts that take their address from them, naming the pool', () => {
+    const apps = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `app-${i}`, role: 'app' }));
+    const design = (pools: object, hosts: object[]) => ({ ...base(), network: { pools }, hosts, tunnels: [], flows: [] });
+    // A /30 keeps two host addresses, one of them taken by a host that has its address already.
+    expect(errorsOf(design({ app: '10.10.1.0/30' }, [...apps(2), { id: 'app-x', role: 'app', addresses: ['10.10.1.1'] }]))).toEqual([
+      'network.pools.app: 10.10.1.0/30 has 1 free address, and 2 app hosts without an address need one each (widen the pool, or give the hosts addresses)',
+    ]);
+    expect(errorsOf(design({ ipv6: 'fd10:10::64/128' }, [...apps(3), { id: 'pg', role: 'db' }]))).toEqual([
+      'network.pools.ipv6: fd10:10::64/128 has 1 free address, and 4 hosts without an address need one each (widen the pool, or give the hosts addresses)',
+    ]);
+    // Exactly full is fine, and external hosts take nothing.
+    expect(errorsOf(design({ app: '10.10.1.0/30' }, [...apps(2), { id: 'ext', role: 'app', external: true, endpoint: '203.0.113.9:51820', addresses: [] }]))).toEqual([]);
+  });
+
   it('rejects an unknown format version, naming the field', () => {
     expect(errorsOf({ ...base(), format: 'wg-designer/2' })).toEqual([
       'format: must be "wg-designer/1" (this version of wg-designer reads no other format)',

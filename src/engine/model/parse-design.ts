@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { designSchema } from './schema';
 import { REPLICATION_PORTS } from './design';
 import { flowTarget } from './flow-target';
+import { checkPoolRoom } from './pool-room';
 import type { Design, Flow, Host } from './design';
 import { visibleText } from './visible-text';
 
@@ -49,6 +50,8 @@ export function parseDesign(json: unknown): ParseResult<Design> {
   const design = parsed.data as Design & { flows: Array<Omit<Flow, 'port'> & { port?: number }> };
   const errors = checkReferences(design);
   if (errors.length > 0) return { ok: false, errors };
+  const full = checkPoolRoom(design);
+  if (full.length > 0) return { ok: false, errors: full };
   return { ok: true, value: design as Design };
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Address } from './address';
 import { formatAddress, parseAddress } from './address';
-import { allocateAddresses } from './allocate';
+import { allocateAddresses, freeAddresses } from './allocate';
 import { NetError } from './net-error';
 import type { Prefix } from './prefix';
 import { formatPrefix, parsePrefix } from './prefix';
@@ -70,6 +70,15 @@ describe('allocateAddresses', () => {
     }
     expect(() => alloc('10.0.0.0/29', addrs('10.0.0.1'), 6)).toThrow('6 addresses needed, 5 free');
     expect(() => alloc('fd00::/128', addrs('fd00::'), 1)).toThrow('pool "fd00::/128" is full');
+  });
+
+  it('counts the free addresses it would hand out: reserved and used ones (counted once) left out', () => {
+    expect(freeAddresses(parsePrefix('10.0.0.0/29'), addrs('10.0.0.1', '10.0.0.1', '10.0.0.7', '10.0.1.1', 'fd00::1'))).toBe(5n);
+    expect(freeAddresses(parsePrefix('10.0.0.0/30'), addrs('10.0.0.1', '10.0.0.2'))).toBe(0n);
+    expect(freeAddresses(parsePrefix('fd00::/128'), [])).toBe(1n);
+    expect(freeAddresses(parsePrefix('fd00::/64'), addrs('fd00::5'))).toBe(2n ** 64n - 2n);
+    // Exactly as many as allocation hands out before it says the pool is full.
+    expect(alloc('10.0.0.0/29', addrs('10.0.0.1', '10.0.0.7'), 4)).toHaveLength(4);
   });
 
   it('fills a /64 around 5,000 scattered used addresses without scanning the pool', () => {

@@ -48,9 +48,22 @@ export function allocateAddresses(pool: Prefix, used: Iterable<Address>, count: 
 
   if (found.length < count) {
     const name = formatPrefix(pool);
-    const distinct = new Set(taken).size;
-    const free = hi >= lo ? hi - lo + 1n - BigInt(distinct) : 0n;
-    throw new NetError(`pool ${quote(name)} is full: ${count} addresses needed, ${free} free`, name);
+    throw new NetError(`pool ${quote(name)} is full: ${count} addresses needed, ${freeCount(lo, hi, taken)} free`, name);
   }
   return found;
+}
+
+/**
+ * How many addresses allocateAddresses could still hand out from `pool` (reserved ones and those in `used` left
+ * out): what a design's parser checks, so that completing a parsed design never finds a pool full.
+ */
+export function freeAddresses(pool: Prefix, used: Iterable<Address>): bigint {
+  const { lo, hi } = assignable(pool);
+  const taken: bigint[] = [];
+  for (const a of used) if (a.family === pool.family && a.value >= lo && a.value <= hi) taken.push(a.value);
+  return freeCount(lo, hi, taken);
+}
+
+function freeCount(lo: bigint, hi: bigint, taken: readonly bigint[]): bigint {
+  return hi >= lo ? hi - lo + 1n - BigInt(new Set(taken).size) : 0n;
 }

@@ -24,7 +24,7 @@ export {
   comparePrefixes,
   prefixSize,
 } from './range';
-export { allocateAddresses } from './allocate';
+export { allocateAddresses, freeAddresses } from './allocate';
 export type { Endpoint } from './endpoint';
 export { parseEndpoint, formatEndpoint } from './endpoint';
 export type { Tagged } from './overlap-index';
