@@ -7,6 +7,7 @@ export { designSchema, DEFAULT_POOLS, ID_PATTERN, LIMITS } from './model/schema'
 export type { DesignInput } from './model/schema';
 export { parseDesign, parseDesignText, formatFieldError, MAX_DESIGN_CHARS } from './model/parse-design';
 export type { FieldError, ParseResult } from './model/parse-design';
+export { checkPoolRoom } from './model/pool-room';
 export { publicDesign, hasSecrets } from './model/public-design';
 
 export * as net from './net';

@@ -39,7 +39,8 @@ export interface DesignState {
 }
 
 export interface DesignActions {
-  addHost(kind: HostKind, position: Position): string;
+  /** The new host's id, or null (and an error toast naming the pool) when its pool has no free address. */
+  addHost(kind: HostKind, position: Position): string | null;
   /** Joins two hosts: a tunnel, or in flow mode a flow from `source` to `target`. */
   connect(source: string, target: string): void;
   addFlow(req: FlowRequest): string | null;

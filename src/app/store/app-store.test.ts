@@ -70,6 +70,20 @@ describe('app store', () => {
     expect(design().hosts[0]?.name).toBe('gw-1');
   });
 
+  it('refuses a host whose role pool is full with an error naming the pool, and keeps the design', () => {
+    expect(s().editNetwork({ pools: { ...design().network.pools, app: '10.10.1.0/31' } })).toBeNull();
+    expect(s().addHost('app', { x: 0, y: 0 })).toBe('app-1');
+    expect(s().addHost('app', { x: 0, y: 0 })).toBe('app-2');
+    const before = design();
+    expect(s().addHost('app', { x: 0, y: 0 })).toBeNull();
+    expect(design()).toBe(before);
+    expect(s().toasts.at(-1)).toMatchObject({
+      kind: 'error',
+      text: 'Host not added: network.pools.app: 10.10.1.0/31 has 0 free addresses, and 1 app host without an address needs one (widen the pool, or give the hosts addresses).',
+    });
+    expect(s().addHost('postgresql', { x: 0, y: 0 })).toBe('pg-1');
+  });
+
   it('renames a host and everything that names it', () => {
     s().addHost('postgresql', { x: 0, y: 0 });
     s().addHost('app', { x: 0, y: 0 });

@@ -64,6 +64,10 @@ export function createDesignSlice(initial: Design, deps: StoreDeps): StateCreato
 
       addHost(kind, position) {
         const r = addHost(get().history.present, kind, position);
+        if ('error' in r) {
+          get().toast('error', `Host not added: ${r.error}.`);
+          return null;
+        }
         commit(r.design);
         set({ selection: { ...EMPTY_SELECTION, hosts: [r.id] } });
         return r.id;

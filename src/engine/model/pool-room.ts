@@ -20,19 +20,20 @@ export function checkPoolRoom(design: Pick<Design, 'hosts' | 'network'>): FieldE
     }
   }
   const errors: FieldError[] = [];
-  const check = (name: Role | 'ipv6', pool: string, wanted: number, who: string) => {
+  const check = (name: Role | 'ipv6', pool: string, wanted: number, kind: string) => {
     const free = freeAddresses(parsePrefix(pool), used);
     if (BigInt(wanted) <= free) return;
+    const who = wanted === 1 ? `1 ${kind}host without an address needs one` : `${wanted} ${kind}hosts without an address need one each`;
     errors.push({
       path: `network.pools.${name}`,
-      message: `${pool} has ${free} free ${free === 1n ? 'address' : 'addresses'}, and ${wanted} ${who} without an address need one each (widen the pool, or give the hosts addresses)`,
+      message: `${pool} has ${free} free ${free === 1n ? 'address' : 'addresses'}, and ${who} (widen the pool, or give the hosts addresses)`,
     });
   };
   for (const role of ROLES) {
     const wanted = needing.filter((h) => h.role === role).length;
-    if (wanted > 0) check(role, design.network.pools[role], wanted, `${role} hosts`);
+    if (wanted > 0) check(role, design.network.pools[role], wanted, `${role} `);
   }
   const v6 = design.network.pools.ipv6;
-  if (v6 !== null) check('ipv6', v6, needing.length, 'hosts');
+  if (v6 !== null) check('ipv6', v6, needing.length, '');
   return errors;
 }

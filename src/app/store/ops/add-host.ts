@@ -1,5 +1,5 @@
 import type { Design, Host, Position } from '../../../engine';
-import { DEFAULT_DB_PORTS, completeDesign, cryptoRandom, net } from '../../../engine';
+import { DEFAULT_DB_PORTS, checkPoolRoom, completeDesign, cryptoRandom, formatFieldError, net } from '../../../engine';
 import { kindSpec } from './host-kinds';
 import type { HostKind } from './host-kinds';
 import { uniqueId } from './unique-id';
@@ -15,9 +15,10 @@ export function blankHost(id: string, role: Host['role'], position: Position): H
 
 /**
  * Adds a host of a palette kind at a position, with a fresh id and an overlay address from its role's pool.
- * Keys are made afterwards, off the main thread (the store asks the worker). Returns the new design and the id.
+ * Keys are made afterwards, off the main thread (the store asks the worker). Returns the new design and the id, or
+ * why the host cannot be added (its role's pool, or the IPv6 pool, has no free address left), naming the pool.
  */
-export function addHost(design: Design, kind: HostKind, position: Position): { design: Design; id: string } {
+export function addHost(design: Design, kind: HostKind, position: Position): { design: Design; id: string } | { error: string } {
   const spec = kindSpec(kind);
   const id = uniqueId(spec.stem, new Set(design.hosts.map((h) => h.id)), true);
   const host = blankHost(id, spec.role, { x: Math.round(position.x), y: Math.round(position.y) });
@@ -33,6 +34,8 @@ export function addHost(design: Design, kind: HostKind, position: Position): { d
     host.services = [{ id: 'managed-db', name: 'Managed PostgreSQL', address: lan.replace(/\.0\/16$/, '.10'), port: DEFAULT_DB_PORTS.postgresql }];
   }
   const next = { ...design, hosts: [...design.hosts, host] };
+  const full = checkPoolRoom(next);
+  if (full.length > 0) return { error: full.map(formatFieldError).join('; ') };
   // keys: false — only the address is allocated here; completion never changes what is already set.
   return { design: completeDesign(next, { random: cryptoRandom, keys: false }).design, id };
 }
