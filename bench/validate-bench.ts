@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { buildPlan } from '../src/engine/plan/build-plan';
 import { generateDesign } from '../src/engine/testing/generate-design';
 import type { GeneratedShape } from '../src/engine/testing/generate-design';
@@ -40,6 +41,10 @@ interface Sample {
   total: number;
   best: number;
   cpu: number;
+  /** Per run, on average: garbage collection pauses (ms), kernel CPU time (ms) and minor page faults. */
+  gc: number;
+  sys: number;
+  faults: number;
 }
 
 /**
@@ -52,17 +57,28 @@ function settle(): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
 }
 
-/** Times one design in this process and prints its Sample as JSON. */
-function measure(shape: GeneratedShape, hosts: number): void {
+/**
+ * Times one design in this process and prints its Sample as JSON. Besides the times it counts what the runs cost
+ * the collector and the kernel: where the time past a straight doubling goes.
+ */
+async function measure(shape: GeneratedShape, hosts: number): Promise<void> {
   warmUpValidation([shape], 15);
   const design = generateDesign({ shape, hosts });
   const findings = validateDesign(design, buildPlan(design)).length;
   for (let i = 0; i < WARMUP; i++) validateDesign(design, buildPlan(design));
   settle();
+  const pauses: Array<{ at: number; ms: number }> = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push({ at: e.startTime, ms: e.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
   const plan: number[] = [];
   const rules: number[] = [];
   const total: number[] = [];
   const cpu: number[] = [];
+  let sys = 0;
+  const usage = process.resourceUsage();
+  const start = performance.now();
   for (let i = 0; i < RUNS; i++) {
     const c = process.cpuUsage();
     const t0 = performance.now();
@@ -75,10 +91,18 @@ function measure(shape: GeneratedShape, hosts: number): void {
     rules.push(t2 - t1);
     total.push(t2 - t0);
     cpu.push((used.user + used.system) / 1000);
+    sys += used.system / 1000;
   }
+  const end = performance.now();
+  const faults = process.resourceUsage().minorPageFault - usage.minorPageFault;
+  // The collector's entries arrive on a later turn of the event loop.
+  await new Promise((r) => setTimeout(r, 20));
+  observer.disconnect();
+  const gc = pauses.filter((p) => p.at >= start && p.at < end).reduce((sum, p) => sum + p.ms, 0);
   const sample: Sample = {
     tunnels: design.tunnels.length, flows: design.flows.length, findings,
     plan: median(plan), rules: median(rules), total: median(total), best: Math.min(...total), cpu: median(cpu),
+    gc: gc / RUNS, sys: sys / RUNS, faults: faults / RUNS,
   };
   console.log(JSON.stringify(sample));
 }
@@ -96,14 +120,14 @@ function report(): void {
   const of = (c: (typeof cases)[number], k: keyof Sample) => median(c.samples.map((s) => s[k]));
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   const fixed = (x: number) => x.toFixed(1);
-  console.log(`validate: buildPlan + validateDesign; per design, ${ROUNDS} processes taking turns with the other designs, each the median of ${RUNS} runs after warm-up; the median process is shown (ms; best = fastest run of all; growth = total / total at half the hosts)`);
+  console.log(`validate: buildPlan + validateDesign; per design, ${ROUNDS} processes taking turns with the other designs, each the median of ${RUNS} runs after warm-up; the median process is shown (ms; best = fastest run of all; growth = total / total at half the hosts; gc, sys and faults: garbage collection pauses, kernel CPU time and page faults per run, averaged)`);
   console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} cores`);
-  console.log(`${'shape'.padEnd(14)}${pad('hosts', 7)}${pad('tunnels', 9)}${pad('flows', 7)}${pad('plan', 9)}${pad('rules', 9)}${pad('total', 9)}${pad('best', 8)}${pad('cpu', 9)}${pad('growth', 8)}${pad('findings', 10)}`);
+  console.log(`${'shape'.padEnd(14)}${pad('hosts', 7)}${pad('tunnels', 9)}${pad('flows', 7)}${pad('plan', 9)}${pad('rules', 9)}${pad('total', 9)}${pad('best', 8)}${pad('cpu', 9)}${pad('growth', 8)}${pad('gc', 7)}${pad('sys', 7)}${pad('faults', 8)}${pad('findings', 10)}`);
   for (const c of cases) {
     const prev = cases.find((x) => x.shape === c.shape && x.hosts === c.hosts / 2);
     const growth = prev ? `x${(of(c, 'total') / of(prev, 'total')).toFixed(2)}` : '';
     const best = Math.min(...c.samples.map((s) => s.best));
-    console.log(`${c.shape.padEnd(14)}${pad(c.hosts, 7)}${pad(of(c, 'tunnels'), 9)}${pad(of(c, 'flows'), 7)}${pad(fixed(of(c, 'plan')), 9)}${pad(fixed(of(c, 'rules')), 9)}${pad(fixed(of(c, 'total')), 9)}${pad(fixed(best), 8)}${pad(fixed(of(c, 'cpu')), 9)}${pad(growth, 8)}${pad(of(c, 'findings'), 10)}`);
+    console.log(`${c.shape.padEnd(14)}${pad(c.hosts, 7)}${pad(of(c, 'tunnels'), 9)}${pad(of(c, 'flows'), 7)}${pad(fixed(of(c, 'plan')), 9)}${pad(fixed(of(c, 'rules')), 9)}${pad(fixed(of(c, 'total')), 9)}${pad(fixed(best), 8)}${pad(fixed(of(c, 'cpu')), 9)}${pad(growth, 8)}${pad(fixed(of(c, 'gc')), 7)}${pad(fixed(of(c, 'sys')), 7)}${pad(of(c, 'faults').toFixed(0), 8)}${pad(of(c, 'findings'), 10)}`);
   }
   const latency = memoryLatency([1024, 4096, 8192, 16384, 65536]).map((x) => `${x.kb / 1024} MB ${x.ns.toFixed(0)} ns`);
   console.log(`memory access that misses, by working set (pointer chase): ${latency.join(', ')}`);
@@ -114,5 +138,5 @@ function report(): void {
 }
 
 const at = process.argv.indexOf('--case');
-if (at >= 0) measure(process.argv[at + 1] as GeneratedShape, Number(process.argv[at + 2]));
+if (at >= 0) await measure(process.argv[at + 1] as GeneratedShape, Number(process.argv[at + 2]));
 else report();
