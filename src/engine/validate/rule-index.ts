@@ -109,11 +109,6 @@ export class RuleIndex {
     return this.routeTable(hostId).wireguard(a);
   }
 
-  /** The kernel's route on `hostId`: its lans and the AllowedIPs wg-quick adds, longest first. */
-  kernelRoute(hostId: string, a: Address): RouteHit | null {
-    return this.routeTable(hostId).kernel(a);
-  }
-
   /**
    * Where the last search of `chain` on `hostId` found a flow's rule (0 before any): the next flow's rule usually
    * follows it, since chains list rules in flow order and the packet walk takes the flows in that order.
