@@ -14,6 +14,7 @@ import { buildPlan } from '../src/engine/plan/build-plan';
 import { generateDesign } from '../src/engine/testing/generate-design';
 import type { GeneratedShape } from '../src/engine/testing/generate-design';
 import { validateDesign } from '../src/engine/validate/validate-design';
+import { median } from './measure';
 import { memoryLatency } from './memory-latency';
 import { warmUpValidation } from './validate-warmup';
 
@@ -25,11 +26,6 @@ const WARMUP = 30;
 const RUNS = 15;
 /** The budget: 2,000 hosts validated in under 50 ms. */
 const BUDGET_MS = 50;
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
 
 /** One process's figures for one design: medians of its runs (ms), and its fastest run. */
 interface Sample {
