@@ -1,5 +1,7 @@
 import type { Design, Host, Tunnel } from '../model/design';
 import { pushTo } from './push-to';
+import { routerPaths } from './router-paths';
+import type { RouterPaths } from './router-paths';
 
 /**
  * The tunnel graph and who may forward in it. Only routers (gateways, and hosts that route for lans) carry
@@ -18,13 +20,8 @@ export interface Topology {
   /** The routers, numbered: `routerIds[routerNumber.get(r)] === r`. */
   routerIds: readonly string[];
   routerNumber: ReadonlyMap<string, number>;
-  /**
-   * For each router r (by number): from any router x, the number of the next router toward r (-1 when r cannot be
-   * reached from x) and x's distance to r, in the router-only graph. Plain integers: a design with many routers
-   * holds routers² of them.
-   */
-  towardNext: readonly Int32Array[];
-  towardDist: readonly Int32Array[];
+  /** Shortest paths between routers (by number) in the router-only graph. */
+  routerPaths: RouterPaths;
 }
 
 /** The design's hosts numbered in order, `ids[number.get(id)] === id`; the first of two equal ids keeps the number. */
@@ -49,7 +46,10 @@ export function isRouter(host: Host): boolean {
   return host.role === 'gateway' || host.lans.length > 0;
 }
 
-/** Builds the graph and, per router, a BFS over the router-only subgraph: O(routers · (routers + their tunnels)). */
+/**
+ * Builds the graph and the router-only subgraph's paths: O(hosts + tunnels) when routers link as a forest (see
+ * RouterPaths; otherwise one search per router that flows head for).
+ */
 export function buildTopology(design: Design): Topology {
   const hosts = new Map<string, Host>();
   for (const h of design.hosts) hosts.set(h.id, h);
@@ -71,15 +71,10 @@ export function buildTopology(design: Design): Topology {
   const routers = new Set(design.hosts.filter(isRouter).map((h) => h.id));
   const routerIds = [...routers];
   const routerNumber = new Map(routerIds.map((r, i) => [r, i]));
-  const topo = { hosts, numbers: numberHosts(design.hosts), tunnels, wide, routers, routerIds, routerNumber, towardNext: [] as Int32Array[], towardDist: [] as Int32Array[] };
+  const graph = { hosts, tunnels, wide, routers };
   // Each router's router neighbours by number, in id order (ties in the search go to the smaller id).
-  const links = routerIds.map((r) => routerNeighbours(topo, r).map((n) => routerNumber.get(n) as number));
-  for (let r = 0; r < routerIds.length; r++) {
-    const [next, dist] = bfsToward(r, links);
-    topo.towardNext.push(next);
-    topo.towardDist.push(dist);
-  }
-  return topo;
+  const links = routerIds.map((r) => routerNeighbours(graph, r).map((n) => routerNumber.get(n) as number));
+  return { ...graph, numbers: numberHosts(design.hosts), routerIds, routerNumber, routerPaths: routerPaths(links) };
 }
 
 /** Hosts with more tunnels than this get a map from neighbour to tunnel; fewer are scanned. */
@@ -102,7 +97,7 @@ export function tunnelBetween(topo: Topology, a: string, b: string): Tunnel | un
  * The routers among `id`'s neighbours, each once, in id order (ties in the searches go to the smaller id). Straight
  * from the tunnel list: every host asks once per plan, and a list of all neighbours first was garbage each time.
  */
-function routerNeighbours(topo: Topology, id: string): string[] {
+function routerNeighbours(topo: Pick<Topology, 'tunnels' | 'wide' | 'routers'>, id: string): string[] {
   const out: string[] = [];
   const wide = topo.wide.get(id);
   if (wide) {
@@ -114,27 +109,6 @@ function routerNeighbours(topo: Topology, id: string): string[] {
     }
   }
   return out.sort();
-}
-
-/** Breadth-first from `root` over router links: per router, the next router toward root and its distance. */
-function bfsToward(root: number, links: readonly number[][]): [Int32Array, Int32Array] {
-  const next = new Int32Array(links.length).fill(-1);
-  const dist = new Int32Array(links.length);
-  next[root] = root;
-  let frontier = [root];
-  for (let d = 1; frontier.length > 0; d++) {
-    const nextFrontier: number[] = [];
-    for (const x of frontier) {
-      for (const n of links[x] ?? []) {
-        if (next[n] !== -1) continue;
-        next[n] = x;
-        dist[n] = d;
-        nextFrontier.push(n);
-      }
-    }
-    frontier = nextFrontier;
-  }
-  return [next, dist];
 }
 
 /** Shortest path from `from` to `to` whose inner hops are all routers; null when there is none. */
@@ -149,9 +123,9 @@ export function findPath(topo: Topology, from: string, to: string): string[] | n
   for (const start of starts) {
     const s = topo.routerNumber.get(start) as number;
     for (const end of ends) {
-      const e = topo.routerNumber.get(end) as number;
-      if ((topo.towardNext[e] as Int32Array)[s] === -1) continue;
-      const total = (start === from ? 0 : 1) + ((topo.towardDist[e] as Int32Array)[s] as number) + (end === to ? 0 : 1);
+      const hops = topo.routerPaths.distance(s, topo.routerNumber.get(end) as number);
+      if (hops === -1) continue;
+      const total = (start === from ? 0 : 1) + hops + (end === to ? 0 : 1);
       if (total >= bestTotal) continue;
       bestTotal = total;
       bestStart = start;
@@ -160,14 +134,14 @@ export function findPath(topo: Topology, from: string, to: string): string[] | n
   }
   if (bestTotal === Infinity) return null;
   // Sized once: a path grown by push reallocates its storage, and there is one path per flow.
-  const towardEnd = topo.towardNext[topo.routerNumber.get(bestEnd) as number] as Int32Array;
   const path: string[] = new Array(bestTotal + 1);
   let at = 0;
   path[at++] = from;
-  for (let x = topo.routerNumber.get(bestStart) as number; ; x = towardEnd[x] as number) {
-    const id = topo.routerIds[x] as string;
+  const { routerPaths } = topo;
+  const hops = routerPaths.path(topo.routerNumber.get(bestStart) as number, topo.routerNumber.get(bestEnd) as number);
+  for (let i = 0; i < hops; i++) {
+    const id = topo.routerIds[routerPaths.hops[i] as number] as string;
     if (id !== from) path[at++] = id;
-    if (id === bestEnd) break;
   }
   if (bestEnd !== to) path[at++] = to;
   return path;

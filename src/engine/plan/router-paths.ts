@@ -1,0 +1,163 @@
+/**
+ * Shortest paths between routers over router-only links, routers by number. A path is the one a breadth-first
+ * search from its far end finds when it visits each router's links in id order (ties go to the smaller id), so
+ * every export of a design picks the same one.
+ *
+ * Where the router links form a forest, as hub, star and tree designs do, the path between two routers is unique:
+ * it runs up from each end to their nearest common ancestor, and costs its length to find, with no table at all.
+ * Only where links form a cycle is a search needed, and then once per far end that a flow asks for, not once per
+ * router: a table for every pair of routers would grow with the square of the routers (at 20,000 hosts in sites of
+ * 25, some 5 MB per plan).
+ */
+export interface RouterPaths {
+  /** Hops from router `from` to router `to`, -1 when no chain of routers joins them. */
+  distance(from: number, to: number): number;
+  /**
+   * Writes the routers from `from` to `to`, both included, in order, to `hops` and returns how many there are; call
+   * only when `distance(from, to) >= 0`. One buffer for every path (a plan asks once per flow): read it before the
+   * next call.
+   */
+  path(from: number, to: number): number;
+  readonly hops: Int32Array;
+}
+
+/**
+ * `links[r]`: router r's router neighbours by number, in id order (r itself may appear, for a tunnel to itself).
+ * Links must be symmetric, as tunnels are. O(routers + links) to build.
+ */
+export function routerPaths(links: readonly (readonly number[])[]): RouterPaths {
+  return isForest(links) ? new ForestPaths(links) : new SearchedPaths(links);
+}
+
+/** A graph is a forest when it has exactly routers - components links (self-links aside). */
+function isForest(links: readonly (readonly number[])[]): boolean {
+  const seen = new Uint8Array(links.length);
+  let components = 0;
+  let edges = 0;
+  for (let r = 0; r < links.length; r++) {
+    for (const n of links[r] as readonly number[]) if (n > r) edges++;
+    if (seen[r]) continue;
+    components++;
+    seen[r] = 1;
+    const stack = [r];
+    while (stack.length > 0) {
+      for (const n of links[stack.pop() as number] as readonly number[]) {
+        if (!seen[n]) {
+          seen[n] = 1;
+          stack.push(n);
+        }
+      }
+    }
+  }
+  return edges === links.length - components;
+}
+
+/** Each tree rooted at its lowest-numbered router: a parent and a depth per router, and which tree it is in. */
+class ForestPaths implements RouterPaths {
+  private readonly parent: Int32Array;
+  private readonly depth: Int32Array;
+  private readonly tree: Int32Array;
+  /** The far end's half of a path, gathered backwards. */
+  private readonly down: Int32Array;
+  readonly hops: Int32Array;
+
+  constructor(links: readonly (readonly number[])[]) {
+    const n = links.length;
+    this.parent = new Int32Array(n).fill(-1);
+    this.depth = new Int32Array(n);
+    this.tree = new Int32Array(n).fill(-1);
+    this.down = new Int32Array(n);
+    this.hops = new Int32Array(n);
+    for (let root = 0; root < n; root++) {
+      if (this.tree[root] !== -1) continue;
+      this.tree[root] = root;
+      const queue = [root];
+      for (let i = 0; i < queue.length; i++) {
+        const x = queue[i] as number;
+        for (const y of links[x] as readonly number[]) {
+          if (this.tree[y] !== -1) continue;
+          this.tree[y] = root;
+          this.parent[y] = x;
+          this.depth[y] = (this.depth[x] as number) + 1;
+          queue.push(y);
+        }
+      }
+    }
+  }
+
+  distance(from: number, to: number): number {
+    if (this.tree[from] !== this.tree[to]) return -1;
+    let a = from;
+    let b = to;
+    let hops = 0;
+    while (a !== b) {
+      if ((this.depth[a] as number) >= (this.depth[b] as number)) a = this.parent[a] as number;
+      else b = this.parent[b] as number;
+      hops++;
+    }
+    return hops;
+  }
+
+  path(from: number, to: number): number {
+    let a = from;
+    let b = to;
+    let ups = 0;
+    let downs = 0;
+    while (a !== b) {
+      if ((this.depth[a] as number) >= (this.depth[b] as number)) {
+        this.hops[ups++] = a;
+        a = this.parent[a] as number;
+      } else {
+        this.down[downs++] = b;
+        b = this.parent[b] as number;
+      }
+    }
+    this.hops[ups++] = a;
+    while (downs > 0) this.hops[ups++] = this.down[--downs] as number;
+    return ups;
+  }
+}
+
+/** Router graphs with a cycle: a breadth-first search from each far end asked for, kept for the plan's other flows. */
+class SearchedPaths implements RouterPaths {
+  private readonly toward = new Map<number, { next: Int32Array; dist: Int32Array }>();
+  readonly hops: Int32Array;
+
+  constructor(private readonly links: readonly (readonly number[])[]) {
+    this.hops = new Int32Array(links.length);
+  }
+
+  distance(from: number, to: number): number {
+    const t = this.searchFrom(to);
+    return t.next[from] === -1 ? -1 : (t.dist[from] as number);
+  }
+
+  path(from: number, to: number): number {
+    const { next } = this.searchFrom(to);
+    let count = 0;
+    this.hops[count++] = from;
+    for (let x = from; x !== to; ) this.hops[count++] = x = next[x] as number;
+    return count;
+  }
+
+  /** Per router: the next router toward `root` (-1 when it cannot reach root) and its distance to root. */
+  private searchFrom(root: number): { next: Int32Array; dist: Int32Array } {
+    let t = this.toward.get(root);
+    if (t) return t;
+    const next = new Int32Array(this.links.length).fill(-1);
+    const dist = new Int32Array(this.links.length);
+    next[root] = root;
+    const queue = [root];
+    for (let i = 0; i < queue.length; i++) {
+      const x = queue[i] as number;
+      for (const n of this.links[x] as readonly number[]) {
+        if (next[n] !== -1) continue;
+        next[n] = x;
+        dist[n] = (dist[x] as number) + 1;
+        queue.push(n);
+      }
+    }
+    this.toward.set(root, (t = { next, dist }));
+    return t;
+  }
+}
