@@ -26,30 +26,8 @@ export interface RouterPaths {
  * Links must be symmetric, as tunnels are. O(routers + links) to build.
  */
 export function routerPaths(links: readonly (readonly number[])[]): RouterPaths {
-  return isForest(links) ? new ForestPaths(links) : new SearchedPaths(links);
-}
-
-/** A graph is a forest when it has exactly routers - components links (self-links aside). */
-function isForest(links: readonly (readonly number[])[]): boolean {
-  const seen = new Uint8Array(links.length);
-  let components = 0;
-  let edges = 0;
-  for (let r = 0; r < links.length; r++) {
-    for (const n of links[r] as readonly number[]) if (n > r) edges++;
-    if (seen[r]) continue;
-    components++;
-    seen[r] = 1;
-    const stack = [r];
-    while (stack.length > 0) {
-      for (const n of links[stack.pop() as number] as readonly number[]) {
-        if (!seen[n]) {
-          seen[n] = 1;
-          stack.push(n);
-        }
-      }
-    }
-  }
-  return edges === links.length - components;
+  const forest = new ForestPaths(links);
+  return forest.acyclic ? forest : new SearchedPaths(links);
 }
 
 /** Each tree rooted at its lowest-numbered router: a parent and a depth per router, and which tree it is in. */
@@ -60,6 +38,8 @@ class ForestPaths implements RouterPaths {
   /** The far end's half of a path, gathered backwards. */
   private readonly down: Int32Array;
   readonly hops: Int32Array;
+  /** False when the search met a link that closes a cycle: then paths are not unique, and this must not be used. */
+  readonly acyclic: boolean = true;
 
   constructor(links: readonly (readonly number[])[]) {
     const n = links.length;
@@ -75,7 +55,11 @@ class ForestPaths implements RouterPaths {
       for (let i = 0; i < queue.length; i++) {
         const x = queue[i] as number;
         for (const y of links[x] as readonly number[]) {
-          if (this.tree[y] !== -1) continue;
+          if (this.tree[y] !== -1) {
+            // Links are symmetric and each listed once: any found router but x itself and its parent closes a cycle.
+            if (y !== x && y !== this.parent[x]) this.acyclic = false;
+            continue;
+          }
           this.tree[y] = root;
           this.parent[y] = x;
           this.depth[y] = (this.depth[x] as number) + 1;
