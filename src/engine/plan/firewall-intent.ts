@@ -28,9 +28,7 @@ export function planFirewalls(
       const intent = intents.get(f.path[i] as string);
       if (!intent) continue;
       const chain = i === 0 ? 'outbound' : i < last || f.toService ? 'forward' : 'inbound';
-      // Chains start as the shared empty list: most hosts have nothing in one or two of them.
-      if (intent[chain] === NONE) intent[chain] = [rule];
-      else (intent[chain] as FirewallRule[]).push(rule);
+      intent[chain] = appended(intent[chain], rule);
     }
     const gateway = hosts.get(f.to);
     if (f.toService && gateway?.masquerade) {
@@ -47,6 +45,23 @@ export function planFirewalls(
  * thousands of hosts holds thousands of empty chains, and the plan's size is what its garbage collection costs.
  */
 const NONE: readonly FirewallRule[] = Object.freeze([]);
+/**
+ * `chain` with `rule` added. Chains start as the shared empty list (most hosts have nothing in one or two of them)
+ * and stay at their exact size up to four rules: a list grown by push holds room for 17 or more, and most hosts end
+ * with one or two rules per chain, kept for the plan's life. Longer chains (routers) grow in place.
+ */
+function appended(chain: readonly FirewallRule[], rule: FirewallRule): readonly FirewallRule[] {
+  switch (chain.length) {
+    case 0: return [rule];
+    case 1: return [chain[0] as FirewallRule, rule];
+    case 2: return [chain[0] as FirewallRule, chain[1] as FirewallRule, rule];
+    case 3: return [chain[0] as FirewallRule, chain[1] as FirewallRule, chain[2] as FirewallRule, rule];
+    default:
+      (chain as FirewallRule[]).push(rule);
+      return chain;
+  }
+}
+
 const NO_PORTS: readonly number[] = Object.freeze([]);
 const NO_LAN_DATABASES: FirewallIntent['lanDatabases'] = Object.freeze([]);
 

@@ -96,20 +96,30 @@ export function tunnelBetween(topo: Topology, a: string, b: string): Tunnel | un
 /**
  * The routers among `id`'s neighbours, each once, in id order (ties in the searches go to the smaller id). Straight
  * from the tunnel list: every host asks once per plan, and a list of all neighbours first was garbage each time.
+ * The lists are kept for the plan's life, one per host: most hosts have one tunnel, and their list is made at its
+ * final size (a list grown by push holds room for 17).
  */
-function routerNeighbours(topo: Pick<Topology, 'tunnels' | 'wide' | 'routers'>, id: string): string[] {
-  const out: string[] = [];
+function routerNeighbours(topo: Pick<Topology, 'tunnels' | 'wide' | 'routers'>, id: string): readonly string[] {
   const wide = topo.wide.get(id);
+  const list = topo.tunnels.get(id);
+  if (!wide && list?.length === 1) {
+    const t = list[0] as Tunnel;
+    const other = t.a === id ? t.b : t.a;
+    return topo.routers.has(other) ? [other] : NO_ROUTERS;
+  }
+  const out: string[] = [];
   if (wide) {
     for (const n of wide.keys()) if (topo.routers.has(n)) out.push(n);
   } else {
-    for (const t of topo.tunnels.get(id) ?? []) {
+    for (const t of list ?? []) {
       const other = t.a === id ? t.b : t.a;
       if (topo.routers.has(other) && !out.includes(other)) out.push(other);
     }
   }
-  return out.sort();
+  return out.length === 0 ? NO_ROUTERS : out.sort();
 }
+
+const NO_ROUTERS: readonly string[] = Object.freeze([]);
 
 /** Shortest path from `from` to `to` whose inner hops are all routers; null when there is none. */
 export function findPath(topo: Topology, from: string, to: string): string[] | null {
