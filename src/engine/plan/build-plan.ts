@@ -1,5 +1,6 @@
 import type { Design, Host } from '../model/design';
 import { AllowedIPsOfHosts, planAllowedIPs } from './allowed-ips';
+import { ByHost, pushToHost } from './by-host';
 import type { RouteConflict } from './allowed-ips';
 import { planFirewalls } from './firewall-intent';
 import { failoverFlows, floatingAddresses } from './failover-flows';
@@ -8,7 +9,6 @@ import type { ResolvedFlow } from './flows';
 import { keepaliveFor } from './keepalive';
 import { hostMtu, planTunnelMtu } from './mtu';
 import { parsedHost, withSteadyHosts } from './parsed-host';
-import { pushTo } from './push-to';
 import { sortSmall } from './sort-small';
 import { buildTopology, isRouter } from './topology';
 import type { Topology } from './topology';
@@ -20,7 +20,7 @@ export interface FullPlan extends Plan {
   resolvedFlows: ResolvedFlow[];
   conflicts: RouteConflict[];
   /** Host id -> its planned tunnels, in design order (hosts without one are absent). */
-  tunnelsOfHost: ReadonlyMap<string, readonly TunnelPlan[]>;
+  tunnelsOfHost: ByHost<readonly TunnelPlan[]>;
 }
 
 /**
@@ -34,22 +34,22 @@ export function buildPlan(design: Design): FullPlan {
 function planOf(design: Design): FullPlan {
   const topology = buildTopology(design);
   const tunnelPlans = new Map<string, TunnelPlan>();
-  const tunnelsOfHost = new Map<string, TunnelPlan[]>();
+  const tunnelsOfHost = new ByHost<TunnelPlan[]>(topology.numbers);
   for (const t of design.tunnels) {
     const a = topology.hosts.get(t.a);
     const b = topology.hosts.get(t.b);
     if (!a || !b) continue;
     const tp = planTunnelMtu(t, a, b);
     tunnelPlans.set(t.id, tp);
-    pushTo(tunnelsOfHost, a.id, tp);
-    pushTo(tunnelsOfHost, b.id, tp);
+    pushToHost(tunnelsOfHost, a.id, tp);
+    pushToHost(tunnelsOfHost, b.id, tp);
   }
   const declared = resolveFlows(design, topology, tunnelPlans);
   const failover = failoverFlows(design, topology, declared, tunnelPlans);
   const resolvedFlows = failover.length === 0 ? declared : [...declared, ...failover];
   const floating = floatingAddresses(design);
   const { routes, conflicts } = planAllowedIPs(design, topology, resolvedFlows);
-  const firewalls = planFirewalls(design, topology.hosts, resolvedFlows);
+  const firewalls = planFirewalls(design, topology, resolvedFlows);
 
   const hosts: HostPlan[] = [];
   const byId = new Map<string, HostPlan>();

@@ -1,9 +1,11 @@
 import type { Design, Host } from '../model/design';
 import type { Prefix } from '../net';
+import { ByHost } from './by-host';
 import type { ResolvedFlow } from './flows';
 import { parsedHost } from './parsed-host';
 import { networkKey } from './prefix-keys';
 import { isRouter } from './topology';
+import type { Topology } from './topology';
 import type { FirewallIntent, FirewallRule } from './types';
 
 /**
@@ -12,9 +14,10 @@ import type { FirewallIntent, FirewallRule } from './types';
  * delivering into its lan masquerades when the lan cannot route back to the overlay.
  */
 export function planFirewalls(
-  design: Design, hosts: ReadonlyMap<string, Host>, flows: readonly ResolvedFlow[],
-): Map<string, FirewallIntent> {
-  const intents = new Map<string, FirewallIntent>();
+  design: Design, topo: Pick<Topology, 'hosts' | 'numbers'>, flows: readonly ResolvedFlow[],
+): ByHost<FirewallIntent> {
+  const { hosts } = topo;
+  const intents = new ByHost<FirewallIntent>(topo.numbers);
   // Sources already masqueraded per gateway, so each flow adds its own in O(1) however many came before.
   const masqueraded = new Map<string, Set<number | string>>();
   for (const h of design.hosts) intents.set(h.id, emptyIntent(design, h));

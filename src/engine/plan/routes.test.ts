@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Host } from '../model/design';
 import { formatPrefix, parsePrefix } from '../net';
 import { Routes } from './routes';
-import { numberHosts } from './topology';
+import { numberHosts } from './host-numbers';
 
 const hosts = (n: number) => numberHosts(Array.from({ length: n }, (_, i) => ({ id: `h${i}` }) as Host));
 const P = parsePrefix;

@@ -1,6 +1,6 @@
 import type { Prefix } from '../net';
 import { asNetwork, lowBound, networkKey } from './prefix-keys';
-import type { HostNumbers } from './topology';
+import type { HostNumbers } from './host-numbers';
 
 /**
  * The arrays behind Routes, kept from one plan to the next and grown by doubling. A plan of 4,000 hosts holds some

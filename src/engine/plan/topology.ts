@@ -1,5 +1,7 @@
 import type { Design, Host, Tunnel } from '../model/design';
-import { pushTo } from './push-to';
+import { ByHost, pushToHost } from './by-host';
+import { numberHosts } from './host-numbers';
+import type { HostNumbers } from './host-numbers';
 import { routerPaths } from './router-paths';
 import type { RouterPaths } from './router-paths';
 
@@ -9,11 +11,12 @@ import type { RouterPaths } from './router-paths';
  * ties broken by host id so every export of a design is byte-identical.
  */
 export interface Topology {
-  hosts: ReadonlyMap<string, Host>;
-  /** The hosts numbered, for arrays by host (route tables, union-find). */
+  /** host id -> the host (the last of two with one id, as a map by id would keep). */
+  hosts: ByHost<Host>;
+  /** The hosts numbered, for arrays by host (ByHost, route tables, union-find). */
   numbers: HostNumbers;
   /** host id -> its tunnels, in design order (see tunnelBetween and routerNeighbours). */
-  tunnels: ReadonlyMap<string, readonly Tunnel[]>;
+  tunnels: ByHost<readonly Tunnel[]>;
   /** For hosts with many tunnels (hubs, core gateways) only: neighbour id -> the tunnel between them. */
   wide: ReadonlyMap<string, ReadonlyMap<string, Tunnel>>;
   routers: ReadonlySet<string>;
@@ -22,23 +25,6 @@ export interface Topology {
   routerNumber: ReadonlyMap<string, number>;
   /** Shortest paths between routers (by number) in the router-only graph. */
   routerPaths: RouterPaths;
-}
-
-/** The design's hosts numbered in order, `ids[number.get(id)] === id`; the first of two equal ids keeps the number. */
-export interface HostNumbers {
-  ids: readonly string[];
-  number: ReadonlyMap<string, number>;
-}
-
-export function numberHosts(hosts: readonly Host[]): HostNumbers {
-  const ids: string[] = [];
-  const number = new Map<string, number>();
-  for (const h of hosts) {
-    if (number.has(h.id)) continue;
-    number.set(h.id, ids.length);
-    ids.push(h.id);
-  }
-  return { ids, number };
 }
 
 /** A host routes when it is a gateway or has lans behind it. */
@@ -51,19 +37,22 @@ export function isRouter(host: Host): boolean {
  * RouterPaths; otherwise one search per router that flows head for).
  */
 export function buildTopology(design: Design): Topology {
-  const hosts = new Map<string, Host>();
+  const numbers = numberHosts(design.hosts);
+  const hosts = new ByHost<Host>(numbers);
   for (const h of design.hosts) hosts.set(h.id, h);
   // A list of tunnels per host, and a map only for the few hosts with many: thousands of small maps would make
   // the plan several times larger, and its size is what its garbage collection costs.
-  const tunnels = new Map<string, Tunnel[]>();
+  const tunnels = new ByHost<Tunnel[]>(numbers);
   for (const t of design.tunnels) {
     if (!hosts.has(t.a) || !hosts.has(t.b)) continue;
-    pushTo(tunnels, t.a, t);
-    if (t.b !== t.a) pushTo(tunnels, t.b, t);
+    pushToHost(tunnels, t.a, t);
+    if (t.b !== t.a) pushToHost(tunnels, t.b, t);
   }
   const wide = new Map<string, Map<string, Tunnel>>();
-  for (const [id, list] of tunnels) {
-    if (list.length <= SCAN_LIMIT) continue;
+  for (let n = 0; n < numbers.ids.length; n++) {
+    const list = tunnels.at(n);
+    if (!list || list.length <= SCAN_LIMIT) continue;
+    const id = numbers.ids[n] as string;
     const byPeer = new Map<string, Tunnel>();
     for (const t of list) byPeer.set(t.a === id ? t.b : t.a, t);
     wide.set(id, byPeer);
@@ -74,7 +63,7 @@ export function buildTopology(design: Design): Topology {
   const graph = { hosts, tunnels, wide, routers };
   // Each router's router neighbours by number, in id order (ties in the search go to the smaller id).
   const links = routerIds.map((r) => routerNeighbours(graph, r).map((n) => routerNumber.get(n) as number));
-  return { ...graph, numbers: numberHosts(design.hosts), routerIds, routerNumber, routerPaths: routerPaths(links) };
+  return { ...graph, numbers, routerIds, routerNumber, routerPaths: routerPaths(links) };
 }
 
 /** Hosts with more tunnels than this get a map from neighbour to tunnel; fewer are scanned. */
@@ -161,7 +150,7 @@ export function findPath(topo: Topology, from: string, to: string): string[] | n
 function entryRouters(topo: Topology, id: string): readonly string[] {
   // Every flow from or to a host asks again: computed once per host of a topology.
   let known = entryCache.get(topo);
-  if (!known) entryCache.set(topo, (known = new Map()));
+  if (!known) entryCache.set(topo, (known = new ByHost(topo.numbers)));
   let entries = known.get(id);
   if (!entries) {
     entries = topo.routers.has(id) ? [id] : routerNeighbours(topo, id);
@@ -170,4 +159,4 @@ function entryRouters(topo: Topology, id: string): readonly string[] {
   return entries;
 }
 
-const entryCache = new WeakMap<Topology, Map<string, readonly string[]>>();
+const entryCache = new WeakMap<Topology, ByHost<readonly string[]>>();

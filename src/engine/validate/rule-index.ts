@@ -2,6 +2,7 @@ import type { Design, Flow, Host, Role, Tunnel } from '../model/design';
 import { parsePrefix } from '../net';
 import type { Address, Prefix } from '../net';
 import type { FullPlan } from '../plan/build-plan';
+import { ByHost } from '../plan/by-host';
 import { parsedHost } from '../plan/parsed-host';
 import type { ParsedHost } from '../plan/parsed-host';
 import type { HostPlan, PeerPlan, TunnelPlan } from '../plan/types';
@@ -24,19 +25,24 @@ export interface PoolEntry {
  * it asks, no rule builds an index another already built, and no text is parsed twice. Each is linear to build.
  */
 export class RuleIndex {
-  private readonly hosts: ReadonlyMap<string, Host>;
+  private readonly hosts: ByHost<Host>;
   private tunnelMap: Map<string, Tunnel> | null = null;
   private flowMap: Map<string, Flow> | null = null;
   private poolList: PoolEntry[] | null = null;
   private readonly peerMaps = new Map<string, Map<string, PeerPlan>>();
-  private readonly routeTables = new Map<string, RouteTable>();
-  private readonly parsedById = new Map<string, ParsedHost>();
-  private readonly cursors: Record<Chain, Map<string, number>> = { inbound: new Map(), forward: new Map(), outbound: new Map() };
+  // By host number, as the plan's own tables are (see ByHost).
+  private readonly routeTables: ByHost<RouteTable>;
+  private readonly parsedById: ByHost<ParsedHost>;
+  private readonly cursors: Record<Chain, ByHost<number>>;
   private keys: boolean | null = null;
   private secrets: boolean | null = null;
 
   constructor(private readonly design: Design, private readonly plan: FullPlan) {
     this.hosts = plan.topology.hosts;
+    const { numbers } = plan.topology;
+    this.routeTables = new ByHost(numbers);
+    this.parsedById = new ByHost(numbers);
+    this.cursors = { inbound: new ByHost(numbers), forward: new ByHost(numbers), outbound: new ByHost(numbers) };
   }
 
   host(id: string): Host | undefined {
