@@ -1,6 +1,6 @@
 import type { Design, Host } from '../model/design';
 import { AllowedIPsOfHosts, planAllowedIPs } from './allowed-ips';
-import { ByHost, pushToHost } from './by-host';
+import { ByHost } from './by-host';
 import type { RouteConflict } from './allowed-ips';
 import { planFirewalls } from './firewall-intent';
 import { failoverFlows, floatingAddresses } from './failover-flows';
@@ -9,6 +9,7 @@ import type { ResolvedFlow } from './flows';
 import { keepaliveFor } from './keepalive';
 import { hostMtu, planTunnelMtu } from './mtu';
 import { parsedHost, withSteadyHosts } from './parsed-host';
+import { pushTo } from './push-to';
 import { sortSmall } from './sort-small';
 import { buildTopology, isRouter } from './topology';
 import type { Topology } from './topology';
@@ -41,8 +42,8 @@ function planOf(design: Design): FullPlan {
     if (!a || !b) continue;
     const tp = planTunnelMtu(t, a, b);
     tunnelPlans.set(t.id, tp);
-    pushToHost(tunnelsOfHost, a.id, tp);
-    pushToHost(tunnelsOfHost, b.id, tp);
+    pushTo(tunnelsOfHost, a.id, tp);
+    pushTo(tunnelsOfHost, b.id, tp);
   }
   const declared = resolveFlows(design, topology, tunnelPlans);
   const failover = failoverFlows(design, topology, declared, tunnelPlans);

@@ -37,10 +37,3 @@ export class ByHost<T> {
     return this.slots[n];
   }
 }
-
-/** Appends `item` to the list under host `id`, starting the list on its first item. */
-export function pushToHost<T>(lists: ByHost<T[]>, id: string, item: T): void {
-  const list = lists.get(id);
-  if (list) list.push(item);
-  else lists.set(id, [item]);
-}

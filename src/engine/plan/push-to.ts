@@ -1,5 +1,11 @@
+/** A table of lists by key: a Map, or a ByHost (lists by host number). */
+interface ListTable<K, T> {
+  get(key: K): T[] | undefined;
+  set(key: K, list: T[]): void;
+}
+
 /** Appends `item` to the list under `key`, starting the list on its first item. */
-export function pushTo<K, T>(lists: Map<K, T[]>, key: K, item: T): void {
+export function pushTo<K, T>(lists: ListTable<K, T>, key: K, item: T): void {
   const list = lists.get(key);
   if (list) list.push(item);
   else lists.set(key, [item]);

@@ -1,7 +1,8 @@
 import type { Design, Host, Tunnel } from '../model/design';
-import { ByHost, pushToHost } from './by-host';
+import { ByHost } from './by-host';
 import { numberHosts } from './host-numbers';
 import type { HostNumbers } from './host-numbers';
+import { pushTo } from './push-to';
 import { routerPaths } from './router-paths';
 import type { RouterPaths } from './router-paths';
 
@@ -45,8 +46,8 @@ export function buildTopology(design: Design): Topology {
   const tunnels = new ByHost<Tunnel[]>(numbers);
   for (const t of design.tunnels) {
     if (!hosts.has(t.a) || !hosts.has(t.b)) continue;
-    pushToHost(tunnels, t.a, t);
-    if (t.b !== t.a) pushToHost(tunnels, t.b, t);
+    pushTo(tunnels, t.a, t);
+    if (t.b !== t.a) pushTo(tunnels, t.b, t);
   }
   const wide = new Map<string, Map<string, Tunnel>>();
   for (let n = 0; n < numbers.ids.length; n++) {
