@@ -1,10 +1,10 @@
 import type { HostNumbers } from './host-numbers';
 
 /**
- * Values by host id, held in an array by the plan's host numbers. A plan of n hosts had a dozen Maps of n entries
- * (hosts, tunnels, firewall intents, the rule index's caches); each is a hash table of about 28 bytes an entry that
- * is rebuilt (doubled, copied) as it grows, and together they were the largest part of what a validation kept
- * (360 of 2,350 bytes a host at 4,000 routed-site hosts). One map of ids to numbers now serves them all.
+ * Values by host id, held in an array by the plan's host numbers. A Map of n hosts is a hash table of about 28 bytes
+ * an entry, rebuilt (doubled, copied) as it grows, and a validation held about a dozen of them: the plan's hosts,
+ * tunnels and firewall intents, the rule index's caches. The topology's one map of ids to numbers serves every table
+ * made of this class instead.
  */
 export class ByHost<T> {
   private readonly slots: Array<T | undefined>;
