@@ -27,7 +27,7 @@ export class NetnsHost {
     mkdirSync(upper);
     mkdirSync(work);
     this.proc = spawn('ip', ['netns', 'exec', this.netns, 'unshare', '-m', '--propagation', 'private', 'sh', '-c',
-      `mount -t tmpfs tmpfs /run/wireguard && mount -t overlay overlay -o lowerdir=/etc,upperdir=${upper},workdir=${work} /etc && mkdir -p /etc/wireguard && exec env WG_PROCESS_FOREGROUND=1 wireguard-go wg0`],
+      `mkdir -p /run/wireguard && mount -t tmpfs tmpfs /run/wireguard && mount -t overlay overlay -o lowerdir=/etc,upperdir=${upper},workdir=${work} /etc && mkdir -p /etc/wireguard && exec env WG_PROCESS_FOREGROUND=1 wireguard-go wg0`],
     { stdio: 'ignore' });
     for (let i = 0; i < 100; i++) {
       if (this.run('ip link show wg0').ok) return;
