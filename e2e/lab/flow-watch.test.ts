@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { Server } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { outageOf } from './flow-watch';
+import type { Attempt } from './flow-watch';
+
+const ok = (start: number, end = start + 1): Attempt => ({ start, end, ok: true });
+const bad = (start: number, end = start + 1): Attempt => ({ start, end, ok: false });
+
+describe('outageOf', () => {
+  it('is zero when every attempt connected', () => {
+    expect(outageOf([ok(0), ok(100), ok(200)])).toEqual({ longestMs: 0, failed: 0, downAtEnd: false });
+  });
+
+  it('runs from the first failed start to the end of the next good attempt, the longest run winning', () => {
+    const r = outageOf([ok(0), bad(100), bad(200), ok(300, 305), ok(400), bad(500), ok(600, 602)]);
+    expect(r).toEqual({ longestMs: 205, failed: 3, downAtEnd: false });
+  });
+
+  it('takes attempts in the order they started, whatever order they ended in', () => {
+    // The attempt started at 100 hung until its timeout at 1100; the one at 200 connected at 201.
+    expect(outageOf([ok(200, 201), bad(100, 1100), ok(0)]).longestMs).toBe(101);
+  });
+
+  it('says the flow was down at the end, measured to the last attempt', () => {
+    expect(outageOf([ok(0), bad(100), bad(200, 1200)])).toEqual({ longestMs: 1100, failed: 2, downAtEnd: true });
+  });
+});
+
+describe('prober.mjs', () => {
+  it('measures a listener that is gone for 600 ms as an outage of at least 500 ms and under 2 s', async () => {
+    let server = await listen(0);
+    const port = (server.address() as { port: number }).port;
+    const config = { intervalMs: 100, timeoutMs: 1000, targets: [{ address: '127.0.0.1', port }] };
+    const child = spawn(process.execPath, ['e2e/lab/prober.mjs', JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    const closed = new Promise<void>((r) => child.once('close', () => r()));
+    try {
+      await waitFor(() => out.includes('up 0'));
+      await sleep(300);
+      await new Promise<void>((r) => server.close(() => r()));
+      await sleep(600);
+      server = await listen(port);
+      await sleep(400);
+    } finally {
+      child.stdin.end('stop\n');
+      await closed;
+      server.close();
+    }
+    const line = out.split('\n').find((l) => l.startsWith('{')) ?? '{}';
+    const { attempts } = JSON.parse(line) as { attempts: Attempt[][] };
+    const r = outageOf(attempts[0] ?? []);
+    expect(r.downAtEnd).toBe(false);
+    expect(r.failed).toBeGreaterThanOrEqual(4);
+    // Closed for 600 ms of wall time: the measure may add up to one interval and the scheduler's delays, never less.
+    expect(r.longestMs).toBeGreaterThanOrEqual(500);
+    expect(r.longestMs).toBeLessThan(2000);
+  });
+});
+
+function listen(port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const s = createServer((c) => c.destroy());
+    s.once('error', reject);
+    s.listen(port, '127.0.0.1', () => resolve(s));
+  });
+}
+
+async function waitFor(cond: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !cond(); i++) await sleep(25);
+  if (!cond()) throw new Error('the prober never saw the listener');
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { trackPid } from './leftovers';
+import type { Probe } from './expectations';
+import type { NsOf } from './run-probes';
+
+/** A TCP connect per flow this often, as the day-2 issue asks: the outage is known to within this. */
+export const PROBE_INTERVAL_MS = 100;
+/** An attempt that has not connected by then failed: a SYN lost to a down tunnel is retried only after 1 s. */
+const ATTEMPT_TIMEOUT_MS = 1000;
+/** How long every flow gets to answer once before the change starts (a first handshake may wait 5 s). */
+const BASELINE_MS = 12_000;
+
+/** One connect attempt as the prober saw it, in ms since it started. */
+export interface Attempt {
+  start: number;
+  end: number;
+  ok: boolean;
+}
+
+/** What the probes of one flow saw through a change. */
+export interface FlowOutage {
+  probe: Probe;
+  attempts: number;
+  failed: number;
+  /** The longest outage: from the start of the first failed attempt of a run to the end of the next good one. */
+  longestMs: number;
+  /** The last attempts failed: the flow was still down when the change was over. */
+  downAtEnd: boolean;
+}
+
+/**
+ * The longest outage in a flow's attempts, taken in the order they started. A run of failed attempts is an
+ * outage from the first one's start until the next attempt that connected has connected: an upper bound, at
+ * most one interval more than the truth, never less.
+ */
+export function outageOf(attempts: readonly Attempt[]): { longestMs: number; failed: number; downAtEnd: boolean } {
+  const sorted = [...attempts].sort((a, b) => a.start - b.start);
+  let longestMs = 0;
+  let failed = 0;
+  let downSince: number | null = null;
+  for (const a of sorted) {
+    if (!a.ok) {
+      failed += 1;
+      downSince ??= a.start;
+      continue;
+    }
+    if (downSince !== null) longestMs = Math.max(longestMs, a.end - downSince);
+    downSince = null;
+  }
+  const last = sorted.at(-1);
+  if (downSince !== null && last) longestMs = Math.max(longestMs, last.end - downSince);
+  return { longestMs: Math.round(longestMs), failed, downAtEnd: downSince !== null };
+}
+
+interface Prober {
+  child: ChildProcess;
+  probes: Probe[];
+  out: string;
+  up: Set<number>;
+  exited: Promise<void>;
+}
+
+/** Probes running through a change; `stop()` ends them and measures each flow. */
+export interface FlowWatch {
+  stop(): Promise<FlowOutage[]>;
+}
+
+/**
+ * Starts one prober per source namespace (e2e/lab/prober.mjs) connecting to every flow's address and port every
+ * 100 ms, and waits until each flow has answered once, so that what follows measures the change and not the
+ * start. A flow that never answers makes it throw: the change would be measured against a flow already down.
+ */
+export async function watchFlows(flows: readonly Probe[], nsOf: NsOf): Promise<FlowWatch> {
+  const byNs = new Map<string, Probe[]>();
+  for (const f of flows) {
+    const ns = nsOf(f.from);
+    byNs.set(ns, [...(byNs.get(ns) ?? []), f]);
+  }
+  const probers = [...byNs].map(([ns, probes]) => startProber(ns, probes));
+  const deadline = Date.now() + BASELINE_MS;
+  while (probers.some((p) => p.up.size < p.probes.length) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const silent = probers.flatMap((p) => p.probes.filter((_, i) => !p.up.has(i)).map((f) => f.label));
+  if (silent.length > 0) {
+    await Promise.all(probers.map(async (p) => stopProber(p)));
+    throw new Error(`flows down before the change started: ${silent.join('; ')}`);
+  }
+  return {
+    stop: async () => (await Promise.all(probers.map(async (p) => {
+      const attempts = await stopProber(p);
+      return p.probes.map((probe, i) => ({ probe, attempts: attempts[i]?.length ?? 0, ...outageOf(attempts[i] ?? []) }));
+    }))).flat(),
+  };
+}
+
+function startProber(ns: string, probes: Probe[]): Prober {
+  const config = { intervalMs: PROBE_INTERVAL_MS, timeoutMs: ATTEMPT_TIMEOUT_MS, targets: probes.map((p) => ({ address: p.address, port: p.port })) };
+  // `ip netns exec` execs node, so the child's PID is the prober's own.
+  const child = spawn('ip', ['netns', 'exec', ns, process.execPath, 'e2e/lab/prober.mjs', JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  trackPid(child.pid, 'node');
+  const p: Prober = { child, probes, out: '', up: new Set(), exited: new Promise((r) => child.once('close', () => r())) };
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => {
+    p.out += d;
+    for (const m of d.matchAll(/^up (\d+)$/gm)) p.up.add(Number(m[1]));
+  });
+  child.stdin?.on('error', () => undefined);
+  return p;
+}
+
+/** Asks the prober to stop, and reads every attempt it made. Kills it if it has not answered in 5 s. */
+async function stopProber(p: Prober): Promise<Attempt[][]> {
+  p.child.stdin?.end('stop\n');
+  const timer = setTimeout(() => p.child.kill('SIGKILL'), 5000);
+  await p.exited;
+  clearTimeout(timer);
+  const line = p.out.split('\n').find((l) => l.startsWith('{'));
+  if (!line) throw new Error(`the prober for ${p.probes.map((f) => f.label).join('; ')} reported nothing`);
+  return (JSON.parse(line) as { attempts: Attempt[][] }).attempts;
+}

@@ -1,0 +1,61 @@
+// A continuous prober, run inside one lab namespace (`ip netns exec <ns> node e2e/lab/prober.mjs '<json>'`): a TCP
+// connect to every target every `intervalMs`, each attempt given `timeoutMs`. It prints `up <index>` the first time
+// a target answers, and on "stop" (a line on stdin, or stdin closing) waits for the attempts in flight and prints
+// one JSON line: every attempt's start, end and outcome per target, for outageOf() in flow-watch.ts to measure.
+// Plain Node with no imports but node:net, so the lab can start it in any namespace without a build step.
+import { connect } from 'node:net';
+
+const { intervalMs, timeoutMs, targets } = JSON.parse(process.argv[2] ?? '{}');
+const started = performance.now();
+const attempts = targets.map(() => []);
+const up = targets.map(() => false);
+let inFlight = 0;
+let stopping = false;
+
+function attempt(i) {
+  const t = targets[i];
+  const record = { start: performance.now() - started, end: 0, ok: false };
+  attempts[i].push(record);
+  inFlight += 1;
+  const socket = connect({ host: t.address, port: t.port });
+  let done = false;
+  const finish = (ok) => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    record.end = performance.now() - started;
+    record.ok = ok;
+    socket.destroy();
+    inFlight -= 1;
+    if (ok && !up[i]) {
+      up[i] = true;
+      process.stdout.write(`up ${i}\n`);
+    }
+    if (stopping && inFlight === 0) report();
+  };
+  const timer = setTimeout(() => finish(false), timeoutMs);
+  socket.once('connect', () => finish(true));
+  socket.once('error', () => finish(false));
+}
+
+const tick = setInterval(() => {
+  for (let i = 0; i < targets.length; i++) attempt(i);
+}, intervalMs);
+for (let i = 0; i < targets.length; i++) attempt(i);
+
+function report() {
+  process.stdout.write(`${JSON.stringify({ attempts })}\n`, () => process.exit(0));
+}
+
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  clearInterval(tick);
+  if (inFlight === 0) report();
+}
+
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (d) => {
+  if (d.includes('stop')) stop();
+});
+process.stdin.on('end', stop);

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Checks WireGuard interface wg0 of host app-1: one line per check. Exit code: the number of failures, at most 125.
+set -u
+fails=0
+ok() { printf 'OK    %s\n' "$1"; }
+bad() { printf 'FAIL  %s\n      next: %s\n' "$1" "$2"; fails=$((fails + 1)); }
+
+command -v wg >/dev/null 2>&1 || { bad "wg is not installed" "apt-get install wireguard-tools"; exit 1; }
+if ! ip link show wg0 >/dev/null 2>&1; then
+  bad "interface wg0 is missing" "run install.sh, or wg-quick up wg0; see journalctl -u wg-quick@wg0"
+  exit "$fails"
+fi
+ok "interface wg0 is up"
+now=$(date +%s)
+
+handshake() { # public-key peer-id endpoint
+  local ts
+  ts=$(wg show wg0 latest-handshakes | awk -v k="$1" '$1 == k { print $2 }')
+  if [ -z "$ts" ]; then
+    bad "peer $2: not configured on wg0" "compare /etc/wireguard/wg0.conf with this bundle's wg0.conf"
+  elif [ "$ts" -eq 0 ]; then
+    bad "peer $2: no handshake yet" "is UDP to $3 open on the underlay, and do both sides hold each other's current public key?"
+  elif [ $((now - ts)) -gt 180 ]; then
+    bad "peer $2: last handshake $((now - ts)) s ago" "no traffic or keepalive for a while; if traffic fails, check the endpoint $3 and NAT"
+  else
+    ok "peer $2: handshake $((now - ts)) s ago"
+  fi
+}
+
+mtu_ping() { # address payload-bytes mtu peer-id
+  if ping -c 1 -W 2 -M "do" -s "$2" "$1" >/dev/null 2>&1; then
+    ok "peer $4: $3-byte packets pass unfragmented to $1"
+  else
+    bad "peer $4: no reply to a $3-byte don't-fragment ping to $1" "if smaller pings pass, lower MTU in wg0.conf; if none pass, check the handshake and the firewall"
+  fi
+}
+
+
+tcp_connect() { # address port flow-id
+  # shellcheck disable=SC2016 # $1 and $2 expand in the inner bash, which gets them as arguments
+  if timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$1" "$2" 2>/dev/null; then
+    ok "flow $3: TCP $1 port $2 connects"
+  else
+    bad "flow $3: TCP $1 port $2 does not connect" "is the service listening on $1? does the firewall on the target (nft list table inet wg_designer) accept this flow?"
+  fi
+}
+
+handshake '+C175Yd3YF4MWeEpMbxq9mK2Y2xpkTRYjjQ4xgiHfyc=' pg-primary '203.0.113.20:51820'
+mtu_ping 10.20.0.1 1412 1440 pg-primary
+handshake '61XATnjXKet5xvMlD/KlMKTvn9v3lRzxW9RZ5ttI7Dk=' pg-replica '203.0.113.21:51820'
+mtu_ping 10.20.0.2 1412 1440 pg-replica
+tcp_connect 10.20.0.1 5432 f-app-1-primary
+tcp_connect 10.20.0.100 5432 f-app-1-primary-via-orders
+tcp_connect 10.20.0.100 5432 f-app-1-primary-standby-orders
+
+if [ "$fails" -eq 0 ]; then echo "all checks passed"; else echo "$fails checks failed"; fi
+exit "$((fails > 125 ? 125 : fails))"
