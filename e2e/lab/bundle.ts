@@ -24,17 +24,25 @@ export interface LabBundle {
 }
 
 /**
- * Exports a design the way a user does, with the CLI (`wg-designer export design.json -o bundle.zip`), and unzips
+ * Exports a design the way a user does, with the CLI (`wg-designer export design.json -o <name>.zip`), and unzips
  * it with `unzip`, which keeps the modes the zip carries (an install.sh that is not executable shows up here).
+ * The design goes to `dir/design.json`, where the CLI keeps its keys file beside it: a later export of an edited
+ * design in the same folder keeps every key, as it does for a user.
  */
-export async function exportBundle(designJson: unknown, dir: string, cli: string): Promise<LabBundle> {
+export async function exportBundle(designJson: unknown, dir: string, cli: string, name = 'bundle'): Promise<LabBundle> {
   const designPath = `${dir}/design.json`;
   writeFileSync(designPath, `${JSON.stringify(designJson, null, 2)}\n`);
-  await must(runCommand('node', [cli, 'export', designPath, '-o', `${dir}/bundle.zip`], '', 60_000), 'wg-designer export');
-  await must(runCommand('unzip', ['-q', `${dir}/bundle.zip`, '-d', `${dir}/bundle`]), 'unzip');
-  const [top] = readdirSync(`${dir}/bundle`);
-  if (top === undefined) throw new Error('the bundle is empty');
-  const root = `${dir}/bundle/${top}`;
+  await must(runCommand('node', [cli, 'export', designPath, '-o', `${dir}/${name}.zip`], '', 60_000), 'wg-designer export');
+  return readBundle(`${dir}/${name}.zip`, dir, name);
+}
+
+/** Unzips a bundle made by the CLI (`export`, `rotate --abort`) into `dir/name` and reads it back. */
+export async function readBundle(zip: string, dir: string, name: string): Promise<LabBundle> {
+  const designPath = `${dir}/design.json`;
+  await must(runCommand('unzip', ['-q', zip, '-d', `${dir}/${name}`]), 'unzip');
+  const [top] = readdirSync(`${dir}/${name}`);
+  if (top === undefined) throw new Error(`${zip} is empty`);
+  const root = `${dir}/${name}/${top}`;
   const parsed = parseDesignText(readFileSync(`${root}/design.json`, 'utf8'));
   if (!parsed.ok) throw new Error(`the bundle's design.json does not parse: ${parsed.errors.map(formatFieldError).join('; ')}`);
   const hosts = new Map<string, BundleHost>();

@@ -1,22 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { countChecks, renderFailures, renderTable } from './report-table';
+import { countChecks, renderFailures, renderOutages, renderTable } from './report-table';
 import type { DesignResult } from './results';
 
 const ok = (group: 'tunnel' | 'flow' | 'denial' | 'mtu', label = 'x') => ({ group, label, ok: true, detail: '' });
 
 const designs: DesignResult[] = [
-  { design: 'p2p', hosts: 2, seconds: 7.2, error: null, notPresent: ['failover'],
+  { design: 'p2p', hosts: 2, seconds: 7.2, error: null, notPresent: ['failover'], outages: { 'rotate --all': 212, 're-install': 0 },
     results: [ok('tunnel'), ok('flow'), ok('denial'), { group: 'denial', label: 'a -> b:7777', ok: false, detail: 'GOT THROUGH' }, ok('mtu')] },
-  { design: 'broken', hosts: 0, seconds: 1, error: 'install.sh failed', notPresent: [], results: [] },
+  { design: 'broken', hosts: 0, seconds: 1, error: 'install.sh failed', notPresent: [], results: [], outages: {} },
 ];
 
 describe('the lab report', () => {
   it('prints one row per design with passed/total per column and the verdict', () => {
     expect(renderTable(designs).split('\n')).toEqual([
-      'design | hosts | tunnels up | flows passed | denials held | MTU checks | NAT keepalive | key rotation | failover    | time | result',
-      '-------|-------|------------|--------------|--------------|------------|---------------|--------------|-------------|------|-------',
-      'p2p    | 2     | 1/1        | 1/1          | 1/2          | 1/1        | -             | -            | not present | 7 s  | FAIL',
-      'broken | 0     | -          | -            | -            | -          | -             | -            | -           | 1 s  | ERROR',
+      'design | hosts | tunnels up | flows passed | denials held | MTU checks | NAT keepalive | add host, re-install | key rotation | failover    | time | result',
+      '-------|-------|------------|--------------|--------------|------------|---------------|----------------------|--------------|-------------|------|-------',
+      'p2p    | 2     | 1/1        | 1/1          | 1/2          | 1/1        | -             | -                    | -            | not present | 7 s  | FAIL',
+      'broken | 0     | -          | -            | -            | -          | -             | -                    | -            | -           | 1 s  | ERROR',
+    ]);
+  });
+
+  it('lists the longest flow outage of each day-2 change, design by design', () => {
+    expect(renderOutages(designs).split('\n')).toEqual([
+      'design | change       | longest flow outage',
+      '-------|--------------|--------------------',
+      'p2p    | rotate --all | 212 ms',
+      'p2p    | re-install   | 0 ms',
     ]);
   });
 

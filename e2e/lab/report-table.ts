@@ -7,6 +7,7 @@ const COLUMNS: Array<{ title: string; group: CheckGroup }> = [
   { title: 'denials held', group: 'denial' },
   { title: 'MTU checks', group: 'mtu' },
   { title: 'NAT keepalive', group: 'nat' },
+  { title: 'add host, re-install', group: 'reinstall' },
   { title: 'key rotation', group: 'rotation' },
   { title: 'failover', group: 'failover' },
 ];
@@ -29,6 +30,16 @@ export function renderTable(designs: readonly DesignResult[]): string {
     `${d.seconds.toFixed(0)} s`,
     passed(d) ? 'PASS' : d.error !== null ? 'ERROR' : 'FAIL',
   ]);
+  return table(header, rows);
+}
+
+/** The day-2 figures: for each change a design went through, the longest outage any of its flows saw. */
+export function renderOutages(designs: readonly DesignResult[]): string {
+  const rows = designs.flatMap((d) => Object.entries(d.outages).map(([change, ms]) => [d.design, change, `${ms} ms`]));
+  return table(['design', 'change', 'longest flow outage'], rows);
+}
+
+function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');

@@ -1,5 +1,5 @@
 /** The groups of checks, one table column each. */
-export type CheckGroup = 'tunnel' | 'flow' | 'denial' | 'mtu' | 'nat' | 'rotation' | 'failover';
+export type CheckGroup = 'tunnel' | 'flow' | 'denial' | 'mtu' | 'nat' | 'reinstall' | 'rotation' | 'failover';
 
 /** One check's outcome; `label` says what was tried, `detail` what happened. */
 export interface CheckResult {
@@ -19,6 +19,8 @@ export interface DesignResult {
   error: string | null;
   /** Scripts the bundle does not have yet, so their checks could not run (e.g. failover). */
   notPresent: CheckGroup[];
+  /** The longest flow outage through each day-2 change, in ms, by change. */
+  outages: Record<string, number>;
 }
 
 export function passed(d: DesignResult): boolean {

@@ -4,6 +4,8 @@ import type { LabBundle } from './bundle';
 import { overlayAddresses } from './db-endpoints';
 import type { Where } from './db-endpoints';
 import { deployHost } from './deploy-host';
+import { checkAddHost } from './add-host-check';
+import type { RunningDesign } from './day-two-context';
 import { checkFailover } from './failover';
 import { planChecks } from './expectations';
 import type { LabChecks, Probe } from './expectations';
@@ -47,7 +49,8 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
   const results: CheckResult[] = [];
   let error: string | null = null;
   let hostCount = 0;
-  let notPresent: DesignResult['notPresent'] = [];
+  const notPresent: DesignResult['notPresent'] = [];
+  const outages: DesignResult['outages'] = {};
   try {
     const bundle = await exportBundle(run.json, run.workDir, run.cli);
     hostCount = bundle.hosts.size;
@@ -68,8 +71,14 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
     // Failover before rotation: promotion scripts carry the configs of export time, keys included.
     const failover = await checkFailover({ bundle, hosts, nsOf });
     results.push(...failover.results);
-    if (!failover.present) notPresent = ['failover'];
-    results.push(...await checkRotation({ cli: run.cli, bundle, workDir: run.workDir, hosts, tunnels: checks.tunnels, flows: checks.flows, nsOf }));
+    if (!failover.present) notPresent.push('failover');
+    // Day 2: each change runs with probes on every flow, on the design as the change before left it.
+    const running: RunningDesign = { cli: run.cli, workDir: run.workDir, nss, bundle, plan, underlay, hostNs, hosts, checks, nsOf, log: (s) => log(`${run.name}: ${s}`) };
+    const added = await checkAddHost(running);
+    results.push(...added.results);
+    Object.assign(outages, added.figures);
+    if (!added.present) notPresent.push('reinstall');
+    results.push(...await checkRotation({ cli: run.cli, bundle: running.bundle, workDir: run.workDir, hosts: running.hosts, tunnels: running.checks.tunnels, flows: running.checks.flows, nsOf }));
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   } finally {
@@ -77,7 +86,7 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
     const problems = await nss.removeAll();
     if (problems.length > 0) error = [error, ...problems].filter(Boolean).join('\n');
   }
-  return { design: run.name, hosts: hostCount, seconds: (Date.now() - started) / 1000, results, error, notPresent };
+  return { design: run.name, hosts: hostCount, seconds: (Date.now() - started) / 1000, results, error, notPresent, outages };
 }
 
 async function deployAll(bundle: LabBundle, hostNs: ReadonlyMap<string, string>, workDir: string): Promise<Map<string, LabHost>> {

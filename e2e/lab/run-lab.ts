@@ -8,7 +8,7 @@ import { leftovers } from './leftovers';
 import { labPrerequisites } from './prerequisites';
 import { LAB_NETNS_PREFIX, Namespaces } from './netns';
 import { makeTemplate } from './postgres';
-import { countChecks, renderFailures, renderTable } from './report-table';
+import { countChecks, renderFailures, renderOutages, renderTable } from './report-table';
 import type { DesignResult } from './results';
 import { runDesign } from './run-design';
 import { runCommand } from './run-command';
@@ -50,7 +50,7 @@ function finish(designs: DesignResult[], started: number, problem: string | null
   const failures = renderFailures(designs);
   if (problem) failures.push(problem);
   for (const f of failures) process.stdout.write(`FAILED ${f}\n`);
-  process.stdout.write(`\n${renderTable(designs)}\n\nlab: ${designs.length} designs in ${seconds.toFixed(0)} s; cleanup ${problem ? 'FAILED' : 'ok (no namespace or process left)'}\n`);
+  process.stdout.write(`\n${renderTable(designs)}\n\n${renderOutages(designs)}\n\nlab: ${designs.length} designs in ${seconds.toFixed(0)} s; cleanup ${problem ? 'FAILED' : 'ok (no namespace or process left)'}\n`);
   const counts = countChecks(designs);
   if (problem) counts.failed += 1;
   mkdirSync('.tmp', { recursive: true });

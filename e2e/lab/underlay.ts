@@ -31,10 +31,7 @@ export async function buildUnderlay(nss: Namespaces, plan: UnderlayPlan, hostNs:
     if (!ns) throw new Error(`no namespace for host ${u.hostId}`);
     const r = `r${link++}`;
     if (!u.nat) {
-      await veth(nss, ns, 'u0', internet, r, u.mtu);
-      await addressAndDefault(nss, ns, 'u0', u.address, hostLen(u.family), u.family, INTERNET_GATEWAY[u.family], true);
-      await internetSide(nss, internet, r, u.address, u.family);
-      underlay.neighbour.set(u.hostId, internet);
+      await linkToInternet(nss, underlay, u, ns, r);
       continue;
     }
     const nat = await nss.add(`nat-${u.hostId}`);
@@ -56,6 +53,17 @@ export async function buildUnderlay(nss: Namespaces, plan: UnderlayPlan, hostNs:
     underlay.lans.set(`${lan.gatewayId}|${lan.prefix}`, ns);
   }
   return underlay;
+}
+
+/**
+ * A host that is not behind NAT: a veth from its namespace to the internet router, `r` being the router's end.
+ * Also how a host added to a running design joins the underlay.
+ */
+export async function linkToInternet(nss: Namespaces, underlay: Underlay, u: HostUnderlay, ns: string, r: string): Promise<void> {
+  await veth(nss, ns, 'u0', underlay.internet, r, u.mtu);
+  await addressAndDefault(nss, ns, 'u0', u.address, hostLen(u.family), u.family, INTERNET_GATEWAY[u.family], true);
+  await internetSide(nss, underlay.internet, r, u.address, u.family);
+  underlay.neighbour.set(u.hostId, underlay.internet);
 }
 
 async function buildLan(nss: Namespaces, gw: string, gwIf: string, ns: string, lan: LanPlan): Promise<void> {
