@@ -63,7 +63,12 @@ export async function checkAddHost(d: RunningDesign): Promise<DayTwoResult> {
     const r = await runFlow(f, d.nsOf);
     results.push({ ...r, group: 'reinstall', label: `the added host's flow: ${r.label}` });
   }
-  results.push(...await reinstallSame(d, figures));
+  try {
+    results.push(...await reinstallSame(d, figures));
+  } catch (e) {
+    // Keep what the add itself showed: the reason the network was broken before the re-run is usually in it.
+    results.push({ group: 'reinstall', label: 'install.sh again with the same bundle on every host', ok: false, detail: e instanceof Error ? e.message : String(e) });
+  }
   return { results, figures, present: true };
 }
 

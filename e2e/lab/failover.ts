@@ -5,6 +5,9 @@ import { plainAddress } from './db-endpoints';
 import { onHost } from './deploy-host';
 import type { LabHost } from './handshakes';
 import { psql } from './probes';
+import type { Probe } from './expectations';
+import { watchFlows } from './flow-watch';
+import { longestOutage, outageResults } from './outages';
 import type { CheckResult } from './results';
 import type { NsOf } from './run-probes';
 
@@ -12,24 +15,31 @@ export interface FailoverContext {
   bundle: LabBundle;
   hosts: ReadonlyMap<string, LabHost>;
   nsOf: NsOf;
+  /** The design's flows, probed through the promotion: none may be down for more than a second. */
+  flows: readonly Probe[];
 }
 
 /**
  * A failover group's promotion scripts (`<host>/failover/promote-<replica>.sh`), run in the order the group's
  * README gives: the old primary first, then the other hosts, the replica last. They claim that the floating
  * address then reaches the replica: before, every client of the pair asks `show cluster_name` through it and must
- * get the primary; after, the replica. `present` is false when the bundle has no promotion script at all.
+ * get the primary; after, the replica. Probes run through the promotion, on every flow and on each client's
+ * connection to the floating address. `present` is false when the bundle has no promotion script at all.
  */
-export async function checkFailover(ctx: FailoverContext): Promise<{ present: boolean; results: CheckResult[] }> {
+export async function checkFailover(ctx: FailoverContext): Promise<{ present: boolean; results: CheckResult[]; figures: Record<string, number> }> {
   const design = ctx.bundle.design;
   const results: CheckResult[] = [];
+  const figures: Record<string, number> = {};
   if (design.failover.length === 0 && !ctx.bundle.files.some((f) => /\/failover\/promote-[^/]+\.sh$/.test(f))) {
-    return { present: false, results };
+    return { present: false, results, figures };
   }
   for (const g of design.failover) {
     const floating = plainAddress(g.address);
     const clients = clientsOf(design, g.primary, g.replica);
     results.push(...await answers(ctx, clients, floating, g.primary, `before promoting ${g.replica}`));
+    const port = design.hosts.find((h) => h.id === g.primary)?.database?.port ?? 5432;
+    const moving: Probe[] = clients.map((c) => ({ label: `${c} -> ${floating}:${port} (the floating address of ${g.id})`, from: { kind: 'host', id: c }, address: floating, port, kind: 'tcp', hosts: [c] }));
+    const watch = await watchFlows([...ctx.flows, ...moving], ctx.nsOf);
     const order = [g.primary, ...[...ctx.hosts.keys()].filter((id) => id !== g.primary && id !== g.replica), g.replica];
     const ran: string[] = [];
     for (const id of order) {
@@ -42,8 +52,16 @@ export async function checkFailover(ctx: FailoverContext): Promise<{ present: bo
     }
     results.push({ group: 'failover', label: `group ${g.id}: a promotion script for both members`, ok: ran.includes(g.primary) && ran.includes(g.replica), detail: `ran on ${ran.join(', ')}` });
     results.push(...await answers(ctx, clients, floating, g.replica, `after promoting ${g.replica}`));
+    const outages = await watch.stop();
+    const change = `promote ${g.replica} (group ${g.id})`;
+    // The floating address is down from the old primary's script to the replica's: measured, not limited.
+    const floats = outages.filter((o) => o.probe.address === floating);
+    results.push(...outageResults('failover', change, outages.filter((o) => o.probe.address !== floating)));
+    results.push(...outageResults('failover', change, floats, null));
+    figures[`${change}: other flows`] = longestOutage(outages.filter((o) => o.probe.address !== floating));
+    figures[`${change}: the floating address`] = longestOutage(floats);
   }
-  return { present: true, results };
+  return { present: true, results, figures };
 }
 
 /** Hosts with a client flow to either member of the pair (the members' own replication is not failover traffic). */

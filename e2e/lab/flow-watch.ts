@@ -16,6 +16,8 @@ export interface Attempt {
   start: number;
   end: number;
   ok: boolean;
+  /** Why a failed attempt failed: the socket's error code, or no answer in time. */
+  error?: string;
 }
 
 /** What the probes of one flow saw through a change. */
@@ -82,10 +84,12 @@ export async function watchFlows(flows: readonly Probe[], nsOf: NsOf): Promise<F
   while (probers.some((p) => p.up.size < p.probes.length) && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 50));
   }
-  const silent = probers.flatMap((p) => p.probes.filter((_, i) => !p.up.has(i)).map((f) => f.label));
-  if (silent.length > 0) {
-    await Promise.all(probers.map(async (p) => stopProber(p)));
-    throw new Error(`flows down before the change started: ${silent.join('; ')}`);
+  if (probers.some((p) => p.up.size < p.probes.length)) {
+    const silent = await Promise.all(probers.map(async (p) => {
+      const attempts = await stopProber(p);
+      return p.probes.flatMap((f, i) => (p.up.has(i) ? [] : [`${f.label} (${attempts[i]?.at(-1)?.error ?? 'no attempt'})`]));
+    }));
+    throw new Error(`flows down before the change started: ${silent.flat().join('; ')}`);
   }
   return {
     stop: async () => (await Promise.all(probers.map(async (p) => {

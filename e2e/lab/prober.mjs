@@ -19,12 +19,13 @@ function attempt(i) {
   inFlight += 1;
   const socket = connect({ host: t.address, port: t.port });
   let done = false;
-  const finish = (ok) => {
+  const finish = (ok, why) => {
     if (done) return;
     done = true;
     clearTimeout(timer);
     record.end = performance.now() - started;
     record.ok = ok;
+    if (!ok) record.error = why;
     socket.destroy();
     inFlight -= 1;
     if (ok && !up[i]) {
@@ -33,9 +34,9 @@ function attempt(i) {
     }
     if (stopping && inFlight === 0) report();
   };
-  const timer = setTimeout(() => finish(false), timeoutMs);
+  const timer = setTimeout(() => finish(false, `no answer in ${timeoutMs} ms`), timeoutMs);
   socket.once('connect', () => finish(true));
-  socket.once('error', () => finish(false));
+  socket.once('error', (e) => finish(false, e.code ?? e.message));
 }
 
 const tick = setInterval(() => {

@@ -69,8 +69,9 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
     results.push(...await checkHandshakes(checks.tunnels, hosts));
     results.push(...await runProbes(checks, hosts, nsOf, log));
     // Failover before rotation: promotion scripts carry the configs of export time, keys included.
-    const failover = await checkFailover({ bundle, hosts, nsOf });
+    const failover = await checkFailover({ bundle, hosts, nsOf, flows: checks.flows });
     results.push(...failover.results);
+    Object.assign(outages, failover.figures);
     if (!failover.present) notPresent.push('failover');
     // Day 2: each change runs with probes on every flow, on the design as the change before left it.
     const running: RunningDesign = { cli: run.cli, workDir: run.workDir, nss, bundle, plan, underlay, hostNs, hosts, checks, nsOf, log: (s) => log(`${run.name}: ${s}`) };
