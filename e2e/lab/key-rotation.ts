@@ -1,74 +1,121 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { parseWgQuick, publicKeyOf } from '../../src/engine';
-import type { LabBundle } from './bundle';
+import { readBundle } from './bundle';
+import type { DayTwoResult, RunningDesign } from './day-two-context';
 import { onHost } from './deploy-host';
-import type { Probe, TunnelCheck } from './expectations';
+import { watchFlows } from './flow-watch';
 import { checkHandshakes, warmUp } from './handshakes';
 import type { LabHost } from './handshakes';
-import { must } from './netns';
+import { must, sleep } from './netns';
+import { longestOutage, outageResults } from './outages';
 import type { CheckResult } from './results';
 import { runCommand } from './run-command';
 import { runFlow } from './run-probes';
-import type { NsOf } from './run-probes';
 
-/** What the rotation check needs from the design's run. */
-export interface RotationContext {
-  cli: string;
-  bundle: LabBundle;
-  workDir: string;
-  hosts: ReadonlyMap<string, LabHost>;
-  tunnels: readonly TunnelCheck[];
-  flows: readonly Probe[];
-  nsOf: NsOf;
-}
-
-const STEPS = ['1-add-new-peer-keys', '2-switch-to-new-key', '3-apply-final-config'];
+/** The rotation's steps, as its README numbers them: each runs on every host that has it before the next. */
+const STAGE = '1-stage-new-keys';
+const SCHEDULE = '2-schedule-cut-over';
+const FINISH = '3-finish';
+/** How far ahead the lab sets the cut-over: time enough for steps 1 and 2 on every host, one after another. */
+const LEAD_SECONDS = 30;
 
 /**
- * `wg-designer rotate --all`, then its staged scripts as its README says: each step on every host that has it
- * before the next. It claims that afterwards every host holds exactly its final config's keys (the old ones
- * forgotten), and the tunnels and flows work as before: each of those is a check.
+ * `wg-designer rotate --all --at <T>`, then its scripts as its README says, host by host in the README's order:
+ * step 1 and step 2 everywhere, then (after T) step 3 everywhere, with probes on every flow throughout. It claims
+ * no flow is down for more than a second; afterwards every host holds only its new key and its peers' new keys,
+ * every preshared key has changed, every tunnel handshakes and every flow works. Then `rotate --finish` adopts
+ * the keys, and the re-exported bundle, installed on every host, must match what they run: nothing restarts.
  */
-export async function checkRotation(ctx: RotationContext): Promise<CheckResult[]> {
-  const zip = `${ctx.workDir}/rotation.zip`;
-  await must(runCommand('node', [ctx.cli, 'rotate', ctx.bundle.designPath, '--all', '-o', zip], '', 60_000), 'wg-designer rotate --all');
-  await must(runCommand('unzip', ['-q', zip, '-d', `${ctx.workDir}/rotation`]), 'unzip rotation');
-  const [top] = readdirSync(`${ctx.workDir}/rotation`);
-  const root = `${ctx.workDir}/rotation/${top ?? ''}`;
+export async function checkRotation(d: RunningDesign): Promise<DayTwoResult> {
   const results: CheckResult[] = [];
-  for (const step of STEPS) {
-    for (const [id, host] of ctx.hosts) {
+  const figures: Record<string, number> = {};
+  const zip = `${d.workDir}/rotation.zip`;
+  const at = new Date(Math.ceil(Date.now() / 1000 + LEAD_SECONDS) * 1000).toISOString().replace(/\.000Z$/, 'Z');
+  await must(runCommand('node', [d.cli, 'rotate', d.bundle.designPath, '--all', '--at', at, '-o', zip], '', 60_000), 'wg-designer rotate --all');
+  await must(runCommand('unzip', ['-q', zip, '-d', `${d.workDir}/rotation`]), 'unzip rotation');
+  const [top] = readdirSync(`${d.workDir}/rotation`);
+  const root = `${d.workDir}/rotation/${top ?? ''}`;
+  const order = readmeOrder(readFileSync(`${root}/README.md`, 'utf8'), [...d.hosts.keys()]);
+  const pskBefore = new Map<string, Set<string>>();
+  for (const [id, host] of d.hosts) pskBefore.set(id, new Set((await wgShowColumn(host, 'preshared-keys')).values()));
+
+  const watch = await watchFlows(d.checks.flows, d.nsOf);
+  const run = async (step: string) => {
+    for (const id of order) {
+      const host = d.hosts.get(id);
       const script = `${root}/${id}/rotate/${step}.sh`;
-      if (!existsSync(script)) continue;
-      const r = await onHost(host.deployed, 'bash', [script]);
+      if (!host || !existsSync(script)) continue;
+      const r = await onHost(host.deployed, 'bash', [script], 30_000);
       if (r.code !== 0) results.push({ group: 'rotation', label: `${id}: ${step}.sh`, ok: false, detail: (r.stderr || r.stdout).trim() });
     }
-  }
+  };
+  await run(STAGE);
+  await run(SCHEDULE);
+  const wait = Date.parse(at) - Date.now();
+  d.log(`rotation: steps 1 and 2 done on ${order.length} hosts; the cut-over is at ${at}, in ${(wait / 1000).toFixed(1)} s`);
+  results.push({ group: 'rotation', label: 'steps 1 and 2 ran on every host before the cut-over time', ok: wait > 0, detail: `${(wait / 1000).toFixed(1)} s to spare` });
+  await sleep(Math.max(0, wait) + 2000);
+  await run(FINISH);
+  const outages = await watch.stop();
+  const change = `rotate --all (${order.length} hosts, steps as the README says)`;
+  results.push(...outageResults('rotation', change, outages));
+  figures[change] = longestOutage(outages);
+  d.log(`${change}: longest flow outage ${figures[change]} ms`);
+
   const rotated = new Map<string, LabHost>();
-  for (const [id, host] of ctx.hosts) {
+  for (const [id, host] of d.hosts) {
     const conf = `${root}/${id}/rotate/wg0.conf`;
-    if (!existsSync(conf)) {
-      rotated.set(id, host);
-      continue;
-    }
-    const final = parseWgQuick(readFileSync(conf, 'utf8'), `${id}/rotate/wg0.conf`);
+    const installed = await onHost(host.deployed, 'cat', ['/etc/wireguard/wg0.conf']);
+    const final = parseWgQuick(existsSync(conf) ? readFileSync(conf, 'utf8') : installed.stdout, `${id}/wg0.conf`);
     const publicKey = publicKeyOf(final.iface.privateKey ?? '');
     rotated.set(id, { ...host, publicKey });
     results.push(await holdsKeys(id, host, publicKey, final.peers.map((p) => p.publicKey)));
+    results.push(await pskChanged(id, host, pskBefore.get(id) ?? new Set()));
   }
-  await warmUp(ctx.tunnels, rotated);
-  for (const r of await checkHandshakes(ctx.tunnels, rotated)) results.push({ ...r, group: 'rotation', label: `after rotation: ${r.label}` });
-  for (const f of ctx.flows) {
-    const r = await runFlow(f, ctx.nsOf);
+  for (const [id, h] of rotated) d.hosts.set(id, h);
+  await warmUp(d.checks.tunnels, d.hosts);
+  for (const r of await checkHandshakes(d.checks.tunnels, d.hosts)) results.push({ ...r, group: 'rotation', label: `after rotation: ${r.label}` });
+  for (const f of d.checks.flows) {
+    const r = await runFlow(f, d.nsOf);
     results.push({ ...r, group: 'rotation', label: `after rotation: ${r.label}` });
   }
-  return results;
+  results.push(...await finishAndReexport(d));
+  return { results, figures, present: true };
+}
+
+/**
+ * `rotate --finish` makes the new keys the design's; a plain export then gives every host the keys it already
+ * runs, so the bundle the lab holds from here on is that one.
+ */
+async function finishAndReexport(d: RunningDesign): Promise<CheckResult[]> {
+  await must(runCommand('node', [d.cli, 'rotate', d.bundle.designPath, '--finish'], '', 60_000), 'wg-designer rotate --finish');
+  await must(runCommand('node', [d.cli, 'export', d.bundle.designPath, '-o', `${d.workDir}/bundle-rotated.zip`], '', 60_000), 'wg-designer export after --finish');
+  d.bundle = await readBundle(`${d.workDir}/bundle-rotated.zip`, d.workDir, 'bundle-rotated');
+  return [...d.hosts].map(([id, h]) => {
+    const exported = d.bundle.hosts.get(id)?.publicKey;
+    return { group: 'rotation', label: `after rotate --finish, the exported ${id}/wg0.conf holds the key ${id} runs`, ok: exported === h.publicKey, detail: exported === h.publicKey ? 'same key' : `export has ${exported?.slice(0, 8) ?? 'none'}..., host runs ${h.publicKey.slice(0, 8)}...` };
+  });
+}
+
+/** Hosts in the order the rotation README lists them (its "Host order" line); any it does not name come last. */
+export function readmeOrder(readme: string, hosts: readonly string[]): string[] {
+  const named = [...readme.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1] ?? '').filter((id) => hosts.includes(id));
+  const order = [...new Set(named)];
+  return [...order, ...hosts.filter((h) => !order.includes(h))];
+}
+
+async function wgShowColumn(host: LabHost, what: string): Promise<Map<string, string>> {
+  const r = await onHost(host.deployed, 'wg', ['show', 'wg0', what]);
+  return new Map(r.stdout.trim().split('\n').filter(Boolean).map((l) => {
+    const [k = '', v = ''] = l.split('\t');
+    return [k, v];
+  }));
 }
 
 /** The interface's own public key and its peers' are exactly those of the final config: no old key is left. */
 async function holdsKeys(id: string, host: LabHost, publicKey: string, peers: readonly string[]): Promise<CheckResult> {
   const own = (await onHost(host.deployed, 'wg', ['show', 'wg0', 'public-key'])).stdout.trim();
-  const held = (await onHost(host.deployed, 'wg', ['show', 'wg0', 'peers'])).stdout.trim().split('\n').filter(Boolean).sort();
+  const held = [...(await wgShowColumn(host, 'peers')).keys()].sort();
   const want = [...peers].sort();
   const ok = own === publicKey && own !== host.publicKey && held.join() === want.join();
   return {
@@ -77,4 +124,12 @@ async function holdsKeys(id: string, host: LabHost, publicKey: string, peers: re
     ok,
     detail: ok ? `${held.length} peers, all new` : `own key ${own === publicKey ? 'new' : 'NOT the new one'}; peers held ${held.length}, expected ${want.length}${held.some((k) => !want.includes(k)) ? ', some old' : ''}`,
   };
+}
+
+/** Every peer's preshared key is one this host did not hold before the rotation. */
+async function pskChanged(id: string, host: LabHost, before: ReadonlySet<string>): Promise<CheckResult> {
+  const now = [...(await wgShowColumn(host, 'preshared-keys')).values()];
+  if ([...before, ...now].every((k) => k === '(none)')) return { group: 'rotation', label: `${id}: no preshared keys before or after`, ok: true, detail: 'the design has none' };
+  const kept = now.filter((k) => k === '(none)' || before.has(k));
+  return { group: 'rotation', label: `${id}: every tunnel's preshared key changed`, ok: now.length > 0 && kept.length === 0, detail: kept.length === 0 ? `${now.length} new preshared keys` : `${kept.length} of ${now.length} kept or missing` };
 }

@@ -79,7 +79,9 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
     results.push(...added.results);
     Object.assign(outages, added.figures);
     if (!added.present) notPresent.push('reinstall');
-    results.push(...await checkRotation({ cli: run.cli, bundle: running.bundle, workDir: run.workDir, hosts: running.hosts, tunnels: running.checks.tunnels, flows: running.checks.flows, nsOf }));
+    const rotation = await checkRotation(running);
+    results.push(...rotation.results);
+    Object.assign(outages, rotation.figures);
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   } finally {
