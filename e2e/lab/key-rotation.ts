@@ -97,9 +97,9 @@ async function finishAndReexport(d: RunningDesign): Promise<CheckResult[]> {
   });
 }
 
-/** Hosts in the order the rotation README lists them (its "Host order" line); any it does not name come last. */
+/** Hosts in the order the rotation README's numbered list gives them (`1. hub`); any it does not name come last. */
 export function readmeOrder(readme: string, hosts: readonly string[]): string[] {
-  const named = [...readme.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1] ?? '').filter((id) => hosts.includes(id));
+  const named = [...readme.matchAll(/^\d+\. ([a-z0-9-]+)$/gm)].map((m) => m[1] ?? '').filter((id) => hosts.includes(id));
   const order = [...new Set(named)];
   return [...order, ...hosts.filter((h) => !order.includes(h))];
 }
