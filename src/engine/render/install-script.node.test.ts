@@ -102,6 +102,17 @@ describe.each(['nftables', 'iptables'] as const)('install.sh on real WireGuard w
       expect(broken.out).toContain('a step failed: everything is back');
       expect(state()).toBe(installed);
 
+      // A dropped session (SIGHUP) while the question waits: all of it comes back as well.
+      const hangup = host.run([
+        `cd ${b2} && f=$(mktemp -u) && mkfifo "$f"`,
+        `{ ${env} WG_DESIGNER_CONFIRM_SECONDS=30 ./install.sh < "$f" & pid=$!; exec 3> "$f"; }`,
+        'for _ in $(seq 100); do [ "$(wg show wg0 peers | wc -l)" = 2 ] && break; sleep 0.1; done',
+        'kill -HUP "$pid"; wait "$pid"; rc=$?; exec 3>&-; rm -f "$f"; echo "rc=$rc"',
+      ].join('\n'));
+      expect(hangup.out).toContain('the session dropped: everything is back');
+      expect(hangup.out).toContain('rc=129');
+      expect(state()).toBe(installed);
+
       // (d) a bundle that adds a peer: no restart, pg-2's session survives.
       const second = install(b2, 'yes\n');
       expect(second.ok, second.out).toBe(true);

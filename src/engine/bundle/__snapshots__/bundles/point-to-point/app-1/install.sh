@@ -101,34 +101,6 @@ if [ "$changed" = 0 ]; then
   exit 0
 fi
 
-# Save everything this run may change.
-absent_dirs=()
-for d in "${dirs[@]}"; do [ -d "$d" ] || absent_dirs+=("$d"); done
-install -d -m 700 /etc/wg-designer /etc/wg-designer/backups
-backup=$(mktemp -d "/etc/wg-designer/backups/$(date -u +%Y%m%dT%H%M%SZ)-XXXX")
-chmod 700 "$backup"
-for t in "${targets[@]}"; do
-  IFS="|" read -r dest _ _ <<<"$t"
-  if [ -e "$dest" ]; then mkdir -p "$backup/files$(dirname "$dest")"; cp -a "$dest" "$backup/files$dest"; fi
-done
-fw_save
-had_wg=0
-if ip link show wg0 >/dev/null 2>&1; then
-  had_wg=1
-  wg showconf wg0 > "$backup/wg0.running"
-  net_state > "$backup/wg0.net"
-fi
-: > "$backup/sysctl.running"
-if [ -f sysctl.conf ]; then
-  awk -F'[ =]+' '/^[a-z]/ { print $1 }' sysctl.conf | while read -r key; do echo "$key=$(sysctl -n "$key")"; done >> "$backup/sysctl.running"
-fi
-: > "$backup/units"
-if [ "$systemd" = 1 ]; then
-  for unit in wg-designer-firewall.service wg-quick@wg0.service; do
-    echo "$unit $(systemctl is-enabled "$unit" 2>/dev/null || true) $(systemctl is-active "$unit" 2>/dev/null || true)" >> "$backup/units"
-  done
-fi
-
 rollback() {
   set +e
   local bad=0 unit enabled active
@@ -160,9 +132,17 @@ rollback() {
 finish() {
   local rc=$?
   rm -rf "$stage"
+  set +e
   [ "$state" = committed ] && exit "$rc"
-  trap - EXIT INT HUP TERM
+  trap - EXIT
+  trap "" INT HUP TERM  # a second Ctrl-C must not stop the rollback half-way
   [ "$rc" != 0 ] || rc=1
+  if [ "$state" = saving ]; then
+    rm -rf "$backup"
+    for d in "${absent_dirs[@]}"; do rmdir "$d" 2>/dev/null; done
+    echo "install.sh: $reason before anything was changed" >&2
+    exit "$rc"
+  fi
   if rollback; then
     echo "install.sh: $reason: everything is back as it was (firewall, wg0, routes and files); nothing was changed" >&2
   else
@@ -171,12 +151,42 @@ finish() {
   exit "$rc"
 }
 
-state=applying
+# Save everything this run may change. A signal meanwhile only removes the half-made backup.
+state=saving
 trap 'finish' EXIT
 trap 'reason="interrupted"; exit 130' INT
 trap 'reason="the session dropped"; exit 129' HUP
 trap 'reason="terminated"; exit 143' TERM
 reason="a step failed"
+backup=""
+absent_dirs=()
+for d in "${dirs[@]}"; do [ -d "$d" ] || absent_dirs+=("$d"); done
+install -d -m 700 /etc/wg-designer /etc/wg-designer/backups
+backup=$(mktemp -d "/etc/wg-designer/backups/$(date -u +%Y%m%dT%H%M%SZ)-XXXX")
+chmod 700 "$backup"
+for t in "${targets[@]}"; do
+  IFS="|" read -r dest _ _ <<<"$t"
+  if [ -e "$dest" ]; then mkdir -p "$backup/files$(dirname "$dest")"; cp -a "$dest" "$backup/files$dest"; fi
+done
+fw_save
+had_wg=0
+if ip link show wg0 >/dev/null 2>&1; then
+  had_wg=1
+  wg showconf wg0 > "$backup/wg0.running"
+  net_state > "$backup/wg0.net"
+fi
+: > "$backup/sysctl.running"
+if [ -f sysctl.conf ]; then
+  awk -F'[ =]+' '/^[a-z]/ { print $1 }' sysctl.conf | while read -r key; do echo "$key=$(sysctl -n "$key")"; done >> "$backup/sysctl.running"
+fi
+: > "$backup/units"
+if [ "$systemd" = 1 ]; then
+  for unit in wg-designer-firewall.service wg-quick@wg0.service; do
+    echo "$unit $(systemctl is-enabled "$unit" 2>/dev/null || true) $(systemctl is-active "$unit" 2>/dev/null || true)" >> "$backup/units"
+  done
+fi
+
+state=applying
 install -d -m 700 /etc/wireguard
 install -d -m 755 /etc/systemd/system/wg-quick@wg0.service.d
 for t in "${targets[@]}"; do
