@@ -8,7 +8,7 @@ import { renderCheckScript } from '../render/check-script';
 import { renderMermaid } from '../render/mermaid';
 import { renderAlertRules, renderPrometheusConfig } from '../render/monitoring';
 import { qosIndex, renderQos } from '../render/qos';
-import { renderFirewallUnit, renderInstallScript } from '../render/install-script';
+import { WG_DROP_IN, renderFirewallUnit, renderInstallScript, renderWgDropIn } from '../render/install-script';
 import { renderIptables } from '../render/iptables';
 import { renderNftables } from '../render/nftables';
 import { DEFAULT_BUNDLE_OPTIONS } from './bundle-options';
@@ -59,6 +59,7 @@ export function bundleFiles(plan: Plan, options: BundleOptions = DEFAULT_BUNDLE_
     }
     files.push(
       { path: `${dir}/wg-designer-firewall.service`, content: renderFirewallUnit(options.firewall), mode: 0o644 },
+      { path: `${dir}/${WG_DROP_IN}`, content: renderWgDropIn(), mode: 0o644 },
       { path: `${dir}/install.sh`, content: renderInstallScript(hp, { hasSysctl: sysctl !== null, firewall: options.firewall, hasQos: options.qos !== null }), mode: 0o755 },
       { path: `${dir}/check.sh`, content: renderCheckScript(plan, hp), mode: 0o755 },
     );

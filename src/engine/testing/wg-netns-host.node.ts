@@ -19,16 +19,26 @@ export class NetnsHost {
 
   constructor(readonly netns: string) {}
 
-  /** Creates the namespace and starts wireguard-go for wg0 in the foreground, so its PID is ours. */
-  async start(): Promise<void> {
+  /**
+   * Creates the namespace and starts wireguard-go for wg0 in the foreground, so its PID is ours; with
+   * `{ wg0: false }` a `sleep` holds the mounts instead and the host has no wg0 until a script makes one.
+   */
+  async start(options: { wg0: boolean } = { wg0: true }): Promise<void> {
     must('ip', ['netns', 'add', this.netns]);
     must('ip', ['-n', this.netns, 'link', 'set', 'lo', 'up']);
     const [upper, work] = [join(this.overlay, 'upper'), join(this.overlay, 'work')];
     mkdirSync(upper);
     mkdirSync(work);
     this.proc = spawn('ip', ['netns', 'exec', this.netns, 'unshare', '-m', '--propagation', 'private', 'sh', '-c',
-      `mkdir -p /run/wireguard && mount -t tmpfs tmpfs /run/wireguard && mount -t overlay overlay -o lowerdir=/etc,upperdir=${upper},workdir=${work} /etc && mkdir -p /etc/wireguard && exec env WG_PROCESS_FOREGROUND=1 wireguard-go wg0`],
+      `mkdir -p /run/wireguard && mount -t tmpfs tmpfs /run/wireguard && mount -t overlay overlay -o lowerdir=/etc,upperdir=${upper},workdir=${work} /etc && mkdir -p /etc/wireguard && exec ${options.wg0 ? 'env WG_PROCESS_FOREGROUND=1 wireguard-go wg0' : 'sleep infinity'}`],
     { stdio: 'ignore' });
+    if (!options.wg0) {
+      for (let i = 0; i < 100; i++) {
+        if (this.run('mountpoint -q /run/wireguard').ok) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`${this.netns}: the private mounts did not appear`);
+    }
     for (let i = 0; i < 100; i++) {
       if (this.run('ip link show wg0').ok) return;
       await new Promise((r) => setTimeout(r, 50));
@@ -61,9 +71,16 @@ export class NetnsHost {
     return false;
   }
 
-  /** Stops what this host started: its wireguard-go by PID, then its namespace. */
+  /**
+   * Stops what this host started: its wireguard-go (or sleep) by PID, any process left in its namespace (a
+   * wireguard-go that `wg-quick up` daemonized there) by PID, then the namespace.
+   */
   stop(): void {
     if (this.proc?.pid && this.proc.exitCode === null) this.proc.kill('SIGKILL');
+    const left = spawnSync('ip', ['netns', 'pids', this.netns], { encoding: 'utf8' }).stdout ?? '';
+    for (const pid of left.split('\n').map(Number).filter((n) => n > 0)) {
+      try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+    }
     spawnSync('ip', ['netns', 'delete', this.netns]);
     rmSync(this.overlay, { recursive: true, force: true });
   }
