@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,14 @@ const underlay = { 'app-1': '198.51.100.21', 'pg-primary': '203.0.113.10' };
 const order = ['app-1', 'pg-primary'] as const;
 const dir = mkdtempSync(join(tmpdir(), 'wgd-rot-'));
 afterAll(() => {
+  // A waiter a failed test left scheduled: stop its process group (cut-over.sh leads one) before its hosts go.
+  for (const pidFile of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('cut-over.pid'))) {
+    try {
+      process.kill(-Number(readFileSync(join(dir, pidFile), 'utf8')), 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
   for (const h of Object.values(hosts)) h.stop();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -46,9 +54,16 @@ function unpack(rotation: Rotation, name: string): string {
   return root;
 }
 
-function step(root: string, id: (typeof order)[number], script: string, args = ''): void {
+function step(root: string, id: (typeof order)[number], script: string, args = ''): string {
   const r = hosts[id].run(`bash ${join(root, id, 'rotate', script)} ${args}`);
   expect(r.ok, `${id} ${script}: ${r.out}`).toBe(true);
+  return r.out;
+}
+
+function refused(root: string, id: (typeof order)[number], script: string, args = ''): string {
+  const r = hosts[id].run(`bash ${join(root, id, 'rotate', script)} ${args}`);
+  expect(r.ok, `${id} ${script} should refuse: ${r.out}`).toBe(false);
+  return r.out;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -118,5 +133,53 @@ describe('key rotation on real WireGuard', () => {
     expect(pskOf('app-1')).not.toBe(pskBefore);
     expect(pskOf('pg-primary')).toBe(pskOf('app-1'));
     expect(hosts['app-1'].ping('10.10.0.1'), 'ping after rotation').toBe(true);
+  }, 60_000);
+
+  it('rotates pg-primary with it cutting over 300 ms before app-1; the gap stays small', async () => {
+    const at = Date.now() + 12_000;
+    const rotation = rotateKeys(design, ['pg-primary'], seededRandom(8), new Date(at));
+    const root = unpack(rotation, 'host-first');
+    const { gapMs, replies } = await longestGap(hosts['app-1'], '10.10.0.1', () => rotate(root, { 'app-1': at + 300, 'pg-primary': at }));
+    console.log(`one host, rotated host 300 ms first: longest ping gap ${gapMs.toFixed(0)} ms over ${replies} replies`);
+    expect(replies).toBeGreaterThan(100);
+    expect(gapMs).toBeLessThan(1000);
+    for (const id of order) step(root, id, '3-finish.sh');
+    expect(hosts['app-1'].run('wg show wg0 peers').out.trim()).toBe(pub(rotation.design, 'pg-primary'));
+    design = rotation.design;
+  }, 60_000);
+
+  it('step 2 refuses a time too close or a second schedule; cancel.sh stops the cut-over and drops the staged keys', () => {
+    const rotation = rotateKeys(design, ['app-1'], seededRandom(9), new Date(Date.now() + 60_000));
+    const root = unpack(rotation, 'cancel');
+    expect(refused(root, 'pg-primary', '2-schedule-cut-over.sh')).toContain('run step 1 first');
+    for (const id of order) step(root, id, '1-stage-new-keys.sh');
+    expect(hosts['pg-primary'].run('wg show wg0 peers').out.trim().split('\n')).toHaveLength(2);
+    expect(refused(root, 'app-1', '2-schedule-cut-over.sh', `--at ${iso(Date.now() + 3000)}`)).toMatch(/at least 10 needed/);
+    expect(refused(root, 'app-1', '2-schedule-cut-over.sh', '--at 2026-12-06T10:00:00')).toMatch(/--at must be a UTC time/);
+    for (const id of order) expect(step(root, id, '2-schedule-cut-over.sh')).toMatch(/cut-over at .* in 5\d s/);
+    expect(refused(root, 'app-1', '2-schedule-cut-over.sh')).toContain('already scheduled');
+    const pids = order.map((id) => hosts[id].run(`cat ${join(root, id, 'rotate/cut-over.pid')}`).out.trim());
+    for (const id of order) expect(step(root, id, 'cancel.sh')).toContain('stopped the cut-over');
+    for (const pid of pids) expect(hosts['app-1'].run(`ps -o stat= -p ${pid} | grep -qv Z`).ok, `waiter ${pid} is gone`).toBe(false);
+    expect(hosts['pg-primary'].run('wg show wg0 peers').out.trim()).toBe(pub(design, 'app-1'));
+    expect(hosts['app-1'].run('wg show wg0 public-key').out.trim()).toBe(pub(design, 'app-1'));
+    expect(hosts['app-1'].ping('10.10.0.1'), 'ping after cancel').toBe(true);
+  });
+
+  it('a host that lost its cut-over (a reboot) gets the new keys from step 3 after T', async () => {
+    const at = Date.now() + 12_000;
+    const rotation = rotateKeys(design, ['pg-primary'], seededRandom(10), new Date(at));
+    const root = unpack(rotation, 'reboot');
+    for (const id of order) step(root, id, '1-stage-new-keys.sh');
+    for (const id of order) step(root, id, '2-schedule-cut-over.sh');
+    // A reboot brings wg0 back from /etc/wireguard/wg0.conf with no waiter: what cancel.sh leaves.
+    step(root, 'pg-primary', 'cancel.sh');
+    expect(refused(root, 'pg-primary', '3-finish.sh')).toContain('run step 3 after it');
+    await sleep(at - Date.now() + 1000);
+    expect(step(root, 'pg-primary', '3-finish.sh')).toContain('did not take effect on pg-primary');
+    step(root, 'app-1', '3-finish.sh');
+    expect(hosts['pg-primary'].run('wg show wg0 public-key').out.trim()).toBe(pub(rotation.design, 'pg-primary'));
+    expect(hosts['app-1'].ping('10.10.0.1'), 'ping after step 3').toBe(true);
+    expect(step(root, 'app-1', '3-finish.sh')).toContain('already done');
   }, 60_000);
 });

@@ -122,7 +122,12 @@ export function cancelScript(h: HostRotation): string {
     ...header(`Cancel on ${h.id}: stop a scheduled cut-over and drop the staged keys (back to ${CONF}).`),
     ...WAITER,
     // The waiter leads its own process group (setsid): killing the group stops its sleep too.
-    'if pid=$(waiter); then kill -- "-$pid" 2>/dev/null || kill "$pid"; echo "stopped the cut-over scheduled for $(<cut-over.at)"; fi',
+    'if pid=$(waiter); then',
+    '  kill -- "-$pid" 2>/dev/null || kill "$pid"',
+    // Wait for it to go, so a waiter at its last instant cannot apply its `wg set` after the sync below.
+    '  for _ in {1..40}; do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done',
+    '  echo "stopped the cut-over scheduled for $(<cut-over.at)"',
+    'fi',
     'rm -f cut-over.pid cut-over.at',
     `wg syncconf ${wg} <(wg-quick strip ${CONF})`,
     `echo "cancelled on ${h.id}: live state is ${CONF} again; to retry run step 1, then step 2 with --at <new time>"`,
