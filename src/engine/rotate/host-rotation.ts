@@ -18,6 +18,8 @@ export interface HostRotation {
   /** This host gets a new keypair; its new private key is only in its folder's wg0.conf. */
   rotated: boolean;
   newPublicKey: string;
+  /** Its public key in use when the rotation was made: step 2 checks the host still has it. */
+  oldPublicKey: string;
   /** Every peer entry that changes: all of a rotated host's peers, and the rotated peers of any other host. */
   peers: PeerChange[];
   /** The agreed cut-over instant, as written in the scripts (`2026-12-06T10:00:00Z`). */

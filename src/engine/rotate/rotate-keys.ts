@@ -89,5 +89,5 @@ function hostRotation(hp: HostPlan, old: HostPlan | undefined, rotated: Readonly
       endpoint: p.endpoint,
       keepalive: p.keepalive,
     }));
-  return { id: hp.host.id, rotated: self, newPublicKey: hp.host.publicKey ?? '', peers, at };
+  return { id: hp.host.id, rotated: self, newPublicKey: hp.host.publicKey ?? '', oldPublicKey: old?.host.publicKey ?? '', peers, at };
 }

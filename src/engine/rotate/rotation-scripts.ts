@@ -57,10 +57,16 @@ export function scheduleScript(h: HostRotation): string {
     'if ! [[ "$at" =~ $utc ]] || ! t=$(epoch_ns "$at"); then echo "--at must be a UTC time like 2026-12-06T10:00:00Z, not \\"$at\\"" >&2; exit 2; fi',
     'if pid=$(waiter); then echo "a cut-over is already scheduled here ($(<cut-over.at), pid $pid): run cancel.sh first to change it" >&2; exit 1; fi',
   ];
+  // A rotation made from an out-of-date keys file would move AllowedIPs off keys the host no longer has.
+  const stale = (what: string) => `{ echo "${what} is not the one this rotation was made from: make a new rotation from the keys in use" >&2; exit 1; }`;
+  if (h.rotated) {
+    lines.push(`[ "$(wg show ${wg} public-key)" != '${h.newPublicKey}' ] || { echo "${h.id} already uses its new key: run step 3" >&2; exit 1; }`);
+    lines.push(`[ "$(wg show ${wg} public-key)" = '${h.oldPublicKey}' ] || ${stale(`the public key of ${h.id}`)}`);
+  }
+  for (const p of h.peers) lines.push(`has_peer '${p.oldKey}' || ${stale(`the key of peer ${p.hostId}`)}`);
   for (const p of stagedPeers(h)) {
     lines.push(`has_peer '${p.newKey}' || { echo "run step 1 first: the new key of ${p.hostId} is not staged" >&2; exit 1; }`);
   }
-  if (h.rotated) lines.push(`[ "$(wg show ${wg} public-key)" != '${h.newPublicKey}' ] || { echo "${h.id} already uses its new key: run step 3" >&2; exit 1; }`);
   lines.push(
     'left=$(( (t - $(date +%s%N)) / 1000000000 ))',
     `if [ "$left" -lt ${MIN_LEAD_SECONDS} ]; then`,
