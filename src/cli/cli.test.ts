@@ -35,19 +35,63 @@ describe('wg-designer CLI', () => {
     expect(Buffer.compare(readFileSync(join(dir, 'a.zip')), readFileSync(join(dir, 'b.zip')))).toBe(0);
   });
 
-  it('rotates one host: only its key changes, and the next export uses it', async () => {
-    const before = JSON.parse(readFileSync(join(dir, 'orders.keys.json'), 'utf8'));
-    const r = await cli('rotate', design, '--host', 'pg-primary', '-o', join(dir, 'rot.zip'));
+  it('rotates one host: the new keys wait in the keys file; export keeps the current ones until --finish', async () => {
+    const keysPath = join(dir, 'orders.keys.json');
+    const before = JSON.parse(readFileSync(keysPath, 'utf8'));
+    const pinned = JSON.parse(readFileSync(design, 'utf8'));
+    const r = await cli('rotate', design, '--host', 'pg-primary', '-o', join(dir, 'rot.zip'), '--at', '2099-01-01T00:00:00Z');
     expect(r.code, r.err).toBe(0);
-    const after = JSON.parse(readFileSync(join(dir, 'orders.keys.json'), 'utf8'));
-    expect(after.hosts['pg-primary'].privateKey).not.toBe(before.hosts['pg-primary'].privateKey);
-    expect(after.hosts['app-1']).toEqual(before.hosts['app-1']);
-    expect(after.tunnels).toEqual(before.tunnels);
-    await cli('export', design, '-o', join(dir, 'c.zip'));
-    const conf = await zipText(join(dir, 'c.zip'), 'orders-hub-and-spoke/pg-primary/wg0.conf');
-    expect(conf).toContain(`PrivateKey = ${after.hosts['pg-primary'].privateKey}`);
-    const hub = await zipText(join(dir, 'c.zip'), 'orders-hub-and-spoke/hub/wg0.conf');
-    expect(hub).toContain(`PrivateKey = ${before.hosts.hub.privateKey}`);
+    expect(r.err).toContain('cut-over at 2099-01-01T00:00:00Z');
+    expect(await zipText(join(dir, 'rot.zip'), 'rotation/README.md')).toContain('**2099-01-01T00:00:00Z**');
+    const pending = JSON.parse(readFileSync(keysPath, 'utf8'));
+    expect({ hosts: pending.hosts, tunnels: pending.tunnels }).toEqual({ hosts: before.hosts, tunnels: before.tunnels });
+    expect(Object.keys(pending.rotation.hosts)).toEqual(['pg-primary']);
+    expect(pending.rotation.hosts['pg-primary'].privateKey).not.toBe(before.hosts['pg-primary'].privateKey);
+    expect(Object.keys(pending.rotation.tunnels).length).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(design, 'utf8'))).toEqual(pinned);
+
+    const during = await cli('export', design, '-o', join(dir, 'c.zip'));
+    expect(during.err).toContain('a rotation is pending (cut-over at 2099-01-01T00:00:00Z)');
+    expect(await zipText(join(dir, 'c.zip'), 'orders-hub-and-spoke/pg-primary/wg0.conf')).toContain(`PrivateKey = ${before.hosts['pg-primary'].privateKey}`);
+    expect(JSON.parse(readFileSync(keysPath, 'utf8')).rotation).toEqual(pending.rotation);
+
+    const again = await cli('rotate', design, '--all', '-o', join(dir, 'rot2.zip'));
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/a rotation is pending .* rotate --finish .* rotate --abort/);
+    const early = await cli('rotate', design, '--finish');
+    expect(early.code).toBe(1);
+    expect(early.err).toContain('the cut-over is at 2099-01-01T00:00:00Z');
+
+    writeFileSync(keysPath, JSON.stringify({ ...pending, rotation: { ...pending.rotation, at: '2020-01-01T00:00:00Z' } }));
+    const done = await cli('rotate', design, '--finish');
+    expect(done.code, done.err).toBe(0);
+    const after = JSON.parse(readFileSync(keysPath, 'utf8'));
+    expect(after.rotation).toBeUndefined();
+    expect(after.hosts['pg-primary']).toEqual(pending.rotation.hosts['pg-primary']);
+    expect(after.hosts.hub).toEqual(before.hosts.hub);
+    for (const [id, v] of Object.entries(pending.rotation.tunnels)) expect(after.tunnels[id]).toEqual(v);
+    await cli('export', design, '-o', join(dir, 'd.zip'));
+    expect(await zipText(join(dir, 'd.zip'), 'orders-hub-and-spoke/pg-primary/wg0.conf')).toContain(`PrivateKey = ${after.hosts['pg-primary'].privateKey}`);
+    expect(await zipText(join(dir, 'd.zip'), 'orders-hub-and-spoke/hub/wg0.conf')).toContain(`PrivateKey = ${before.hosts.hub.privateKey}`);
+  });
+
+  it('rotate --abort drops the pending keys and writes the bundle of the keys in use', async () => {
+    const keysPath = join(dir, 'orders.keys.json');
+    const before = JSON.parse(readFileSync(keysPath, 'utf8'));
+    expect((await cli('rotate', design, '--all', '-o', join(dir, 'rot3.zip'))).code).toBe(0);
+    const r = await cli('rotate', design, '--abort', '-o', join(dir, 'old.zip'));
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(readFileSync(keysPath, 'utf8'))).toEqual(before);
+    expect(await zipText(join(dir, 'old.zip'), 'orders-hub-and-spoke/hub/wg0.conf')).toContain(`PrivateKey = ${before.hosts.hub.privateKey}`);
+    expect((await cli('rotate', design, '--abort', '-o', join(dir, 'old.zip'))).err).toContain('no rotation is pending');
+  });
+
+  it('rotate --at takes a future UTC time only, naming --at', async () => {
+    for (const at of ['2099-01-01 10:00', '2020-01-01T00:00:00Z']) {
+      const r = await cli('rotate', design, '--host', 'pg-primary', '-o', join(dir, 'rot4.zip'), '--at', at);
+      expect(r.code, at).toBe(2);
+      expect(r.err).toMatch(/--at/);
+    }
   });
 
   it('validates with --json and exits 1 on an error finding', async () => {

@@ -3,14 +3,27 @@ import { ID_PATTERN, isKey, publicKeyOf } from '../engine';
 import type { Design } from '../engine';
 import { CliError, readText, writeAtomic } from './io';
 
+type HostKeys = Record<string, { privateKey: string }>;
+type TunnelKeys = Record<string, { presharedKey: string }>;
+
+/** New keys made by `rotate`, not yet in use: adopted by `rotate --finish`, dropped by `rotate --abort`. */
+export interface PendingRotation {
+  /** The agreed cut-over instant (UTC, as the scripts write it). */
+  at: string;
+  hosts: HostKeys;
+  tunnels: TunnelKeys;
+}
+
 /**
  * The secrets that live beside a design (`design.keys.json`, mode 600) so the design itself can go into git:
- * private keys by host id, preshared keys by tunnel id. Re-exporting reads them back, so no key changes.
+ * private keys by host id, preshared keys by tunnel id. Re-exporting reads them back, so no key changes. A
+ * pending rotation sits in `rotation` beside the current keys; files written before it existed still load.
  */
-interface KeysFile {
+export interface KeysFile {
   format: 'wg-designer-keys/1';
-  hosts: Record<string, { privateKey: string }>;
-  tunnels: Record<string, { presharedKey: string }>;
+  hosts: HostKeys;
+  tunnels: TunnelKeys;
+  rotation?: PendingRotation;
 }
 
 /** `orders.json` -> `orders.keys.json`. */
@@ -20,8 +33,7 @@ export function keysPathFor(designPath: string): string {
 
 /** Reads the keys file if there is one; a damaged one is an error, never silently replaced. */
 export function readKeys(path: string): KeysFile {
-  const empty: KeysFile = { format: 'wg-designer-keys/1', hosts: {}, tunnels: {} };
-  if (!existsSync(path)) return empty;
+  if (!existsSync(path)) return { format: 'wg-designer-keys/1', hosts: {}, tunnels: {} };
   let raw: unknown;
   try {
     raw = JSON.parse(readText(path));
@@ -30,17 +42,32 @@ export function readKeys(path: string): KeysFile {
   }
   const file = raw as Partial<KeysFile>;
   if (file.format !== 'wg-designer-keys/1') throw new CliError(`${path}: format must be "wg-designer-keys/1"`);
-  const out: KeysFile = { ...empty };
-  for (const [id, v] of Object.entries(file.hosts ?? {})) {
-    // Ids are [a-z0-9-]; anything else (such as "__proto__") cannot be ours.
-    if (!ID_PATTERN.test(id)) throw new CliError(`${path}: hosts.${JSON.stringify(id)} is not a host id`);
-    if (!isKey(v?.privateKey ?? '')) throw new CliError(`${path}: hosts.${id}.privateKey is not a WireGuard key`);
-    out.hosts[id] = { privateKey: v.privateKey };
+  const out: KeysFile = { format: 'wg-designer-keys/1', hosts: hostKeys(path, 'hosts', file.hosts), tunnels: tunnelKeys(path, 'tunnels', file.tunnels) };
+  const r = file.rotation;
+  if (r !== undefined) {
+    if (typeof r?.at !== 'string' || Number.isNaN(Date.parse(r.at))) throw new CliError(`${path}: rotation.at is not a time`);
+    out.rotation = { at: r.at, hosts: hostKeys(path, 'rotation.hosts', r.hosts), tunnels: tunnelKeys(path, 'rotation.tunnels', r.tunnels) };
   }
-  for (const [id, v] of Object.entries(file.tunnels ?? {})) {
-    if (!ID_PATTERN.test(id)) throw new CliError(`${path}: tunnels.${JSON.stringify(id)} is not a tunnel id`);
-    if (!isKey(v?.presharedKey ?? '')) throw new CliError(`${path}: tunnels.${id}.presharedKey is not a WireGuard key`);
-    out.tunnels[id] = { presharedKey: v.presharedKey };
+  return out;
+}
+
+function hostKeys(path: string, where: string, raw: HostKeys | undefined): HostKeys {
+  const out: HostKeys = {};
+  for (const [id, v] of Object.entries(raw ?? {})) {
+    // Ids are [a-z0-9-]; anything else (such as "__proto__") cannot be ours.
+    if (!ID_PATTERN.test(id)) throw new CliError(`${path}: ${where}.${JSON.stringify(id)} is not a host id`);
+    if (!isKey(v?.privateKey ?? '')) throw new CliError(`${path}: ${where}.${id}.privateKey is not a WireGuard key`);
+    out[id] = { privateKey: v.privateKey };
+  }
+  return out;
+}
+
+function tunnelKeys(path: string, where: string, raw: TunnelKeys | undefined): TunnelKeys {
+  const out: TunnelKeys = {};
+  for (const [id, v] of Object.entries(raw ?? {})) {
+    if (!ID_PATTERN.test(id)) throw new CliError(`${path}: ${where}.${JSON.stringify(id)} is not a tunnel id`);
+    if (!isKey(v?.presharedKey ?? '')) throw new CliError(`${path}: ${where}.${id}.presharedKey is not a WireGuard key`);
+    out[id] = { presharedKey: v.presharedKey };
   }
   return out;
 }
@@ -64,10 +91,29 @@ export function mergeKeys(design: Design, keys: KeysFile, warn: (msg: string) =>
   return { ...design, hosts, tunnels };
 }
 
-/** Writes every secret of the completed design to the keys file, readable by its owner only. */
-export function writeKeys(path: string, design: Design): void {
+/** The design with a pending rotation's keys in place of the current ones (what `rotate --finish` adopts). */
+export function adoptPending(design: Design, pending: PendingRotation): Design {
+  const hosts = design.hosts.map((h) => {
+    const k = Object.hasOwn(pending.hosts, h.id) ? pending.hosts[h.id] : undefined;
+    return k ? { ...h, privateKey: k.privateKey, publicKey: publicKeyOf(k.privateKey) } : h;
+  });
+  const tunnels = design.tunnels.map((t) => {
+    const k = Object.hasOwn(pending.tunnels, t.id) ? pending.tunnels[t.id] : undefined;
+    return k ? { ...t, presharedKey: k.presharedKey } : t;
+  });
+  return { ...design, hosts, tunnels };
+}
+
+/** Writes every secret of the completed design to the keys file, readable by its owner only, with any pending rotation. */
+export function writeKeys(path: string, design: Design, rotation: PendingRotation | null = null): void {
   const file: KeysFile = { format: 'wg-designer-keys/1', hosts: {}, tunnels: {} };
   for (const h of design.hosts) if (h.privateKey !== null) file.hosts[h.id] = { privateKey: h.privateKey };
   for (const t of design.tunnels) if (t.presharedKey !== null) file.tunnels[t.id] = { presharedKey: t.presharedKey };
+  if (rotation !== null) file.rotation = rotation;
+  writeKeysFile(path, file);
+}
+
+/** Writes a keys file as it is (mode 600). */
+export function writeKeysFile(path: string, file: KeysFile): void {
   writeAtomic(path, `${JSON.stringify(file, null, 2)}\n`, 0o600);
 }

@@ -13,7 +13,8 @@ Usage:
   wg-designer validate <design.json> [--json]
   wg-designer export <design.json> -o <bundle.zip> [--keys <design.keys.json>] [--force]
                      [--firewall nftables|iptables] [--qos-bulk-mbit <rate>]
-  wg-designer rotate <design.json> (--host <id> ... | --all) -o <rotation.zip> [--keys <design.keys.json>]
+  wg-designer rotate <design.json> (--host <id> ... | --all) -o <rotation.zip> [--at <UTC time>] [--keys <design.keys.json>]
+  wg-designer rotate <design.json> --finish | --abort -o <bundle.zip> [--keys <design.keys.json>]
   wg-designer import <a.conf> [b.conf ...] -o <design.json> [--name <name>]
 
 Exit codes: 0 ok, 1 the design has errors or could not be read, 2 usage.`;
@@ -50,6 +51,9 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         'qos-bulk-mbit': { type: 'string' },
         host: { type: 'string', multiple: true },
         all: { type: 'boolean', default: false },
+        at: { type: 'string' },
+        finish: { type: 'boolean', default: false },
+        abort: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -74,7 +78,10 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
           firewall: firewallOf(values.firewall), qos: qosOf(values['qos-bulk-mbit']),
         }, err);
       case 'rotate':
-        return await runRotate({ design: one(), hosts: values.host ?? [], all: values.all, output: output(), keys: values.keys }, err);
+        return await runRotate({
+          design: one(), hosts: values.host ?? [], all: values.all, output: values.output, keys: values.keys, at: values.at,
+          finish: values.finish, abort: values.abort, firewall: firewallOf(values.firewall), qos: qosOf(values['qos-bulk-mbit']),
+        }, err);
       case 'import':
         if (positionals.length === 0) throw new CliError(`import takes one or more wg-quick config files\n\n${USAGE}`, 2);
         return runImport({ files: positionals, output: output(), name: values.name }, err);

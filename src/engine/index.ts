@@ -58,7 +58,9 @@ export type { DesignAnalysis } from './worker';
 export type { EngineRequest, EngineResults, EngineResult, EngineMessage, EngineReply, ExportRequestOptions } from './worker';
 export type { Keypair } from './keys';
 
-export { rotateKeys, RotationError } from './rotate/rotate-keys';
+export { rotateKeys } from './rotate/rotate-keys';
+export { RotationError } from './rotate/rotation-error';
+export { defaultCutOverTime, formatCutOverTime, parseCutOverTime } from './rotate/cut-over-time';
 export type { Rotation } from './rotate/rotate-keys';
 export type { BundleOptions } from './bundle/bundle-options';
 export { DEFAULT_BUNDLE_OPTIONS, QOS_BULK_MBIT, isQosBulkRate } from './bundle/bundle-options';

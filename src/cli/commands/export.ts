@@ -16,12 +16,14 @@ export interface ExportArgs {
 
 /**
  * `export design.json -o bundle.zip`: fills in missing keys and addresses, writes the zip, and keeps every secret
- * in the keys file beside the design (mode 600) so the next export reuses them and changes no key. A design with
+ * in the keys file beside the design (mode 600) so the next export reuses them and changes no key. A pending
+ * rotation's new keys stay pending: the bundle has the keys in use until `rotate --finish`. A design with
  * errors is not exported unless forced: a bundle that cannot work is worse than none.
  */
 export async function runExport(args: ExportArgs, log: (s: string) => void): Promise<number> {
   const keysPath = args.keys ?? keysPathFor(args.design);
-  const design = mergeKeys(loadDesign(args.design), readKeys(keysPath), (m) => log(`warning: ${m}`));
+  const keys = readKeys(keysPath);
+  const design = mergeKeys(loadDesign(args.design), keys, (m) => log(`warning: ${m}`));
   const result = await exportBundle(design, cryptoRandom, { firewall: args.firewall, qos: args.qos }, NODE_ZIP_CODEC);
   const c = result.completion;
   // The export validated the completed design already (its README lists the findings): no second pass.
@@ -31,9 +33,12 @@ export async function runExport(args: ExportArgs, log: (s: string) => void): Pro
     log(`not exported: ${errors.length} errors (run validate for details, or --force to export anyway)`);
     return 1;
   }
-  writeKeys(keysPath, c.design);
+  writeKeys(keysPath, c.design, keys.rotation ?? null);
   writeAtomic(args.output, result.zip, 0o600);
   log(`wrote ${args.output}: ${result.files.length} files for ${c.design.hosts.filter((h) => !h.external).length} hosts (${result.zip.length} bytes)`);
+  if (keys.rotation) {
+    log(`a rotation is pending (cut-over at ${keys.rotation.at}): this bundle has the current keys; after the cut-over and step 3, run rotate --finish`);
+  }
   if (c.generatedKeys.length + c.generatedPresharedKeys.length > 0) {
     log(`generated ${c.generatedKeys.length} keypairs and ${c.generatedPresharedKeys.length} preshared keys; kept in ${keysPath} (mode 600)`);
   }

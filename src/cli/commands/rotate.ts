@@ -1,40 +1,104 @@
-import { RotationError, completeDesign, cryptoRandom, rotateKeys, zipBundle } from '../../engine';
+import {
+  RotationError, completeDesign, cryptoRandom, defaultCutOverTime, parseCutOverTime, rotateKeys, zipBundle,
+} from '../../engine';
+import type { Design, Rotation } from '../../engine';
 import { CliError, readText, writeAtomic } from '../io';
-import { keysPathFor, mergeKeys, readKeys, writeKeys } from '../keys-file';
+import { adoptPending, keysPathFor, mergeKeys, readKeys, writeKeys, writeKeysFile } from '../keys-file';
+import type { PendingRotation } from '../keys-file';
 import { loadDesign } from '../load-design';
 import { NODE_ZIP_CODEC } from '../node-codecs';
+import { runExport } from './export';
 
 export interface RotateArgs {
   design: string;
   hosts: string[];
   all: boolean;
-  output: string;
+  /** The rotation zip (start), or the old-state bundle (--abort). */
+  output?: string;
   keys?: string;
+  /** `--at`: the cut-over instant, ISO-8601 UTC. */
+  at?: string;
+  finish: boolean;
+  abort: boolean;
+  firewall: 'nftables' | 'iptables';
+  qos: { bulkRateMbit: number } | null;
+  /** The clock, injected so tests can stand before or after a cut-over. */
+  now?: () => Date;
 }
 
 /**
- * `rotate design.json --host pg-1 -o rotation.zip`: new keys for the named hosts (or --all), the staged scripts,
- * and the keys file updated. Public keys pinned in the design file are updated in place, nothing else in it.
+ * `rotate design.json --host pg-1 -o rotation.zip [--at T]`: new keys for the named hosts (or --all) and the
+ * scripts that cut over to them at T. The new keys wait in the keys file's `rotation` section: `--finish` adopts
+ * them (and the public keys the design file pins), `--abort` drops them and writes a bundle of the old state.
  */
 export async function runRotate(args: RotateArgs, log: (s: string) => void): Promise<number> {
   const keysPath = args.keys ?? keysPathFor(args.design);
-  const loaded = mergeKeys(loadDesign(args.design), readKeys(keysPath), (m) => log(`warning: ${m}`));
+  const keys = readKeys(keysPath);
+  const now = (args.now ?? (() => new Date()))();
+  if (args.finish && args.abort) throw new CliError('rotate takes --finish or --abort, not both', 2);
+  if (args.finish) return finish(args, keysPath, keys.rotation, now, log);
+  if (args.abort) return abort(args, keysPath, keys.rotation, log);
+  if (keys.rotation) {
+    throw new CliError(`a rotation is pending in ${keysPath} (cut-over at ${keys.rotation.at}): finish it with rotate --finish after step 3, or drop it with rotate --abort -o <bundle.zip>`);
+  }
+  const output = args.output;
+  if (!output) throw new CliError('rotate needs -o <rotation.zip>', 2);
+  const loaded = mergeKeys(loadDesign(args.design), keys, (m) => log(`warning: ${m}`));
   const missing = loaded.hosts.filter((h) => !h.external && h.privateKey === null && h.publicKey !== null);
   const design = completeDesign(loaded, { random: cryptoRandom, keys: true }).design;
   const ids = args.all ? design.hosts.filter((h) => !h.external && !missing.includes(h)).map((h) => h.id) : args.hosts;
   if (ids.length === 0) throw new CliError('rotate needs --host <id> (repeatable) or --all', 2);
-  let rotation;
+  let rotation: Rotation;
   try {
-    rotation = rotateKeys(design, ids, cryptoRandom);
+    const at = args.at === undefined ? defaultCutOverTime(now) : parseCutOverTime(args.at, now);
+    rotation = rotateKeys(design, ids, cryptoRandom, at);
   } catch (e) {
-    if (e instanceof RotationError) throw new CliError(e.message);
+    if (e instanceof RotationError) throw new CliError(e.message, e.message.startsWith('--at') ? 2 : 1);
     throw e;
   }
-  writeAtomic(args.output, await zipBundle(rotation.files, 'rotation', NODE_ZIP_CODEC), 0o600);
-  writeKeys(keysPath, rotation.design);
-  pinPublicKeys(args.design, new Map(rotation.design.hosts.map((h) => [h.id, h.publicKey])), new Set(rotation.rotated));
-  log(`wrote ${args.output}: rotation of ${rotation.rotated.join(', ')}; follow its README step by step. New keys are in ${keysPath}.`);
+  writeAtomic(output, await zipBundle(rotation.files, 'rotation', NODE_ZIP_CODEC), 0o600);
+  writeKeys(keysPath, design, pendingOf(rotation));
+  log(`wrote ${output}: rotation of ${rotation.rotated.join(', ')}, cut-over at ${rotation.at}; follow its README step by step.`);
+  log(`The new keys are pending in ${keysPath}: after step 3 on every host run rotate --finish (or --abort to drop them).`);
   return 0;
+}
+
+/** The new secrets of a rotation, as the keys file keeps them until --finish or --abort. */
+function pendingOf(rotation: Rotation): PendingRotation {
+  const pending: PendingRotation = { at: rotation.at, hosts: {}, tunnels: {} };
+  for (const h of rotation.design.hosts) if (rotation.rotated.includes(h.id) && h.privateKey !== null) pending.hosts[h.id] = { privateKey: h.privateKey };
+  for (const t of rotation.design.tunnels) if (rotation.tunnels.includes(t.id) && t.presharedKey !== null) pending.tunnels[t.id] = { presharedKey: t.presharedKey };
+  return pending;
+}
+
+function noneMessage(keysPath: string): string {
+  return `no rotation is pending in ${keysPath}`;
+}
+
+/** Adopts the pending keys once the cut-over time has passed; updates the public keys the design file pins. */
+function finish(args: RotateArgs, keysPath: string, pending: PendingRotation | undefined, now: Date, log: (s: string) => void): number {
+  if (!pending) throw new CliError(noneMessage(keysPath));
+  if (now.getTime() < Date.parse(pending.at)) {
+    throw new CliError(`the cut-over is at ${pending.at}: run rotate --finish after it and after step 3 on every host`);
+  }
+  const design: Design = adoptPending(mergeKeys(loadDesign(args.design), readKeys(keysPath), (m) => log(`warning: ${m}`)), pending);
+  writeKeys(keysPath, design);
+  const rotated = new Set(Object.keys(pending.hosts));
+  pinPublicKeys(args.design, new Map(design.hosts.map((h) => [h.id, h.publicKey])), rotated);
+  log(`rotation finished: ${[...rotated].join(', ')} and ${Object.keys(pending.tunnels).length} preshared keys now in use (${keysPath})`);
+  return 0;
+}
+
+/** Drops the pending keys and writes the bundle of the state in use, to put every host back with. */
+async function abort(args: RotateArgs, keysPath: string, pending: PendingRotation | undefined, log: (s: string) => void): Promise<number> {
+  if (!pending) throw new CliError(noneMessage(keysPath));
+  if (!args.output) throw new CliError('rotate --abort needs -o <bundle.zip> for the bundle of the old keys', 2);
+  const keys = readKeys(keysPath);
+  writeKeysFile(keysPath, { format: keys.format, hosts: keys.hosts, tunnels: keys.tunnels });
+  log(`rotation aborted: the keys of the cut-over at ${pending.at} are dropped from ${keysPath}`);
+  const code = await runExport({ design: args.design, output: args.output, keys: keysPath, force: false, firewall: args.firewall, qos: args.qos }, log);
+  if (code === 0) log(`install ${args.output} (the old keys) on every host the rotation touched: run cancel.sh there first if steps 1-2 ran`);
+  return code;
 }
 
 /** Rewrites only the `publicKey` of rotated hosts that the design file pins, so a git diff shows just those. */

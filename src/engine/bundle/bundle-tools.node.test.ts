@@ -24,7 +24,10 @@ const ops = fixtureDesign('hub-and-spoke');
 ops.network.monitoring = { host: 'hub', exporterPort: 9586 };
 const opsOptions: BundleOptions = { ...DEFAULT_BUNDLE_OPTIONS, qos: { bulkRateMbit: 200 } };
 variants.push({ name: 'hub-and-spoke-ops', files: bundleFiles(buildPlan(ops), opsOptions) });
-variants.push({ name: 'mesh-3-rotation', files: rotateKeys(fixtureDesign('mesh-3'), ['pg-1', 'pg-2', 'pg-3'], seededRandom(5)).files });
+// Rotations: every host rotated (mesh-3), and one host with peers that only follow it (hub-and-spoke).
+const at = new Date('2026-12-06T10:00:00Z');
+variants.push({ name: 'mesh-3-rotation', files: rotateKeys(fixtureDesign('mesh-3'), ['pg-1', 'pg-2', 'pg-3'], seededRandom(5), at).files });
+variants.push({ name: 'hub-and-spoke-rotation', files: rotateKeys(fixtureDesign('hub-and-spoke'), ['pg-primary'], seededRandom(6), at).files });
 
 const root = mkdtempSync(join(tmpdir(), 'wgd-tools-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,33 +1,39 @@
-import { generateKeypair } from '../keys';
+import { generateKeypair, generatePresharedKeys } from '../keys';
 import type { RandomSource } from '../keys';
 import type { Design } from '../model/design';
 import { WG_INTERFACE } from '../model/design';
 import { publicDesign } from '../model/public-design';
 import { formatPrefix } from '../net';
 import { buildPlan } from '../plan/build-plan';
-import type { HostPlan, PeerPlan } from '../plan/types';
+import type { HostPlan } from '../plan/types';
 import { renderWgQuick } from '../render/wg-quick';
 import type { BundleFile } from '../bundle/bundle-files';
-
-/** A rotation that cannot be planned, naming the host. */
-export class RotationError extends Error {}
+import { formatCutOverTime } from './cut-over-time';
+import type { HostRotation, PeerChange } from './host-rotation';
+import { RotationError } from './rotation-error';
+import { rotationReadme } from './rotation-readme';
+import { cancelScript, cutOverScript, finishScript, scheduleScript, stageScript } from './rotation-scripts';
 
 export interface Rotation {
   /** The design with the new keys (secrets included: the caller keeps them apart). */
   design: Design;
   rotated: string[];
-  /** `<host-id>/rotate/<step>.sh`, each affected host's final `wg0.conf`, a README and the public design. */
+  /** Tunnels that got a new preshared key: every tunnel of a rotated host that has one. */
+  tunnels: string[];
+  /** The cut-over instant, as the scripts write it. */
+  at: string;
+  /** `<host-id>/rotate/<N>-<what>.sh`, `cut-over.sh`, `cancel.sh`, each affected host's final `wg0.conf`, a README, the public design. */
   files: BundleFile[];
 }
 
 /**
- * Plans a key rotation for some hosts (or all). Three steps, each run on every host that has a file for it before
- * the next step starts: (1) each peer adds the host's new public key with the same AllowedIPs, which moves them
- * off the old key; (2) the host switches to its new private key; (3) every affected host installs its final
- * wg0.conf and syncs it, which forgets the old keys. A tunnel is down only between (1) on one side and (2) on the
- * other: one handshake. A host's new private key is written only in its own folder.
+ * Plans a key rotation with a cut-over at one instant: (1) each peer stages the new public keys beside the old ones
+ * (no AllowedIPs, so nothing live changes); (2) each host schedules `cut-over.sh` for `at`, which then, in one
+ * `wg set`, switches a rotated host's private key and preshared keys and moves every rotated peer's AllowedIPs to
+ * its new entry, and kicks a handshake; (3) after `at`, each host installs its final wg0.conf and wipes the old
+ * keys. A flow stops for the hosts' clock skew plus one handshake. A host's new private key is only in its folder.
  */
-export function rotateKeys(design: Design, hostIds: readonly string[], random: RandomSource): Rotation {
+export function rotateKeys(design: Design, hostIds: readonly string[], random: RandomSource, at: Date): Rotation {
   const byId = new Map(design.hosts.map((h) => [h.id, h]));
   for (const id of hostIds) {
     const h = byId.get(id);
@@ -36,85 +42,52 @@ export function rotateKeys(design: Design, hostIds: readonly string[], random: R
     if (h.privateKey === null) throw new RotationError(`${id} keeps its own private key: rotate it on the host (wg genkey) and set its new public key in the design`);
   }
   const rotated = new Set(hostIds);
+  const touched = design.tunnels.filter((t) => t.presharedKey !== null && (rotated.has(t.a) || rotated.has(t.b)));
+  const fresh = generatePresharedKeys(random, touched.length);
+  const psks = new Map(touched.map((t, i) => [t.id, fresh[i] as string]));
   const next: Design = {
     ...design,
     hosts: design.hosts.map((h) => (rotated.has(h.id) ? { ...h, ...generateKeypair(random) } : h)),
+    tunnels: design.tunnels.map((t) => (psks.has(t.id) ? { ...t, presharedKey: psks.get(t.id) ?? null } : t)),
   };
+  const when = formatCutOverTime(at);
+  const before = buildPlan(design);
   const plan = buildPlan(next);
   const files: BundleFile[] = [];
   const affected = plan.hosts.filter((hp) => rotated.has(hp.host.id) || hp.peers.some((p) => rotated.has(p.hostId)));
   for (const hp of affected) {
+    const h = hostRotation(hp, before.byId.get(hp.host.id), rotated, when);
     const dir = `${hp.host.id}/rotate`;
-    const adds = hp.peers.filter((p) => rotated.has(p.hostId));
-    if (adds.length > 0) files.push({ path: `${dir}/1-add-new-peer-keys.sh`, content: addScript(hp, adds), mode: 0o700 });
-    if (rotated.has(hp.host.id)) files.push({ path: `${dir}/2-switch-to-new-key.sh`, content: switchScript(hp), mode: 0o700 });
     files.push(
-      { path: `${dir}/3-apply-final-config.sh`, content: finalScript(hp), mode: 0o700 },
+      { path: `${dir}/1-stage-new-keys.sh`, content: stageScript(h), mode: 0o700 },
+      { path: `${dir}/2-schedule-cut-over.sh`, content: scheduleScript(h), mode: 0o700 },
+      { path: `${dir}/3-finish.sh`, content: finishScript(h), mode: 0o700 },
+      { path: `${dir}/cut-over.sh`, content: cutOverScript(h), mode: 0o700 },
+      { path: `${dir}/cancel.sh`, content: cancelScript(h), mode: 0o700 },
       { path: `${dir}/${WG_INTERFACE}.conf`, content: renderWgQuick(hp, { privateKey: 'include', designName: design.name }), mode: 0o600 },
     );
   }
   files.push(
-    { path: 'README.md', content: readme([...rotated], affected.map((h) => h.host.id)), mode: 0o644 },
+    { path: 'README.md', content: rotationReadme([...rotated], affected.map((h) => h.host.id), when), mode: 0o644 },
     { path: 'design.json', content: `${JSON.stringify(publicDesign(next), null, 2)}\n`, mode: 0o644 },
   );
-  return { design: next, rotated: [...rotated], files };
+  return { design: next, rotated: [...rotated], tunnels: [...psks.keys()], at: when, files };
 }
 
-/** The first lines of every step: strict bash, a comment saying what the step does, root only. */
-function header(comment: string): string[] {
-  return ['#!/usr/bin/env bash', `# ${comment}`, 'set -euo pipefail', 'cd "$(dirname "$0")"', '[ "$(id -u)" -eq 0 ] || { echo "run as root" >&2; exit 1; }'];
-}
-
-function addScript(hp: HostPlan, peers: readonly PeerPlan[]): string {
-  const lines = header(`Step 1 on ${hp.host.id}: learn the new public keys of its rotated peers.`);
-  for (const p of peers) {
-    const parts = [`wg set ${WG_INTERFACE} peer '${p.publicKey ?? ''}' allowed-ips '${p.allowedIPs.map(formatPrefix).join(',')}'`];
-    if (p.endpoint !== null) parts.push(`endpoint '${p.endpoint}'`);
-    if (p.keepalive !== null) parts.push(`persistent-keepalive ${p.keepalive}`);
-    if (p.presharedKey !== null) parts.push(`preshared-key <(printf '%s\\n' '${p.presharedKey}')`);
-    lines.push(`# ${p.hostId}: its AllowedIPs move from the old key to the new one`, parts.join(' '));
-  }
-  lines.push(`echo "step 1 done on ${hp.host.id}"`, '');
-  return lines.join('\n');
-}
-
-function switchScript(hp: HostPlan): string {
-  return [
-    ...header(`Step 2 on ${hp.host.id}: switch to the new private key (it exists only in this folder).`),
-    `wg set ${WG_INTERFACE} private-key <(printf '%s\\n' '${hp.host.privateKey ?? ''}')`,
-    `echo "step 2 done on ${hp.host.id}: its public key is now ${hp.host.publicKey ?? ''}"`,
-    '',
-  ].join('\n');
-}
-
-function finalScript(hp: HostPlan): string {
-  const wg = WG_INTERFACE;
-  return [
-    ...header(`Step 3 on ${hp.host.id}: install the final ${wg}.conf and sync it, which forgets every old key.`),
-    `cp -p /etc/wireguard/${wg}.conf /etc/wireguard/${wg}.conf.before-rotation`,
-    `install -m 600 ${wg}.conf /etc/wireguard/${wg}.conf`,
-    `wg syncconf ${wg} <(wg-quick strip /etc/wireguard/${wg}.conf)`,
-    `echo "step 3 done on ${hp.host.id}; the previous config is /etc/wireguard/${wg}.conf.before-rotation"`,
-    '',
-  ].join('\n');
-}
-
-function readme(rotated: readonly string[], affected: readonly string[]): string {
-  return [
-    `# Key rotation: ${rotated.join(', ')}`,
-    '',
-    'Copy each folder\'s `rotate/` to its host. Run every step on every host that has it before starting the next step:',
-    '',
-    '1. `rotate/1-add-new-peer-keys.sh` on the peers of the rotated hosts: they learn the new public keys.',
-    '2. `rotate/2-switch-to-new-key.sh` on each rotated host: it switches to its new private key.',
-    '3. `rotate/3-apply-final-config.sh` on every host listed below: the final configs, without the old keys.',
-    '',
-    'Each tunnel is down only between step 1 on one side and step 2 on the other (one handshake).',
-    '',
-    `Hosts involved: ${affected.join(', ')}.`,
-    '',
-    '`design.json` is the design with the new public keys; the new private keys are only in their own hosts\' folders',
-    '(and, for the CLI, in the keys file beside the design).',
-    '',
-  ].join('\n');
+/** Pairs a host's peers before and after by tunnel: what its scripts change. */
+function hostRotation(hp: HostPlan, old: HostPlan | undefined, rotated: ReadonlySet<string>, at: string): HostRotation {
+  const oldKeys = new Map(old?.peers.map((p) => [p.tunnelId, p.publicKey]) ?? []);
+  const self = rotated.has(hp.host.id);
+  const peers: PeerChange[] = hp.peers
+    .filter((p) => self || rotated.has(p.hostId))
+    .map((p) => ({
+      hostId: p.hostId,
+      oldKey: oldKeys.get(p.tunnelId) ?? '',
+      newKey: p.publicKey ?? '',
+      presharedKey: p.presharedKey,
+      allowedIPs: p.allowedIPs.map(formatPrefix).join(','),
+      endpoint: p.endpoint,
+      keepalive: p.keepalive,
+    }));
+  return { id: hp.host.id, rotated: self, newPublicKey: hp.host.publicKey ?? '', oldPublicKey: old?.host.publicKey ?? '', peers, at };
 }

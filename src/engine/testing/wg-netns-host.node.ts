@@ -53,6 +53,12 @@ export class NetnsHost {
     return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
   }
 
+  /** Starts a command in the host's namespaces without waiting for it (a probe); the caller stops it by its PID. */
+  spawn(command: string): ChildProcess {
+    if (!this.proc?.pid) throw new Error(`${this.netns}: not started`);
+    return spawn('nsenter', ['-t', String(this.proc.pid), '-m', '-n', 'bash', '-c', `exec ${command}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+
   /** Brings wg0 up from a rendered config the way wg-quick does (config, addresses, MTU, a route per AllowedIPs). */
   up(hp: HostPlan, conf: string): { ok: boolean; out: string } {
     const steps = [

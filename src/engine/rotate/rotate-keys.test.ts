@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../keys';
+import { fixtureDesign } from '../testing/fixture-design';
+import { rotateKeys } from './rotate-keys';
+
+const at = new Date('2026-12-06T10:00:00Z');
+const design = fixtureDesign('hub-and-spoke');
+const rotation = rotateKeys(design, ['pg-primary'], seededRandom(3), at);
+const file = (path: string) => rotation.files.find((f) => f.path === path)?.content ?? '';
+const host = (d: typeof design, id: string) => d.hosts.find((h) => h.id === id);
+const tunnelsOf = (id: string) => design.tunnels.filter((t) => t.a === id || t.b === id);
+
+describe('rotateKeys', () => {
+  it('writes the five scripts and the final wg0.conf for each affected host, numbered by step', () => {
+    const paths = rotation.files.map((f) => f.path);
+    for (const id of ['hub', 'pg-primary']) {
+      for (const s of ['1-stage-new-keys.sh', '2-schedule-cut-over.sh', '3-finish.sh', 'cut-over.sh', 'cancel.sh', 'wg0.conf']) {
+        expect(paths, `${id} ${s}`).toContain(`${id}/rotate/${s}`);
+      }
+    }
+    const affected = new Set(paths.filter((p) => p.includes('/')).map((p) => p.split('/')[0]));
+    expect([...affected].sort()).toEqual(['hub', 'pg-primary']);
+  });
+
+  it('gives the host a new keypair and each of its tunnels a new preshared key; nothing else changes', () => {
+    expect(host(rotation.design, 'pg-primary')?.privateKey).not.toBe(host(design, 'pg-primary')?.privateKey);
+    expect(host(rotation.design, 'hub')).toEqual(host(design, 'hub'));
+    expect(rotation.tunnels).toEqual(tunnelsOf('pg-primary').map((t) => t.id));
+    for (const t of rotation.design.tunnels) {
+      const old = design.tunnels.find((o) => o.id === t.id);
+      expect(t.presharedKey === old?.presharedKey, t.id).toBe(!rotation.tunnels.includes(t.id));
+    }
+  });
+
+  it('keeps the new private key in its own folder\'s wg0.conf only', () => {
+    const key = host(rotation.design, 'pg-primary')?.privateKey as string;
+    expect(rotation.files.filter((f) => f.content.includes(key)).map((f) => f.path)).toEqual(['pg-primary/rotate/wg0.conf']);
+  });
+
+  it('stages the new key with the new PSK and no AllowedIPs or keepalive on each peer', () => {
+    const stage = file('hub/rotate/1-stage-new-keys.sh');
+    const newPub = host(rotation.design, 'pg-primary')?.publicKey as string;
+    const psk = rotation.design.tunnels.find((t) => t.id === rotation.tunnels[0])?.presharedKey as string;
+    expect(stage).toContain(`wg set wg0 peer '${newPub}' preshared-key <(printf '%s\\n' '${psk}') endpoint '203.0.113.10:51820'`);
+    expect(stage).not.toMatch(/allowed-ips|persistent-keepalive/);
+  });
+
+  it('cuts over in one wg set (key, PSKs, AllowedIPs moved, old entry removed), then kicks a handshake 0 -> 1 -> design value', () => {
+    const newPub = host(rotation.design, 'pg-primary')?.publicKey as string;
+    const oldPub = host(design, 'pg-primary')?.publicKey as string;
+    const hub = file('hub/rotate/cut-over.sh');
+    expect(hub).toMatch(new RegExp(`^wg set wg0 \\\\\\n  peer '${reEscape(newPub)}' allowed-ips '[^']+' persistent-keepalive 0 peer '${reEscape(oldPub)}' remove$`, 'm'));
+    expect(hub).toContain(`wg set wg0 peer '${newPub}' persistent-keepalive 1\nwg set wg0 peer '${newPub}' persistent-keepalive off`);
+    const pg = file('pg-primary/rotate/cut-over.sh');
+    expect(pg).toContain('private-key <(private_key)');
+    expect(pg.match(/^wg set /gm)).toHaveLength(3);
+    expect(pg).toMatch(/sleep "\$\(\(d \/ 1000000000\)\)\.\$\(printf '%09d'/);
+  });
+
+  it('writes T into the README and every step 2 and 3, which take --at', () => {
+    expect(file('README.md')).toContain('**2026-12-06T10:00:00Z**');
+    expect(file('README.md')).toMatch(/1\. hub\n2\. pg-primary/);
+    for (const id of ['hub', 'pg-primary']) {
+      expect(file(`${id}/rotate/2-schedule-cut-over.sh`)).toContain("at='2026-12-06T10:00:00Z'");
+      expect(file(`${id}/rotate/2-schedule-cut-over.sh`)).toContain('setsid nohup bash ./cut-over.sh "$at" >cut-over.log 2>&1 </dev/null &');
+      expect(file(`${id}/rotate/3-finish.sh`)).toContain("at='2026-12-06T10:00:00Z'");
+    }
+  });
+
+  it('step 3 keeps no copy of the old config and wipes the folder\'s secrets; cancel goes back to /etc', () => {
+    const finish = file('pg-primary/rotate/3-finish.sh');
+    expect(finish).not.toContain('before-rotation /');
+    expect(finish).toContain('shred -u');
+    expect(finish).toContain(`[ "$(wg show wg0 public-key)" = '${host(rotation.design, 'pg-primary')?.publicKey ?? ''}' ] || cut=no`);
+    expect(finish).toContain('wipe wg0.conf 1-stage-new-keys.sh cut-over.sh');
+    expect(file('hub/rotate/cancel.sh')).toContain('wg syncconf wg0 <(wg-quick strip /etc/wireguard/wg0.conf)');
+  });
+
+  it('refuses unknown, external and key-custody hosts with a clear message', () => {
+    const custody = { ...design, hosts: design.hosts.map((h) => (h.id === 'hub' ? { ...h, privateKey: null } : h)) };
+    expect(() => rotateKeys(custody, ['hub'], seededRandom(1), at)).toThrow(/hub keeps its own private key/);
+    expect(() => rotateKeys(design, ['nope'], seededRandom(1), at)).toThrow(/no host has the id "nope"/);
+  });
+});
+
+function reEscape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

@@ -1,0 +1,2 @@
+/** A rotation that cannot be planned, naming the host or the option at fault. */
+export class RotationError extends Error {}

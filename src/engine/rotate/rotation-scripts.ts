@@ -1,0 +1,176 @@
+import { WG_INTERFACE } from '../model/design';
+import { stagedPeers } from './host-rotation';
+import type { HostRotation, PeerChange } from './host-rotation';
+
+const wg = WG_INTERFACE;
+const CONF = `/etc/wireguard/${wg}.conf`;
+/** Step 2 refuses a cut-over closer than this: the waiter must be running on every host before T. */
+export const MIN_LEAD_SECONDS = 10;
+
+/** The first lines of every script: strict bash, what it does, run from its own folder, root only. */
+function header(comment: string): string[] {
+  return ['#!/usr/bin/env bash', `# ${comment}`, 'set -euo pipefail', 'cd "$(dirname "$0")"', '[ "$(id -u)" -eq 0 ] || { echo "run as root" >&2; exit 1; }'];
+}
+
+/** Shell helpers shared by the scripts; bash built-ins only, so a host needs nothing beyond coreutils, wg and ip. */
+const HAS_PEER = [
+  'has_peer() { local k; while read -r k; do [ "$k" = "$1" ] && return 0; done < <(wg show ' + wg + ' peers); return 1; }',
+];
+const HOLDS_IPS = [
+  `holds_ips() { local k ips; while read -r k ips; do [ "$k" = "$1" ] && [ "$ips" != "(none)" ] && return 0; done < <(wg show ${wg} allowed-ips); return 1; }`,
+];
+/** Nanoseconds since the epoch of a UTC time (GNU date reads ISO-8601, fractions included). */
+const EPOCH_NS = ['epoch_ns() { date -u -d "$1" +%s%N; }'];
+const WIPE = ['wipe() { local f; for f in "$@"; do [ -e "$f" ] || continue; if command -v shred >/dev/null; then shred -u -- "$f"; else rm -f -- "$f"; fi; done; }'];
+/** `cut-over.pid` names a live waiter only if that process is still our cut-over.sh (pids get reused). */
+const WAITER = [
+  'waiter() { local pid; [ -f cut-over.pid ] || return 1; pid=$(<cut-over.pid); [ -r "/proc/$pid/cmdline" ] || return 1; [[ "$(tr \'\\0\' \' \' <"/proc/$pid/cmdline")" == *cut-over.sh* ]] && echo "$pid"; }',
+];
+
+const psk = (p: PeerChange) => (p.presharedKey === null ? [] : [`preshared-key <(printf '%s\\n' '${p.presharedKey}')`]);
+
+/** Step 1: a second entry per rotated peer, under its new key, with no AllowedIPs, so traffic still uses the old one. */
+export function stageScript(h: HostRotation): string {
+  const lines = [...header(`Step 1 on ${h.id}: stage the new keys of its rotated peers beside the old ones. Nothing live changes.`)];
+  lines.push(`wg show ${wg} >/dev/null`);
+  const staged = stagedPeers(h);
+  for (const p of staged) {
+    // No AllowedIPs (they stay on the old entry until T) and no keepalive: a keepalive now would start handshakes
+    // the peer, still on its old key, cannot answer. The cut-over sets it.
+    const parts = [`wg set ${wg} peer '${p.newKey}'`, ...psk(p)];
+    if (p.endpoint !== null) parts.push(`endpoint '${p.endpoint}'`);
+    lines.push(`# ${p.hostId}: its new key`, parts.join(' '));
+  }
+  lines.push(`echo "step 1 done on ${h.id}: ${staged.length} new peer keys staged; traffic still uses the old ones"`, '');
+  return lines.join('\n');
+}
+
+/** Step 2: checks, then starts `cut-over.sh` detached so it fires at T with no operator in the loop. */
+export function scheduleScript(h: HostRotation): string {
+  const lines = [
+    ...header(`Step 2 on ${h.id}: schedule the cut-over at the agreed instant (same --at on every host). Returns at once.`),
+    ...HAS_PEER, ...EPOCH_NS, ...WAITER,
+    `at='${h.at}'`,
+    'if [ "${1:-}" = --at ] && [ $# -eq 2 ]; then at=$2; elif [ $# -ne 0 ]; then echo "usage: $0 [--at <UTC time, e.g. 2026-12-06T10:00:00Z>]" >&2; exit 2; fi',
+    // UTC with a Z only: a time without a zone would be read in each host's own zone, and hosts may differ.
+    'utc=\'^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$\'',
+    'if ! [[ "$at" =~ $utc ]] || ! t=$(epoch_ns "$at"); then echo "--at must be a UTC time like 2026-12-06T10:00:00Z, not \\"$at\\"" >&2; exit 2; fi',
+    'if pid=$(waiter); then echo "a cut-over is already scheduled here ($(<cut-over.at), pid $pid): run cancel.sh first to change it" >&2; exit 1; fi',
+  ];
+  // A rotation made from an out-of-date keys file would move AllowedIPs off keys the host no longer has.
+  const stale = (what: string) => `{ echo "${what} is not the one this rotation was made from: make a new rotation from the keys in use" >&2; exit 1; }`;
+  if (h.rotated) {
+    lines.push(`[ "$(wg show ${wg} public-key)" != '${h.newPublicKey}' ] || { echo "${h.id} already uses its new key: run step 3" >&2; exit 1; }`);
+    lines.push(`[ "$(wg show ${wg} public-key)" = '${h.oldPublicKey}' ] || ${stale(`the public key of ${h.id}`)}`);
+  }
+  for (const p of h.peers) lines.push(`has_peer '${p.oldKey}' || ${stale(`the key of peer ${p.hostId}`)}`);
+  for (const p of stagedPeers(h)) {
+    lines.push(`has_peer '${p.newKey}' || { echo "run step 1 first: the new key of ${p.hostId} is not staged" >&2; exit 1; }`);
+  }
+  lines.push(
+    'left=$(( (t - $(date +%s%N)) / 1000000000 ))',
+    `if [ "$left" -lt ${MIN_LEAD_SECONDS} ]; then`,
+    `  echo "the cut-over time $at is $left s away (at least ${MIN_LEAD_SECONDS} needed): pick a new time, run cancel.sh on every host where step 2 ran, then steps 1 and 2 with --at <new time> on every host" >&2`,
+    '  exit 1',
+    'fi',
+    'printf \'%s\\n\' "$at" >cut-over.at',
+    // setsid: the waiter survives the operator's ssh session; it leads its own process group, which cancel.sh kills.
+    'setsid nohup bash ./cut-over.sh "$at" >cut-over.log 2>&1 </dev/null &',
+    'echo "$!" >cut-over.pid',
+    `echo "step 2 done on ${h.id}: cut-over at $at, in $left s (log: $PWD/cut-over.log)"`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+/**
+ * The cut-over, run by step 2's waiter at T: one `wg set` that makes the new keys live (a rotated host's private key
+ * and preshared keys; every rotated peer's AllowedIPs move from its old entry to its staged new one, and the old
+ * entry goes), then a handshake kick. WireGuard sends a keepalive at once only when persistent-keepalive goes from
+ * 0 to non-zero (kernel and wireguard-go alike), and a keepalive with no session starts a handshake. A private-key
+ * change expires this host's sending sessions and its 5 s handshake rate limit, so whichever side cuts second gets
+ * its handshake through at once: a flow stops for the clock skew plus one round trip.
+ */
+export function cutOverScript(h: HostRotation): string {
+  const lines = [
+    ...header(`The cut-over on ${h.id}, started detached by step 2: sleeps until the given UTC time, then makes the new keys live.`),
+    'at=${1:?usage: cut-over.sh <UTC time>}',
+    'echo "$$" >cut-over.pid',
+  ];
+  if (h.rotated) {
+    lines.push(
+      `[ -s ${wg}.conf ] || { echo "${wg}.conf with the new private key is missing from $PWD" >&2; exit 1; }`,
+      // Read from the file into wg's stdin-like argument: the key never shows in a process list or a log.
+      `private_key() { local line; while IFS= read -r line; do case $line in PrivateKey*=*) line=\${line#*=}; printf '%s\\n' "\${line// /}"; return;; esac; done <${wg}.conf; }`,
+    );
+  }
+  lines.push(
+    't=$(date -u -d "$at" +%s%N)',
+    'now=$(date +%s%N)',
+    'if [ "$t" -gt "$now" ]; then d=$((t - now)); sleep "$((d / 1000000000)).$(printf \'%09d\' $((d % 1000000000)))"; fi',
+  );
+  const set = [`wg set ${wg}`];
+  if (h.rotated) set.push('private-key <(private_key)');
+  for (const p of h.peers) {
+    if (p.newKey === p.oldKey) set.push(`peer '${p.newKey}'`, ...psk(p), 'persistent-keepalive 0');
+    else set.push(`peer '${p.newKey}' allowed-ips '${p.allowedIPs}' persistent-keepalive 0 peer '${p.oldKey}' remove`);
+  }
+  lines.push(set.join(' \\\n  '));
+  lines.push(`wg set ${wg} ${h.peers.map((p) => `peer '${p.newKey}' persistent-keepalive 1`).join(' ')}`);
+  lines.push(`wg set ${wg} ${h.peers.map((p) => `peer '${p.newKey}' persistent-keepalive ${p.keepalive ? p.keepalive : 'off'}`).join(' ')}`);
+  lines.push('echo "cut over at $(date -u +%FT%T.%NZ) (scheduled $at)"', 'rm -f cut-over.pid', '');
+  return lines.join('\n');
+}
+
+/** Undoes steps 1 and 2 on this host: stops the waiter and puts the live state back to /etc/wireguard/wg0.conf. */
+export function cancelScript(h: HostRotation): string {
+  return [
+    ...header(`Cancel on ${h.id}: stop a scheduled cut-over and drop the staged keys (back to ${CONF}).`),
+    ...WAITER,
+    // The waiter leads its own process group (setsid): killing the group stops its sleep too.
+    'if pid=$(waiter); then',
+    '  kill -- "-$pid" 2>/dev/null || kill "$pid"',
+    // Wait for it to go, so a waiter at its last instant cannot apply its `wg set` after the sync below.
+    '  for _ in {1..40}; do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done',
+    '  echo "stopped the cut-over scheduled for $(<cut-over.at)"',
+    'fi',
+    'rm -f cut-over.pid cut-over.at',
+    `wg syncconf ${wg} <(wg-quick strip ${CONF})`,
+    `echo "cancelled on ${h.id}: live state is ${CONF} again; to retry run step 1, then step 2 with --at <new time>"`,
+    '',
+  ].join('\n');
+}
+
+/** Step 3: after T, checks the cut happened (or applies it after a reboot), installs the final config, wipes old keys. */
+export function finishScript(h: HostRotation): string {
+  const lines = [
+    ...header(`Step 3 on ${h.id}: after the cut-over, install the final ${wg}.conf and wipe the old keys.`),
+    ...HAS_PEER, ...HOLDS_IPS, ...EPOCH_NS, ...WIPE, ...WAITER,
+    `if [ ! -f ${wg}.conf ]; then echo "step 3 was already done on ${h.id}"; exit 0; fi`,
+    `at='${h.at}'`,
+    '[ -f cut-over.at ] && at=$(<cut-over.at)',
+    'if [ "$(date +%s%N)" -lt "$(epoch_ns "$at")" ]; then echo "the cut-over is at $at: run step 3 after it" >&2; exit 1; fi',
+    'if pid=$(waiter); then echo "the cut-over (pid $pid) is still running: see cut-over.log, then run step 3 again" >&2; exit 1; fi',
+    'cut=yes',
+  ];
+  if (h.rotated) lines.push(`[ "$(wg show ${wg} public-key)" = '${h.newPublicKey}' ] || cut=no`);
+  for (const p of stagedPeers(h)) lines.push(`holds_ips '${p.newKey}' || cut=no`, `! has_peer '${p.oldKey}' || cut=no`);
+  lines.push(
+    'if [ "$cut" = no ]; then',
+    `  echo "warning: the cut-over at $at did not take effect on ${h.id} (rebooted or cancelled?): applying the new keys now" >&2`,
+    'fi',
+    'umask 077',
+    // A hard link keeps the old file's blocks reachable after the atomic rename, so shred can overwrite them.
+    `[ -e ${CONF} ] && ln -f ${CONF} ${CONF}.old`,
+    `install -m 600 ${wg}.conf ${CONF}.new`,
+    `mv -f ${CONF}.new ${CONF}`,
+    `wipe ${CONF}.old ${CONF}.before-rotation`,
+    // The live state already matches (same keys, PSKs, AllowedIPs): syncconf changes nothing and resets no session.
+    `wg syncconf ${wg} <(wg-quick strip ${CONF})`,
+    // The copies of new secrets in this folder: the private key (wg0.conf) and the preshared keys (the scripts).
+    `wipe ${wg}.conf 1-stage-new-keys.sh cut-over.sh`,
+    `echo "step 3 done on ${h.id}: ${CONF} holds the new keys; the old ones are wiped"`,
+    '',
+  );
+  return lines.join('\n');
+}
