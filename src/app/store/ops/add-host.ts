@@ -1,5 +1,5 @@
 import type { Design, Host, Position } from '../../../engine';
-import { DEFAULT_DB_PORTS, checkPoolRoom, completeDesign, cryptoRandom, formatFieldError, net } from '../../../engine';
+import { DEFAULT_DB_PORTS, checkPoolRoom, formatFieldError, net, pinAddresses } from '../../../engine';
 import { kindSpec } from './host-kinds';
 import type { HostKind } from './host-kinds';
 import { uniqueId } from './unique-id';
@@ -36,8 +36,8 @@ export function addHost(design: Design, kind: HostKind, position: Position): { d
   const next = { ...design, hosts: [...design.hosts, host] };
   const full = checkPoolRoom(next);
   if (full.length > 0) return { error: full.map(formatFieldError).join('; ') };
-  // keys: false — only the address is allocated here; completion never changes what is already set.
-  return { design: completeDesign(next, { random: cryptoRandom, keys: false }).design, id };
+  // Only the new host gets an address; every other host's stays pinned where it is.
+  return { design: pinAddresses(next).design, id };
 }
 
 /** The first 10.N.0.0/16 (N from 100) that overlaps no lan or pool of the design: a site's default VPC range. */
