@@ -109,6 +109,28 @@ describe('wg-designer CLI', () => {
     expect(text).toContain('"app-0"');
   });
 
+  it('refuses unusable addresses, endpoints and ids naming the field: validate exits 1, export writes nothing', async () => {
+    const cases: Array<[string, (d: { network: { pools: Record<string, string> }; hosts: Array<Record<string, unknown>> }) => void, RegExp]> = [
+      ['loopback address', (d) => { d.hosts[2]!.addresses = ['10.10.1.9/32', '127.0.0.1/32']; }, /hosts\[2\] \(app-1\)\.addresses\[1\]: is loopback/],
+      ['pool 0.0.0.0/0', (d) => { d.network.pools.app = '0.0.0.0/0'; }, /network\.pools\.app: overlaps unspecified/],
+      ['multicast endpoint', (d) => { d.hosts[0]!.endpoint = '224.0.0.1:51820'; }, /hosts\[0\] \(hub\)\.endpoint: is multicast/],
+      ['host called docs', (d) => { d.hosts[4]!.id = 'docs'; }, /hosts\[4\] \(docs\)\.id: "docs" is a folder of the bundle/],
+    ];
+    for (const [name, mutate, field] of cases) {
+      const d = JSON.parse(readFileSync(fixture('hub-and-spoke.json'), 'utf8'));
+      mutate(d);
+      const path = join(dir, 'unusable.json');
+      writeFileSync(path, JSON.stringify(d));
+      const v = await cli('validate', path);
+      expect(v.code, name).toBe(1);
+      expect(v.err, name).toMatch(field);
+      const zip = join(dir, 'unusable.zip');
+      const e = await cli('export', path, '-o', zip);
+      expect(e.code, name).toBe(1);
+      expect(() => statSync(zip), name).toThrow();
+    }
+  });
+
   it('imports hand-written configs into a design and a keys file', async () => {
     const files = ['hub', 'app', 'db'].map((n) => fixture(`hand-written/${n}.conf`));
     const r = await cli('import', ...files, '-o', join(dir, 'imported.json'));

@@ -30,3 +30,6 @@ export { parseEndpoint, formatEndpoint } from './endpoint';
 export type { Tagged } from './overlap-index';
 export { findOverlaps } from './overlap-index';
 export { longestMatch } from './longest-match';
+export type { SpecialKind, SpecialRange } from './special-ranges';
+export { SPECIAL_RANGES, specialRangeOf, specialRangeHolding, specialRangesOverlapping, isDocumentationName } from './special-ranges';
+export { overlayAddressProblem, poolProblem, lanProblem, endpointProblem, documentationRangeOf } from './usable';
