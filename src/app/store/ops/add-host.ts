@@ -24,10 +24,8 @@ export function addHost(design: Design, kind: HostKind, position: Position): { d
   const host = blankHost(id, spec.role, { x: Math.round(position.x), y: Math.round(position.y) });
   if (spec.engine) host.database = { engine: spec.engine, port: DEFAULT_DB_PORTS[spec.engine] };
   if (spec.role === 'client' || spec.role === 'app') host.behindNat = spec.role === 'client';
-  if (spec.role === 'db' || spec.role === 'gateway') {
-    // A documentation address (RFC 5737) so the design routes at once; the inspector asks for the real one.
-    host.endpoint = `203.0.113.${10 + (design.hosts.length % 240)}:${design.network.listenPort}`;
-  }
+  // No endpoint: a placeholder would be exported as if it were the host's real address. The inspector's Endpoint
+  // field shows the format, and tunnel-no-endpoint names the host until one end of each tunnel has one.
   if (kind === 'site') {
     const lan = freeLan(design);
     host.lans = [lan];
