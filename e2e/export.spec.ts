@@ -6,6 +6,10 @@ test.describe('export', () => {
     await designer.open();
     await designer.toolbar.startFromTemplate('hub-and-spoke');
     await designer.expectCounts(5, 4, 3);
+    // Templates come without endpoints: the user types the ones peers dial.
+    await designer.typeEndpoint('hub', '198.51.100.1:51820');
+    await designer.typeEndpoint('pg-primary', 'pg-primary.db.internal:51820');
+    await expect(designer.findings.errors()).toHaveCount(0);
     await designer.toolbar.button('export').click();
 
     const dialog = page.getByTestId('export-dialog');

@@ -117,6 +117,64 @@ describe('wg-designer CLI', () => {
     expect((await cli('export', design, '-o', join(dir, 'y.zip'), '--firewall', 'pf')).code).toBe(2);
   });
 
+  it('pins allocated addresses in the design file: a host added in front and one removed move no other host', async () => {
+    const path = join(dir, 'pinned.json');
+    copyFileSync(fixture('hub-and-spoke.json'), path);
+    const zip1 = join(dir, 'pinned-1.zip');
+    const first = await cli('export', path, '-o', zip1);
+    expect(first.code, first.err).toBe(0);
+    expect(first.err).toMatch(/pinned them in .*pinned\.json/);
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    expect(file.hosts.map((h: { addresses: string[] }) => h.addresses)).toEqual([
+      ['10.10.2.1/32'], ['10.10.0.1/32'], ['10.10.1.1/32'], ['10.10.1.2/32'], ['10.10.1.3/32'],
+    ]);
+    const address = async (zip: string, id: string) =>
+      /^Address = (.*)$/m.exec(await zipText(zip, `orders-hub-and-spoke/${id}/wg0.conf`))?.[1];
+    const before = new Map<string, string | undefined>();
+    for (const id of ['hub', 'pg-primary', 'app-2', 'app-3']) before.set(id, await address(zip1, id));
+    // A new app host in front (order-based allocation would have given it 10.10.1.1 and shifted app-2 and app-3),
+    // and app-1 gone with its tunnel and flow.
+    file.hosts = [{ id: 'app-0', role: 'app', behindNat: true }, ...file.hosts.filter((h: { id: string }) => h.id !== 'app-1')];
+    file.tunnels = [{ id: 't-hub-app-0', a: 'hub', b: 'app-0' }, ...file.tunnels.filter((t: { b: string }) => t.b !== 'app-1')];
+    file.flows = file.flows.filter((f: { from: string }) => f.from !== 'app-1');
+    writeFileSync(path, JSON.stringify(file, null, 2));
+    const zip2 = join(dir, 'pinned-2.zip');
+    const second = await cli('export', path, '-o', zip2);
+    expect(second.code, second.err).toBe(0);
+    for (const [id, addr] of before) expect(await address(zip2, id), id).toBe(addr);
+    expect(await address(zip2, 'app-0')).toBe('10.10.1.1/32');
+    // validate reads the file and leaves it alone.
+    const text = readFileSync(path, 'utf8');
+    file.hosts.push({ id: 'app-9', role: 'app' });
+    writeFileSync(path, JSON.stringify(file));
+    const unpinned = readFileSync(path, 'utf8');
+    expect((await cli('validate', path)).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(unpinned);
+    expect(text).toContain('"app-0"');
+  });
+
+  it('refuses unusable addresses, endpoints and ids naming the field: validate exits 1, export writes nothing', async () => {
+    const cases: Array<[string, (d: { network: { pools: Record<string, string> }; hosts: Array<Record<string, unknown>> }) => void, RegExp]> = [
+      ['loopback address', (d) => { d.hosts[2]!.addresses = ['10.10.1.9/32', '127.0.0.1/32']; }, /hosts\[2\] \(app-1\)\.addresses\[1\]: is loopback/],
+      ['pool 0.0.0.0/0', (d) => { d.network.pools.app = '0.0.0.0/0'; }, /network\.pools\.app: overlaps unspecified/],
+      ['multicast endpoint', (d) => { d.hosts[0]!.endpoint = '224.0.0.1:51820'; }, /hosts\[0\] \(hub\)\.endpoint: is multicast/],
+      ['host called docs', (d) => { d.hosts[4]!.id = 'docs'; }, /hosts\[4\] \(docs\)\.id: "docs" is a folder of the bundle/],
+    ];
+    for (const [name, mutate, field] of cases) {
+      const d = JSON.parse(readFileSync(fixture('hub-and-spoke.json'), 'utf8'));
+      mutate(d);
+      const path = join(dir, 'unusable.json');
+      writeFileSync(path, JSON.stringify(d));
+      const v = await cli('validate', path);
+      expect(v.code, name).toBe(1);
+      expect(v.err, name).toMatch(field);
+      const zip = join(dir, 'unusable.zip');
+      const e = await cli('export', path, '-o', zip);
+      expect(e.code, name).toBe(1);
+      expect(() => statSync(zip), name).toThrow();
+    }
+  });
+
   it('imports hand-written configs into a design and a keys file', async () => {
     const files = ['hub', 'app', 'db'].map((n) => fixture(`hand-written/${n}.conf`));
     const r = await cli('import', ...files, '-o', join(dir, 'imported.json'));

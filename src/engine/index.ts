@@ -8,6 +8,8 @@ export type { DesignInput } from './model/schema';
 export { parseDesign, parseDesignText, formatFieldError, MAX_DESIGN_CHARS } from './model/parse-design';
 export type { FieldError, ParseResult } from './model/parse-design';
 export { checkPoolRoom } from './model/pool-room';
+export { pinAddresses } from './model/pin-addresses';
+export type { PinnedAddresses } from './model/pin-addresses';
 export { publicDesign, hasSecrets } from './model/public-design';
 
 export * as net from './net';

@@ -1,4 +1,4 @@
-import { completeDesign, cryptoRandom, formatFieldError, parseDesign } from '../../engine';
+import { formatFieldError, parseDesign } from '../../engine';
 import { useAppStoreApi } from '../store/store-context';
 import { TEMPLATES } from '../templates/templates';
 import { Modal } from '../ui/Modal';
@@ -16,7 +16,8 @@ export function TemplatesDialog() {
       s.toast('error', `Template ${t.label} is broken: ${r.errors.map(formatFieldError).join('; ')}`);
       return;
     }
-    s.loadDesign(completeDesign(r.value, { random: cryptoRandom, keys: false }).design, { layout: true });
+    // Loading pins the template's addresses (see store/commit.ts), so hosts added later never move them.
+    s.loadDesign(r.value, { layout: true });
     s.toast('info', `Started from “${t.label}”. Undo (Ctrl+Z) brings the previous design back.`);
     close();
   };

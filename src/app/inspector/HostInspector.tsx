@@ -43,8 +43,8 @@ export function HostInspector({ host }: { host: Host }) {
           }} />
         <SelectField<Role> label="Role" value={host.role} options={ROLE_OPTIONS} testId="field-role"
           commit={(r) => commit('role', { role: r, database: r === 'db' ? host.database ?? { engine: 'postgresql', port: 5432 } : host.database })} />
-        <TextField label="Endpoint" mono value={host.endpoint ?? ''} placeholder="none: nobody dials this host" testId="field-endpoint"
-          hint="host:port its peers dial, e.g. 203.0.113.10:51820" commit={(t) => commit('endpoint', { endpoint: t.trim() || null })} />
+        <TextField label="Endpoint" mono value={host.endpoint ?? ''} placeholder="db1.example.net:51820" testId="field-endpoint"
+          hint="host:port its peers dial (a public address or DNS name); empty when nobody dials this host" commit={(t) => commit('endpoint', { endpoint: t.trim() || null })} />
         <div className="field-row">
           <TextField label="Listen port" mono value={host.listenPort?.toString() ?? ''} placeholder="auto" testId="field-listenPort" commit={(t) => int('listenPort', t)} />
           <TextField label="MTU" mono value={host.mtu?.toString() ?? ''} placeholder="auto" testId="field-mtu" commit={(t) => int('mtu', t)} />

@@ -35,6 +35,22 @@ describe('app store', () => {
     expect(s().pendingKeys).toEqual([]);
   });
 
+  it('pins addresses when a design is loaded, so removing and adding hosts moves no other host', () => {
+    const r = parseDesign({ format: 'wg-designer/1', hosts: [
+      { id: 'app-1', role: 'app' }, { id: 'app-2', role: 'app' }, { id: 'pg', role: 'db' },
+    ] });
+    if (!r.ok) throw new Error('fixture');
+    s().loadDesign(r.value);
+    const pinned = new Map(design().hosts.map((h) => [h.id, h.addresses]));
+    expect(pinned.get('app-2')).toEqual(['10.10.1.2/32']);
+    s().select({ hosts: ['app-1'], tunnels: [], flows: [] });
+    s().removeSelection();
+    const added = s().addHost('app', { x: 0, y: 0 });
+    for (const h of design().hosts) if (h.id !== added) expect(h.addresses).toEqual(pinned.get(h.id));
+    // The freed address is reused by the new host, not by shifting app-2 down.
+    expect(design().hosts.find((h) => h.id === added)?.addresses).toEqual(['10.10.1.1/32']);
+  });
+
   it('connects hosts, declares a flow, and finds no route problem', async () => {
     s().addHost('postgresql', { x: 0, y: 0 });
     s().addHost('app', { x: 300, y: 0 });

@@ -1,13 +1,16 @@
 import type { Design } from '../../engine';
-import { completeDesign, cryptoRandom } from '../../engine';
+import { pinAddresses } from '../../engine';
 import type { AppState } from './app-state';
 import { record } from './history';
 import type { Selection } from './ops/selection';
 
-/** Allocates addresses for hosts that have none (a cleared field, an import); keys come later, from the worker. */
+/**
+ * Pins addresses for hosts that have none (a new host, a template, an opened file or link, a cleared field), so an
+ * address is fixed the moment a host exists and adding, removing or reordering hosts never moves another's.
+ * Keys come later, from the worker.
+ */
 export function complete(design: Design): Design {
-  if (!design.hosts.some((h) => h.addresses.length === 0 && !h.external)) return design;
-  return completeDesign(design, { random: cryptoRandom, keys: false }).design;
+  return pinAddresses(design).design;
 }
 
 /** Keeps only selected ids that still exist. */

@@ -4,7 +4,7 @@ import { applyFix, formatFieldError } from '../../engine';
 import { analyse, NO_ANALYSIS } from './analysis';
 import { analysisRunner } from './analysis-runner';
 import type { AppStore, DesignActions, DesignState, EditResult } from './app-state';
-import { commitState, pruneSelection } from './commit';
+import { commitState, complete, pruneSelection } from './commit';
 import { initHistory, mapHistory, redo, undo } from './history';
 import { keyRequests } from './key-requests';
 import { addFlow } from './ops/add-flow';
@@ -16,7 +16,7 @@ import { removeItems } from './ops/remove-items';
 import { EMPTY_SELECTION } from './ops/selection';
 import type { StoreDeps } from './store-deps';
 
-export function createDesignSlice(initial: Design, deps: StoreDeps): StateCreator<AppStore, [], [], DesignState & DesignActions> {
+export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<AppStore, [], [], DesignState & DesignActions> {
   return (set, get) => {
     const { reanalyse, isSync } = analysisRunner(set, get, deps);
     const { requestKeys, requestPsks } = keyRequests(set, get, deps, reanalyse);
@@ -39,6 +39,8 @@ export function createDesignSlice(initial: Design, deps: StoreDeps): StateCreato
       requestPsks();
     };
 
+    // A restored autosave or a test's design may have hosts without addresses: they are pinned before anything reads them.
+    const initial = complete(given);
     const initialSync = isSync(initial);
 
     const edit = (r: ParseResult<Design>, mergeKey?: string): EditResult => {

@@ -3,6 +3,7 @@ import { writeAtomic } from '../io';
 import { keysPathFor, mergeKeys, readKeys, writeKeys } from '../keys-file';
 import { loadDesign } from '../load-design';
 import { NODE_ZIP_CODEC } from '../node-codecs';
+import { pinAddressesInFile } from '../pin-addresses-file';
 
 export interface ExportArgs {
   design: string;
@@ -17,8 +18,9 @@ export interface ExportArgs {
 /**
  * `export design.json -o bundle.zip`: fills in missing keys and addresses, writes the zip, and keeps every secret
  * in the keys file beside the design (mode 600) so the next export reuses them and changes no key. A pending
- * rotation's new keys stay pending: the bundle has the keys in use until `rotate --finish`. A design with
- * errors is not exported unless forced: a bundle that cannot work is worse than none.
+ * rotation's new keys stay pending: the bundle has the keys in use until `rotate --finish`. Addresses it
+ * allocated are written into the design file, so the next export keeps them when hosts are added, removed or
+ * reordered. A design with errors is not exported unless forced: a bundle that cannot work is worse than none.
  */
 export async function runExport(args: ExportArgs, log: (s: string) => void): Promise<number> {
   const keysPath = args.keys ?? keysPathFor(args.design);
@@ -42,8 +44,9 @@ export async function runExport(args: ExportArgs, log: (s: string) => void): Pro
   if (c.generatedKeys.length + c.generatedPresharedKeys.length > 0) {
     log(`generated ${c.generatedKeys.length} keypairs and ${c.generatedPresharedKeys.length} preshared keys; kept in ${keysPath} (mode 600)`);
   }
-  if (c.allocated.length > 0) {
-    log(`allocated overlay addresses for ${c.allocated.length} hosts; the bundle's design.json holds them: copy it over ${args.design} to pin them`);
+  const pinned = pinAddressesInFile(args.design, c.design, c.allocated);
+  if (pinned.length > 0) {
+    log(`allocated overlay addresses for ${pinned.length} hosts (${pinned.join(', ')}) and pinned them in ${args.design} (only their "addresses" fields), so later exports keep them`);
   }
   return 0;
 }

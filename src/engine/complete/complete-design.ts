@@ -1,6 +1,5 @@
-import type { Design, Host, Role } from '../model/design';
-import { allocateAddresses, formatPrefix, parsePrefix } from '../net';
-import type { Address } from '../net';
+import type { Design, Host } from '../model/design';
+import { pinAddresses } from '../model/pin-addresses';
 import { generateKeypairs, generatePresharedKeys, publicKeyOf } from '../keys';
 import type { RandomSource } from '../keys';
 
@@ -23,8 +22,9 @@ export interface Completion {
  * keypairs, preshared keys. Never changes what is already there, so re-exporting keeps every key.
  */
 export function completeDesign(design: Design, options: CompleteOptions): Completion {
-  const allocated = new Set<string>();
-  const hosts = allocate(design, allocated);
+  // Lowest free addresses first, in design order; the same op the designer and the CLI pin with.
+  const { design: pinned, pinned: allocated } = pinAddresses(design);
+  const hosts = pinned.hosts;
   // Keys come in one batch each (one call of the random source), in the order hosts and tunnels are listed.
   const generatedKeys = options.keys
     ? hosts.filter((h) => !h.external && h.privateKey === null && h.publicKey === null).map((h) => h.id)
@@ -44,39 +44,5 @@ export function completeDesign(design: Design, options: CompleteOptions): Comple
   const tunnels = needPsk
     ? design.tunnels.map((t) => (t.presharedKey !== null ? t : { ...t, presharedKey: psks[nextPsk++] as string }))
     : design.tunnels;
-  return { design: { ...design, hosts: completed, tunnels }, allocated: [...allocated], generatedKeys, generatedPresharedKeys };
-}
-
-/** Lowest free addresses first, in design order: deterministic for the same design. O(hosts log hosts). */
-function allocate(design: Design, allocated: Set<string>): Host[] {
-  const used: Address[] = [];
-  for (const h of design.hosts) {
-    for (const a of h.addresses) {
-      const p = parsePrefix(a);
-      used.push({ family: p.family, value: p.addr });
-    }
-  }
-  const needing = design.hosts.filter((h) => h.addresses.length === 0 && !h.external);
-  const fresh = new Map<string, string[]>();
-  const byRole = new Map<Role, Host[]>();
-  for (const h of needing) {
-    const list = byRole.get(h.role) ?? [];
-    list.push(h);
-    byRole.set(h.role, list);
-  }
-  for (const [role, list] of byRole) {
-    const got = allocateAddresses(parsePrefix(design.network.pools[role]), used, list.length).map(formatPrefix);
-    list.forEach((h, i) => fresh.set(h.id, got.slice(i, i + 1)));
-  }
-  const v6 = design.network.pools.ipv6;
-  if (v6 !== null && needing.length > 0) {
-    const got = allocateAddresses(parsePrefix(v6), used, needing.length).map(formatPrefix);
-    needing.forEach((h, i) => fresh.get(h.id)?.push(...got.slice(i, i + 1)));
-  }
-  return design.hosts.map((h) => {
-    const addresses = fresh.get(h.id);
-    if (!addresses) return h;
-    allocated.add(h.id);
-    return { ...h, addresses };
-  });
+  return { design: { ...design, hosts: completed, tunnels }, allocated, generatedKeys, generatedPresharedKeys };
 }

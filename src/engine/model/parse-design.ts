@@ -3,6 +3,7 @@ import { designSchema } from './schema';
 import { REPLICATION_PORTS } from './design';
 import { flowTarget } from './flow-target';
 import { checkPoolRoom } from './pool-room';
+import { checkAddressUse } from './address-use';
 import type { Design, Flow, Host } from './design';
 import { visibleText } from './visible-text';
 
@@ -48,7 +49,7 @@ export function parseDesign(json: unknown): ParseResult<Design> {
   const parsed = designSchema.safeParse(json);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => toFieldError(i, json)) };
   const design = parsed.data as Design & { flows: Array<Omit<Flow, 'port'> & { port?: number }> };
-  const errors = checkReferences(design);
+  const errors = [...checkReferences(design), ...checkAddressUse(design)];
   if (errors.length > 0) return { ok: false, errors };
   const full = checkPoolRoom(design);
   if (full.length > 0) return { ok: false, errors: full };

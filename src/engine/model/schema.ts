@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { DEFAULT_DB_PORTS, DESIGN_FORMAT, ROLES } from './design';
 import type { Design } from './design';
-import { parseEndpoint, tryParseAddress, tryParsePrefix } from '../net';
+import {
+  endpointProblem, lanProblem, overlayAddressProblem, parseEndpoint, poolProblem, tryParseAddress, tryParsePrefix,
+} from '../net';
+import type { Prefix } from '../net';
+import { BUNDLE_FOLDERS } from './bundle-folders';
 import { isKey } from '../keys';
 
 /**
@@ -36,6 +40,22 @@ function parses(parse: (s: string) => unknown): (s: string) => boolean {
 }
 
 const id = z.string().regex(ID_PATTERN, { message: idMessage });
+
+/** Adds `why(value)` as the field's error when it says something (a value that passed the format checks but cannot work). */
+function unusable<T extends z.ZodType<string>>(schema: T, why: (s: string) => string | null): T {
+  return schema.superRefine((s, ctx) => {
+    const problem = why(s);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  }) as unknown as T;
+}
+const onPrefix = (check: (p: Prefix) => string | null) => (s: string) => {
+  const p = tryParsePrefix(s);
+  return p === null ? null : check(p);
+};
+// A host's folder in the bundle is named by its id: a host called "ansible" would write into the bundle's own folder.
+const hostId = unusable(id, (s) => (BUNDLE_FOLDERS.includes(s)
+  ? `"${s}" is a folder of the bundle (${BUNDLE_FOLDERS.join(', ')}): the host's files would mix with it; choose another id`
+  : null));
 const port = z.number().int().min(1).max(65_535);
 const text = (max: number) => z.string().max(max, { message: `must be at most ${max} characters` });
 
@@ -49,9 +69,18 @@ const hostAddress = z.string().refine((s) => {
   const p = tryParsePrefix(s);
   return p !== null && p.len === (p.family === 4 ? 32 : 128);
 }, { message: 'must be one address, e.g. "10.10.0.100" or "10.10.0.100/32"' });
+const overlayAddress = unusable(prefix, onPrefix((p) => overlayAddressProblem({ family: p.family, value: p.addr })));
+const lan = unusable(prefix, onPrefix(lanProblem));
+const pool = unusable(prefix, onPrefix(poolProblem));
 const key = z.string().refine(isKey, { message: 'is not a WireGuard key (44 characters of base64 ending in "=")' });
-const endpoint = z.string().refine(parses(parseEndpoint), {
+const endpoint = unusable(z.string().refine(parses(parseEndpoint), {
   message: 'is not host:port (e.g. "203.0.113.10:51820", "[2001:db8::1]:51820" or "db.example.com:51820")',
+}), (s) => {
+  try {
+    return endpointProblem(parseEndpoint(s));
+  } catch {
+    return null;
+  }
 });
 const list = <T extends z.ZodType>(item: T) =>
   z.array(item).max(LIMITS.listItems, { message: `must have at most ${LIMITS.listItems} entries` });
@@ -71,10 +100,10 @@ const service = z.object({
 });
 
 const host = z.object({
-  id,
+  id: hostId,
   name: text(LIMITS.nameChars).optional(),
   role: z.enum(ROLES as [string, ...string[]]).transform((r) => r as Design['hosts'][number]['role']),
-  addresses: list(prefix).default([]),
+  addresses: list(overlayAddress).default([]),
   endpoint: endpoint.nullable().default(null),
   listenPort: port.nullable().default(null),
   behindNat: z.boolean().default(false),
@@ -86,7 +115,7 @@ const host = z.object({
   }).nullable().default(null),
   mtu: z.number().int().min(576).max(65_535).nullable().default(null),
   database: database.nullable().optional(),
-  lans: list(prefix).default([]),
+  lans: list(lan).default([]),
   services: list(service).default([]),
   masquerade: z.boolean().default(true),
   external: z.boolean().default(false),
@@ -136,11 +165,11 @@ export const DEFAULT_POOLS = {
 
 const network = z.object({
   pools: z.object({
-    db: prefix.default(DEFAULT_POOLS.db),
-    app: prefix.default(DEFAULT_POOLS.app),
-    gateway: prefix.default(DEFAULT_POOLS.gateway),
-    client: prefix.default(DEFAULT_POOLS.client),
-    ipv6: prefix.nullable().default(DEFAULT_POOLS.ipv6),
+    db: pool.default(DEFAULT_POOLS.db),
+    app: pool.default(DEFAULT_POOLS.app),
+    gateway: pool.default(DEFAULT_POOLS.gateway),
+    client: pool.default(DEFAULT_POOLS.client),
+    ipv6: pool.nullable().default(DEFAULT_POOLS.ipv6),
   }).default({ ...DEFAULT_POOLS }),
   listenPort: port.default(51_820),
   managementPort: port.default(22),
@@ -166,7 +195,7 @@ export const designSchema = z.object({
   flows: z.array(flow).max(LIMITS.flows).default([]),
   failover: z.array(z.object({
     id,
-    address: hostAddress.transform((a) => (a.includes('/') ? a : a.includes(':') ? `${a}/128` : `${a}/32`)),
+    address: unusable(hostAddress, onPrefix((p) => overlayAddressProblem({ family: p.family, value: p.addr }))).transform((a) => (a.includes('/') ? a : a.includes(':') ? `${a}/128` : `${a}/32`)),
     primary: id,
     replica: id,
   })).max(LIMITS.listItems).default([]),

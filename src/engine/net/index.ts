@@ -26,7 +26,10 @@ export {
 } from './range';
 export { allocateAddresses, freeAddresses } from './allocate';
 export type { Endpoint } from './endpoint';
-export { parseEndpoint, formatEndpoint } from './endpoint';
+export { parseEndpoint, readEndpoint, formatEndpoint } from './endpoint';
 export type { Tagged } from './overlap-index';
 export { findOverlaps } from './overlap-index';
 export { longestMatch } from './longest-match';
+export type { SpecialKind, SpecialRange } from './special-ranges';
+export { SPECIAL_RANGES, specialRangeOf, specialRangeHolding, specialRangesOverlapping, isDocumentationName } from './special-ranges';
+export { overlayAddressProblem, poolProblem, lanProblem, endpointProblem, documentationRangeOf } from './usable';

@@ -35,6 +35,8 @@ export function designStructureCases(canaryDir: string): AdversarialCase[] {
     ['addresses-over-limit', 'hosts[3].addresses', designText((d) => setPath(d, ['hosts', 3, 'addresses'],
       Array.from({ length: 257 }, (_, i) => `10.10.1.${i % 250}/32`))), 'reject', /hosts\[3\] \(app-1\)\.addresses: must have at most 256/],
     ['duplicate-host-ids', 'hosts[].id', designText((d) => setPath(d, ['hosts', 2, 'id'], 'pg-1')), 'reject', fieldPattern('hosts[2].id')],
+    // ::/0 as a pool would hand out ::1, the loopback address: refused naming the pool.
+    ['pool-is-everything', 'network.pools.ipv6', designText((d) => setPath(d, ['network', 'pools', 'ipv6'], '::/0')), 'reject', fieldPattern('network.pools.ipv6')],
     ['tunnel-to-itself', 'tunnels[].b', designText((d) => setPath(d, ['tunnels', 0, 'b'], 'hub')), 'reject', fieldPattern('tunnels[0].b')],
     ['root-array', 'design', '[]', 'reject', /must be a JSON object/],
     ['root-null', 'design', 'null', 'reject', /must be a JSON object/],
@@ -58,7 +60,6 @@ export function designStructureCases(canaryDir: string): AdversarialCase[] {
     ...([
       ['duplicate-address', (d) => setPath(d, ['hosts', 3, 'addresses'], ['10.10.0.1/32'])],
       ['same-pool-everywhere', (d) => setPath(d, ['network', 'pools'], { db: '10.10.0.0/24', app: '10.10.0.0/24', gateway: '10.10.0.0/24', client: '10.10.0.0/24', ipv6: null })],
-      ['pool-is-everything', (d) => setPath(d, ['network', 'pools', 'ipv6'], '::/0')],
       ['lan-is-default-route', (d) => setPath(d, ['hosts', 0, 'lans'], ['0.0.0.0/0', '::/0'])],
       ['lan-is-overlay-pool', (d) => setPath(d, ['hosts', 3, 'lans'], ['10.10.0.0/24'])],
       ['allowed-ips-everything', (d) => setPath(d, ['tunnels', 2, 'allowedIPs'], { ab: ['0.0.0.0/0', '::/0'], ba: ['0.0.0.0/0'] })],
@@ -74,7 +75,8 @@ export function designStructureCases(canaryDir: string): AdversarialCase[] {
         setPath(d, ['hosts', 1, 'listenPort'], 22);
       }],
       ['lans-256', (d) => setPath(d, ['hosts', 0, 'lans'], Array.from({ length: 256 }, (_, i) => `172.17.${i}.0/24`))],
-      ['addresses-256', (d) => setPath(d, ['hosts', 3, 'addresses'], Array.from({ length: 256 }, (_, i) => `10.10.1.${i}/32`))],
+      // Outside every pool: 10.10.1.255 would be the app pool's broadcast address, which is refused.
+      ['addresses-256', (d) => setPath(d, ['hosts', 3, 'addresses'], Array.from({ length: 256 }, (_, i) => `10.10.4.${i}/32`))],
       ['services-40', (d) => setPath(d, ['hosts', 0, 'services'], Array.from({ length: 40 }, (_, i) => (
         // The first keeps the base design's id, so its flow to hub/rds still resolves and the case exports.
         { id: i === 0 ? 'rds' : `s${i}`, name: `$(touch ${c('services-40')})`, address: `172.16.0.${10 + i}`, port: 5000 + i })))],

@@ -1,5 +1,5 @@
 import type { Design, Host, Position } from '../../../engine';
-import { DEFAULT_DB_PORTS, checkPoolRoom, completeDesign, cryptoRandom, formatFieldError, net } from '../../../engine';
+import { DEFAULT_DB_PORTS, checkPoolRoom, formatFieldError, net, pinAddresses } from '../../../engine';
 import { kindSpec } from './host-kinds';
 import type { HostKind } from './host-kinds';
 import { uniqueId } from './unique-id';
@@ -24,10 +24,8 @@ export function addHost(design: Design, kind: HostKind, position: Position): { d
   const host = blankHost(id, spec.role, { x: Math.round(position.x), y: Math.round(position.y) });
   if (spec.engine) host.database = { engine: spec.engine, port: DEFAULT_DB_PORTS[spec.engine] };
   if (spec.role === 'client' || spec.role === 'app') host.behindNat = spec.role === 'client';
-  if (spec.role === 'db' || spec.role === 'gateway') {
-    // A documentation address (RFC 5737) so the design routes at once; the inspector asks for the real one.
-    host.endpoint = `203.0.113.${10 + (design.hosts.length % 240)}:${design.network.listenPort}`;
-  }
+  // No endpoint: a placeholder would be exported as if it were the host's real address. The inspector's Endpoint
+  // field shows the format, and tunnel-no-endpoint names the host until one end of each tunnel has one.
   if (kind === 'site') {
     const lan = freeLan(design);
     host.lans = [lan];
@@ -36,8 +34,8 @@ export function addHost(design: Design, kind: HostKind, position: Position): { d
   const next = { ...design, hosts: [...design.hosts, host] };
   const full = checkPoolRoom(next);
   if (full.length > 0) return { error: full.map(formatFieldError).join('; ') };
-  // keys: false — only the address is allocated here; completion never changes what is already set.
-  return { design: completeDesign(next, { random: cryptoRandom, keys: false }).design, id };
+  // Only the new host gets an address; every other host's stays pinned where it is.
+  return { design: pinAddresses(next).design, id };
 }
 
 /** The first 10.N.0.0/16 (N from 100) that overlaps no lan or pool of the design: a site's default VPC range. */

@@ -4,6 +4,7 @@ import { addressOutsidePool } from './address-outside-pool';
 import { allowedIPsOverlap } from './allowed-ips-overlap';
 import { allowedIPsSelf } from './allowed-ips-self';
 import { defaultRouteOnDb } from './default-route-on-db';
+import { endpointDocumentation } from './endpoint-documentation';
 import { endpointDuplicate } from './endpoint-duplicate';
 import { flowPort } from './flow-port';
 import { flowReachability } from './flow-reachability';
@@ -32,7 +33,7 @@ export const RULES: readonly Rule[] = [
   prefixForm, addressDuplicate, addressOutsidePool, poolOverlap, overlayLanOverlap, lanOverlap, lanLocalToPeer,
   routeConflicts, allowedIPsOverlap, allowedIPsSelf, defaultRouteOnDb,
   tunnelMtu, pathMtu,
-  flowReachability, lanReturnRoute, hostIsolated, tunnelHandshake, tunnelFamily, endpointDuplicate,
+  flowReachability, lanReturnRoute, hostIsolated, tunnelHandshake, tunnelFamily, endpointDuplicate, endpointDocumentation,
   natKeepalive,
   keyFormat, keyDuplicate, pskMissing,
   meshScale,

@@ -22,7 +22,7 @@ export const tunnelHandshake: Rule = {
         severity: 'error',
         message: nat
           ? `${label(a)} and ${label(b)} are both behind NAT and neither has an endpoint, so tunnel ${id} can never be opened. Route them through a relay instead: a gateway both can dial, with a tunnel from each.`
-          : `Neither ${label(a)} nor ${label(b)} has an endpoint, so neither can send the first handshake and tunnel ${id} never comes up. Give one of them an endpoint (host:port) the other can reach.`,
+          : `Neither ${label(a)} nor ${label(b)} has an endpoint, so neither can send the first handshake and tunnel ${id} never comes up. Fill in the endpoint (host:port, e.g. db1.example.net:51820) of ${label(ha.behindNat ? b : a)}: its Endpoint field in the inspector, or "endpoint" in the design file.`,
         subjects: { hosts: [a, b], tunnels: [id] },
       });
     }
