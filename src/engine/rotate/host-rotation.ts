@@ -10,6 +10,12 @@ export interface PeerChange {
   allowedIPs: string;
   endpoint: string | null;
   keepalive: number | null;
+  /**
+   * This host starts the tunnel's first handshake after the cut-over: it has the peer's endpoint, and either the
+   * peer cannot dial back or this host's id sorts first. One side only: two initiations that cross both fail (each
+   * side's handshake state is replaced by the other's initiation) and WireGuard retries only after 5 s.
+   */
+  kicks: boolean;
 }
 
 /** What one affected host does in a rotation: the input of every script in its `rotate/` folder. */

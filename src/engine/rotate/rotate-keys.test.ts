@@ -45,15 +45,18 @@ describe('rotateKeys', () => {
     expect(stage).not.toMatch(/allowed-ips|persistent-keepalive/);
   });
 
-  it('cuts over in one wg set (key, PSKs, AllowedIPs moved, old entry removed), then kicks a handshake 0 -> 1 -> design value', () => {
+  it('cuts over in one wg set (key, PSKs, AllowedIPs moved, old entry removed); one side kicks a handshake 0 -> 1 -> design value', () => {
     const newPub = host(rotation.design, 'pg-primary')?.publicKey as string;
     const oldPub = host(design, 'pg-primary')?.publicKey as string;
     const hub = file('hub/rotate/cut-over.sh');
     expect(hub).toMatch(new RegExp(`^wg set wg0 \\\\\\n  peer '${reEscape(newPub)}' allowed-ips '[^']+' persistent-keepalive 0 peer '${reEscape(oldPub)}' remove$`, 'm'));
     expect(hub).toContain(`wg set wg0 peer '${newPub}' persistent-keepalive 1\nwg set wg0 peer '${newPub}' persistent-keepalive off`);
+    // Both ends can dial each other: the one whose id sorts first kicks, and retries with a fresh entry.
+    expect(hub).toMatch(new RegExp(`since_t '${reEscape(newPub)}' \\|\\| \\{.*wg set wg0 peer '${reEscape(newPub)}' remove; wg set wg0 peer '${reEscape(newPub)}' allowed-ips '[^']+' endpoint '203\\.0\\.113\\.10:51820' preshared-key`));
     const pg = file('pg-primary/rotate/cut-over.sh');
     expect(pg).toContain('private-key <(private_key)');
-    expect(pg.match(/^wg set /gm)).toHaveLength(3);
+    expect(pg.match(/^wg set /gm)).toHaveLength(1);
+    expect(pg).not.toContain('persistent-keepalive 1');
     expect(pg).toMatch(/sleep "\$\(\(d \/ 1000000000\)\)\.\$\(printf '%09d'/);
   });
 

@@ -56,7 +56,8 @@ export function rotateKeys(design: Design, hostIds: readonly string[], random: R
   const files: BundleFile[] = [];
   const affected = plan.hosts.filter((hp) => rotated.has(hp.host.id) || hp.peers.some((p) => rotated.has(p.hostId)));
   for (const hp of affected) {
-    const h = hostRotation(hp, before.byId.get(hp.host.id), rotated, when);
+    const dialsBack = (peer: string) => plan.byId.get(peer)?.peers.some((p) => p.hostId === hp.host.id && p.endpoint !== null) ?? false;
+    const h = hostRotation(hp, before.byId.get(hp.host.id), rotated, when, dialsBack);
     const dir = `${hp.host.id}/rotate`;
     files.push(
       { path: `${dir}/1-stage-new-keys.sh`, content: stageScript(h), mode: 0o700 },
@@ -75,7 +76,7 @@ export function rotateKeys(design: Design, hostIds: readonly string[], random: R
 }
 
 /** Pairs a host's peers before and after by tunnel: what its scripts change. */
-function hostRotation(hp: HostPlan, old: HostPlan | undefined, rotated: ReadonlySet<string>, at: string): HostRotation {
+function hostRotation(hp: HostPlan, old: HostPlan | undefined, rotated: ReadonlySet<string>, at: string, dialsBack: (peer: string) => boolean): HostRotation {
   const oldKeys = new Map(old?.peers.map((p) => [p.tunnelId, p.publicKey]) ?? []);
   const self = rotated.has(hp.host.id);
   const peers: PeerChange[] = hp.peers
@@ -88,6 +89,7 @@ function hostRotation(hp: HostPlan, old: HostPlan | undefined, rotated: Readonly
       allowedIPs: p.allowedIPs.map(formatPrefix).join(','),
       endpoint: p.endpoint,
       keepalive: p.keepalive,
+      kicks: p.endpoint !== null && (!dialsBack(p.hostId) || hp.host.id < p.hostId),
     }));
   return { id: hp.host.id, rotated: self, newPublicKey: hp.host.publicKey ?? '', oldPublicKey: old?.host.publicKey ?? '', peers, at };
 }

@@ -86,10 +86,11 @@ export function scheduleScript(h: HostRotation): string {
 /**
  * The cut-over, run by step 2's waiter at T: one `wg set` that makes the new keys live (a rotated host's private key
  * and preshared keys; every rotated peer's AllowedIPs move from its old entry to its staged new one, and the old
- * entry goes), then a handshake kick. WireGuard sends a keepalive at once only when persistent-keepalive goes from
- * 0 to non-zero (kernel and wireguard-go alike), and a keepalive with no session starts a handshake. A private-key
- * change expires this host's sending sessions and its 5 s handshake rate limit, so whichever side cuts second gets
- * its handshake through at once: a flow stops for the clock skew plus one round trip.
+ * entry goes), then a handshake kick from one side of each tunnel (`kicks`). WireGuard sends a keepalive at once
+ * only when persistent-keepalive goes from 0 to non-zero (kernel and wireguard-go alike), and a keepalive with no
+ * session starts a handshake. Kicks from both sides cross and both fail (the lab saw 5 s outages that way), and a
+ * kick that reaches a peer not yet cut over is lost, so the kicking side checks and kicks again with a fresh peer
+ * entry until the handshake is done: a flow stops for the clock skew plus one round trip (and at most 150 ms more where clocks agree).
  */
 export function cutOverScript(h: HostRotation): string {
   const lines = [
@@ -116,10 +117,46 @@ export function cutOverScript(h: HostRotation): string {
     else set.push(`peer '${p.newKey}' allowed-ips '${p.allowedIPs}' persistent-keepalive 0 peer '${p.oldKey}' remove`);
   }
   lines.push(set.join(' \\\n  '));
-  lines.push(`wg set ${wg} ${h.peers.map((p) => `peer '${p.newKey}' persistent-keepalive 1`).join(' ')}`);
-  lines.push(`wg set ${wg} ${h.peers.map((p) => `peer '${p.newKey}' persistent-keepalive ${p.keepalive ? p.keepalive : 'off'}`).join(' ')}`);
-  lines.push('echo "cut over at $(date -u +%FT%T.%NZ) (scheduled $at)"', 'rm -f cut-over.pid', '');
+  lines.push('echo "cut over at $(date -u +%FT%T.%NZ) (scheduled $at)"');
+  const kick = h.peers.filter((p) => p.kicks);
+  if (kick.length > 0) {
+    lines.push(
+      `wg set ${wg} ${kick.map((p) => `peer '${p.newKey}' persistent-keepalive 1`).join(' ')}`,
+      `wg set ${wg} ${kick.map(keepalive).join(' ')}`,
+      ...retryHandshakes(kick),
+    );
+  }
+  // The other side of each tunnel starts its handshake; a keepalive turned on here now would start a second one.
+  const rest = h.peers.filter((p) => !p.kicks && p.keepalive);
+  if (rest.length > 0) lines.push(`wg set ${wg} ${rest.map(keepalive).join(' ')}`);
+  lines.push('rm -f cut-over.pid', '');
   return lines.join('\n');
+}
+
+const keepalive = (p: PeerChange) => `peer '${p.newKey}' persistent-keepalive ${p.keepalive ? p.keepalive : 'off'}`;
+
+/**
+ * Until each kicked peer shows a handshake from T on, at 150, 300, 600, 900, 1,500 and 2,400 ms after the kick (a
+ * slow link's round trip gets longer waits; a peer may cut over up to 2.4 s later): the peer entry is made afresh and
+ * kicked again. A handshake sent to a peer still on its old key is lost, and WireGuard sends no new initiation for
+ * 5 s (REKEY_TIMEOUT) unless the peer entry is new.
+ */
+function retryHandshakes(kick: readonly PeerChange[]): string[] {
+  const fresh = (p: PeerChange) => [
+    `wg set ${wg} peer '${p.newKey}' remove`,
+    [`wg set ${wg} peer '${p.newKey}'`, ...(p.allowedIPs ? [`allowed-ips '${p.allowedIPs}'`] : []), `endpoint '${p.endpoint ?? ''}'`, ...psk(p), 'persistent-keepalive 1'].join(' '),
+    `wg set ${wg} ${keepalive(p)}`,
+  ].join('; ');
+  return [
+    't_s=$((t / 1000000000))',
+    `since_t() { local k ts; while read -r k ts; do [ "$k" = "$1" ] && [ "$ts" -ge "$t_s" ] && return 0; done < <(wg show ${wg} latest-handshakes); return 1; }`,
+    'for wait in 0.15 0.15 0.3 0.3 0.6 0.9; do',
+    '  sleep "$wait"',
+    '  waiting=0',
+    ...kick.map((p) => `  since_t '${p.newKey}' || { waiting=1; echo "no handshake with ${p.hostId} after $wait s more: a fresh peer entry"; ${fresh(p)}; }`),
+    '  [ "$waiting" = 0 ] && break',
+    'done',
+  ];
 }
 
 /** Undoes steps 1 and 2 on this host: stops the waiter and puts the live state back to /etc/wireguard/wg0.conf. */
