@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { outageOf } from './flow-watch';
+import { onePerFlow, outageOf } from './flow-watch';
+import type { Probe } from './expectations';
 import type { Attempt } from './flow-watch';
 
 const ok = (start: number, end = start + 1): Attempt => ({ start, end, ok: true });
@@ -25,6 +26,14 @@ describe('outageOf', () => {
 
   it('says the flow was down at the end, measured to the last attempt', () => {
     expect(outageOf([ok(0), bad(100), bad(200, 1200)])).toEqual({ longestMs: 1100, failed: 2, downAtEnd: true });
+  });
+});
+
+describe('onePerFlow', () => {
+  it('keeps the first family of each flow and direction', () => {
+    const p = (label: string): Probe => ({ label, from: { kind: 'host', id: 'a' }, address: '10.0.0.1', port: 5432, kind: 'tcp', hosts: [] });
+    const kept = onePerFlow([p('a -> b:5432 (flow f) (IPv4)'), p('a -> b:5432 (flow f) (IPv6)'), p('b -> a:5432 (flow f) (IPv6)')]);
+    expect(kept.map((k) => k.label)).toEqual(['a -> b:5432 (flow f) (IPv4)', 'b -> a:5432 (flow f) (IPv6)']);
   });
 });
 

@@ -10,7 +10,7 @@ export function outageResults(group: CheckGroup, change: string, outages: readon
     group,
     label: `${change}: ${o.probe.label}${limitMs === null ? '' : `, down at most ${limitMs} ms`}`,
     ok: !o.downAtEnd && (limitMs === null || o.longestMs <= limitMs),
-    detail: `longest outage ${o.longestMs} ms (${o.failed} of ${o.attempts} connects failed)${o.downAtEnd ? ', STILL DOWN at the end' : ''}`,
+    detail: `longest outage ${o.longestMs} ms (${o.failed} of ${o.attempts} connects failed${o.errors ? `: ${o.errors}` : ''})${o.downAtEnd ? ', STILL DOWN at the end' : ''}`,
   }));
 }
 

@@ -193,7 +193,7 @@ describe('key rotation on real WireGuard', () => {
     expect(refused(root, 'pg-primary', '3-finish.sh')).toContain('run step 3 after it');
     await sleep(at - Date.now() + 1000);
     expect(step(root, 'pg-primary', '3-finish.sh')).toContain('did not take effect on pg-primary');
-    // app-1's cut-over kicks pg-primary again for up to 2.4 s after T; step 3 waits for it, as an operator would.
+    // app-1's cut-over kicks pg-primary again for up to 2.1 s after T; step 3 waits for it, as an operator would.
     const finish = () => hosts['app-1'].run(`bash ${join(root, 'app-1', 'rotate', '3-finish.sh')}`);
     let done = finish();
     for (let i = 0; i < 50 && !done.ok && done.out.includes('still running'); i++) {

@@ -90,7 +90,7 @@ export function scheduleScript(h: HostRotation): string {
  * only when persistent-keepalive goes from 0 to non-zero (kernel and wireguard-go alike), and a keepalive with no
  * session starts a handshake. Kicks from both sides cross and both fail (the lab saw 5 s outages that way), and a
  * kick that reaches a peer not yet cut over is lost, so the kicking side checks and kicks again with a fresh peer
- * entry until the handshake is done: a flow stops for the clock skew plus one round trip (and at most 150 ms more where clocks agree).
+ * entry until the handshake is done: a flow stops for the clock skew plus one round trip (and at most 100 ms more where clocks agree).
  */
 export function cutOverScript(h: HostRotation): string {
   const lines = [
@@ -136,8 +136,9 @@ export function cutOverScript(h: HostRotation): string {
 const keepalive = (p: PeerChange) => `peer '${p.newKey}' persistent-keepalive ${p.keepalive ? p.keepalive : 'off'}`;
 
 /**
- * Until each kicked peer shows a handshake from T on, at 150, 300, 600, 900, 1,500 and 2,400 ms after the kick (a
- * slow link's round trip gets longer waits; a peer may cut over up to 2.4 s later): the peer entry is made afresh and
+ * Until each kicked peer shows a handshake from T on, every 100 ms for half a second, then every 200 and 300 ms
+ * up to 2.1 s (a peer may cut over that much later, its clock or a busy machine behind; a link whose round trip
+ * is over 100 ms gets its handshake through once the waits are longer): the peer entry is made afresh and
  * kicked again. A handshake sent to a peer still on its old key is lost, and WireGuard sends no new initiation for
  * 5 s (REKEY_TIMEOUT) unless the peer entry is new.
  */
@@ -150,7 +151,7 @@ function retryHandshakes(kick: readonly PeerChange[]): string[] {
   return [
     't_s=$((t / 1000000000))',
     `since_t() { local k ts; while read -r k ts; do [ "$k" = "$1" ] && [ "$ts" -ge "$t_s" ] && return 0; done < <(wg show ${wg} latest-handshakes); return 1; }`,
-    'for wait in 0.15 0.15 0.3 0.3 0.6 0.9; do',
+    'for wait in 0.1 0.1 0.1 0.1 0.1 0.2 0.2 0.2 0.2 0.2 0.3 0.3; do',
     '  sleep "$wait"',
     '  waiting=0',
     ...kick.map((p) => `  since_t '${p.newKey}' || { waiting=1; echo "no handshake with ${p.hostId} after $wait s more: a fresh peer entry"; ${fresh(p)}; }`),
