@@ -101,7 +101,7 @@ export function importConfigs(files: readonly ConfigFile[], designName = 'import
   const design: Design = {
     format: DESIGN_FORMAT,
     name: designName,
-    network: { pools: { ...DEFAULT_POOLS }, listenPort: 51_820, managementPort: 22, presharedKeys: false, monitoring: null },
+    network: { pools: { ...DEFAULT_POOLS }, listenPort: 51_820, managementPort: 22, presharedKeys: false, keys: 'bundle', monitoring: null },
     hosts,
     tunnels: [...tunnels.values()],
     flows: [],
@@ -126,7 +126,7 @@ function parseOne(f: ConfigFile): ParsedConfig {
 function newHost(id: string, publicKey: string): Host {
   return {
     id, name: id, role: 'app', addresses: [], endpoint: null, listenPort: null, behindNat: false, underlay: null,
-    mtu: null, database: null, lans: [], services: [], masquerade: true, external: false, publicKey,
+    mtu: null, database: null, lans: [], services: [], masquerade: true, external: false, keys: null, publicKey,
     privateKey: null, position: { x: 0, y: 0 }, notes: '',
   };
 }

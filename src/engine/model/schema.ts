@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_DB_PORTS, DESIGN_FORMAT, ROLES } from './design';
-import type { Design } from './design';
+import { DEFAULT_DB_PORTS, DESIGN_FORMAT, KEY_CUSTODIES, ROLES } from './design';
+import type { Design, KeyCustody } from './design';
 import {
   endpointProblem, lanProblem, overlayAddressProblem, parseEndpoint, poolProblem, tryParseAddress, tryParsePrefix,
 } from '../net';
@@ -119,6 +119,7 @@ const host = z.object({
   services: list(service).default([]),
   masquerade: z.boolean().default(true),
   external: z.boolean().default(false),
+  keys: z.enum(KEY_CUSTODIES as [KeyCustody, ...KeyCustody[]]).nullable().default(null),
   publicKey: key.nullable().default(null),
   privateKey: key.nullable().default(null),
   position: z.object({ x: z.number().finite(), y: z.number().finite() }).default({ x: 0, y: 0 }),
@@ -174,6 +175,7 @@ const network = z.object({
   listenPort: port.default(51_820),
   managementPort: port.default(22),
   presharedKeys: z.boolean().default(true),
+  keys: z.enum(KEY_CUSTODIES as [KeyCustody, ...KeyCustody[]]).default('bundle'),
   monitoring: z.object({ host: id, exporterPort: port.default(9586) }).nullable().default(null),
 });
 
@@ -188,6 +190,7 @@ export const designSchema = z.object({
     listenPort: 51_820,
     managementPort: 22,
     presharedKeys: true,
+    keys: 'bundle',
     monitoring: null,
   }),
   hosts: z.array(host).max(LIMITS.hosts, { message: `must have at most ${LIMITS.hosts} hosts` }),

@@ -8,7 +8,7 @@ import { uniqueId } from './unique-id';
 export function blankHost(id: string, role: Host['role'], position: Position): Host {
   return {
     id, name: id, role, addresses: [], endpoint: null, listenPort: null, behindNat: false, underlay: null, mtu: null,
-    database: null, lans: [], services: [], masquerade: true, external: false, publicKey: null, privateKey: null,
+    database: null, lans: [], services: [], masquerade: true, external: false, keys: null, publicKey: null, privateKey: null,
     position, notes: '',
   };
 }
