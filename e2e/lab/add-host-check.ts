@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ADDED_HOST, addAppHost, addedUnderlay } from './added-host';
-import { exportBundle } from './bundle';
+import { exportBundle, knownKey } from './bundle';
 import { overlayAddresses } from './db-endpoints';
 import { deployHost } from './deploy-host';
 import type { DayTwoResult, RunningDesign } from './day-two-context';
@@ -45,7 +45,7 @@ export async function checkAddHost(d: RunningDesign): Promise<DayTwoResult> {
   const added = d.bundle.hosts.get(ADDED_HOST);
   const addedHost = d.bundle.design.hosts.find((h) => h.id === ADDED_HOST);
   if (!added || !addedHost) throw new Error(`the new bundle has no ${ADDED_HOST}`);
-  d.hosts.set(ADDED_HOST, { deployed: await deployHost(ADDED_HOST, ns, added.folder, d.workDir), publicKey: added.publicKey, addresses: overlayAddresses(addedHost) });
+  d.hosts.set(ADDED_HOST, { deployed: await deployHost(ADDED_HOST, ns, added.folder, d.workDir), publicKey: knownKey(ADDED_HOST, added), addresses: overlayAddresses(addedHost) });
   d.checks = planChecks(d.bundle.design, d.plan, new Map([...d.bundle.hosts].map(([id, h]) => [id, h.mtu])));
   await warmUp(d.checks.tunnels.filter((t) => t.a === ADDED_HOST || t.b === ADDED_HOST), d.hosts);
   const outages = await watch.stop();

@@ -9,7 +9,7 @@ export interface BundleHost {
   folder: string;
   /** The interface MTU the engine computed, from wg0.conf. */
   mtu: number;
-  publicKey: string;
+  publicKey: string | null;
 }
 
 /** An exported, unzipped bundle, and the design as the bundle's design.json holds it (addresses allocated). */
@@ -29,10 +29,16 @@ export interface LabBundle {
  * The design goes to `dir/design.json`, where the CLI keeps its keys file beside it: a later export of an edited
  * design in the same folder keeps every key, as it does for a user.
  */
-export async function exportBundle(designJson: unknown, dir: string, cli: string, name = 'bundle'): Promise<LabBundle> {
+export async function exportBundle(designJson: unknown, dir: string, cli: string, name = 'bundle', args: readonly string[] = []): Promise<LabBundle> {
   const designPath = `${dir}/design.json`;
   writeFileSync(designPath, `${JSON.stringify(designJson, null, 2)}\n`);
-  await must(runCommand('node', [cli, 'export', designPath, '-o', `${dir}/${name}.zip`], '', 60_000), 'wg-designer export');
+  return reexport(dir, cli, name, args);
+}
+
+/** `wg-designer export` of the design already in `dir` (edited by the CLI meanwhile, e.g. `enroll`). */
+export async function reexport(dir: string, cli: string, name: string, args: readonly string[] = []): Promise<LabBundle> {
+  const designPath = `${dir}/design.json`;
+  await must(runCommand('node', [cli, 'export', designPath, '-o', `${dir}/${name}.zip`, ...args], '', 60_000), 'wg-designer export');
   return readBundle(`${dir}/${name}.zip`, dir, name);
 }
 
@@ -51,8 +57,11 @@ export async function readBundle(zip: string, dir: string, name: string): Promis
     const folder = `${root}/${h.id}`;
     if (!existsSync(`${folder}/wg0.conf`)) throw new Error(`the bundle has no ${h.id}/wg0.conf`);
     const conf = parseWgQuick(readFileSync(`${folder}/wg0.conf`, 'utf8'), `${h.id}/wg0.conf`);
-    if (conf.iface.privateKey === null || conf.iface.mtu === null) throw new Error(`${h.id}/wg0.conf has no PrivateKey or MTU`);
-    hosts.set(h.id, { folder, mtu: conf.iface.mtu, publicKey: publicKeyOf(conf.iface.privateKey) });
+    if (conf.iface.mtu === null) throw new Error(`${h.id}/wg0.conf has no MTU`);
+    // A host that keeps its own key, or gets it from a secrets backend, has no PrivateKey here: its public key is
+    // the design's (null until the host's key is enrolled).
+    const publicKey = conf.iface.privateKey !== null ? publicKeyOf(conf.iface.privateKey) : h.publicKey;
+    hosts.set(h.id, { folder, mtu: conf.iface.mtu, publicKey });
   }
   return { designPath, keysPath: `${dir}/design.keys.json`, root, design: parsed.value, hosts, files: listFiles(root, '') };
 }
@@ -62,4 +71,10 @@ function listFiles(root: string, sub: string): string[] {
     const rel = sub ? `${sub}/${e.name}` : e.name;
     return e.isDirectory() ? listFiles(root, rel) : [rel];
   });
+}
+
+/** The host's public key as the bundle has it; a host whose key is not enrolled yet cannot be checked. */
+export function knownKey(id: string, host: BundleHost): string {
+  if (host.publicKey === null) throw new Error(`${id}: the bundle has no public key for it (not enrolled)`);
+  return host.publicKey;
 }

@@ -29,16 +29,26 @@ function privateMounts(etcDir: string): string {
 /**
  * Runs the host's own `install.sh --yes` as an operator would on a host without systemd (WG_DESIGNER_NO_SYSTEMD=1,
  * so `wg-quick up wg0`), with wireguard-go as wg-quick's userspace implementation: there is no kernel module here.
- * Fails with install.sh's output when it fails: a bundle that does not install is an engine defect.
+ * `env` adds `NAME=value` settings (the secrets backends' identity files). Returns what install.sh printed.
  */
-export async function deployHost(id: string, ns: string, folder: string, workDir: string): Promise<DeployedHost> {
-  const etcDir = `${workDir}/etc-${id}`;
+export async function runInstall(id: string, ns: string, folder: string, workDir: string, env: readonly string[] = []): Promise<CommandResult> {
+  const etcDir = etcDirOf(workDir, id);
   mkdirSync(`${etcDir}/upper`, { recursive: true });
   mkdirSync(`${etcDir}/work`, { recursive: true });
   const script = `${privateMounts(etcDir)}\ncd "$1"\nexec ./install.sh --yes`;
-  const r = await runCommand('ip', ['netns', 'exec', ns, 'env', 'WG_DESIGNER_NO_SYSTEMD=1',
-    'WG_QUICK_USERSPACE_IMPLEMENTATION=wireguard-go', 'unshare', '-m', '--propagation', 'private',
+  return runCommand('ip', ['netns', 'exec', ns, 'env', 'WG_DESIGNER_NO_SYSTEMD=1',
+    'WG_QUICK_USERSPACE_IMPLEMENTATION=wireguard-go', ...env, 'unshare', '-m', '--propagation', 'private',
     'sh', '-c', script, 'install', folder], '', 30_000);
+}
+
+/** The host's private /etc is an overlay: what install.sh wrote is in `<this>/upper`, as `/etc/...` on the host. */
+export function etcDirOf(workDir: string, id: string): string {
+  return `${workDir}/etc-${id}`;
+}
+
+/** `runInstall`, which must succeed and leave one wireguard-go: a bundle that does not install is an engine defect. */
+export async function deployHost(id: string, ns: string, folder: string, workDir: string, env: readonly string[] = []): Promise<DeployedHost> {
+  const r = await runInstall(id, ns, folder, workDir, env);
   if (r.code !== 0) throw new Error(`${id}: install.sh failed (exit ${r.code}):\n${tail(r.stdout + r.stderr)}`);
   const daemons = (await pidsIn(ns)).filter((p) => commOf(p) === 'wireguard-go');
   if (daemons.length !== 1 || daemons[0] === undefined) {

@@ -10,6 +10,7 @@ const COLUMNS: Array<{ title: string; group: CheckGroup }> = [
   { title: 'add host, re-install', group: 'reinstall' },
   { title: 'key rotation', group: 'rotation' },
   { title: 'failover', group: 'failover' },
+  { title: 'key custody', group: 'keys' },
 ];
 
 /** "passed/total" for one group, "-" when the design has none, "not present" when the bundle lacks its scripts. */

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { exportBundle } from './bundle';
+import { exportBundle, knownKey } from './bundle';
 import type { LabBundle } from './bundle';
 import { overlayAddresses } from './db-endpoints';
 import type { Where } from './db-endpoints';
@@ -11,6 +11,8 @@ import { planChecks } from './expectations';
 import type { LabChecks, Probe } from './expectations';
 import { checkHandshakes, warmUp } from './handshakes';
 import { checkRotation } from './key-rotation';
+import { deployHostKeys, deploySecrets, secretsSetup } from './custody-deploy';
+import type { CustodyVariant } from './custody-variants';
 import type { LabHost } from './handshakes';
 import { LabServers } from './lab-servers';
 import { checkNat, watchNat } from './nat-keepalive';
@@ -34,6 +36,8 @@ export interface DesignRun {
   workDir: string;
   cli: string;
   pgTemplate: string;
+  /** Deploy with another key custody (host keys, encrypted secrets): day-1 checks only. */
+  variant?: CustodyVariant;
 }
 
 /**
@@ -52,7 +56,9 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
   const notPresent: DesignResult['notPresent'] = [];
   const outages: DesignResult['outages'] = {};
   try {
-    const bundle = await exportBundle(run.json, run.workDir, run.cli);
+    const setup = run.variant ? await secretsSetup(run.variant, run.workDir) : null;
+    const exported = await exportBundle(run.json, run.workDir, run.cli, 'bundle', setup?.exportArgs ?? []);
+    let bundle = exported;
     hostCount = bundle.hosts.size;
     log(`${run.name}: exported ${hostCount} hosts with the CLI`);
     const plan = planUnderlay(bundle.design);
@@ -60,7 +66,16 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
     const hostNs = new Map<string, string>();
     for (const id of bundle.hosts.keys()) hostNs.set(id, await nss.add(`h-${id}`));
     const underlay = await buildUnderlay(nss, plan, hostNs);
-    const hosts = await deployAll(bundle, hostNs, run.workDir);
+    let hosts: Map<string, LabHost>;
+    if (run.variant && setup) {
+      const v = run.variant.hostKeys
+        ? await deployHostKeys(exported, hostNs, run.workDir, run.cli)
+        : await deploySecrets(exported, setup, hostNs, run.workDir, run.cli);
+      ({ bundle, hosts } = v);
+      results.push(...v.results);
+    } else {
+      hosts = await deployAll(bundle, hostNs, run.workDir);
+    }
     log(`${run.name}: installed every host with its install.sh`);
     const nsOf = resolver(hostNs, underlay);
     for (const s of checks.servers) await servers.start(s, nsOf(s.where));
@@ -68,20 +83,23 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
     await warmUp(checks.tunnels, hosts);
     results.push(...await checkHandshakes(checks.tunnels, hosts));
     results.push(...await runProbes(checks, hosts, nsOf, log));
-    // Failover before rotation: promotion scripts carry the configs of export time, keys included.
-    const failover = await checkFailover({ bundle, hosts, nsOf, flows: checks.flows });
-    results.push(...failover.results);
-    Object.assign(outages, failover.figures);
-    if (!failover.present) notPresent.push('failover');
-    // Day 2: each change runs with probes on every flow, on the design as the change before left it.
-    const running: RunningDesign = { cli: run.cli, workDir: run.workDir, nss, bundle, plan, underlay, hostNs, hosts, checks, nsOf, log: (s) => log(`${run.name}: ${s}`) };
-    const added = await checkAddHost(running);
-    results.push(...added.results);
-    Object.assign(outages, added.figures);
-    if (!added.present) notPresent.push('reinstall');
-    const rotation = await checkRotation(running);
-    results.push(...rotation.results);
-    Object.assign(outages, rotation.figures);
+    // The custody variants run the day-1 checks only: the day-2 changes are the fixtures' own rows.
+    if (!run.variant) {
+      // Failover before rotation: promotion scripts carry the configs of export time, keys included.
+      const failover = await checkFailover({ bundle, hosts, nsOf, flows: checks.flows });
+      results.push(...failover.results);
+      Object.assign(outages, failover.figures);
+      if (!failover.present) notPresent.push('failover');
+      // Day 2: each change runs with probes on every flow, on the design as the change before left it.
+      const running: RunningDesign = { cli: run.cli, workDir: run.workDir, nss, bundle, plan, underlay, hostNs, hosts, checks, nsOf, log: (s) => log(`${run.name}: ${s}`) };
+      const added = await checkAddHost(running);
+      results.push(...added.results);
+      Object.assign(outages, added.figures);
+      if (!added.present) notPresent.push('reinstall');
+      const rotation = await checkRotation(running);
+      results.push(...rotation.results);
+      Object.assign(outages, rotation.figures);
+    }
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   } finally {
@@ -99,7 +117,7 @@ async function deployAll(bundle: LabBundle, hostNs: ReadonlyMap<string, string>,
     const ns = hostNs.get(id);
     if (!h || !ns) continue;
     const deployed = await deployHost(id, ns, b.folder, workDir);
-    hosts.set(id, { deployed, publicKey: b.publicKey, addresses: overlayAddresses(h) });
+    hosts.set(id, { deployed, publicKey: knownKey(id, b), addresses: overlayAddresses(h) });
   }
   return hosts;
 }

@@ -1,9 +1,11 @@
 // `npm run test:lab`: every fixture design exported with the CLI and deployed on real WireGuard (wireguard-go),
 // real nftables and real PostgreSQL in network namespaces; prints one table row per design and exits non-zero
-// on any failure. Writes .tmp/lab-summary.json for `npm test`'s count.
+// on any failure. Then a few fixtures again with other key custody (host keys, age, Ansible Vault); `custody` or a
+// variant's name as an argument runs only those. Writes .tmp/lab-summary.json for `npm test`'s count.
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { FIXTURES } from '../../src/engine/__fixtures__';
+import { CUSTODY_VARIANTS, variantDesign } from './custody-variants';
 import { leftovers } from './leftovers';
 import { labPrerequisites } from './prerequisites';
 import { LAB_NETNS_PREFIX, Namespaces } from './netns';
@@ -19,6 +21,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   const only = process.argv.slice(2);
   const names = Object.keys(FIXTURES).filter((n) => only.length === 0 || only.includes(n));
+  const variants = CUSTODY_VARIANTS.filter((v) => only.length === 0 || only.includes(v.name) || only.includes('custody'));
   const missing = labPrerequisites();
   if (missing.length > 0) return finish([], started, `the lab cannot run: missing ${missing.join(', ')} (scripts/system-deps.sh, as root)`);
   const tag = `${process.pid.toString(36)}${Math.floor(Math.random() * 36 ** 2).toString(36)}`;
@@ -36,6 +39,15 @@ async function main(): Promise<number> {
         name, json: FIXTURES[name], tag: `${tag}-d${i}`, workDir: `${workRoot}/${name}`, cli: 'bin/wg-designer.mjs', pgTemplate,
       }, log);
       log(`${name}: ${result.error ? 'ERROR' : 'done'} in ${result.seconds.toFixed(0)} s`);
+      designs.push(result);
+    }
+    for (const [i, variant] of variants.entries()) {
+      log(`${variant.name}: starting`);
+      const result = await runDesign({
+        name: variant.name, json: variantDesign(FIXTURES[variant.fixture], variant), tag: `${tag}-v${i}`,
+        workDir: `${workRoot}/variant-${i}`, cli: 'bin/wg-designer.mjs', pgTemplate, variant,
+      }, log);
+      log(`${variant.name}: ${result.error ? 'ERROR' : 'done'} in ${result.seconds.toFixed(0)} s`);
       designs.push(result);
     }
   } finally {

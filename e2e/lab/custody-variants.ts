@@ -1,0 +1,27 @@
+/** How a key-custody variant keeps its secrets: where the bundle's private and preshared keys travel. */
+export type LabSecrets = 'age' | 'ansible-vault';
+
+/**
+ * A fixture deployed a second time with another key custody: every host keeping its own key (`keys: "host"`,
+ * enrolled through the CLI), or the bundle's keys encrypted to each host. Only the day-1 checks run on it (flows,
+ * denials, MTU, NAT): the day-2 changes are the fixtures' own rows.
+ */
+export interface CustodyVariant {
+  name: string;
+  fixture: string;
+  hostKeys: boolean;
+  secrets: LabSecrets | null;
+}
+
+export const CUSTODY_VARIANTS: readonly CustodyVariant[] = [
+  { name: 'hub-and-spoke, host keys', fixture: 'hub-and-spoke', hostKeys: true, secrets: null },
+  { name: 'point-to-point, age', fixture: 'point-to-point', hostKeys: false, secrets: 'age' },
+  { name: 'mesh-3, ansible-vault', fixture: 'mesh-3', hostKeys: false, secrets: 'ansible-vault' },
+];
+
+/** The fixture's design as the variant deploys it: with `network.keys: "host"` for host custody. */
+export function variantDesign(json: unknown, variant: CustodyVariant): unknown {
+  if (!variant.hostKeys) return json;
+  const design = json as { network?: Record<string, unknown> };
+  return { ...design, network: { ...(design.network ?? {}), keys: 'host' } };
+}
