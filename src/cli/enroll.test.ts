@@ -38,8 +38,17 @@ async function wgConf(zip: string, host: string): Promise<string> {
 describe('wg-designer enroll', () => {
   it('records a host\'s own public key (only that field) so the next export gives its peers a [Peer]', async () => {
     const design = writeDesign('one');
+    // A keys file from before pg-1 kept its own key: export must neither use nor keep that private key.
+    const stale = generateKeypair(seededRandom(6)).privateKey;
+    writeFileSync(join(dir, 'one.keys.json'), JSON.stringify({ format: 'wg-designer-keys/1', hosts: { 'pg-1': { privateKey: stale } }, tunnels: {} }));
     const first = await cli('export', design, '-o', join(dir, 'one-a.zip'));
     expect(first.code, first.err).toBe(0);
+    expect(first.err).toContain('host pg-1 keeps its own key ("keys": "host"): the private key stored for it is not used');
+    const keysFile = JSON.parse(readFileSync(join(dir, 'one.keys.json'), 'utf8'));
+    // Only pg-3 (bundle custody) has a private key there, and no tunnel a preshared key: each has a host-custody end.
+    expect(Object.keys(keysFile.hosts)).toEqual(['pg-3']);
+    expect(keysFile.tunnels).toEqual({});
+    expect(readFileSync(join(dir, 'one-a.zip')).includes(stale)).toBe(false);
     expect(await wgConf(join(dir, 'one-a.zip'), 'pg-2')).toContain('# PublicKey of pg-1 is not known yet');
     const before = readFileSync(design, 'utf8');
 
