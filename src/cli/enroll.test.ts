@@ -117,4 +117,18 @@ describe('wg-designer enroll', () => {
     expect(wrong.err).toContain(`${keys}:2: host pg-3 is in "bundle" custody`);
     expect(readFileSync(design, 'utf8')).toBe(before);
   });
+
+  it('rotate leaves hosts in host custody to rotate on the host, and says how', async () => {
+    const design = writeDesign('rot');
+    writeFileSync(join(dir, 'rot.txt'), `pg-1 ${k1}\npg-2 ${k2}\n`);
+    expect((await cli('enroll', design, '--file', join(dir, 'rot.txt'))).code).toBe(0);
+    const one = await cli('rotate', design, '--host', 'pg-1', '-o', join(dir, 'rot.zip'));
+    expect(one.code).toBe(1);
+    expect(one.err).toContain('pg-1 keeps its own private key ("keys": "host")');
+    expect(one.err).toContain('wg-designer enroll design.json --host pg-1 --public-key <KEY> --replace');
+    const all = await cli('rotate', design, '--all', '-o', join(dir, 'rot.zip'), '--at', '2099-01-01T00:00:00Z');
+    expect(all.code, all.err).toBe(0);
+    expect(all.err).toContain('not rotating pg-1, pg-2: they keep their own keys');
+    expect(all.err).toContain('rotation of pg-3');
+  });
 });

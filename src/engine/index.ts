@@ -61,7 +61,7 @@ export type { DesignAnalysis } from './worker';
 export type { EngineRequest, EngineResults, EngineResult, EngineMessage, EngineReply, ExportRequestOptions } from './worker';
 export type { Keypair } from './keys';
 
-export { rotateKeys } from './rotate/rotate-keys';
+export { hostCustodyRotation, rotateKeys } from './rotate/rotate-keys';
 export { RotationError } from './rotate/rotation-error';
 export { defaultCutOverTime, formatCutOverTime, parseCutOverTime } from './rotate/cut-over-time';
 export type { Rotation } from './rotate/rotate-keys';
