@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ID_PATTERN, isKey, publicKeyOf } from '../engine';
+import { ID_PATTERN, custodyOf, isKey, publicKeyOf } from '../engine';
 import type { Design } from '../engine';
 import { CliError, readText, writeAtomic } from './io';
 
@@ -72,10 +72,18 @@ function tunnelKeys(path: string, where: string, raw: TunnelKeys | undefined): T
   return out;
 }
 
-/** Puts stored keys into the design where it has none; a host whose public key moved on keeps the design's key. */
+/**
+ * Puts stored keys into the design where it has none; a host whose public key moved on keeps the design's key. A
+ * host in `host` custody takes nothing from the file: its key is the one it made, enrolled into the design, and the
+ * next write of the keys file drops what was stored for it.
+ */
 export function mergeKeys(design: Design, keys: KeysFile, warn: (msg: string) => void): Design {
   const hosts = design.hosts.map((h) => {
     const stored = Object.hasOwn(keys.hosts, h.id) ? keys.hosts[h.id] : undefined;
+    if (stored && !h.external && custodyOf(design.network, h) === 'host') {
+      warn(`host ${h.id} keeps its own key ("keys": "host"): the private key stored for it is not used and is removed from the keys file`);
+      return h;
+    }
     if (!stored || h.privateKey !== null) return h;
     const pub = publicKeyOf(stored.privateKey);
     if (h.publicKey !== null && h.publicKey !== pub) {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isQosBulkRate, QOS_BULK_MBIT } from '../engine';
+import { runEnroll } from './commands/enroll';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
 import { runRotate } from './commands/rotate';
@@ -16,6 +17,8 @@ Usage:
   wg-designer rotate <design.json> (--host <id> ... | --all) -o <rotation.zip> [--at <UTC time>] [--keys <design.keys.json>]
   wg-designer rotate <design.json> --finish | --abort -o <bundle.zip> [--keys <design.keys.json>]
   wg-designer import <a.conf> [b.conf ...] -o <design.json> [--name <name>]
+  wg-designer enroll <design.json> (--host <id> --public-key <key> | --file <keys.txt>) [--replace]
+                     (records the public key a host in "keys": "host" custody made; keys.txt: "host-id key" lines)
 
 Exit codes: 0 ok, 1 the design has errors or could not be read, 2 usage.`;
 
@@ -54,6 +57,9 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         at: { type: 'string' },
         finish: { type: 'boolean', default: false },
         abort: { type: 'boolean', default: false },
+        'public-key': { type: 'string' },
+        file: { type: 'string' },
+        replace: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -82,6 +88,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
           design: one(), hosts: values.host ?? [], all: values.all, output: values.output, keys: values.keys, at: values.at,
           finish: values.finish, abort: values.abort, firewall: firewallOf(values.firewall), qos: qosOf(values['qos-bulk-mbit']),
         }, err);
+      case 'enroll': {
+        const hosts = values.host ?? [];
+        if (hosts.length > 1) throw new CliError(`enroll takes one --host (or --file for many)\n\n${USAGE}`, 2);
+        return runEnroll({ design: one(), host: hosts[0], publicKey: values['public-key'], file: values.file, replace: values.replace }, err);
+      }
       case 'import':
         if (positionals.length === 0) throw new CliError(`import takes one or more wg-quick config files\n\n${USAGE}`, 2);
         return runImport({ files: positionals, output: output(), name: values.name }, err);

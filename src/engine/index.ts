@@ -11,12 +11,13 @@ export { checkPoolRoom } from './model/pool-room';
 export { pinAddresses } from './model/pin-addresses';
 export type { PinnedAddresses } from './model/pin-addresses';
 export { publicDesign, hasSecrets } from './model/public-design';
+export { hostCustodyHosts, hostCustodyTunnels } from './model/host-custody';
 
 export * as net from './net';
 export type { Prefix, Address, Family } from './net';
 
 export {
-  cryptoRandom, seededRandom, generateKeypair, generatePrivateKey, generatePresharedKey, publicKeyOf, isKey,
+  cryptoRandom, seededRandom, generateKeypair, generatePrivateKey, generatePresharedKey, publicKeyOf, isKey, decodeKey,
   publicKeysMatch, useX25519,
 } from './keys';
 export type { RandomSource, X25519Base } from './keys';
@@ -60,7 +61,7 @@ export type { DesignAnalysis } from './worker';
 export type { EngineRequest, EngineResults, EngineResult, EngineMessage, EngineReply, ExportRequestOptions } from './worker';
 export type { Keypair } from './keys';
 
-export { rotateKeys } from './rotate/rotate-keys';
+export { hostCustodyRotation, rotateKeys } from './rotate/rotate-keys';
 export { RotationError } from './rotate/rotation-error';
 export { defaultCutOverTime, formatCutOverTime, parseCutOverTime } from './rotate/cut-over-time';
 export type { Rotation } from './rotate/rotate-keys';

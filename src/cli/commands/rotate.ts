@@ -1,5 +1,6 @@
 import {
-  RotationError, completeDesign, cryptoRandom, defaultCutOverTime, parseCutOverTime, rotateKeys, zipBundle,
+  RotationError, completeDesign, cryptoRandom, defaultCutOverTime, hostCustodyHosts, parseCutOverTime, rotateKeys,
+  zipBundle,
 } from '../../engine';
 import type { Design, Rotation } from '../../engine';
 import { CliError, readText, writeAtomic } from '../io';
@@ -46,8 +47,13 @@ export async function runRotate(args: RotateArgs, log: (s: string) => void): Pro
   const loaded = mergeKeys(loadDesign(args.design), keys, (m) => log(`warning: ${m}`));
   const missing = loaded.hosts.filter((h) => !h.external && h.privateKey === null && h.publicKey !== null);
   const design = completeDesign(loaded, { random: cryptoRandom, keys: true }).design;
-  const ids = args.all ? design.hosts.filter((h) => !h.external && !missing.includes(h)).map((h) => h.id) : args.hosts;
-  if (ids.length === 0) throw new CliError('rotate needs --host <id> (repeatable) or --all', 2);
+  // Hosts in host custody make their own next key on the host: --all leaves them out and says how.
+  const own = new Set(hostCustodyHosts(design));
+  const ids = args.all ? design.hosts.filter((h) => !h.external && !missing.includes(h) && !own.has(h.id)).map((h) => h.id) : args.hosts;
+  if (args.all && own.size > 0) {
+    log(`not rotating ${[...own].join(', ')}: they keep their own keys ("keys": "host") and make their next one on the host; rotate --host <id> says how`);
+  }
+  if (ids.length === 0) throw new CliError(args.all ? 'rotate --all: every host keeps its own key ("keys": "host"): each makes its next one on the host; rotate --host <id> says how' : 'rotate needs --host <id> (repeatable) or --all', args.all ? 1 : 2);
   let rotation: Rotation;
   try {
     const at = args.at === undefined ? defaultCutOverTime(now) : parseCutOverTime(args.at, now);

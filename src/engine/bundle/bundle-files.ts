@@ -1,5 +1,5 @@
 import { promotionFiles } from '../failover/promotion-files';
-import { WG_INTERFACE } from '../model/design';
+import { WG_INTERFACE, custodyOf } from '../model/design';
 import { publicDesign } from '../model/public-design';
 import type { Plan } from '../plan/types';
 import { renderBundleReadme } from '../render/bundle-readme';
@@ -60,7 +60,7 @@ export function bundleFiles(plan: Plan, options: BundleOptions = DEFAULT_BUNDLE_
     files.push(
       { path: `${dir}/wg-designer-firewall.service`, content: renderFirewallUnit(options.firewall), mode: 0o644 },
       { path: `${dir}/${WG_DROP_IN}`, content: renderWgDropIn(), mode: 0o644 },
-      { path: `${dir}/install.sh`, content: renderInstallScript(hp, { hasSysctl: sysctl !== null, firewall: options.firewall, hasQos: options.qos !== null }), mode: 0o755 },
+      { path: `${dir}/install.sh`, content: renderInstallScript(hp, { hasSysctl: sysctl !== null, firewall: options.firewall, hasQos: options.qos !== null, custody: custodyOf(plan.design.network, hp.host) }), mode: 0o755 },
       { path: `${dir}/check.sh`, content: renderCheckScript(plan, hp), mode: 0o755 },
     );
     if (qos) files.push({ path: `${dir}/qos.sh`, content: renderQos(hp, qos.index, qos.rate), mode: 0o755 });

@@ -1,5 +1,6 @@
 import { completeDesign } from '../complete/complete-design';
 import type { Completion } from '../complete/complete-design';
+import { droppedKeyFindings } from '../complete/dropped-keys';
 import { withKnownKeypairs } from '../keys';
 import type { Keypair, RandomSource } from '../keys';
 import type { Design } from '../model/design';
@@ -39,7 +40,11 @@ export async function exportBundle(
   for (const h of completion.design.hosts) {
     if (fresh.has(h.id) && h.privateKey !== null && h.publicKey !== null) made.push({ privateKey: h.privateKey, publicKey: h.publicKey });
   }
-  const findings = options.findings ?? withKnownKeypairs(made, () => validateDesign(completion.design, plan));
+  // A private key left out for host custody is not in the completed design, so validation cannot see it: say so here.
+  const findings = options.findings ?? [
+    ...withKnownKeypairs(made, () => validateDesign(completion.design, plan)),
+    ...droppedKeyFindings(completion.droppedPrivateKeys),
+  ];
   const files = bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, ...options, findings });
   const folder = bundleFolderName(design.name);
   return { completion, findings, files, folder, zip: await zipBundle(files, folder, codec) };

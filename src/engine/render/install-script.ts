@@ -1,6 +1,8 @@
 import { WG_INTERFACE } from '../model/design';
+import type { KeyCustody } from '../model/design';
 import type { HostPlan } from '../plan/types';
 import { IPTABLES_HOOKS } from './iptables';
+import { EXIT_NOT_ENROLLED, HOST_KEY_FILE, installKeyLines } from './install-key';
 import { NET_FUNCTIONS, firewallFunctions } from './install-transaction';
 
 export type FirewallBackend = 'nftables' | 'iptables';
@@ -9,6 +11,8 @@ export interface InstallOptions {
   hasSysctl: boolean;
   firewall: FirewallBackend;
   hasQos: boolean;
+  /** Who holds the host's private key (see custodyOf): `host` makes it on the host when missing. */
+  custody: KeyCustody;
 }
 
 /** Seconds the operator has to confirm the change before everything comes back (WG_DESIGNER_CONFIRM_SECONDS). */
@@ -45,6 +49,13 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     '# No answer, a refusal, Ctrl-C, a dropped session or any failed step puts all of it back as it was, running and',
     '# at boot. Run again with the same files, it changes nothing; with a new bundle, a running wg0 takes the change',
     '# with `wg syncconf` (no restart: sessions survive). WG_DESIGNER_NO_SYSTEMD=1: wg-quick instead of systemd.',
+    ...(options.custody === 'host' ? [
+      `# This host keeps its own private key in ${HOST_KEY_FILE} (made here when missing, mode 600; it never leaves`,
+      '# the host). Every run prints "enroll: <host> <public key>"; until the design has that key it stops there.',
+    ] : []),
+    '# Before changing anything it checks that the private key gives the public key the design expects; a mismatch is',
+    '# refused naming both fingerprints (the first 8 characters of each public key).',
+    `# Exit codes: 0 installed or nothing to change, ${EXIT_NOT_ENROLLED} the host's key is not enrolled yet, any other: refused or rolled back.`,
     'set -euo pipefail',
     'cd "$(dirname "$0")"',
     '',
@@ -65,6 +76,8 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     'systemd=0',
     'if [ "${WG_DESIGNER_NO_SYSTEMD:-0}" != 1 ] && [ -d /run/systemd/system ]; then systemd=1; fi',
     '',
+    ...installKeyLines(plan, options.custody),
+    '',
     '# Check everything first, so a bad file changes nothing.',
     ...(nft
       ? ['nft -c -f firewall.nft || fail "firewall.nft does not load: nothing was changed"']
@@ -75,11 +88,8 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     "trap 'rm -rf \"$stage\"' EXIT",
   ];
   if (keyFromHost) {
-    out.push(
-      `[ -s /etc/wireguard/${wg}.key ] || fail "this host keeps its own key: (umask 077; wg genkey > /etc/wireguard/${wg}.key)"`,
-      `wg pubkey < /etc/wireguard/${wg}.key >/dev/null || fail "/etc/wireguard/${wg}.key is not a WireGuard private key"`,
-      `(umask 077; awk -v key="$(cat /etc/wireguard/${wg}.key)" '{ print } /^\\[Interface\\]$/ { print "PrivateKey = " key }' ${wg}.conf > "$stage/${wg}.conf")`,
-    );
+    // The key step above checked the key file and its public key.
+    out.push(`(umask 077; awk -v key="$(cat "$keyfile")" '{ print } /^\\[Interface\\]$/ { print "PrivateKey = " key }' ${wg}.conf > "$stage/${wg}.conf")`);
   } else {
     out.push(`install -m 600 ${wg}.conf "$stage/${wg}.conf"`);
   }

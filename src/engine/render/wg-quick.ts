@@ -25,9 +25,9 @@ export function renderWgQuick(plan: HostPlan, options: WgQuickOptions): string {
   ];
   if (h.privateKey === null) {
     lines.push(
-      '# PrivateKey: this host keeps its own. Create it once with',
-      `#   (umask 077; wg genkey > /etc/wireguard/${WG_INTERFACE}.key)`,
-      '# and install.sh writes it in here; give its `wg pubkey` to whoever keeps the design.',
+      `# PrivateKey: this host keeps its own, in /etc/wireguard/${WG_INTERFACE}.key, and install.sh writes it in here.`,
+      '# In "keys": "host" custody install.sh makes that key once (wg genkey, mode 600) and prints its public key',
+      '# for `wg-designer enroll`; the design holds only the public key.',
     );
   } else if (options.privateKey === 'mask') {
     lines.push('PrivateKey = (hidden: shown in the exported bundle only)');

@@ -83,6 +83,8 @@ describe('rotateKeys', () => {
     const custody = { ...design, hosts: design.hosts.map((h) => (h.id === 'hub' ? { ...h, privateKey: null } : h)) };
     expect(() => rotateKeys(custody, ['hub'], seededRandom(1), at)).toThrow(/hub keeps its own private key/);
     expect(() => rotateKeys(design, ['nope'], seededRandom(1), at)).toThrow(/no host has the id "nope"/);
+    const own = { ...design, hosts: design.hosts.map((h) => (h.id === 'hub' ? { ...h, keys: 'host' as const, privateKey: null } : h)) };
+    expect(() => rotateKeys(own, ['hub'], seededRandom(1), at)).toThrow(/hub keeps its own private key \("keys": "host"\).*--host hub --public-key <KEY> --replace/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { generateKeypair, generatePresharedKeys } from '../keys';
 import type { RandomSource } from '../keys';
 import type { Design } from '../model/design';
-import { WG_INTERFACE } from '../model/design';
+import { WG_INTERFACE, custodyOf } from '../model/design';
 import { publicDesign } from '../model/public-design';
 import { formatPrefix } from '../net';
 import { buildPlan } from '../plan/build-plan';
@@ -39,6 +39,7 @@ export function rotateKeys(design: Design, hostIds: readonly string[], random: R
     const h = byId.get(id);
     if (!h) throw new RotationError(`no host has the id "${id}"`);
     if (h.external) throw new RotationError(`${id} is outside this design: its owner rotates its key`);
+    if (custodyOf(design.network, h) === 'host') throw new RotationError(hostCustodyRotation(id));
     if (h.privateKey === null) throw new RotationError(`${id} keeps its own private key: rotate it on the host (wg genkey) and set its new public key in the design`);
   }
   const rotated = new Set(hostIds);
@@ -92,4 +93,16 @@ function hostRotation(hp: HostPlan, old: HostPlan | undefined, rotated: Readonly
       kicks: p.endpoint !== null && (!dialsBack(p.hostId) || hp.host.id < p.hostId),
     }));
   return { id: hp.host.id, rotated: self, newPublicKey: hp.host.publicKey ?? '', oldPublicKey: old?.host.publicKey ?? '', peers, at };
+}
+
+/**
+ * Why `rotate` does not rotate a host in `host` custody, and what to do instead. Its new private key must be made on
+ * the host, so the staged cut-over (which ships new private keys in the rotation zip) cannot serve it; the host
+ * rotates by making a new key and re-enrolling, and its tunnels are down from its peers' install to its own.
+ */
+export function hostCustodyRotation(id: string): string {
+  return `${id} keeps its own private key ("keys": "host"), which never leaves it, so rotate cannot make its next key. `
+    + `On ${id}: mv /etc/wireguard/wg0.key /etc/wireguard/wg0.key.old, then run its install.sh: it makes a new key, `
+    + `prints it and refuses to install. Then: wg-designer enroll design.json --host ${id} --public-key <KEY> --replace, `
+    + `export, and run install.sh on ${id}'s peers and on ${id} (its tunnels are down in between).`;
 }

@@ -11,6 +11,7 @@ import { flowReachability } from './flow-reachability';
 import { hostIsolated } from './host-isolated';
 import { keyDuplicate } from './key-duplicate';
 import { keyFormat } from './key-format';
+import { keyNotEnrolled } from './key-not-enrolled';
 import { lanLocalToPeer } from './lan-local-to-peer';
 import { lanOverlap } from './lan-overlap';
 import { lanReturnRoute } from './lan-return-route';
@@ -22,6 +23,7 @@ import { pathMtu } from './path-mtu';
 import { poolOverlap } from './pool-overlap';
 import { portDuplicate } from './port-duplicate';
 import { prefixForm } from './prefix-form';
+import { pskHostCustody } from './psk-host-custody';
 import { pskMissing } from './psk-missing';
 import { routeConflicts } from './route-conflicts';
 import { tunnelFamily } from './tunnel-family';
@@ -35,7 +37,7 @@ export const RULES: readonly Rule[] = [
   tunnelMtu, pathMtu,
   flowReachability, lanReturnRoute, hostIsolated, tunnelHandshake, tunnelFamily, endpointDuplicate, endpointDocumentation,
   natKeepalive,
-  keyFormat, keyDuplicate, pskMissing,
+  keyFormat, keyDuplicate, keyNotEnrolled, pskMissing, pskHostCustody,
   meshScale,
   portDuplicate, flowPort, managementPort,
 ];

@@ -6,6 +6,9 @@
 # No answer, a refusal, Ctrl-C, a dropped session or any failed step puts all of it back as it was, running and
 # at boot. Run again with the same files, it changes nothing; with a new bundle, a running wg0 takes the change
 # with `wg syncconf` (no restart: sessions survive). WG_DESIGNER_NO_SYSTEMD=1: wg-quick instead of systemd.
+# Before changing anything it checks that the private key gives the public key the design expects; a mismatch is
+# refused naming both fingerprints (the first 8 characters of each public key).
+# Exit codes: 0 installed or nothing to change, 3 the host's key is not enrolled yet, any other: refused or rolled back.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -25,6 +28,14 @@ for tool in wg wg-quick ip cmp awk nft; do
 done
 systemd=0
 if [ "${WG_DESIGNER_NO_SYSTEMD:-0}" != 1 ] && [ -d /run/systemd/system ]; then systemd=1; fi
+
+# The public key the design (and so every peer) expects for this host; empty until it is enrolled.
+expected='bv+fFshtkGZMmmm6yzvslwcQTHV8oC59Ye/2876ZXGE='
+[[ -z "$expected" || "$expected" =~ ^[A-Za-z0-9+/]{43}=$ ]] || fail "the public key in this bundle is malformed: nothing was changed"
+pub=$(awk '$1 == "PrivateKey" { print $3; exit }' wg0.conf | wg pubkey 2>/dev/null) || fail "wg0.conf holds no valid PrivateKey: nothing was changed"
+if [ "$pub" != "$expected" ]; then
+  fail "the PrivateKey in wg0.conf gives public key ${pub:0:8} but the design (and every peer) expects ${expected:0:8} (fingerprints: the first 8 characters of each public key): nothing was changed. Use the wg0.conf of this bundle as exported"
+fi
 
 # Check everything first, so a bad file changes nothing.
 nft -c -f firewall.nft || fail "firewall.nft does not load: nothing was changed"
