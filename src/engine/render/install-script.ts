@@ -2,6 +2,8 @@ import { WG_INTERFACE } from '../model/design';
 import type { HostPlan } from '../plan/types';
 import { IPTABLES_HOOKS } from './iptables';
 import { NET_FUNCTIONS, firewallFunctions } from './install-transaction';
+import { installSecretsHeader, installSecretsLines } from './install-secrets';
+import type { SecretsOptions } from '../secrets/secrets-options';
 
 export type FirewallBackend = 'nftables' | 'iptables';
 
@@ -9,6 +11,8 @@ export interface InstallOptions {
   hasSysctl: boolean;
   firewall: FirewallBackend;
   hasQos: boolean;
+  /** Where the keys come from when not in wg0.conf (install-secrets.ts); left out: plain. */
+  secrets?: SecretsOptions;
 }
 
 /** Seconds the operator has to confirm the change before everything comes back (WG_DESIGNER_CONFIRM_SECONDS). */
@@ -45,6 +49,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     '# No answer, a refusal, Ctrl-C, a dropped session or any failed step puts all of it back as it was, running and',
     '# at boot. Run again with the same files, it changes nothing; with a new bundle, a running wg0 takes the change',
     '# with `wg syncconf` (no restart: sessions survive). WG_DESIGNER_NO_SYSTEMD=1: wg-quick instead of systemd.',
+    ...(options.secrets ? installSecretsHeader(options.secrets) : []),
     'set -euo pipefail',
     'cd "$(dirname "$0")"',
     '',
@@ -83,6 +88,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
   } else {
     out.push(`install -m 600 ${wg}.conf "$stage/${wg}.conf"`);
   }
+  if (options.secrets) out.push(...installSecretsLines(plan.host.id, options.secrets));
   out.push(
     `wg-quick strip "$stage/${wg}.conf" >/dev/null || fail "${wg}.conf does not parse: nothing was changed"`,
     '',
