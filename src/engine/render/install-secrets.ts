@@ -52,7 +52,7 @@ export function installSecretsLines(hostId: string, options: SecretsOptions): st
     fetch.push(
       `[ -r secrets.vault ] || fail "secrets.vault is missing from this folder: ${none}"`,
       '# The Ansible play\'s copy decrypts vault files on the way: such a copy is used as it is.',
-      'if [ "$(head -c 15 secrets.vault)" = \'$ANSIBLE_VAULT;\' ]; then',
+      'if [ "$(head -c 15 secrets.vault)" = "\\$ANSIBLE_VAULT;" ]; then',
       `  command -v ansible-vault >/dev/null 2>&1 || fail "ansible-vault is missing, so secrets.vault cannot be decrypted: apt-get install ansible-core; ${none}"`,
       `  password_file=\${WG_DESIGNER_VAULT_PASSWORD_FILE:-${VAULT_PASSWORD_FILE_DEFAULT}}`,
       `  [ -r "$password_file" ] || fail "no Ansible Vault password file at $password_file (set WG_DESIGNER_VAULT_PASSWORD_FILE): ${none}"`,
