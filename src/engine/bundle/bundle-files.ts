@@ -36,7 +36,7 @@ export function bundleFiles(plan: Plan, options: BundleOptions = DEFAULT_BUNDLE_
   ];
   files.push(
     { path: 'ansible/inventory.ini', content: renderInventory(plan), mode: 0o644 },
-    { path: 'ansible/site.yml', content: renderPlaybook(options.firewall), mode: 0o644 },
+    { path: 'ansible/site.yml', content: renderPlaybook(options.firewall, options.secrets.mode), mode: 0o644 },
   );
   // Any mode but plain: no key in any wg0.conf; install.sh gets them from the host's secrets (install-secrets.ts).
   const external = options.secrets.mode !== 'plain';

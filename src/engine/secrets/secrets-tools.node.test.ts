@@ -154,7 +154,7 @@ describe('secrets against the real tools', () => {
     expect(noAddr.out).toContain('VAULT_ADDR is not set');
   });
 
-  it('every script of each mode passes bash -n and shellcheck', async () => {
+  it('every script of each mode passes bash -n and shellcheck, and its playbook ansible-playbook --syntax-check', async () => {
     const modes: Array<[string, SecretsOptions]> = [
       ['sc-age', { mode: 'age', recipients: ['age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p'] }],
       ['sc-ansible-vault', { mode: 'ansible-vault', password: 'p' }],
@@ -176,6 +176,8 @@ describe('secrets against the real tools', () => {
       }
       const lint = run('shellcheck', ['--severity=style', ...scripts]);
       expect(lint.ok, lint.out).toBe(true);
+      const play = run('ansible-playbook', ['--syntax-check', '-i', 'ansible/inventory.ini', 'ansible/site.yml'], { cwd: dir });
+      expect(play.ok, `${name}\n${play.out}`).toBe(true);
     }
   });
 });
