@@ -8,7 +8,8 @@ import { exportBundle } from '../bundle/export-bundle';
 import type { ExportResult } from '../bundle/export-bundle';
 import { seededRandom } from '../keys';
 import { buildPlan } from '../plan/build-plan';
-import { installSecretsLines } from '../render/install-secrets';
+import { promoted } from '../failover/promotion-files';
+import { installSecretsLines, keysFromInstalledLines } from '../render/install-secrets';
 import { renderWgQuick } from '../render/wg-quick';
 import { parsed } from '../testing/fixture-design';
 import type { SecretsOptions } from './secrets-options';
@@ -152,6 +153,33 @@ describe('secrets against the real tools', () => {
     for (const s of r.secrets) for (const k of s.text.split(/\s+/).filter((w) => w.length === 44)) expect(calls).not.toContain(k);
     const noAddr = stageKeys(dir, host, secrets, { ...env, VAULT_ADDR: '' });
     expect(noAddr.out).toContain('VAULT_ADDR is not set');
+  });
+
+  it('a failover script takes the keys from the installed wg0.conf and installs exactly the plain promoted config', async () => {
+    const secrets: SecretsOptions = { mode: 'vault', path: 'secret/x/y' };
+    const r = await exportBundle(parsed('primary-replica'), seededRandom(5), { secrets });
+    const group = r.completion.design.failover[0];
+    if (!group) throw new Error('fixture without failover');
+    const now = buildPlan(r.completion.design);
+    const next = buildPlan(promoted(r.completion.design, group.id));
+    const dir = join(root, 'failover');
+    let checked = 0;
+    for (const hp of now.hosts.filter((h) => !h.host.external)) {
+      const conf = r.files.find((f) => f.path === `${hp.host.id}/failover/promote-${group.replica}/wg0.conf`);
+      if (!conf) continue;
+      const hostDir = join(dir, hp.host.id);
+      mkdirSync(hostDir, { recursive: true });
+      writeFileSync(join(hostDir, 'wg0.conf'), conf.content);
+      const installed = join(hostDir, 'installed.conf');
+      writeFileSync(installed, renderWgQuick(hp, { privateKey: 'include', designName: now.design.name }));
+      const script = [...keysFromInstalledLines(), 'cat "$stage/wg0.conf"'].join('\n').replaceAll('/etc/wireguard/wg0.conf', installed);
+      const staged = run('bash', ['-c', `set -euo pipefail\n${script}`], { cwd: hostDir });
+      const promotedPlan = next.byId.get(hp.host.id);
+      if (!promotedPlan) throw new Error(hp.host.id);
+      expect(staged.stdout, staged.out).toBe(renderWgQuick(promotedPlan, { privateKey: 'include', designName: now.design.name }));
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(1);
   });
 
   it('every script of each mode passes bash -n and shellcheck, and its playbook ansible-playbook --syntax-check', async () => {
