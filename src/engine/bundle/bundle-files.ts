@@ -30,7 +30,7 @@ export interface BundleFile {
  */
 export function bundleFiles(plan: Plan, options: BundleOptions = DEFAULT_BUNDLE_OPTIONS): BundleFile[] {
   const files: BundleFile[] = [
-    { path: 'README.md', content: renderBundleReadme(plan, options.findings, Boolean(options.diagram?.svg)), mode: 0o644 },
+    { path: 'README.md', content: renderBundleReadme(plan, options.findings, Boolean(options.diagram?.svg), options.secrets.mode), mode: 0o644 },
     { path: 'docs/network.mmd', content: renderMermaid(plan), mode: 0o644 },
     { path: 'design.json', content: `${JSON.stringify(publicDesign(plan.design), null, 2)}\n`, mode: 0o644 },
   ];
