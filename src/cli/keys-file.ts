@@ -35,7 +35,11 @@ export function keysPathFor(designPath: string): string {
 export function readKeys(path: string): KeysFile {
   if (!existsSync(path)) {
     // An encrypted keys file is not "no keys": reading none would make new keys for every host.
-    if (existsSync(`${path}.age`)) throw new CliError(`${path}.age holds the keys encrypted: only export reads it (--age-identity); decrypt it with age -d for this command`);
+    for (const ext of ['age', 'vault']) {
+      if (existsSync(`${path}.${ext}`)) {
+        throw new CliError(`${path}.${ext} holds the keys encrypted: only export reads it; decrypt it (age -d, ansible-vault view) for this command`);
+      }
+    }
     return { format: 'wg-designer-keys/1', hosts: {}, tunnels: {} };
   }
   return parseKeysFile(path, readText(path));

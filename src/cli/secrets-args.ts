@@ -26,11 +26,15 @@ export function secretsOf(args: SecretsArgs, folder: string): SecretsOptions {
   if (mode === 'age') options = { mode, recipients: args.ageRecipients };
   else if (mode === 'ansible-vault') {
     if (args.vaultPasswordFile === undefined) throw new CliError('--secrets ansible-vault needs --vault-password-file FILE', 2);
-    // As ansible-vault reads a password file: the first line, without its newline.
-    options = { mode, password: readText(args.vaultPasswordFile).split(/\r?\n/)[0] ?? '' };
+    options = { mode, password: readVaultPassword(args.vaultPasswordFile) };
   } else if (mode === 'vault') options = { mode, path: args.vaultPath ?? defaultVaultPath(folder) };
   else options = { mode };
   const problem = secretsProblem(options);
   if (problem) throw new CliError(`${SECRETS_FLAGS[problem.field]}: ${problem.message}`, 2);
   return options;
+}
+
+/** A vault password file as ansible-vault reads it: the first line, without its newline. */
+export function readVaultPassword(file: string): string {
+  return readText(file).split(/\r?\n/)[0] ?? '';
 }

@@ -51,6 +51,11 @@ describe('export --secrets', () => {
     expect(again.err).not.toContain('generated');
     const conf = [...(await entries(join(dir, 'b.zip')))].find(([p]) => p.endsWith('/wg0.conf'))?.[1] ?? '';
     expect(conf).toMatch(/^PrivateKey = /m);
+    // A clear keys file beside the encrypted one: one of them is stale, and the CLI does not guess which.
+    writeFileSync(join(dir, 'orders.keys.json'), '{}');
+    const both = await cli('export', design, '-o', join(dir, 'c.zip'), '--age-recipient', recipient, '--age-identity', join(dir, 'me.key'));
+    expect(both.code).toBe(1);
+    expect(both.err).toContain('keep one and remove the others');
   });
 
   it('refuses an invalid recipient or Vault path, naming the flag, and writes nothing', async () => {
@@ -79,6 +84,19 @@ describe('export --secrets', () => {
       expect(v.startsWith('$ANSIBLE_VAULT;1.1;AES256\n')).toBe(true);
       expect(await ansibleVaultOpen(v, 'hunter2 hunter2')).toMatch(/^private [A-Za-z0-9+/]{43}=\n/);
     }
+    // The keys file is kept in Ansible Vault with the same password, and read back with it: no new key.
+    expect(existsSync(join(dir, 'mesh.keys.json'))).toBe(false);
+    const kept = readFileSync(join(dir, 'mesh.keys.json.vault'), 'utf8');
+    expect(JSON.parse(await ansibleVaultOpen(kept, 'hunter2 hunter2')).format).toBe('wg-designer-keys/1');
+    const blind = await cli('export', design, '-o', join(dir, 'v2.zip'));
+    expect(blind.code).toBe(2);
+    expect(blind.err).toContain('--vault-password-file');
+    const again = await cli('export', design, '-o', join(dir, 'v2.zip'), '--secrets', 'ansible-vault', '--vault-password-file', join(dir, 'pw'));
+    expect(again.code, again.err).toBe(0);
+    expect(again.err).not.toContain('generated');
+    const rotate = await cli('rotate', design, '--all', '-o', join(dir, 'r.zip'));
+    expect(rotate.code).toBe(1);
+    expect(rotate.err).toContain('mesh.keys.json.vault holds the keys encrypted');
   });
 
   it('vault: the keys go to <bundle>.secrets/ (700/600) for put-secrets.sh, at the default path', async () => {

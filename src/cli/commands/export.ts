@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { SecretsError, bundleFolderName, cryptoRandom, exportBundle } from '../../engine';
 import { ansibleVaultSeal } from '../ansible-vault-seal';
 import { CliError, writeAtomic } from '../io';
-import { keysOf, keysPathFor, mergeKeys, writeKeysFile } from '../keys-file';
-import { readKeysAny, writeKeysAge } from '../keys-file-age';
-import { SECRETS_FLAGS, secretsOf } from '../secrets-args';
+import { keysOf, keysPathFor, mergeKeys } from '../keys-file';
+import { readKeysSealed, writeKeysSealed } from '../keys-file-sealed';
+import { SECRETS_FLAGS, readVaultPassword, secretsOf } from '../secrets-args';
 import type { SecretsArgs } from '../secrets-args';
 import { writeSecretsFolder } from '../secrets-folder';
 import { loadDesign } from '../load-design';
@@ -34,7 +34,8 @@ const PLAIN_ARGS: SecretsArgs = { secrets: 'plain', ageRecipients: [], vaultPass
  * rotation's new keys stay pending: the bundle has the keys in use until `rotate --finish`. Addresses it
  * allocated are written into the design file, so the next export keeps them when hosts are added, removed or
  * reordered. A design with errors is not exported unless forced: a bundle that cannot work is worse than none.
- * With `--age-recipient` the keys file is written encrypted (`<keys>.age`), and read back with `--age-identity`;
+ * With `--age-recipient` the keys file is written encrypted (`<keys>.age`, read back with `--age-identity`), in
+ * Ansible Vault mode as `<keys>.vault` with the same password (read back with `--vault-password-file`);
  * `--secrets vault` writes each host's secrets to `<output>.secrets/` for the bundle's vault/put-secrets.sh.
  */
 export async function runExport(args: ExportArgs, log: (s: string) => void): Promise<number> {
@@ -42,10 +43,14 @@ export async function runExport(args: ExportArgs, log: (s: string) => void): Pro
   const loaded = loadDesign(args.design);
   const secretsArgs = args.secrets ?? PLAIN_ARGS;
   const secrets = secretsOf(secretsArgs, bundleFolderName(loaded.name));
-  const { keys, encrypted } = await readKeysAny(keysPath, args.ageIdentity);
-  const recipients = secretsArgs.ageRecipients;
+  const password = secretsArgs.vaultPasswordFile === undefined ? undefined : readVaultPassword(secretsArgs.vaultPasswordFile);
+  const { keys, encrypted } = await readKeysSealed(keysPath, { ageIdentity: args.ageIdentity, vaultPassword: password });
+  // age recipients encrypt the keys file in any mode; Ansible Vault mode keeps it in Ansible Vault too.
+  const lock = { ageRecipients: secretsArgs.ageRecipients, vaultPassword: secrets.mode === 'ansible-vault' ? password : undefined };
   // Keys read encrypted are never written back in clear.
-  if (encrypted && recipients.length === 0) throw new CliError(`the keys file was encrypted: give --age-recipient to write it back encrypted`, 2);
+  if (encrypted && lock.ageRecipients.length === 0 && lock.vaultPassword === undefined) {
+    throw new CliError('the keys file was encrypted: give --age-recipient (or --secrets ansible-vault) to write it back encrypted', 2);
+  }
   const design = mergeKeys(loaded, keys, (m) => log(`warning: ${m}`));
   let result;
   try {
@@ -63,12 +68,9 @@ export async function runExport(args: ExportArgs, log: (s: string) => void): Pro
     return 1;
   }
   const keysFile = keysOf(c.design, keys.rotation ?? null);
-  let keptIn = keysPath;
-  if (recipients.length > 0) {
-    keptIn = await writeKeysAge(keysPath, keysFile, recipients);
-    if (existsSync(keysPath)) log(`warning: ${keysPath} still holds the keys in clear: delete it once ${keptIn} opens with your --age-identity`);
-  } else {
-    writeKeysFile(keysPath, keysFile);
+  const keptIn = await writeKeysSealed(keysPath, keysFile, lock);
+  if (keptIn !== keysPath && existsSync(keysPath)) {
+    log(`warning: ${keysPath} still holds the keys in clear: delete it once ${keptIn} opens (--age-identity or --vault-password-file)`);
   }
   writeAtomic(args.output, result.zip, 0o600);
   if (secrets.mode === 'vault') {
