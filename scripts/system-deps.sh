@@ -9,7 +9,7 @@ declare -A want=(
   [wireguard-go]=wireguard-go [wg]=wireguard-tools [wg-quick]=wireguard-tools [nft]=nftables [ip]=iproute2
   [shellcheck]=shellcheck [chromium]=chromium [iptables-restore]=iptables [unshare]=util-linux
   [psql]=postgresql-client [pg_ctlcluster]=postgresql-common [ansible-playbook]=ansible
-  [ping]=iputils-ping [nc]=netcat-openbsd [nsenter]=util-linux [setpriv]=util-linux [unzip]=unzip
+  [ping]=iputils-ping [nc]=netcat-openbsd [nsenter]=util-linux [setpriv]=util-linux [unzip]=unzip [age]=age [ansible-vault]=ansible-core
 )
 missing=()
 for tool in "${!want[@]}"; do

@@ -33,10 +33,23 @@ export function keysPathFor(designPath: string): string {
 
 /** Reads the keys file if there is one; a damaged one is an error, never silently replaced. */
 export function readKeys(path: string): KeysFile {
-  if (!existsSync(path)) return { format: 'wg-designer-keys/1', hosts: {}, tunnels: {} };
+  if (!existsSync(path)) {
+    // An encrypted keys file is not "no keys": reading none would make new keys for every host.
+    for (const ext of ['age', 'vault']) {
+      if (existsSync(`${path}.${ext}`)) {
+        throw new CliError(`${path}.${ext} holds the keys encrypted: only export reads it; decrypt it (age -d, ansible-vault view) for this command`);
+      }
+    }
+    return { format: 'wg-designer-keys/1', hosts: {}, tunnels: {} };
+  }
+  return parseKeysFile(path, readText(path));
+}
+
+/** A keys file's text, checked; `path` names it in errors. */
+export function parseKeysFile(path: string, text: string): KeysFile {
   let raw: unknown;
   try {
-    raw = JSON.parse(readText(path));
+    raw = JSON.parse(text);
   } catch {
     throw new CliError(`${path} is not JSON; fix or move it (it holds private keys, so it is never overwritten)`);
   }
@@ -114,11 +127,16 @@ export function adoptPending(design: Design, pending: PendingRotation): Design {
 
 /** Writes every secret of the completed design to the keys file, readable by its owner only, with any pending rotation. */
 export function writeKeys(path: string, design: Design, rotation: PendingRotation | null = null): void {
+  writeKeysFile(path, keysOf(design, rotation));
+}
+
+/** Every secret of the completed design as a keys file, with any pending rotation. */
+export function keysOf(design: Design, rotation: PendingRotation | null = null): KeysFile {
   const file: KeysFile = { format: 'wg-designer-keys/1', hosts: {}, tunnels: {} };
   for (const h of design.hosts) if (h.privateKey !== null) file.hosts[h.id] = { privateKey: h.privateKey };
   for (const t of design.tunnels) if (t.presharedKey !== null) file.tunnels[t.id] = { presharedKey: t.presharedKey };
   if (rotation !== null) file.rotation = rotation;
-  writeKeysFile(path, file);
+  return file;
 }
 
 /** Writes a keys file as it is (mode 600). */

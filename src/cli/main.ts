@@ -14,6 +14,8 @@ Usage:
   wg-designer validate <design.json> [--json]
   wg-designer export <design.json> -o <bundle.zip> [--keys <design.keys.json>] [--force]
                      [--firewall nftables|iptables] [--qos-bulk-mbit <rate>]
+                     [--secrets plain|age|ansible-vault|vault] [--age-recipient <age1...> ...]
+                     [--vault-password-file <file>] [--vault-path <mount/prefix>] [--age-identity <file>]
   wg-designer rotate <design.json> (--host <id> ... | --all) -o <rotation.zip> [--at <UTC time>] [--keys <design.keys.json>]
   wg-designer rotate <design.json> --finish | --abort -o <bundle.zip> [--keys <design.keys.json>]
   wg-designer import <a.conf> [b.conf ...] -o <design.json> [--name <name>]
@@ -60,6 +62,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         'public-key': { type: 'string' },
         file: { type: 'string' },
         replace: { type: 'boolean', default: false },
+        secrets: { type: 'string', default: 'plain' },
+        'age-recipient': { type: 'string', multiple: true },
+        'age-identity': { type: 'string' },
+        'vault-password-file': { type: 'string' },
+        'vault-path': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -82,6 +89,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         return await runExport({
           design: one(), output: output(), keys: values.keys, force: values.force,
           firewall: firewallOf(values.firewall), qos: qosOf(values['qos-bulk-mbit']),
+          secrets: {
+            secrets: values.secrets, ageRecipients: values['age-recipient'] ?? [],
+            vaultPasswordFile: values['vault-password-file'], vaultPath: values['vault-path'],
+          },
+          ageIdentity: values['age-identity'],
         }, err);
       case 'rotate':
         return await runRotate({

@@ -46,6 +46,12 @@ export { bundleFolderName } from './bundle/folder-name';
 export { exportBundle } from './bundle/export-bundle';
 export type { ExportResult } from './bundle/export-bundle';
 
+export { SECRETS_MODES, PLAIN_SECRETS, AGE_RECIPIENT, VAULT_PATH, defaultVaultPath, secretsProblem } from './secrets/secrets-options';
+export type { SecretsMode, SecretsOptions, SecretsField, SecretsProblem } from './secrets/secrets-options';
+export { SecretsError } from './secrets/seal-secrets';
+export type { SecretsSealers, HostSecrets } from './secrets/seal-secrets';
+export { ageSeal } from './secrets/age-seal';
+
 export { validateDesign } from './validate/validate-design';
 export type { Finding, Severity, Subjects, Fix, FixChange } from './validate/finding';
 export type { Rule, RuleContext } from './validate/rule';

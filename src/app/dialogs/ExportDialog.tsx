@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { bundleFolderName, zipFiles } from '../../engine';
 import type { BundleFile, Design, EngineResults, ExportRequestOptions } from '../../engine';
+import { secretsFromChoice } from './export-secrets';
 import { diagramSvg } from '../export-image/diagram-svg';
 import { downloadBlob } from '../files/download';
 import { selectDesign, selectFindings } from '../store/selectors';
@@ -37,12 +39,17 @@ export default function ExportDialog() {
   const [snapshot] = useState(design);
   const [diagram] = useState(() => diagramSvg(design, findings));
   const keyed = useRef<Design | null>(null);
+  const secrets = useMemo(() => secretsFromChoice(choices.secrets, bundleFolderName(snapshot.name)), [choices.secrets, snapshot]);
+  const secretsProblem = 'problem' in secrets ? secrets.problem : null;
   useEffect(() => {
     let live = true;
+    // A bad recipient or path exports nothing: the problem is shown beside its field.
+    if ('problem' in secrets) return;
     const options: ExportRequestOptions = {
       firewall: choices.firewall,
       qos: choices.qosMbit === null ? null : { bulkRateMbit: choices.qosMbit },
       diagram: choices.diagram ? { svg: diagram } : null,
+      secrets: secrets.options,
     };
     engine().run({ type: 'export', design: keyed.current ?? snapshot, options }).then(
       (bundle) => {
@@ -56,7 +63,7 @@ export default function ExportDialog() {
     return () => {
       live = false;
     };
-  }, [snapshot, diagram, choices, store]);
+  }, [snapshot, diagram, choices, secrets, store]);
 
   const close = () => store.getState().closeDialog();
   const bundle = state.phase === 'done' ? state.bundle : null;
@@ -69,6 +76,13 @@ export default function ExportDialog() {
     downloadBlob(bundle.zip as Uint8Array<ArrayBuffer>, `${bundle.folder}.zip`, 'application/zip');
     store.getState().toast('success', `Downloaded ${bundle.folder}.zip (${bundle.files.length} files).`);
   };
+  // Vault mode: the zip holds no key, so the hosts' keys come as their own zip, for vault/put-secrets.sh.
+  const vaultKeys = bundle && choices.secrets.mode === 'vault' && bundle.secrets.length > 0 ? bundle.secrets : null;
+  const downloadKeys = () => {
+    if (!bundle || !vaultKeys) return;
+    const files = vaultKeys.map((s) => ({ path: `${bundle.folder}.secrets/${s.hostId}.secrets`, content: s.text, mode: 0o600 }));
+    downloadBlob(zipFiles(files) as Uint8Array<ArrayBuffer>, `${bundle.folder}.secrets.zip`, 'application/zip');
+  };
   return (
     <Modal title="Export the bundle" onClose={close} wide testId="export-dialog"
       footer={<>
@@ -76,16 +90,17 @@ export default function ExportDialog() {
           {bundle ? `${bundle.folder}.zip · ${bundle.files.length} files · ${(bundle.zip.length / 1024).toFixed(1)} KB` : ''}
         </span>
         <button type="button" className="btn" onClick={close}>Close</button>
+        {vaultKeys && <button type="button" className="btn" onClick={downloadKeys} data-testid="download-vault-keys">Download keys for Vault</button>}
         <button type="button" className="btn btn--primary" disabled={!bundle} onClick={download} data-testid="download-zip">Download zip</button>
       </>}>
       {errors > 0 && (
         <p className="callout callout--warn">The design has {errors} error{errors > 1 ? 's' : ''} in the findings panel: the bundle is made, but it will not work as deployed until they are fixed.</p>
       )}
-      <ExportOptions value={choices} onChange={(next) => {
+      <ExportOptions value={choices} secretsProblem={secretsProblem} onChange={(next) => {
         setState({ phase: 'working' });
         setChoices(next);
       }} />
-      {state.phase === 'working' && <p className="muted" data-testid="export-working">Generating keys and building the bundle…</p>}
+      {state.phase === 'working' && secretsProblem === null && <p className="muted" data-testid="export-working">Generating keys and building the bundle…</p>}
       {state.phase === 'failed' && <p className="error-text" role="alert">The export failed: {state.error}</p>}
       {bundle && (
         <div className="export">

@@ -1,5 +1,8 @@
 import { useState } from 'react';
 import { isQosBulkRate, QOS_BULK_MBIT } from '../../engine';
+import { DEFAULT_SECRETS_CHOICE } from './export-secrets';
+import type { SecretsChoice } from './export-secrets';
+import { ExportSecrets } from './ExportSecrets';
 
 /** What the user chooses for a bundle in the export dialog: the same choices as the CLI's export flags. */
 export interface ExportChoices {
@@ -8,9 +11,11 @@ export interface ExportChoices {
   qosMbit: number | null;
   /** The canvas diagram as `docs/diagram.svg`, shown in the bundle README. */
   diagram: boolean;
+  /** Where the keys go (plain, age, Vault), as typed. */
+  secrets: SecretsChoice;
 }
 
-export const DEFAULT_EXPORT_CHOICES: ExportChoices = { firewall: 'nftables', qosMbit: null, diagram: true };
+export const DEFAULT_EXPORT_CHOICES: ExportChoices = { firewall: 'nftables', qosMbit: null, diagram: true, secrets: DEFAULT_SECRETS_CHOICE };
 
 const QOS_DEFAULT_MBIT = 100;
 
@@ -19,7 +24,9 @@ const QOS_DEFAULT_MBIT = 100;
  * the export, anything else is named as wrong beside the field and the last good rate stays in force. Options stay
  * editable while a bundle is made: the dialog keeps only the latest one.
  */
-export function ExportOptions({ value, onChange }: { value: ExportChoices; onChange: (next: ExportChoices) => void }) {
+export function ExportOptions({ value, secretsProblem, onChange }: {
+  value: ExportChoices; secretsProblem: string | null; onChange: (next: ExportChoices) => void;
+}) {
   const [rateText, setRateText] = useState(String(value.qosMbit ?? QOS_DEFAULT_MBIT));
   const rate = parseRate(rateText);
   return (
@@ -53,6 +60,7 @@ export function ExportOptions({ value, onChange }: { value: ExportChoices; onCha
           onChange={(e) => onChange({ ...value, diagram: e.target.checked })} />
         <span>Diagram (docs/diagram.svg in the README)</span>
       </label>
+      <ExportSecrets value={value.secrets} problem={secretsProblem} onChange={(secrets) => onChange({ ...value, secrets })} />
     </fieldset>
   );
 }

@@ -15,6 +15,7 @@ import { DEFAULT_BUNDLE_OPTIONS } from './bundle-options';
 import type { BundleOptions } from './bundle-options';
 import { renderSysctl } from '../render/sysctl';
 import { renderWgQuick } from '../render/wg-quick';
+import { renderVaultPutSecrets } from '../render/vault-put-secrets';
 
 /** One file of an export; `mode` is its Unix permission (secrets 0600, scripts 0755). */
 export interface BundleFile {
@@ -29,15 +30,22 @@ export interface BundleFile {
  */
 export function bundleFiles(plan: Plan, options: BundleOptions = DEFAULT_BUNDLE_OPTIONS): BundleFile[] {
   const files: BundleFile[] = [
-    { path: 'README.md', content: renderBundleReadme(plan, options.findings, Boolean(options.diagram?.svg)), mode: 0o644 },
+    { path: 'README.md', content: renderBundleReadme(plan, options.findings, Boolean(options.diagram?.svg), options.secrets.mode), mode: 0o644 },
     { path: 'docs/network.mmd', content: renderMermaid(plan), mode: 0o644 },
     { path: 'design.json', content: `${JSON.stringify(publicDesign(plan.design), null, 2)}\n`, mode: 0o644 },
   ];
   files.push(
     { path: 'ansible/inventory.ini', content: renderInventory(plan), mode: 0o644 },
-    { path: 'ansible/site.yml', content: renderPlaybook(options.firewall), mode: 0o644 },
+    { path: 'ansible/site.yml', content: renderPlaybook(options.firewall, options.secrets.mode), mode: 0o644 },
   );
-  files.push(...promotionFiles(plan, options.firewall));
+  // Any mode but plain: no key in any wg0.conf; install.sh gets them from the host's secrets (install-secrets.ts).
+  const external = options.secrets.mode !== 'plain';
+  const secrets = external ? options.secrets : undefined;
+  files.push(...promotionFiles(plan, options.firewall, external ? 'external' : 'inline'));
+  if (options.secrets.mode === 'vault') {
+    const ids = plan.hosts.filter((h) => !h.host.external).map((h) => h.host.id);
+    files.push({ path: 'vault/put-secrets.sh', content: renderVaultPutSecrets(ids, options.secrets.path), mode: 0o755 });
+  }
   if (options.diagram?.svg) files.push({ path: 'docs/diagram.svg', content: options.diagram.svg, mode: 0o644 });
   const prometheus = renderPrometheusConfig(plan);
   const alerts = renderAlertRules(plan);
@@ -48,7 +56,7 @@ export function bundleFiles(plan: Plan, options: BundleOptions = DEFAULT_BUNDLE_
     if (hp.host.external) continue;
     const dir = hp.host.id;
     const sysctl = renderSysctl(hp);
-    files.push({ path: `${dir}/${WG_INTERFACE}.conf`, content: renderWgQuick(hp, { privateKey: 'include', designName: plan.design.name }), mode: 0o600 });
+    files.push({ path: `${dir}/${WG_INTERFACE}.conf`, content: renderWgQuick(hp, { privateKey: 'include', designName: plan.design.name, secrets: external ? 'external' : 'inline' }), mode: 0o600 });
     if (options.firewall === 'nftables') {
       files.push({ path: `${dir}/firewall.nft`, content: renderNftables(hp), mode: 0o644 });
     } else {
@@ -60,7 +68,7 @@ export function bundleFiles(plan: Plan, options: BundleOptions = DEFAULT_BUNDLE_
     files.push(
       { path: `${dir}/wg-designer-firewall.service`, content: renderFirewallUnit(options.firewall), mode: 0o644 },
       { path: `${dir}/${WG_DROP_IN}`, content: renderWgDropIn(), mode: 0o644 },
-      { path: `${dir}/install.sh`, content: renderInstallScript(hp, { hasSysctl: sysctl !== null, firewall: options.firewall, hasQos: options.qos !== null, custody: custodyOf(plan.design.network, hp.host) }), mode: 0o755 },
+      { path: `${dir}/install.sh`, content: renderInstallScript(hp, { hasSysctl: sysctl !== null, firewall: options.firewall, hasQos: options.qos !== null, custody: custodyOf(plan.design.network, hp.host), secrets }), mode: 0o755 },
       { path: `${dir}/check.sh`, content: renderCheckScript(plan, hp), mode: 0o755 },
     );
     if (qos) files.push({ path: `${dir}/qos.sh`, content: renderQos(hp, qos.index, qos.rate), mode: 0o755 });

@@ -1,5 +1,7 @@
 import type { FirewallBackend } from '../render/install-script';
 import type { Finding } from '../validate/finding';
+import { PLAIN_SECRETS } from '../secrets/secrets-options';
+import type { SecretsOptions } from '../secrets/secrets-options';
 
 /** What the export dialog and the CLI let the user choose. */
 export interface BundleOptions {
@@ -10,9 +12,11 @@ export interface BundleOptions {
   findings: readonly Finding[];
   /** The diagram exported from the UI as SVG, put beside the Mermaid source in docs/. */
   diagram: { svg: string } | null;
+  /** Where private and preshared keys go: in wg0.conf (plain) or a per-host secrets entry (secrets-options.ts). */
+  secrets: SecretsOptions;
 }
 
-export const DEFAULT_BUNDLE_OPTIONS: BundleOptions = { firewall: 'nftables', qos: null, findings: [], diagram: null };
+export const DEFAULT_BUNDLE_OPTIONS: BundleOptions = { firewall: 'nftables', qos: null, findings: [], diagram: null, secrets: PLAIN_SECRETS };
 
 /** The bulk rates `qos.sh` accepts, in Mbit/s: the CLI flag, the worker request and the export dialog check these. */
 export const QOS_BULK_MBIT = { min: 1, max: 100_000 } as const;

@@ -14,6 +14,8 @@ import { bundleFolderName } from './folder-name';
 import { zipBundle } from './zip';
 import type { ZipCodec } from './zip';
 import type { Finding } from '../validate/finding';
+import { assertSecretsOptions, sealSecrets } from '../secrets/seal-secrets';
+import type { HostSecrets, SecretsSealers } from '../secrets/seal-secrets';
 
 export interface ExportResult {
   /** The completed design, secrets included: the caller decides where those go (never a share link). */
@@ -21,17 +23,22 @@ export interface ExportResult {
   /** The findings of the completed design, as the bundle's README lists them. */
   findings: readonly Finding[];
   files: BundleFile[];
+  /** Each managed host's secrets in clear when the mode keeps them out of wg0.conf; empty in plain mode. */
+  secrets: HostSecrets[];
   folder: string;
   zip: Uint8Array;
 }
 
 /**
  * design -> keys and addresses -> plan -> files -> zip: the whole export, as the CLI and the worker run it. `codec`
- * is the zip's compression (the CLI passes Node's native zlib).
+ * is the zip's compression (the CLI passes Node's native zlib); `sealers` the encryptions only the caller has.
+ * Bad secrets options throw SecretsError before anything is made.
  */
 export async function exportBundle(
-  design: Design, random: RandomSource, options: Partial<BundleOptions> = {}, codec?: ZipCodec,
+  design: Design, random: RandomSource, options: Partial<BundleOptions> = {}, codec?: ZipCodec, sealers: SecretsSealers = {},
 ): Promise<ExportResult> {
+  const all = { ...DEFAULT_BUNDLE_OPTIONS, ...options };
+  assertSecretsOptions(all.secrets, sealers);
   const completion = completeDesign(design, { random, keys: true });
   const plan = buildPlan(completion.design);
   // The keypairs completion just made are right by construction: validation need not derive them again.
@@ -45,7 +52,8 @@ export async function exportBundle(
     ...withKnownKeypairs(made, () => validateDesign(completion.design, plan)),
     ...droppedKeyFindings(completion.droppedPrivateKeys),
   ];
-  const files = bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, ...options, findings });
+  const sealed = await sealSecrets(plan, all.secrets, sealers);
+  const files = [...bundleFiles(plan, { ...all, findings }), ...sealed.files];
   const folder = bundleFolderName(design.name);
-  return { completion, findings, files, folder, zip: await zipBundle(files, folder, codec) };
+  return { completion, findings, files, secrets: sealed.secrets, folder, zip: await zipBundle(files, folder, codec) };
 }

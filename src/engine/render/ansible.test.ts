@@ -25,3 +25,14 @@ describe.each(['nftables', 'iptables'] as const)('ansible/site.yml (%s)', (firew
     expect(play).toContain('no_log: true');
   });
 });
+
+describe('ansible/site.yml with secrets', () => {
+  it('is unchanged in plain mode and tells how the keys arrive otherwise', () => {
+    expect(renderPlaybook('nftables', 'plain')).toBe(renderPlaybook('nftables'));
+    expect(renderPlaybook('nftables', 'ansible-vault')).toContain('--vault-password-file');
+    expect(renderPlaybook('nftables', 'age')).toContain('secrets.age');
+    const vault = renderPlaybook('nftables', 'vault');
+    expect(vault).toContain('VAULT_ADDR: "{{ vault_addr }}"');
+    expect(vault.split('\n').filter((l) => l.includes('no_log: true'))).toHaveLength(1);
+  });
+});

@@ -3,13 +3,31 @@ import type { Plan } from '../plan/types';
 import type { Finding } from '../validate/finding';
 import { renderMermaid } from './mermaid';
 import { markdownText } from './safe-text';
+import type { SecretsMode } from '../secrets/secrets-options';
+import { AGE_IDENTITY_DEFAULT, VAULT_PASSWORD_FILE_DEFAULT } from './install-secrets';
+
+/** Where a bundle-kept private key is, per secrets mode, for the hosts table. */
+const KEPT_BY: Readonly<Record<SecretsMode, string>> = {
+  plain: 'this bundle',
+  age: 'this bundle, age-encrypted (secrets.age)',
+  'ansible-vault': 'this bundle, Ansible Vault (secrets.vault)',
+  vault: 'HashiCorp Vault',
+};
+
+/** The README's paragraph on how install.sh gets the keys in each mode but plain. */
+const KEYS_NOTE: Readonly<Record<SecretsMode, string[]>> = {
+  plain: [],
+  age: [`No wg0.conf here holds a key: install.sh decrypts the folder's secrets.age with the host's age identity (WG_DESIGNER_AGE_IDENTITY, default ${AGE_IDENTITY_DEFAULT}).`, ''],
+  'ansible-vault': [`No wg0.conf here holds a key: they are in each folder's secrets.vault (Ansible Vault). The play decrypts it on copy (run it with --vault-password-file); by hand, install.sh reads WG_DESIGNER_VAULT_PASSWORD_FILE (default ${VAULT_PASSWORD_FILE_DEFAULT}).`, ''],
+  vault: ['No key is in this bundle: run `vault/put-secrets.sh <secrets folder>` once where the keys are; install.sh reads each host\'s keys with `vault kv get` (VAULT_ADDR, VAULT_TOKEN).', ''],
+};
 
 /**
  * The bundle's `README.md`, for the people who run the network: a diagram, hosts (role, overlay address, endpoint,
  * public key, who keeps the private key), tunnels (MTU, keepalive), flows and their paths, and the findings that
  * were open at export time. User text is Markdown-escaped; the diagram holds none.
  */
-export function renderBundleReadme(plan: Plan, findings: readonly Finding[] = [], hasDiagramImage = false): string {
+export function renderBundleReadme(plan: Plan, findings: readonly Finding[] = [], hasDiagramImage = false, secrets: SecretsMode = 'plain'): string {
   const d = plan.design;
   const lines: string[] = [
     `# WireGuard bundle: ${markdownText(d.name) || 'unnamed design'}`,
@@ -18,6 +36,7 @@ export function renderBundleReadme(plan: Plan, findings: readonly Finding[] = []
     'there (it checks everything first, and restores the previous firewall unless you confirm within 60 s).',
     '`./check.sh` on a host prints one OK/FAIL line per peer and flow. `design.json` is the design without keys.',
     '',
+    ...KEYS_NOTE[secrets],
     '## Diagram',
     '',
     ...(hasDiagramImage ? ['![network diagram](docs/diagram.svg)', ''] : []),
@@ -32,7 +51,7 @@ export function renderBundleReadme(plan: Plan, findings: readonly Finding[] = []
   ];
   for (const h of plan.hosts) {
     const endpoint = h.host.endpoint === null ? 'not dialable' : formatEndpoint(parseEndpoint(h.host.endpoint));
-    const owner = h.host.external ? 'outside this design' : h.host.privateKey === null ? 'the host itself' : 'this bundle';
+    const owner = h.host.external ? 'outside this design' : h.host.privateKey === null ? 'the host itself' : KEPT_BY[secrets];
     lines.push(`| ${h.host.id} | ${markdownText(h.host.name)} | ${h.host.role} | ${h.addresses.map(formatPrefix).join(', ')} | ${endpoint} | ${h.mtu} | \`${h.host.publicKey ?? 'not known yet'}\` | ${owner} |`);
   }
   lines.push('', '## Tunnels', '', '| Tunnel | Between | MTU | Keepalive |', '| --- | --- | --- | --- |');

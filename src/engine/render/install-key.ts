@@ -20,7 +20,7 @@ const KEY_TEXT = /^[A-Za-z0-9+/]{43}=$/;
  *   exits 3 having changed nothing else.
  * A design whose own public key is missing with the private key lost (bundle custody) also takes the key file.
  */
-export function installKeyLines(plan: HostPlan, custody: KeyCustody): string[] {
+export function installKeyLines(plan: HostPlan, custody: KeyCustody, conf = `${WG_INTERFACE}.conf`): string[] {
   const id = plan.host.id;
   const expected = plan.host.publicKey ?? '';
   // The schema already allows only keys here; the script embeds it, so a renderer used on its own checks too.
@@ -40,7 +40,7 @@ export function installKeyLines(plan: HostPlan, custody: KeyCustody): string[] {
   if (plan.host.privateKey !== null) {
     return [
       ...out,
-      `pub=$(awk '$1 == "PrivateKey" { print $3; exit }' ${WG_INTERFACE}.conf | wg pubkey 2>/dev/null) || fail "${WG_INTERFACE}.conf holds no valid PrivateKey: nothing was changed"`,
+      `pub=$(awk '$1 == "PrivateKey" { print $3; exit }' ${conf} | wg pubkey 2>/dev/null) || fail "${WG_INTERFACE}.conf holds no valid PrivateKey: nothing was changed"`,
       ...(expected === '' ? [] : mismatch(`the PrivateKey in ${WG_INTERFACE}.conf`)),
     ];
   }

@@ -4,6 +4,8 @@ import type { HostPlan } from '../plan/types';
 import { IPTABLES_HOOKS } from './iptables';
 import { EXIT_NOT_ENROLLED, HOST_KEY_FILE, installKeyLines } from './install-key';
 import { NET_FUNCTIONS, firewallFunctions } from './install-transaction';
+import { installSecretsHeader, installSecretsLines } from './install-secrets';
+import type { SecretsOptions } from '../secrets/secrets-options';
 
 export type FirewallBackend = 'nftables' | 'iptables';
 
@@ -13,6 +15,8 @@ export interface InstallOptions {
   hasQos: boolean;
   /** Who holds the host's private key (see custodyOf): `host` makes it on the host when missing. */
   custody: KeyCustody;
+  /** Where the keys come from when not in wg0.conf (install-secrets.ts); left out: plain. */
+  secrets?: SecretsOptions;
 }
 
 /** Seconds the operator has to confirm the change before everything comes back (WG_DESIGNER_CONFIRM_SECONDS). */
@@ -56,6 +60,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     '# Before changing anything it checks that the private key gives the public key the design expects; a mismatch is',
     '# refused naming both fingerprints (the first 8 characters of each public key).',
     `# Exit codes: 0 installed or nothing to change, ${EXIT_NOT_ENROLLED} the host's key is not enrolled yet, any other: refused or rolled back.`,
+    ...(options.secrets ? installSecretsHeader(options.secrets) : []),
     'set -euo pipefail',
     'cd "$(dirname "$0")"',
     '',
@@ -76,7 +81,8 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     'systemd=0',
     'if [ "${WG_DESIGNER_NO_SYSTEMD:-0}" != 1 ] && [ -d /run/systemd/system ]; then systemd=1; fi',
     '',
-    ...installKeyLines(plan, options.custody),
+    // With a secrets backend the bundle key arrives in the staged wg0.conf: it is checked there, further down.
+    ...(options.secrets && !keyFromHost ? [] : installKeyLines(plan, options.custody)),
     '',
     '# Check everything first, so a bad file changes nothing.',
     ...(nft
@@ -92,6 +98,10 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     out.push(`(umask 077; awk -v key="$(cat "$keyfile")" '{ print } /^\\[Interface\\]$/ { print "PrivateKey = " key }' ${wg}.conf > "$stage/${wg}.conf")`);
   } else {
     out.push(`install -m 600 ${wg}.conf "$stage/${wg}.conf"`);
+  }
+  if (options.secrets) {
+    out.push(...installSecretsLines(plan.host.id, options.secrets));
+    if (!keyFromHost) out.push(...installKeyLines(plan, options.custody, `"$stage/${wg}.conf"`));
   }
   out.push(
     `wg-quick strip "$stage/${wg}.conf" >/dev/null || fail "${wg}.conf does not parse: nothing was changed"`,

@@ -8,7 +8,7 @@ import type { DesignAnalysis } from './analyse-design';
 export type EngineRequest =
   | { type: 'keypairs'; count: number }
   | { type: 'presharedKeys'; count: number }
-  /** The bundle with the export dialog's choices (firewall backend, QoS, diagram); findings come from the engine. */
+  /** The bundle with the export dialog's choices (firewall, QoS, diagram, secrets); findings come from the engine. */
   | { type: 'export'; design: Design; options?: ExportRequestOptions }
   /** Plan and validate: a large design takes tens of milliseconds, which must not land on a keystroke. */
   | { type: 'analyse'; design: Design };

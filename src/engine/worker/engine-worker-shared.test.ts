@@ -46,6 +46,9 @@ describe('engine worker requests', () => {
     await expect(bad({ firewall: 'pf' })).rejects.toThrow('export: firewall must be nftables or iptables');
     await expect(bad({ qos: { bulkRateMbit: 0.5 } })).rejects.toThrow('export: qos.bulkRateMbit must be a whole number');
     await expect(bad({ diagram: { svg: 1 } })).rejects.toThrow('export: diagram.svg must be text');
+    await expect(bad({ secrets: { mode: 'ansible-vault', password: 'p' } })).rejects.toThrow("Ansible Vault is the CLI's");
+    await expect(bad({ secrets: { mode: 'age', recipients: ['age1x'] } })).rejects.toThrow('export: secrets recipients:');
+    await expect(bad({ secrets: { mode: 'vault', path: 'secret/a b' } })).rejects.toThrow('export: secrets path:');
     // Findings are the engine's own: a page cannot put its own into the bundle README.
     const findings = [{ code: 'x', severity: 'error', message: 'FAKE', subjects: {} }];
     const smuggled = await runEngineRequest({ type: 'export', design, options: { findings } as ExportRequestOptions }, seededRandom(3));
@@ -59,5 +62,19 @@ describe('engine worker requests', () => {
     expect(copy.plan?.byId.get('hub')?.peers.length).toBeGreaterThan(0);
     expect(copy.plan?.byId.get('hub')?.host).toBe(copy.plan?.design.hosts.find((h) => h.id === 'hub'));
     expect(Array.isArray(copy.findings)).toBe(true);
+  });
+});
+
+describe('runEngineRequest export with secrets', () => {
+  it('takes the page\'s age and vault choices and keeps every key out of wg0.conf', async () => {
+    const design = parsed('point-to-point');
+    for (const secrets of [
+      { mode: 'age', recipients: ['age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p'] },
+      { mode: 'vault', path: 'secret/wg-designer/p2p' },
+    ] as const) {
+      const r = await runEngineRequest({ type: 'export', design, options: { secrets } }, seededRandom(4));
+      expect(r.secrets.length).toBe(2);
+      for (const f of r.files.filter((x) => x.path.endsWith('wg0.conf'))) expect(f.content).not.toMatch(/^PrivateKey =/m);
+    }
   });
 });

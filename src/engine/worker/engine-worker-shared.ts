@@ -3,6 +3,8 @@ import { exportBundle } from '../bundle/export-bundle';
 import { analyseDesign } from './analyse-design';
 import { generateKeypair, generatePresharedKey } from '../keys';
 import type { RandomSource } from '../keys';
+import { PLAIN_SECRETS, secretsProblem } from '../secrets/secrets-options';
+import type { SecretsOptions } from '../secrets/secrets-options';
 import type { EngineRequest, EngineResults, ExportRequestOptions } from './engine-worker-protocol';
 import { MAX_KEYPAIRS } from './engine-worker-protocol';
 
@@ -49,7 +51,23 @@ function exportOptions(options: ExportRequestOptions | undefined): ExportRequest
     if (options.diagram !== null && typeof options.diagram.svg !== 'string') throw new TypeError('export: diagram.svg must be text');
     out.diagram = options.diagram === null ? null : { svg: options.diagram.svg };
   }
+  if (options.secrets !== undefined) out.secrets = pageSecrets(options.secrets);
   return out;
+}
+
+/**
+ * The page's secrets choice, rebuilt from its known fields and checked. Ansible Vault is not offered: its
+ * implementation needs Node's crypto (the CLI's `--secrets ansible-vault`).
+ */
+function pageSecrets(raw: SecretsOptions): SecretsOptions {
+  let s: SecretsOptions;
+  if (raw?.mode === 'plain') s = PLAIN_SECRETS;
+  else if (raw?.mode === 'age' && Array.isArray(raw.recipients)) s = { mode: 'age', recipients: raw.recipients.map(String) };
+  else if (raw?.mode === 'vault' && typeof raw.path === 'string') s = { mode: 'vault', path: raw.path };
+  else throw new TypeError('export: secrets must be plain, age (recipients) or vault (path); Ansible Vault is the CLI\'s');
+  const problem = secretsProblem(s);
+  if (problem) throw new RangeError(`export: secrets ${problem.field}: ${problem.message}`);
+  return s;
 }
 
 function checkCount(request: { type: string; count: number }): number {
