@@ -69,5 +69,6 @@ export { DEFAULT_BUNDLE_OPTIONS, QOS_BULK_MBIT, isQosBulkRate } from './bundle/b
 
 export { applyFix } from './validate/apply-fix';
 export { RULES } from './validate/rules';
+export { isKeyOrphaned } from './validate/rules/key-orphaned';
 export { ruleContext } from './validate/validate-design';
 export type { RuleIndex, RouteHit } from './validate/rule-index';

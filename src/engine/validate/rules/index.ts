@@ -11,6 +11,7 @@ import { flowReachability } from './flow-reachability';
 import { hostIsolated } from './host-isolated';
 import { keyDuplicate } from './key-duplicate';
 import { keyFormat } from './key-format';
+import { keyOrphaned } from './key-orphaned';
 import { lanLocalToPeer } from './lan-local-to-peer';
 import { lanOverlap } from './lan-overlap';
 import { lanReturnRoute } from './lan-return-route';
@@ -35,7 +36,7 @@ export const RULES: readonly Rule[] = [
   tunnelMtu, pathMtu,
   flowReachability, lanReturnRoute, hostIsolated, tunnelHandshake, tunnelFamily, endpointDuplicate, endpointDocumentation,
   natKeepalive,
-  keyFormat, keyDuplicate, pskMissing,
+  keyFormat, keyDuplicate, keyOrphaned, pskMissing,
   meshScale,
   portDuplicate, flowPort, managementPort,
 ];
