@@ -17,7 +17,7 @@ export type { Prefix, Address, Family } from './net';
 
 export {
   cryptoRandom, seededRandom, generateKeypair, generatePrivateKey, generatePresharedKey, publicKeyOf, isKey,
-  publicKeysMatch, useX25519,
+  publicKeysMatch, useX25519, decodeKey, KEY_TEXT_LENGTH,
 } from './keys';
 export type { RandomSource, X25519Base } from './keys';
 
