@@ -24,6 +24,8 @@ test.describe('key custody', () => {
     await expect(orphaned).toHaveCount(1);
     await expect(orphaned).toContainText('pg-1 and app-1 have public keys but their private keys are not in the design');
     await expect(designer.findings.errors()).toHaveCount(1);
+    await expect(orphaned.getByTestId('apply-fix')).toContainText('Generate new keys for pg-1 and app-1');
+    await expect(orphaned.getByTestId('apply-alternative')).toContainText('Kept by the host');
 
     await designer.toolbar.button('export').click();
     const dialog = page.getByTestId('export-dialog');

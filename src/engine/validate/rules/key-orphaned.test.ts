@@ -22,6 +22,14 @@ describe('key-orphaned', () => {
     expect(afterFix(keyOrphaned, d, f)).toEqual([]);
   });
 
+  it('offers host custody as the other repair, keeping every public key', () => {
+    const d = publicDesign(three());
+    const [f] = runRule(keyOrphaned, d);
+    const kept = fixed(d, f && { ...f, fix: f.alternative });
+    expect(kept.hosts.map((h) => [h.keys, h.publicKey])).toEqual(d.hosts.map((h) => ['host', h.publicKey]));
+    expect(runRule(keyOrphaned, kept)).toEqual([]);
+  });
+
   it('says nothing of hosts that keep their own key, external hosts, keyless hosts or full pairs', () => {
     const d = publicDesign(three());
     expect(runRule(keyOrphaned, { ...d, network: { ...d.network, keys: 'host' } })).toEqual([]);

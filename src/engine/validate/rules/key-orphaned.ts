@@ -11,8 +11,9 @@ import { listText } from '../text';
  *
  * One finding for all such hosts, not one per host: after a reload every host of the design is in it, and 250
  * identical rows would bury every other finding. Its subjects still name each host, so a click selects them all.
- * The fix clears their keys, so new pairs are generated (in the page at once, by the CLI at export); the other way
- * out, for hosts that already hold their keys, is host custody (the inspector, or the banner after a reload).
+ * Two repairs, since only the user knows which is true: new pairs (the fix clears the keys; the page makes pairs at
+ * once, the CLI at export), after which every peer needs the new bundle; or, when the deployed hosts still hold the
+ * private keys from an earlier bundle, host custody, which keeps every public key and so every peer's config.
  */
 export const keyOrphaned: Rule = {
   id: 'key-orphaned',
@@ -30,6 +31,10 @@ export const keyOrphaned: Rule = {
       fix: {
         label: `Generate new keys for ${names} (peers need the new bundle)`,
         changes: orphans.map((h) => ({ target: 'host' as const, id: h.id, set: { privateKey: null, publicKey: null } })),
+      },
+      alternative: {
+        label: `${one ? 'It holds its key' : 'They hold their keys'}: set the custody of ${names} to "Kept by the host"`,
+        changes: orphans.map((h) => ({ target: 'host' as const, id: h.id, set: { keys: 'host' } })),
       },
     };
     return [finding];
