@@ -99,4 +99,16 @@ test.describe('key custody', () => {
     await expect(error).toHaveCount(0);
     await expect.poll(async () => (await designer.savedDesign())?.hosts.find((h) => h.id === 'app-1')?.publicKey).toBe(own);
   });
+
+  test('Regenerate keys asks first, then changes only the selected host\'s key', async ({ designer }) => {
+    const before = await twoHostsWithKeys(designer);
+    await designer.canvas.select('pg-1');
+    const keys = designer.inspector.root.getByTestId('host-keys');
+    await keys.getByTestId('regenerate-host-keys').click();
+    await expect(keys).toContainText('every one of them is given the new bundle');
+    await keys.getByTestId('regenerate-host-keys-confirm').click();
+    await expect(keys.getByTestId('private-key-status')).toContainText('in this tab');
+    await expect.poll(async () => (await designer.savedDesign())?.hosts.find((h) => h.id === 'pg-1')?.publicKey).not.toBe(before.get('pg-1'));
+    expect((await designer.savedDesign())?.hosts.find((h) => h.id === 'app-1')?.publicKey).toBe(before.get('app-1'));
+  });
 });
