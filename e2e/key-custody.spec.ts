@@ -90,6 +90,11 @@ test.describe('key custody', () => {
     await field.fill(keys.get('pg-1') ?? '');
     await expect(error).toContainText('Public key is already pg-1\'s');
 
+    // Without clipboard permission, Paste says how else to paste, and the text stays.
+    await designer.inspector.root.getByTestId('paste-public-key').click();
+    await expect(designer.inspector.root.getByTestId('host-keys')).toContainText('Paste is not available here');
+    await expect(field).toHaveValue(keys.get('pg-1') ?? '');
+
     // Pasted from the clipboard, as a user copies `wg show wg0 public-key` from the host.
     const own = '5fPYzJx0w5bBFsRvySR1XW7rsleE4vpjSGUqLSIxGb4=';
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -46,8 +46,7 @@ export function PublicKeyField({ value, commit }: PublicKeyFieldProps) {
     }
   };
   return (
-    <Shell label="Public key" id={id} error={error}
-      hint={note ?? 'From the host: wg show wg0 public-key (its install.sh prints it too).'}>
+    <Shell label="Public key" id={id} error={error} hint="From the host: wg show wg0 public-key (its install.sh prints it too).">
       <div className="key-input">
         <input id={id} className="input mono" value={draft} placeholder="44 characters ending in =" spellCheck={false}
           autoComplete="off" data-testid="field-publicKey" aria-invalid={error ? true : undefined}
@@ -56,6 +55,8 @@ export function PublicKeyField({ value, commit }: PublicKeyFieldProps) {
           onChange={(e) => tryKey(e.target.value)} />
         <button type="button" className="btn btn--small" data-testid="paste-public-key" onClick={() => void paste()}>Paste</button>
       </div>
+      {/* Beside any error on the key, not instead of it: the two say different things. */}
+      {note && <div className="field__hint" role="status" data-testid="paste-note">{note}</div>}
     </Shell>
   );
 }
