@@ -11,7 +11,7 @@ import { addFlow } from './ops/add-flow';
 import { addHost } from './ops/add-host';
 import { addTunnel } from './ops/add-tunnel';
 import { editFlow, editHost, editNetwork, editTunnel } from './ops/edit-design';
-import { clearKeys, setCustody } from './ops/key-custody';
+import { clearKeys, keysMadeHere, setCustody } from './ops/key-custody';
 import { moveHosts } from './ops/move-hosts';
 import { removeItems } from './ops/remove-items';
 import { EMPTY_SELECTION } from './ops/selection';
@@ -162,7 +162,8 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
           ...d,
           hosts: d.hosts.map((h) => {
             const k = hosts.get(h.id);
-            return k && h.publicKey === null && h.privateKey === null && k.publicKey !== null
+            // A host-custody host makes its own pair: one an export made for it must not become its key here.
+            return k && h.publicKey === null && h.privateKey === null && k.publicKey !== null && keysMadeHere(d, h)
               ? { ...h, publicKey: k.publicKey, privateKey: k.privateKey } : h;
           }),
           tunnels: d.tunnels.map((t) => {

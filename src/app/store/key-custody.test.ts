@@ -85,6 +85,19 @@ describe('key custody in the store', () => {
     expect(keyOf('app-2')?.publicKey).toBe(before.hosts[2]?.publicKey);
   });
 
+  it('adopts keys an export made only for hosts whose keys are made here', async () => {
+    s().keepOwnKeys(['app-1']);
+    s().regenerateKeys();
+    await settle();
+    // The moment an export finishes before the worker's pairs arrive: no host has keys yet.
+    const cleared = { ...design(), hosts: design().hosts.map((h) => ({ ...h, publicKey: null, privateKey: null })) };
+    store.setState({ history: { ...s().history, present: cleared } });
+    const exported = { ...design(), hosts: design().hosts.map((h) => ({ ...h, ...generateKeypair(random) })) };
+    s().adoptKeys(exported);
+    expect(keyOf('app-1')?.publicKey).toBeNull();
+    expect(keyOf('pg-1')?.publicKey).toBe(exported.hosts[0]?.publicKey);
+  });
+
   it('fingerprints a keys-lost state so a dismissal holds for it and not for another', () => {
     const d = design();
     expect(keysLostFingerprint(d)).toBe(keysLostFingerprint({ ...d, hosts: [...d.hosts].reverse() }));
