@@ -21,10 +21,9 @@ export function KeysLostBanner() {
   return (
     <div className="notice notice--warning keys-lost" role="status" data-testid="keys-lost-banner">
       <div className="notice__text">
-        <b>{hosts} lost {count === 1 ? 'its private key' : 'their private keys'} on reload.</b> "Remember private
-        keys" is off, so only public keys were kept: a bundle exported now would give peers keys nobody holds.
-        Generate new keys (every peer then needs the new bundle), or, if the deployed hosts already hold their keys,
-        let them keep them.
+        <b>{hosts} lost {count === 1 ? 'its private key' : 'their private keys'} on reload</b> ("Remember private keys" is
+        off). A bundle exported now would name keys nobody holds: generate new ones (every peer then needs the new
+        bundle), or keep the ones the deployed hosts already hold.
       </div>
       <div className="keys-lost__actions">
         <button type="button" className="btn btn--small btn--primary" data-testid="keys-lost-generate" onClick={() => act('generate')}>

@@ -29,11 +29,11 @@ export const keyOrphaned: Rule = {
       message: `${names} ${one ? 'has a public key but its private key is' : 'have public keys but their private keys are'} not in the design (dropped on reload, or saved without keys), so the bundle cannot ship ${one ? 'it' : 'them'} and peers would expect keys nobody holds: generate new keys, or set key custody to "Kept by the host" if ${one ? 'the host already holds its key' : 'the hosts already hold their keys'}.`,
       subjects: { hosts: orphans.map((h) => h.id) },
       fix: {
-        label: `Generate new keys for ${names} (peers need the new bundle)`,
+        label: `Generate new keys for ${names}`,
         changes: orphans.map((h) => ({ target: 'host' as const, id: h.id, set: { privateKey: null, publicKey: null } })),
       },
       alternative: {
-        label: `${one ? 'It holds its key' : 'They hold their keys'}: set the custody of ${names} to "Kept by the host"`,
+        label: `Switch ${names} to "Kept by the host"`,
         changes: orphans.map((h) => ({ target: 'host' as const, id: h.id, set: { keys: 'host' } })),
       },
     };
