@@ -11,6 +11,7 @@ import { useAppStoreApi } from './store/store-context';
 import { Toolbar } from './toolbar/Toolbar';
 import { useShortcuts } from './toolbar/use-shortcuts';
 import { useShareLinkListener } from './persistence/use-share-link-listener';
+import { KeysLostBanner } from './ui/KeysLostBanner';
 import { NoticeBanner } from './ui/NoticeBanner';
 import { StatusBar } from './ui/StatusBar';
 import { Toasts } from './ui/Toasts';
@@ -42,6 +43,7 @@ export function App() {
         <Palette />
         <main className="workspace">
           <NoticeBanner />
+          <KeysLostBanner />
           <Canvas />
         </main>
         <Inspector />

@@ -4,6 +4,7 @@ import { createAppStore } from './store/create-app-store';
 import { autoLayout, needsLayout } from './layout/auto-layout';
 import { startAutosave } from './persistence/autosave';
 import { initialDesign } from './persistence/initial-design';
+import { startKeysLostNotice } from './persistence/keys-lost-notice';
 import { readSettings } from './persistence/storage-keys';
 import { workerAnalyse, workerKeypairs, workerPresharedKeys } from './worker/engine';
 import { complete } from './store/commit';
@@ -21,6 +22,8 @@ export function bootstrap(): StoreApi<AppStore> {
     keypairs: workerKeypairs, presharedKeys: workerPresharedKeys, analyse: workerAnalyse, layout: autoLayout,
   });
   if (init.notice) store.getState().setNotice(init.notice);
+  // A link never holds private keys and says so itself (SHARE_NOTICE); this banner is for a reload that dropped them.
+  if (!init.fromLink) startKeysLostNotice(store, storage, design);
   if (window.location.hash) history.replaceState(null, '', window.location.pathname + window.location.search);
   // An opened link becomes this browser's design at once: a reload must not fall back to an older autosave.
   startAutosave(store, storage, (at) => store.getState().markSaved(at), init.fromLink);

@@ -17,8 +17,8 @@ export * as net from './net';
 export type { Prefix, Address, Family } from './net';
 
 export {
-  cryptoRandom, seededRandom, generateKeypair, generatePrivateKey, generatePresharedKey, publicKeyOf, isKey, decodeKey,
-  publicKeysMatch, useX25519,
+  cryptoRandom, seededRandom, generateKeypair, generatePrivateKey, generatePresharedKey, publicKeyOf, isKey,
+  publicKeysMatch, useX25519, decodeKey, KEY_TEXT_LENGTH,
 } from './keys';
 export type { RandomSource, X25519Base } from './keys';
 
@@ -76,5 +76,6 @@ export { DEFAULT_BUNDLE_OPTIONS, QOS_BULK_MBIT, isQosBulkRate } from './bundle/b
 
 export { applyFix } from './validate/apply-fix';
 export { RULES } from './validate/rules';
+export { isKeyOrphaned } from './validate/rules/key-orphaned';
 export { ruleContext } from './validate/validate-design';
 export type { RuleIndex, RouteHit } from './validate/rule-index';

@@ -1,9 +1,20 @@
-import type { Finding } from '../../engine';
+import type { Finding, Fix } from '../../engine';
 import { useAppStoreApi } from '../store/store-context';
 
 const ICON = { error: '✕', warning: '!', info: 'i' } as const;
 
-/** One finding: click it to select and centre its subjects; a finding with a fix offers it as a button. */
+/** A button that applies one repair of a finding. */
+function FixButton({ fix, testId }: { fix: Fix; testId: string }) {
+  const store = useAppStoreApi();
+  return (
+    <button type="button" className="btn btn--small btn--fix" data-testid={testId} title={`Apply the fix: ${fix.label}`}
+      onClick={() => store.getState().applyFix(fix)}>
+      {fix.label}
+    </button>
+  );
+}
+
+/** One finding: click it to select and centre its subjects; its fix (and any alternative) are buttons. */
 export function FindingRow({ finding }: { finding: Finding }) {
   const store = useAppStoreApi();
   const subjects = [...(finding.subjects.hosts ?? []), ...(finding.subjects.tunnels ?? []), ...(finding.subjects.flows ?? [])];
@@ -20,11 +31,12 @@ export function FindingRow({ finding }: { finding: Finding }) {
           </span>
         </span>
       </button>
-      {finding.fix && (
-        <button type="button" className="btn btn--small btn--fix" data-testid="apply-fix" title={`Apply the fix: ${finding.fix.label}`}
-          onClick={() => finding.fix && store.getState().applyFix(finding.fix)}>
-          {finding.fix.label}
-        </button>
+      {finding.fix && !finding.alternative && <FixButton fix={finding.fix} testId="apply-fix" />}
+      {finding.fix && finding.alternative && (
+        <div className="finding__fixes">
+          <FixButton fix={finding.fix} testId="apply-fix" />
+          <FixButton fix={finding.alternative} testId="apply-alternative" />
+        </div>
       )}
     </li>
   );

@@ -1,6 +1,8 @@
 import type { Design } from '../../engine';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { CheckField, TextField, parseOptionalInt } from './fields';
+import { NetworkCustodyField } from './KeyCustodyField';
+import { RegenerateKeys } from './RegenerateKeys';
 import { useCommit } from './use-commit';
 
 const POOLS = [['db', 'Database pool'], ['app', 'App pool'], ['gateway', 'Gateway pool'], ['client', 'Client pool']] as const;
@@ -37,6 +39,11 @@ export function DesignInspector({ design }: { design: Design }) {
         </div>
         <CheckField label="Preshared key on every tunnel" checked={n.presharedKeys}
           hint="Post-quantum hardening, as WireGuard recommends." commit={(c) => commit('presharedKeys', { presharedKeys: c })} />
+      </section>
+      <section className="inspector__section">
+        <h3 className="section-title">Keys</h3>
+        <NetworkCustodyField value={n.keys} commit={(keys) => commit('keys', { keys })} />
+        <RegenerateKeys label="Regenerate keys for all hosts" testId="regenerate-all-keys" />
       </section>
       <section className="inspector__section">
         <h3 className="section-title">This device</h3>

@@ -3,6 +3,7 @@ import { useApp, useAppStoreApi } from '../store/store-context';
 import { DesignInspector } from './DesignInspector';
 import { FlowInspector } from './FlowInspector';
 import { HostInspector } from './HostInspector';
+import { RegenerateKeys } from './RegenerateKeys';
 import { TunnelInspector } from './TunnelInspector';
 
 /** The right-hand panel: whatever is selected, or the design itself. */
@@ -20,6 +21,11 @@ export function Inspector() {
           <p className="muted">{sel.hosts.length} hosts, {sel.tunnels.length} tunnels, {sel.flows.length} flows.</p>
           <button type="button" className="btn btn--small btn--danger" onClick={() => store.getState().removeSelection()}>Delete selection</button>
         </section>
+        {sel.hosts.length > 0 && (
+          <section className="inspector__section">
+            <RegenerateKeys hostIds={sel.hosts} label="Regenerate keys of the selected hosts" testId="regenerate-selected-keys" />
+          </section>
+        )}
       </div>
     );
   } else {

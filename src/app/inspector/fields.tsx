@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 
-interface FieldShell {
+export interface FieldShell {
   label: string;
   hint?: ReactNode;
   error?: string | null;
@@ -9,7 +9,8 @@ interface FieldShell {
   children: ReactNode;
 }
 
-function Shell({ label, hint, error, id, children }: FieldShell) {
+/** A field's label, control and the message under it: its error, else its hint. */
+export function Shell({ label, hint, error, id, children }: FieldShell) {
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <label className="field__label" htmlFor={id}>{label}</label>

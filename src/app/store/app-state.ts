@@ -56,8 +56,10 @@ export interface DesignActions {
   autoLayout(): void;
   undo(): void;
   redo(): void;
-  /** Drops the keys of these hosts (all when omitted) and has the worker make new ones. */
-  regenerateKeys(hostIds?: string[]): void;
+  /** Drops the keys of these bundle-custody hosts (all when omitted) and has the worker make new ones: one undo step. */
+  regenerateKeys(hostIds?: readonly string[]): void;
+  /** Switches these hosts to host custody, keeping their public keys (they hold the private halves already). */
+  keepOwnKeys(hostIds: readonly string[]): void;
   /** Merges keys (from an export) into hosts that have none, in every undo step. */
   adoptKeys(design: Design): void;
 }
@@ -79,6 +81,8 @@ export interface UiState {
   dialog: DialogName | null;
   toasts: Toast[];
   notice: Notice | null;
+  /** Show the banner for hosts whose private keys a reload dropped (set once at load, see keys-lost-notice.ts). */
+  keysLost: boolean;
   /** Keep private keys in this browser's local storage. Off by default. */
   rememberKeys: boolean;
   /** Protocol the flow form and flow mode use. */
@@ -94,6 +98,7 @@ export interface UiActions {
   toast(kind: ToastKind, text: string): void;
   dismissToast(id: number): void;
   setNotice(notice: Notice | null): void;
+  setKeysLost(on: boolean): void;
   setRememberKeys(on: boolean): void;
   markSaved(at: number): void;
 }

@@ -11,6 +11,7 @@ import { addFlow } from './ops/add-flow';
 import { addHost } from './ops/add-host';
 import { addTunnel } from './ops/add-tunnel';
 import { editFlow, editHost, editNetwork, editTunnel } from './ops/edit-design';
+import { clearKeys, keysMadeHere, setCustody } from './ops/key-custody';
 import { moveHosts } from './ops/move-hosts';
 import { removeItems } from './ops/remove-items';
 import { EMPTY_SELECTION } from './ops/selection';
@@ -148,9 +149,11 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
         afterHistory(before);
       },
       regenerateKeys(hostIds) {
-        const d = get().history.present;
-        const ids = new Set(hostIds ?? d.hosts.filter((h) => !h.external).map((h) => h.id));
-        commit({ ...d, hosts: d.hosts.map((h) => (ids.has(h.id) && !h.external ? { ...h, publicKey: null, privateKey: null } : h)) });
+        // One commit clears the keys; the worker's pairs are then written into that same undo step (key-requests).
+        commit(clearKeys(get().history.present, hostIds));
+      },
+      keepOwnKeys(hostIds) {
+        commit(setCustody(get().history.present, hostIds, 'host'));
       },
       adoptKeys(withKeys) {
         const hosts = new Map(withKeys.hosts.map((h) => [h.id, h]));
@@ -159,7 +162,8 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
           ...d,
           hosts: d.hosts.map((h) => {
             const k = hosts.get(h.id);
-            return k && h.publicKey === null && h.privateKey === null && k.publicKey !== null
+            // A host-custody host makes its own pair: one an export made for it must not become its key here.
+            return k && h.publicKey === null && h.privateKey === null && k.publicKey !== null && keysMadeHere(d, h)
               ? { ...h, publicKey: k.publicKey, privateKey: k.privateKey } : h;
           }),
           tunnels: d.tunnels.map((t) => {

@@ -2,11 +2,12 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Design, Host } from '../../engine';
 import type { AppStore } from './app-state';
 import { mapHistory } from './history';
+import { keysMadeHere } from './ops/key-custody';
 import type { StoreDeps } from './store-deps';
 
-/** Hosts the design manages that have no keypair yet. */
+/** Hosts whose keypair this tab makes (bundle custody) that have none yet. A host-custody host brings its own. */
 function keyless(d: Design): Host[] {
-  return d.hosts.filter((h) => !h.external && h.publicKey === null && h.privateKey === null);
+  return d.hosts.filter((h) => keysMadeHere(d, h) && h.publicKey === null && h.privateKey === null);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateKeypair, seededRandom } from '../keys';
+import { publicDesign } from '../model/public-design';
 import { parsed } from '../testing/fixture-design';
 import { exportBundle } from './export-bundle';
 
@@ -20,5 +21,14 @@ describe('exportBundle', () => {
     const r = await exportBundle(parsed('hub-and-spoke'), seededRandom(2));
     expect(r.completion.generatedKeys.length).toBeGreaterThan(0);
     expect(r.findings.filter((f) => f.code.startsWith('key-'))).toEqual([]);
+  });
+
+  it('reports hosts whose private keys were dropped as an error (the CLI then refuses without --force), not as keys to make', async () => {
+    const full = (await exportBundle(parsed('hub-and-spoke'), seededRandom(3))).completion.design;
+    const r = await exportBundle(publicDesign(full), seededRandom(4));
+    const orphaned = r.findings.filter((f) => f.code === 'key-orphaned');
+    expect(orphaned.map((f) => f.severity)).toEqual(['error']);
+    expect(orphaned[0]?.subjects.hosts).toEqual(full.hosts.filter((h) => !h.external).map((h) => h.id));
+    expect(r.completion.generatedKeys).toEqual([]);
   });
 });

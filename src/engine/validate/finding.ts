@@ -28,6 +28,8 @@ export interface Finding {
   message: string;
   subjects: Subjects;
   fix?: Fix;
+  /** A second repair, offered beside `fix` when which is right depends on what only the user knows. */
+  alternative?: Fix;
 }
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -12,6 +12,7 @@ import { hostIsolated } from './host-isolated';
 import { keyDuplicate } from './key-duplicate';
 import { keyFormat } from './key-format';
 import { keyNotEnrolled } from './key-not-enrolled';
+import { keyOrphaned } from './key-orphaned';
 import { lanLocalToPeer } from './lan-local-to-peer';
 import { lanOverlap } from './lan-overlap';
 import { lanReturnRoute } from './lan-return-route';
@@ -37,7 +38,7 @@ export const RULES: readonly Rule[] = [
   tunnelMtu, pathMtu,
   flowReachability, lanReturnRoute, hostIsolated, tunnelHandshake, tunnelFamily, endpointDuplicate, endpointDocumentation,
   natKeepalive,
-  keyFormat, keyDuplicate, keyNotEnrolled, pskMissing, pskHostCustody,
+  keyFormat, keyDuplicate, keyOrphaned, keyNotEnrolled, pskMissing, pskHostCustody,
   meshScale,
   portDuplicate, flowPort, managementPort,
 ];
