@@ -23,6 +23,8 @@ export interface VariantDeploy {
 /** The secrets material of a variant: the CLI's export flags, and what each host holds to decrypt. */
 export interface LabSecretsSetup {
   exportArgs: string[];
+  /** Flags that let a later export read (and keep) the encrypted keys file, for a plain bundle of the same keys. */
+  keysArgs: string[];
   env: string[];
   /** Puts the host's identity (age key, vault password) into its /etc before install.sh runs. */
   place: (id: string) => void;
@@ -30,17 +32,20 @@ export interface LabSecretsSetup {
 
 /** Makes the variant's identity with the real tools: `age-keygen`, or a random Ansible Vault password file. */
 export async function secretsSetup(v: CustodyVariant, workDir: string): Promise<LabSecretsSetup> {
-  if (v.secrets === null) return { exportArgs: [], env: [], place: () => undefined };
+  if (v.secrets === null) return { exportArgs: [], keysArgs: [], env: [], place: () => undefined };
   const file = `${workDir}/${v.secrets === 'age' ? 'age.key' : 'vault-pass'}`;
   let exportArgs: string[];
+  let keysArgs: string[];
   if (v.secrets === 'age') {
     await must(runCommand('age-keygen', ['-o', file]), 'age-keygen');
     const recipient = /# public key: (age1[0-9a-z]+)/.exec(readFileSync(file, 'utf8'))?.[1];
     if (!recipient) throw new Error('age-keygen wrote no public key');
     exportArgs = ['--secrets', 'age', '--age-recipient', recipient];
+    keysArgs = ['--age-recipient', recipient, '--age-identity', file];
   } else {
     writeFileSync(file, `${randomBytes(24).toString('hex')}\n`, { mode: 0o600 });
     exportArgs = ['--secrets', 'ansible-vault', '--vault-password-file', file];
+    keysArgs = ['--vault-password-file', file];
   }
   const onHost = `/etc/wg-designer/${v.secrets === 'age' ? 'age.key' : 'vault-pass'}`;
   const env = [v.secrets === 'age' ? `WG_DESIGNER_AGE_IDENTITY=${onHost}` : `WG_DESIGNER_VAULT_PASSWORD_FILE=${onHost}`];
@@ -50,7 +55,7 @@ export async function secretsSetup(v: CustodyVariant, workDir: string): Promise<
     copyFileSync(file, `${dir}/${onHost.split('/').pop() ?? ''}`);
     chmodSync(`${dir}/${onHost.split('/').pop() ?? ''}`, 0o600);
   };
-  return { exportArgs, env, place };
+  return { exportArgs, keysArgs, env, place };
 }
 
 /**
@@ -98,10 +103,12 @@ export async function deployHostKeys(first: LabBundle, hostNs: ReadonlyMap<strin
  * bundle with a wrong private key is refused with nothing changed, and every host decrypts with the real tool.
  */
 export async function deploySecrets(bundle: LabBundle, setup: LabSecretsSetup, hostNs: ReadonlyMap<string, string>, workDir: string, cli: string): Promise<VariantDeploy> {
-  const secrets = tokens(readFileSync(bundle.keysPath, 'utf8'));
-  const results: CheckResult[] = [{ ...noSecretIn(bundle, secrets, 'the encrypted bundle'), detail: `${secrets.length} private and preshared keys looked for in ${bundle.files.length} files` }];
   for (const id of bundle.hosts.keys()) setup.place(id);
-  const plain = await reexport(workDir, cli, 'plain');
+  // The same keys in a plain bundle (the keys file is encrypted too): what the encrypted zip must not hold.
+  const plain = await reexport(workDir, cli, 'plain', setup.keysArgs);
+  const secrets = [...plain.hosts.values()].flatMap((h) => tokens(readFileSync(`${h.folder}/wg0.conf`, 'utf8'))
+    .filter((t) => !plain.design.hosts.some((d) => d.publicKey === t)));
+  const results: CheckResult[] = [{ ...noSecretIn(bundle, secrets, 'the encrypted bundle'), ok: secrets.length > 0 && noSecretIn(bundle, secrets, '').ok, detail: `${secrets.length} private and preshared keys looked for in ${bundle.files.length} files` }];
   const [firstId, firstHost] = [...plain.hosts][0] ?? [];
   if (firstId !== undefined && firstHost !== undefined) {
     const conf = `${firstHost.folder}/wg0.conf`;
