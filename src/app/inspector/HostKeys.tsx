@@ -33,7 +33,7 @@ export function HostKeys({ host }: { host: Host }) {
             <span className="kv__k">Private key</span>
             <span className="kv__v" data-testid="private-key-status">
               {pending ? 'generating…' : host.privateKey ? 'in this tab (goes only into the exported bundle)'
-                : host.publicKey ? 'lost (a reload without "Remember private keys"): regenerate, or set custody to "Kept by the host"' : 'none'}
+                : host.publicKey ? 'not here (a share link never holds it, and a reload without "Remember private keys" drops it): regenerate, or set custody to "Kept by the host"' : 'none'}
             </span>
           </div>
           <RegenerateKeys hostIds={[host.id]} label="Regenerate keys" testId="regenerate-host-keys" />
