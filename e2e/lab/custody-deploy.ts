@@ -45,7 +45,8 @@ export async function secretsSetup(v: CustodyVariant, workDir: string): Promise<
   } else {
     writeFileSync(file, `${randomBytes(24).toString('hex')}\n`, { mode: 0o600 });
     exportArgs = ['--secrets', 'ansible-vault', '--vault-password-file', file];
-    keysArgs = ['--vault-password-file', file];
+    // The CLI writes a vault keys file back only for an ansible-vault bundle: no plain bundle of it here.
+    keysArgs = [];
   }
   const onHost = `/etc/wg-designer/${v.secrets === 'age' ? 'age.key' : 'vault-pass'}`;
   const env = [v.secrets === 'age' ? `WG_DESIGNER_AGE_IDENTITY=${onHost}` : `WG_DESIGNER_VAULT_PASSWORD_FILE=${onHost}`];
@@ -104,13 +105,16 @@ export async function deployHostKeys(first: LabBundle, hostNs: ReadonlyMap<strin
  */
 export async function deploySecrets(bundle: LabBundle, setup: LabSecretsSetup, hostNs: ReadonlyMap<string, string>, workDir: string, cli: string): Promise<VariantDeploy> {
   for (const id of bundle.hosts.keys()) setup.place(id);
-  // The same keys in a plain bundle (the keys file is encrypted too): what the encrypted zip must not hold.
-  const plain = await reexport(workDir, cli, 'plain', setup.keysArgs);
-  const secrets = [...plain.hosts.values()].flatMap((h) => tokens(readFileSync(`${h.folder}/wg0.conf`, 'utf8'))
-    .filter((t) => !plain.design.hosts.some((d) => d.publicKey === t)));
+  // What the encrypted zip must not hold: the same keys in a plain bundle (age), or the keys file opened with the
+  // real ansible-vault.
+  const plain = setup.keysArgs.length > 0 ? await reexport(workDir, cli, 'plain', setup.keysArgs) : null;
+  const secrets = plain
+    ? [...plain.hosts.values()].flatMap((h) => tokens(readFileSync(`${h.folder}/wg0.conf`, 'utf8'))
+      .filter((t) => !plain.design.hosts.some((d) => d.publicKey === t)))
+    : tokens((await must(runCommand('ansible-vault', ['view', '--vault-password-file', `${workDir}/vault-pass`, `${bundle.keysPath}.vault`], '', 30_000), 'ansible-vault view')).stdout);
   const results: CheckResult[] = [{ ...noSecretIn(bundle, secrets, 'the encrypted bundle'), ok: secrets.length > 0 && noSecretIn(bundle, secrets, '').ok, detail: `${secrets.length} private and preshared keys looked for in ${bundle.files.length} files` }];
-  const [firstId, firstHost] = [...plain.hosts][0] ?? [];
-  if (firstId !== undefined && firstHost !== undefined) {
+  const [firstId, firstHost] = plain ? [...plain.hosts][0] ?? [] : [];
+  if (plain && firstId !== undefined && firstHost !== undefined) {
     const conf = `${firstHost.folder}/wg0.conf`;
     writeFileSync(conf, readFileSync(conf, 'utf8').replace(/^PrivateKey = .*$/m, `PrivateKey = ${wgKeypair().privateKey}`));
     results.push(await wrongKeyRefused(firstId, plain, hostNs, workDir, null));
