@@ -3,19 +3,7 @@ import { encodeShareFragment } from '../../engine';
 import { fixtureDesign } from '../../engine/testing/fixture-design';
 import { initialDesign } from './initial-design';
 import { DESIGN_KEY } from './storage-keys';
-
-/** A Storage in memory (vitest runs these in Node). */
-function memoryStorage(items: Record<string, string> = {}): Storage {
-  const m = new Map(Object.entries(items));
-  return {
-    get length() { return m.size; },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, v),
-  };
-}
+import { memoryStorage } from './memory-storage';
 
 describe('initial design', () => {
   const saved = JSON.stringify(fixtureDesign('point-to-point'));

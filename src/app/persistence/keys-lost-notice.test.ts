@@ -4,6 +4,7 @@ import { generateKeypair, generatePresharedKey, publicDesign, seededRandom } fro
 import { createAppStore } from '../store/create-app-store';
 import { emptyDesign } from './initial-design';
 import { KEYS_LOST_KEY, startKeysLostNotice } from './keys-lost-notice';
+import { memoryStorage } from './memory-storage';
 
 const random = seededRandom(5);
 const deps = {
@@ -11,19 +12,6 @@ const deps = {
   presharedKeys: async (n: number) => Array.from({ length: n }, () => generatePresharedKey(random)),
   layout: (d: Design) => d,
 };
-
-/** A Storage in memory (vitest runs these in Node). */
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() { return m.size; },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, v),
-  };
-}
 
 /** A design with two keyed hosts, as autosave keeps it with "Remember private keys" off. */
 async function reloaded(): Promise<Design> {
