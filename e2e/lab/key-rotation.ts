@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { parseWgQuick, publicKeyOf } from '../../src/engine';
 import { readBundle } from './bundle';
 import type { DayTwoResult, RunningDesign } from './day-two-context';
@@ -11,6 +11,7 @@ import { longestOutage, outageResults } from './outages';
 import type { CheckResult } from './results';
 import { runCommand } from './run-command';
 import { runFlow } from './run-probes';
+import { reinstallHost } from './reinstall';
 
 /** The rotation's steps, as its README numbers them: each runs on every host that has it before the next. */
 const STAGE = '1-stage-new-keys';
@@ -26,12 +27,13 @@ const LEAD_SECONDS = 30;
  * every preshared key has changed, every tunnel handshakes and every flow works. Then `rotate --finish` adopts
  * the keys, and the re-exported bundle, installed on every host, must match what they run: nothing restarts.
  */
-export async function checkRotation(d: RunningDesign): Promise<DayTwoResult> {
+export async function checkRotation(d: RunningDesign, ownKeys = false): Promise<DayTwoResult> {
   const results: CheckResult[] = [];
   const figures: Record<string, number> = {};
   const zip = `${d.workDir}/rotation.zip`;
+  const nextKeys = ownKeys ? await makeNextKeys(d, results) : [];
   const at = new Date(Math.ceil(Date.now() / 1000 + LEAD_SECONDS) * 1000).toISOString().replace(/\.000Z$/, 'Z');
-  await must(runCommand('node', [d.cli, 'rotate', d.bundle.designPath, '--all', '--at', at, '-o', zip], '', 60_000), 'wg-designer rotate --all');
+  await must(runCommand('node', [d.cli, 'rotate', d.bundle.designPath, '--all', ...nextKeys, '--at', at, '-o', zip], '', 60_000), 'wg-designer rotate --all');
   await must(runCommand('unzip', ['-q', zip, '-d', `${d.workDir}/rotation`]), 'unzip rotation');
   const [top] = readdirSync(`${d.workDir}/rotation`);
   const root = `${d.workDir}/rotation/${top ?? ''}`;
@@ -58,17 +60,20 @@ export async function checkRotation(d: RunningDesign): Promise<DayTwoResult> {
   await sleep(Math.max(0, wait) + 4000);
   await run(FINISH);
   const outages = await watch.stop();
-  const change = `rotate --all (${order.length} hosts, steps as the README says)`;
+  const change = `rotate --all${ownKeys ? ', host keys' : ''} (${order.length} hosts, steps as the README says)`;
   results.push(...outageResults('rotation', change, outages));
   figures[change] = longestOutage(outages);
   d.log(`${change}: longest flow outage ${figures[change]} ms`);
 
   const rotated = new Map<string, LabHost>();
+  // The rotation's design.json has every host's new public key; a host that keeps its own key has no private key here.
+  const newKeys = publicKeysOf(`${root}/design.json`);
   for (const [id, host] of d.hosts) {
     const conf = `${root}/${id}/rotate/wg0.conf`;
     const installed = await onHost(host.deployed, 'cat', ['/etc/wireguard/wg0.conf']);
     const final = parseWgQuick(existsSync(conf) ? readFileSync(conf, 'utf8') : installed.stdout, `${id}/wg0.conf`);
-    const publicKey = publicKeyOf(final.iface.privateKey ?? '');
+    const publicKey = newKeys.get(id) ?? '';
+    if (final.iface.privateKey !== null && publicKeyOf(final.iface.privateKey) !== publicKey) throw new Error(`${id}: the rotation's wg0.conf and design.json disagree on its new key`);
     rotated.set(id, { ...host, publicKey });
     results.push(await holdsKeys(id, host, publicKey, final.peers.map((p) => p.publicKey)));
     results.push(await pskChanged(id, host, pskBefore.get(id) ?? new Set()));
@@ -81,7 +86,65 @@ export async function checkRotation(d: RunningDesign): Promise<DayTwoResult> {
     results.push({ ...r, group: 'rotation', label: `after rotation: ${r.label}` });
   }
   results.push(...await finishAndReexport(d));
+  if (ownKeys) {
+    const reinstalled = await reinstallAfterRotation(d);
+    results.push(...reinstalled.results);
+    Object.assign(figures, reinstalled.figures);
+  }
   return { results, figures, present: true };
+}
+
+/**
+ * Host custody, first half: next-key.sh on every host that has one makes its next key (mode 600) and prints
+ * `next-key: <id> <key>`; a second run prints the same key. Returns the `--next-keys` arguments for rotate.
+ */
+async function makeNextKeys(d: RunningDesign, results: CheckResult[]): Promise<string[]> {
+  const lines: string[] = [];
+  for (const [id, host] of d.hosts) {
+    const script = `${d.bundle.hosts.get(id)?.folder ?? ''}/next-key.sh`;
+    if (!existsSync(script)) continue;
+    const first = await onHost(host.deployed, 'bash', [script]);
+    const again = await onHost(host.deployed, 'bash', [script]);
+    const line = /^next-key: [a-z0-9-]+ \S+$/m.exec(first.stdout)?.[0] ?? '';
+    const key = line.split(' ')[2] ?? '';
+    const mode = (await onHost(host.deployed, 'stat', ['-c', '%a', '/etc/wireguard/wg0.key.next'])).stdout.trim();
+    const ok = first.code === 0 && line !== '' && again.stdout.includes(line) && mode === '600' && key !== host.publicKey;
+    results.push({ group: 'rotation', label: `${id}: next-key.sh makes its next key on the host (mode 600) and prints it; a second run prints the same`, ok, detail: ok ? `next key ${key.slice(0, 8)}...` : `exit ${first.code}, mode ${mode}, ${(first.stdout + first.stderr).trim().slice(0, 300)}` });
+    if (line !== '') lines.push(line);
+  }
+  const file = `${d.workDir}/next-keys.txt`;
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return ['--next-keys', file];
+}
+
+/**
+ * Host custody, last half: the bundle exported after `rotate --finish` installs on every host with flows probed
+ * throughout: install.sh finds the key step 3 moved into /etc/wireguard/wg0.key, checks it against the design, and
+ * changes nothing that carries traffic.
+ */
+async function reinstallAfterRotation(d: RunningDesign): Promise<DayTwoResult> {
+  const results: CheckResult[] = [];
+  const watch = await watchFlows(d.checks.flows, d.nsOf);
+  for (const [id, host] of d.hosts) {
+    const folder = d.bundle.hosts.get(id)?.folder ?? '';
+    try {
+      const deployed = await reinstallHost(host.deployed, folder);
+      d.hosts.set(id, { ...host, deployed });
+      results.push({ group: 'rotation', label: `${id}: after rotate --finish, install.sh of the new export accepts the host's rotated key`, ok: true, detail: 'key check passed' });
+    } catch (e) {
+      results.push({ group: 'rotation', label: `${id}: after rotate --finish, install.sh of the new export accepts the host's rotated key`, ok: false, detail: (e as Error).message });
+    }
+  }
+  const outages = await watch.stop();
+  const change = 're-install every host after a host-keys rotation';
+  results.push(...outageResults('rotation', change, outages));
+  return { results, figures: { [change]: longestOutage(outages) }, present: true };
+}
+
+/** Host id -> public key, from a design.json. */
+function publicKeysOf(path: string): Map<string, string> {
+  const design = JSON.parse(readFileSync(path, 'utf8')) as { hosts: Array<{ id: string; publicKey?: string | null }> };
+  return new Map(design.hosts.flatMap((h) => (h.publicKey ? [[h.id, h.publicKey] as [string, string]] : [])));
 }
 
 /**

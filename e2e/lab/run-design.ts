@@ -83,7 +83,13 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
     await warmUp(checks.tunnels, hosts);
     results.push(...await checkHandshakes(checks.tunnels, hosts));
     results.push(...await runProbes(checks, hosts, nsOf, log));
-    // The custody variants run the day-1 checks only: the day-2 changes are the fixtures' own rows.
+    // The custody variants run the day-1 checks only, but host custody also rotates: its keys are made on the hosts.
+    if (run.variant?.hostKeys) {
+      const running: RunningDesign = { cli: run.cli, workDir: run.workDir, nss, bundle, plan, underlay, hostNs, hosts, checks, nsOf, log: (s) => log(`${run.name}: ${s}`) };
+      const rotation = await checkRotation(running, true);
+      results.push(...rotation.results);
+      Object.assign(outages, rotation.figures);
+    }
     if (!run.variant) {
       // Failover before rotation: promotion scripts carry the configs of export time, keys included.
       const failover = await checkFailover({ bundle, hosts, nsOf, flows: checks.flows });

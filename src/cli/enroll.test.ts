@@ -125,10 +125,48 @@ describe('wg-designer enroll', () => {
     const one = await cli('rotate', design, '--host', 'pg-1', '-o', join(dir, 'rot.zip'));
     expect(one.code).toBe(1);
     expect(one.err).toContain('pg-1 keeps its own private key ("keys": "host")');
-    expect(one.err).toContain('wg-designer enroll design.json --host pg-1 --public-key <KEY> --replace');
+    expect(one.err).toContain('run next-key.sh from its bundle folder there');
+    expect(one.err).toContain('--host pg-1 --public-key <KEY>');
     const all = await cli('rotate', design, '--all', '-o', join(dir, 'rot.zip'), '--at', '2099-01-01T00:00:00Z');
     expect(all.code, all.err).toBe(0);
     expect(all.err).toContain('not rotating pg-1, pg-2: they keep their own keys');
     expect(all.err).toContain('rotation of pg-3');
+  });
+
+  it('rotate takes a host-custody host\'s next key from next-key.sh\'s lines; --finish makes it the design\'s', async () => {
+    const design = writeDesign('next');
+    writeFileSync(join(dir, 'next-enroll.txt'), `pg-1 ${k1}\npg-2 ${k2}\n`);
+    expect((await cli('enroll', design, '--file', join(dir, 'next-enroll.txt'))).code).toBe(0);
+    const zip = join(dir, 'next.zip');
+    const before = readFileSync(design, 'utf8');
+    // Lines as next-key.sh prints them, prefix and all; a bad one names its line and rotates nothing.
+    writeFileSync(join(dir, 'bad-next.txt'), `next-key: pg-1 ${k4}\nnext-key: pg-2 ${k1}\npg-3 ${k5}\n`);
+    const bad = await cli('rotate', design, '--all', '--next-keys', join(dir, 'bad-next.txt'), '-o', zip, '--at', '2099-01-01T00:00:00Z');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain(`${join(dir, 'bad-next.txt')}:2: the next public key given for pg-2 is the public key of host pg-1`);
+    expect(bad.err).toContain(`${join(dir, 'bad-next.txt')}:3: pg-3 is in "bundle" custody`);
+    const single = await cli('rotate', design, '--host', 'pg-1', '--public-key', 'abc', '-o', zip, '--at', '2099-01-01T00:00:00Z');
+    expect(single.err).toContain('--public-key: the next public key of pg-1 is not a WireGuard public key');
+
+    writeFileSync(join(dir, 'next.txt'), `next-key: pg-1 ${k4}\nnext-key: pg-2 ${k5}\n`);
+    const ok = await cli('rotate', design, '--all', '--next-keys', join(dir, 'next.txt'), '-o', zip, '--at', '2099-01-01T00:00:00Z');
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.err).toContain('rotation of pg-1, pg-2, pg-3');
+    expect(readFileSync(design, 'utf8')).toBe(before);
+    const keysFile = JSON.parse(readFileSync(join(dir, 'next.keys.json'), 'utf8'));
+    expect(keysFile.rotation.ownKeys).toEqual({ 'pg-1': { publicKey: k4 }, 'pg-2': { publicKey: k5 } });
+    expect(Object.keys(keysFile.rotation.hosts)).toEqual(['pg-3']);
+
+    // As if the cut-over time had passed and step 3 had run on every host.
+    keysFile.rotation.at = '2026-01-01T00:00:00Z';
+    writeFileSync(join(dir, 'next.keys.json'), JSON.stringify(keysFile));
+    const done = await cli('rotate', design, '--finish');
+    expect(done.code, done.err).toBe(0);
+    const hosts = JSON.parse(readFileSync(design, 'utf8')).hosts as Array<{ id: string; publicKey?: string }>;
+    expect(hosts.find((h) => h.id === 'pg-1')?.publicKey).toBe(k4);
+    expect(hosts.find((h) => h.id === 'pg-2')?.publicKey).toBe(k5);
+    const exported = join(dir, 'next-after.zip');
+    expect((await cli('export', design, '-o', exported)).code).toBe(0);
+    expect(await wgConf(exported, 'pg-3')).toContain(`PublicKey = ${k4}`);
   });
 });

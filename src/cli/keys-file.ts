@@ -12,6 +12,8 @@ export interface PendingRotation {
   at: string;
   hosts: HostKeys;
   tunnels: TunnelKeys;
+  /** Hosts in `host` custody: the public key of the next key each made (next-key.sh); its private key stays there. */
+  ownKeys?: Record<string, { publicKey: string }>;
 }
 
 /**
@@ -60,6 +62,7 @@ export function parseKeysFile(path: string, text: string): KeysFile {
   if (r !== undefined) {
     if (typeof r?.at !== 'string' || Number.isNaN(Date.parse(r.at))) throw new CliError(`${path}: rotation.at is not a time`);
     out.rotation = { at: r.at, hosts: hostKeys(path, 'rotation.hosts', r.hosts), tunnels: tunnelKeys(path, 'rotation.tunnels', r.tunnels) };
+    if (r.ownKeys !== undefined) out.rotation.ownKeys = ownKeys(path, r.ownKeys);
   }
   return out;
 }
@@ -71,6 +74,16 @@ function hostKeys(path: string, where: string, raw: HostKeys | undefined): HostK
     if (!ID_PATTERN.test(id)) throw new CliError(`${path}: ${where}.${JSON.stringify(id)} is not a host id`);
     if (!isKey(v?.privateKey ?? '')) throw new CliError(`${path}: ${where}.${id}.privateKey is not a WireGuard key`);
     out[id] = { privateKey: v.privateKey };
+  }
+  return out;
+}
+
+function ownKeys(path: string, raw: Record<string, { publicKey: string }>): Record<string, { publicKey: string }> {
+  const out: Record<string, { publicKey: string }> = {};
+  for (const [id, v] of Object.entries(raw)) {
+    if (!ID_PATTERN.test(id)) throw new CliError(`${path}: rotation.ownKeys.${JSON.stringify(id)} is not a host id`);
+    if (!isKey(v?.publicKey ?? '')) throw new CliError(`${path}: rotation.ownKeys.${id}.publicKey is not a WireGuard key`);
+    out[id] = { publicKey: v.publicKey };
   }
   return out;
 }
@@ -116,7 +129,9 @@ export function mergeKeys(design: Design, keys: KeysFile, warn: (msg: string) =>
 export function adoptPending(design: Design, pending: PendingRotation): Design {
   const hosts = design.hosts.map((h) => {
     const k = Object.hasOwn(pending.hosts, h.id) ? pending.hosts[h.id] : undefined;
-    return k ? { ...h, privateKey: k.privateKey, publicKey: publicKeyOf(k.privateKey) } : h;
+    if (k) return { ...h, privateKey: k.privateKey, publicKey: publicKeyOf(k.privateKey) };
+    const own = pending.ownKeys && Object.hasOwn(pending.ownKeys, h.id) ? pending.ownKeys[h.id] : undefined;
+    return own ? { ...h, privateKey: null, publicKey: own.publicKey } : h;
   });
   const tunnels = design.tunnels.map((t) => {
     const k = Object.hasOwn(pending.tunnels, t.id) ? pending.tunnels[t.id] : undefined;

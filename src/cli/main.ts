@@ -17,6 +17,8 @@ Usage:
                      [--secrets plain|age|ansible-vault|vault] [--age-recipient <age1...> ...]
                      [--vault-password-file <file>] [--vault-path <mount/prefix>] [--age-identity <file>]
   wg-designer rotate <design.json> (--host <id> ... | --all) -o <rotation.zip> [--at <UTC time>] [--keys <design.keys.json>]
+                     [--public-key <key> | --next-keys <keys.txt>]
+                     (a host in "keys": "host" custody rotates to the key its next-key.sh made and printed)
   wg-designer rotate <design.json> --finish | --abort -o <bundle.zip> [--keys <design.keys.json>]
   wg-designer import <a.conf> [b.conf ...] -o <design.json> [--name <name>]
   wg-designer enroll <design.json> (--host <id> --public-key <key> | --file <keys.txt>) [--replace]
@@ -57,6 +59,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         host: { type: 'string', multiple: true },
         all: { type: 'boolean', default: false },
         at: { type: 'string' },
+        'next-keys': { type: 'string' },
         finish: { type: 'boolean', default: false },
         abort: { type: 'boolean', default: false },
         'public-key': { type: 'string' },
@@ -98,6 +101,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       case 'rotate':
         return await runRotate({
           design: one(), hosts: values.host ?? [], all: values.all, output: values.output, keys: values.keys, at: values.at,
+          publicKey: values['public-key'], nextKeys: values['next-keys'],
           finish: values.finish, abort: values.abort, firewall: firewallOf(values.firewall), qos: qosOf(values['qos-bulk-mbit']),
         }, err);
       case 'enroll': {

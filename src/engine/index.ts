@@ -67,7 +67,8 @@ export type { DesignAnalysis } from './worker';
 export type { EngineRequest, EngineResults, EngineResult, EngineMessage, EngineReply, ExportRequestOptions } from './worker';
 export type { Keypair } from './keys';
 
-export { hostCustodyRotation, rotateKeys } from './rotate/rotate-keys';
+export { hostCustodyRotation, nextKeyProblem, rotateKeys } from './rotate/rotate-keys';
+export { NEXT_KEY_PREFIX } from './render/next-key-script';
 export { RotationError } from './rotate/rotation-error';
 export { defaultCutOverTime, formatCutOverTime, parseCutOverTime } from './rotate/cut-over-time';
 export type { Rotation } from './rotate/rotate-keys';

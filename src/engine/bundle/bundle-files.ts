@@ -16,6 +16,7 @@ import type { BundleOptions } from './bundle-options';
 import { renderSysctl } from '../render/sysctl';
 import { renderWgQuick } from '../render/wg-quick';
 import { renderVaultPutSecrets } from '../render/vault-put-secrets';
+import { renderNextKeyScript } from '../render/next-key-script';
 
 /** One file of an export; `mode` is its Unix permission (secrets 0600, scripts 0755). */
 export interface BundleFile {
@@ -71,6 +72,8 @@ export function bundleFiles(plan: Plan, options: BundleOptions = DEFAULT_BUNDLE_
       { path: `${dir}/install.sh`, content: renderInstallScript(hp, { hasSysctl: sysctl !== null, firewall: options.firewall, hasQos: options.qos !== null, custody: custodyOf(plan.design.network, hp.host), secrets }), mode: 0o755 },
       { path: `${dir}/check.sh`, content: renderCheckScript(plan, hp), mode: 0o755 },
     );
+    // A host that keeps its own key makes its next one itself, for a rotation that waits for its public key.
+    if (custodyOf(plan.design.network, hp.host) === 'host') files.push({ path: `${dir}/next-key.sh`, content: renderNextKeyScript(hp.host.id), mode: 0o755 });
     if (qos) files.push({ path: `${dir}/qos.sh`, content: renderQos(hp, qos.index, qos.rate), mode: 0o755 });
     if (sysctl !== null) files.push({ path: `${dir}/sysctl.conf`, content: sysctl, mode: 0o644 });
   }

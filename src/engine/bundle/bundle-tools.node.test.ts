@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../__fixtures__';
-import { seededRandom } from '../keys';
+import { generateKeypair, seededRandom } from '../keys';
 import { rotateKeys } from '../rotate/rotate-keys';
 import { buildPlan } from '../plan/build-plan';
 import { fixtureDesign } from '../testing/fixture-design';
@@ -28,6 +28,13 @@ variants.push({ name: 'hub-and-spoke-ops', files: bundleFiles(buildPlan(ops), op
 const at = new Date('2026-12-06T10:00:00Z');
 variants.push({ name: 'mesh-3-rotation', files: rotateKeys(fixtureDesign('mesh-3'), ['pg-1', 'pg-2', 'pg-3'], seededRandom(5), at).files });
 variants.push({ name: 'hub-and-spoke-rotation', files: rotateKeys(fixtureDesign('hub-and-spoke'), ['pg-primary'], seededRandom(6), at).files });
+// Host custody: every host keeps its own key (install.sh's key file path, next-key.sh), and rotates to a next key it made.
+const own = fixtureDesign('hub-and-spoke');
+own.network.keys = 'host';
+own.hosts = own.hosts.map((h) => ({ ...h, privateKey: null }));
+variants.push({ name: 'hub-and-spoke-host-keys', files: bundleFiles(buildPlan(own), DEFAULT_BUNDLE_OPTIONS) });
+const next = new Map(own.hosts.map((h, i) => [h.id, generateKeypair(seededRandom(100 + i)).publicKey]));
+variants.push({ name: 'hub-and-spoke-host-keys-rotation', files: rotateKeys(own, [...next.keys()], seededRandom(7), at, next).files });
 
 const root = mkdtempSync(join(tmpdir(), 'wgd-tools-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -6,6 +6,8 @@ import type { HostPlan } from '../plan/types';
 export const EXIT_NOT_ENROLLED = 3;
 /** Where a host in `host` custody keeps its private key; install.sh writes it into wg0.conf as it installs. */
 export const HOST_KEY_FILE = `/etc/wireguard/${WG_INTERFACE}.key`;
+/** Where `next-key.sh` puts a host-custody host's next private key; step 3 of a rotation moves it to HOST_KEY_FILE. */
+export const NEXT_KEY_FILE = `${HOST_KEY_FILE}.next`;
 
 // WireGuard's base64: 43 digits and one "=". Only these characters reach the script, inside single quotes.
 const KEY_TEXT = /^[A-Za-z0-9+/]{43}=$/;
@@ -74,4 +76,13 @@ export function installKeyLines(plan: HostPlan, custody: KeyCustody, conf = `${W
     ...mismatch('$keyfile'),
   );
   return out;
+}
+
+/**
+ * A shell line that copies wg0.conf `src` to `dest` (mode 600) with `PrivateKey = <the key in $keyfile>` after its
+ * [Interface] line. Bash reads the key itself (`$(<file)` is a built-in), so it never shows on a command line,
+ * where any local user's `ps` would see it.
+ */
+export function spliceKeyLine(src: string, dest: string): string {
+  return `(umask 077; key=$(<"$keyfile"); while IFS= read -r line || [ -n "$line" ]; do printf '%s\\n' "$line"; if [ "$line" = '[Interface]' ]; then printf 'PrivateKey = %s\\n' "$key"; fi; done < ${src} > ${dest})`;
 }

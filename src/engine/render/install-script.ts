@@ -2,7 +2,7 @@ import { WG_INTERFACE } from '../model/design';
 import type { KeyCustody } from '../model/design';
 import type { HostPlan } from '../plan/types';
 import { IPTABLES_HOOKS } from './iptables';
-import { EXIT_NOT_ENROLLED, HOST_KEY_FILE, installKeyLines } from './install-key';
+import { EXIT_NOT_ENROLLED, HOST_KEY_FILE, installKeyLines, spliceKeyLine } from './install-key';
 import { NET_FUNCTIONS, firewallFunctions } from './install-transaction';
 import { installSecretsHeader, installSecretsLines } from './install-secrets';
 import type { SecretsOptions } from '../secrets/secrets-options';
@@ -95,7 +95,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
   ];
   if (keyFromHost) {
     // The key step above checked the key file and its public key.
-    out.push(`(umask 077; awk -v key="$(cat "$keyfile")" '{ print } /^\\[Interface\\]$/ { print "PrivateKey = " key }' ${wg}.conf > "$stage/${wg}.conf")`);
+    out.push(spliceKeyLine(`${wg}.conf`, `"$stage/${wg}.conf"`));
   } else {
     out.push(`install -m 600 ${wg}.conf "$stage/${wg}.conf"`);
   }

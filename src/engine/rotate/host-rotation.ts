@@ -21,11 +21,16 @@ export interface PeerChange {
 /** What one affected host does in a rotation: the input of every script in its `rotate/` folder. */
 export interface HostRotation {
   id: string;
-  /** This host gets a new keypair; its new private key is only in its folder's wg0.conf. */
+  /** This host gets a new keypair; its new private key is only in its folder's wg0.conf, or on the host (`nextKeyFile`). */
   rotated: boolean;
   newPublicKey: string;
   /** Its public key in use when the rotation was made: step 2 checks the host still has it. */
   oldPublicKey: string;
+  /**
+   * A rotated host in `host` custody: where it keeps the next private key it made (`next-key.sh`), whose public
+   * key is `newPublicKey`. Null for a host whose new private key travels in its rotation folder's wg0.conf.
+   */
+  nextKeyFile: string | null;
   /** Every peer entry that changes: all of a rotated host's peers, and the rotated peers of any other host. */
   peers: PeerChange[];
   /** The agreed cut-over instant, as written in the scripts (`2026-12-06T10:00:00Z`). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../keys';
+import { generateKeypair, publicKeyOf, seededRandom } from '../keys';
+import type { Design } from '../model/design';
 import { fixtureDesign } from '../testing/fixture-design';
 import { rotateKeys } from './rotate-keys';
 
@@ -84,9 +85,60 @@ describe('rotateKeys', () => {
     expect(() => rotateKeys(custody, ['hub'], seededRandom(1), at)).toThrow(/hub keeps its own private key/);
     expect(() => rotateKeys(design, ['nope'], seededRandom(1), at)).toThrow(/no host has the id "nope"/);
     const own = { ...design, hosts: design.hosts.map((h) => (h.id === 'hub' ? { ...h, keys: 'host' as const, privateKey: null } : h)) };
-    expect(() => rotateKeys(own, ['hub'], seededRandom(1), at)).toThrow(/hub keeps its own private key \("keys": "host"\).*--host hub --public-key <KEY> --replace/);
+    expect(() => rotateKeys(own, ['hub'], seededRandom(1), at)).toThrow(/hub keeps its own private key \("keys": "host"\).*run next-key\.sh.*--host hub --public-key <KEY>/);
   });
 });
+
+describe('rotateKeys, a host in host custody', () => {
+  const own: Design = { ...design, hosts: design.hosts.map((h) => (h.id === 'pg-primary' ? { ...h, keys: 'host' as const, privateKey: null } : h)) };
+  const next = publicKeyOf(generateKeypair(seededRandom(9)).privateKey);
+  const r = rotateKeys(own, ['pg-primary', 'hub'], seededRandom(4), at, new Map([['pg-primary', next]]));
+  const f = (path: string) => r.files.find((x) => x.path === path)?.content ?? '';
+
+  it('takes the public key next-key.sh printed; the design learns no private key for it', () => {
+    expect(host(r.design, 'pg-primary')).toMatchObject({ publicKey: next, privateKey: null });
+    expect(host(r.design, 'hub')?.privateKey).not.toBe(host(design, 'hub')?.privateKey);
+  });
+
+  it('cuts over to the key file on the host, checked in every step against the key given', () => {
+    const check = `if [ ! -s /etc/wireguard/wg0.key.next ] || [ "$(wg pubkey < /etc/wireguard/wg0.key.next 2>/dev/null)" != '${next}' ]; then`;
+    for (const s of ['1-stage-new-keys.sh', '2-schedule-cut-over.sh', 'cut-over.sh', '3-finish.sh']) expect(f(`pg-primary/rotate/${s}`), s).toContain(check);
+    expect(f('pg-primary/rotate/cut-over.sh')).toContain('wg set wg0 \\\n  private-key /etc/wireguard/wg0.key.next');
+    expect(f('pg-primary/rotate/cut-over.sh')).not.toContain('private_key');
+    expect(f('hub/rotate/cut-over.sh')).toContain('private-key <(private_key)');
+    expect(f('pg-primary/rotate/wg0.conf')).not.toMatch(/^PrivateKey/m);
+  });
+
+  it('step 3 moves the next key into wg0.key and writes it into the final wg0.conf without a command line', () => {
+    const finish = f('pg-primary/rotate/3-finish.sh');
+    expect(finish).toContain('mv -f /etc/wireguard/wg0.key.next "$keyfile"');
+    expect(finish).toContain('wipe "$keyfile.old"');
+    expect(finish).toContain('key=$(<"$keyfile")');
+    expect(finish).not.toMatch(/awk|cat "\$keyfile"/);
+  });
+
+  it('says so in the README, and no file holds a private key of that host', () => {
+    expect(f('README.md')).toContain('pg-primary keeps its own key');
+    const ownKeys = r.files.filter((x) => x.path.startsWith('pg-primary/')).map((x) => x.content).join('\n');
+    expect(ownKeys).not.toMatch(/PrivateKey = [A-Za-z0-9+/]{43}=/);
+    expect(ownKeys).not.toContain('private_key()');
+  });
+
+  it('refuses a next key that is missing, malformed, in use, another host\'s, or given for a bundle-custody host', () => {
+    const rot = (keys: [string, string][], ids = ['pg-primary']) => () => rotateKeys(own, ids, seededRandom(1), at, new Map(keys));
+    expect(rot([])).toThrow(/pg-primary keeps its own private key.*next-key\.sh/);
+    expect(rot([['pg-primary', 'not-a-key']])).toThrow(/next public key of pg-primary is not a WireGuard public key/);
+    expect(rot([['pg-primary', pub(own, 'pg-primary')]])).toThrow(/is the key it uses now/);
+    expect(rot([['pg-primary', pub(own, 'hub')]])).toThrow(/is the public key of host hub/);
+    const other = publicKeyOf(generateKeypair(seededRandom(10)).privateKey);
+    expect(rot([['pg-primary', next], ['hub', other]], ['pg-primary', 'hub'])).toThrow(/hub is in "bundle" custody/);
+    const two = { ...own, hosts: own.hosts.map((h) => (h.id === 'app-1' ? { ...h, keys: 'host' as const, privateKey: null } : h)) };
+    expect(() => rotateKeys(two, ['pg-primary', 'app-1'], seededRandom(1), at, new Map([['pg-primary', next], ['app-1', next]]))).toThrow(/same next public key is given for pg-primary and app-1/);
+    expect(rot([['pg-primary', next], ['app-1', other]])).toThrow(/given for app-1, which is not being rotated/);
+  });
+});
+
+const pub = (d: Design, id: string) => d.hosts.find((h) => h.id === id)?.publicKey ?? '';
 
 function reEscape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

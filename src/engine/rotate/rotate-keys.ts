@@ -1,4 +1,4 @@
-import { generateKeypair, generatePresharedKeys } from '../keys';
+import { generateKeypair, generatePresharedKeys, isKey } from '../keys';
 import type { RandomSource } from '../keys';
 import type { Design } from '../model/design';
 import { WG_INTERFACE, custodyOf } from '../model/design';
@@ -7,6 +7,8 @@ import { formatPrefix } from '../net';
 import { buildPlan } from '../plan/build-plan';
 import type { HostPlan } from '../plan/types';
 import { renderWgQuick } from '../render/wg-quick';
+import { NEXT_KEY_FILE } from '../render/install-key';
+import { NEXT_KEY_PREFIX } from '../render/next-key-script';
 import type { BundleFile } from '../bundle/bundle-files';
 import { formatCutOverTime } from './cut-over-time';
 import type { HostRotation, PeerChange } from './host-rotation';
@@ -31,24 +33,35 @@ export interface Rotation {
  * (no AllowedIPs, so nothing live changes); (2) each host schedules `cut-over.sh` for `at`, which then, in one
  * `wg set`, switches a rotated host's private key and preshared keys and moves every rotated peer's AllowedIPs to
  * its new entry, and kicks a handshake; (3) after `at`, each host installs its final wg0.conf and wipes the old
- * keys. A flow stops for the hosts' clock skew plus one handshake. A host's new private key is only in its folder.
+ * keys. A flow stops for the hosts' clock skew plus one handshake. A host's new private key is only in its folder,
+ * or, for a host in `host` custody, only on the host: `nextKeys` holds the public keys its next-key.sh printed.
  */
-export function rotateKeys(design: Design, hostIds: readonly string[], random: RandomSource, at: Date): Rotation {
+export function rotateKeys(design: Design, hostIds: readonly string[], random: RandomSource, at: Date, nextKeys: ReadonlyMap<string, string> = new Map()): Rotation {
   const byId = new Map(design.hosts.map((h) => [h.id, h]));
   for (const id of hostIds) {
     const h = byId.get(id);
     if (!h) throw new RotationError(`no host has the id "${id}"`);
     if (h.external) throw new RotationError(`${id} is outside this design: its owner rotates its key`);
-    if (custodyOf(design.network, h) === 'host') throw new RotationError(hostCustodyRotation(id));
-    if (h.privateKey === null) throw new RotationError(`${id} keeps its own private key: rotate it on the host (wg genkey) and set its new public key in the design`);
+    if (custodyOf(design.network, h) === 'host') {
+      checkNextKey(design, id, nextKeys);
+    } else {
+      if (nextKeys.has(id)) throw new RotationError(nextKeyProblem(design, id, nextKeys) ?? `${id} takes no next public key`);
+      if (h.privateKey === null) throw new RotationError(`${id} keeps its own private key: rotate it on the host (wg genkey) and set its new public key in the design`);
+    }
   }
+  for (const id of nextKeys.keys()) if (!hostIds.includes(id)) throw new RotationError(`a next public key is given for ${id}, which is not being rotated`);
   const rotated = new Set(hostIds);
   const touched = design.tunnels.filter((t) => t.presharedKey !== null && (rotated.has(t.a) || rotated.has(t.b)));
   const fresh = generatePresharedKeys(random, touched.length);
   const psks = new Map(touched.map((t, i) => [t.id, fresh[i] as string]));
   const next: Design = {
     ...design,
-    hosts: design.hosts.map((h) => (rotated.has(h.id) ? { ...h, ...generateKeypair(random) } : h)),
+    hosts: design.hosts.map((h) => {
+      if (!rotated.has(h.id)) return h;
+      // A host in host custody made its next key itself: the design learns only its public key.
+      const own = nextKeys.get(h.id);
+      return own === undefined ? { ...h, ...generateKeypair(random) } : { ...h, publicKey: own, privateKey: null };
+    }),
     tunnels: design.tunnels.map((t) => (psks.has(t.id) ? { ...t, presharedKey: psks.get(t.id) ?? null } : t)),
   };
   const when = formatCutOverTime(at);
@@ -58,7 +71,7 @@ export function rotateKeys(design: Design, hostIds: readonly string[], random: R
   const affected = plan.hosts.filter((hp) => rotated.has(hp.host.id) || hp.peers.some((p) => rotated.has(p.hostId)));
   for (const hp of affected) {
     const dialsBack = (peer: string) => plan.byId.get(peer)?.peers.some((p) => p.hostId === hp.host.id && p.endpoint !== null) ?? false;
-    const h = hostRotation(hp, before.byId.get(hp.host.id), rotated, when, dialsBack);
+    const h = hostRotation(hp, before.byId.get(hp.host.id), rotated, when, dialsBack, nextKeys.has(hp.host.id) ? NEXT_KEY_FILE : null);
     const dir = `${hp.host.id}/rotate`;
     files.push(
       { path: `${dir}/1-stage-new-keys.sh`, content: stageScript(h), mode: 0o700 },
@@ -70,14 +83,14 @@ export function rotateKeys(design: Design, hostIds: readonly string[], random: R
     );
   }
   files.push(
-    { path: 'README.md', content: rotationReadme([...rotated], affected.map((h) => h.host.id), when), mode: 0o644 },
+    { path: 'README.md', content: rotationReadme([...rotated], affected.map((h) => h.host.id), when, [...nextKeys.keys()]), mode: 0o644 },
     { path: 'design.json', content: `${JSON.stringify(publicDesign(next), null, 2)}\n`, mode: 0o644 },
   );
   return { design: next, rotated: [...rotated], tunnels: [...psks.keys()], at: when, files };
 }
 
 /** Pairs a host's peers before and after by tunnel: what its scripts change. */
-function hostRotation(hp: HostPlan, old: HostPlan | undefined, rotated: ReadonlySet<string>, at: string, dialsBack: (peer: string) => boolean): HostRotation {
+function hostRotation(hp: HostPlan, old: HostPlan | undefined, rotated: ReadonlySet<string>, at: string, dialsBack: (peer: string) => boolean, nextKeyFile: string | null): HostRotation {
   const oldKeys = new Map(old?.peers.map((p) => [p.tunnelId, p.publicKey]) ?? []);
   const self = rotated.has(hp.host.id);
   const peers: PeerChange[] = hp.peers
@@ -92,17 +105,39 @@ function hostRotation(hp: HostPlan, old: HostPlan | undefined, rotated: Readonly
       keepalive: p.keepalive,
       kicks: p.endpoint !== null && (!dialsBack(p.hostId) || hp.host.id < p.hostId),
     }));
-  return { id: hp.host.id, rotated: self, newPublicKey: hp.host.publicKey ?? '', oldPublicKey: old?.host.publicKey ?? '', peers, at };
+  return { id: hp.host.id, rotated: self, newPublicKey: hp.host.publicKey ?? '', oldPublicKey: old?.host.publicKey ?? '', nextKeyFile, peers, at };
+}
+
+/** A host in `host` custody rotates to the key it made with next-key.sh: that key must be given, valid and its own. */
+function checkNextKey(design: Design, id: string, nextKeys: ReadonlyMap<string, string>): void {
+  if (!nextKeys.has(id)) throw new RotationError(hostCustodyRotation(id));
+  const problem = nextKeyProblem(design, id, nextKeys);
+  if (problem !== null) throw new RotationError(problem);
+}
+
+/** Why the next public key given for host `id` cannot be used, or null when it can (the CLI names the line it came from). */
+export function nextKeyProblem(design: Design, id: string, nextKeys: ReadonlyMap<string, string>): string | null {
+  const key = nextKeys.get(id) ?? '';
+  const h = design.hosts.find((x) => x.id === id);
+  if (!h) return `no host "${id}" in the design`;
+  if (h.external) return `${id} is outside this design: its owner rotates its key`;
+  if (custodyOf(design.network, h) !== 'host') return `${id} is in "bundle" custody: rotate makes its next key, so it takes no public key for it`;
+  if (h.publicKey === null) return `${id} is not enrolled yet, so it has no key to rotate from: enroll the key its install.sh printed (wg-designer enroll)`;
+  if (!isKey(key)) return `the next public key of ${id} is not a WireGuard public key (44 characters of base64): copy the key its next-key.sh printed`;
+  if (h.publicKey === key) return `the next public key of ${id} is the key it uses now: run next-key.sh on ${id} and give the key it prints`;
+  const owner = design.hosts.find((x) => x.id !== id && x.publicKey === key);
+  if (owner) return `the next public key given for ${id} is the public key of host ${owner.id}: two hosts cannot share one`;
+  const twin = [...nextKeys].find(([other, k]) => other !== id && k === key);
+  if (twin) return `the same next public key is given for ${id} and ${twin[0]}: each host's next-key.sh prints its own`;
+  return null;
 }
 
 /**
- * Why `rotate` does not rotate a host in `host` custody, and what to do instead. Its new private key must be made on
- * the host, so the staged cut-over (which ships new private keys in the rotation zip) cannot serve it; the host
- * rotates by making a new key and re-enrolling, and its tunnels are down from its peers' install to its own.
+ * What to do to rotate a host in `host` custody: its next private key is made on the host, by the bundle's
+ * next-key.sh, and the rotation takes its public key; the staged cut-over then switches to that key file.
  */
 export function hostCustodyRotation(id: string): string {
-  return `${id} keeps its own private key ("keys": "host"), which never leaves it, so rotate cannot make its next key. `
-    + `On ${id}: mv /etc/wireguard/wg0.key /etc/wireguard/wg0.key.old, then run its install.sh: it makes a new key, `
-    + `prints it and refuses to install. Then: wg-designer enroll design.json --host ${id} --public-key <KEY> --replace, `
-    + `export, and run install.sh on ${id}'s peers and on ${id} (its tunnels are down in between).`;
+  return `${id} keeps its own private key ("keys": "host"), so its next key is made on ${id}: run next-key.sh from its bundle folder there `
+    + `(it makes ${NEXT_KEY_FILE} and prints "${NEXT_KEY_PREFIX} ${id} <KEY>"), then rotate with --host ${id} --public-key <KEY>, `
+    + `or --next-keys <file> of "host-id public-key" lines for several hosts`;
 }

@@ -1,14 +1,22 @@
+import { NEXT_KEY_FILE } from '../render/install-key';
 import { MIN_LEAD_SECONDS } from './rotation-scripts';
 
 /** The operator's instructions in the rotation zip: host order, the cut-over time, the outage to expect, what if. */
-export function rotationReadme(rotated: readonly string[], hosts: readonly string[], at: string): string {
+export function rotationReadme(rotated: readonly string[], hosts: readonly string[], at: string, ownKeys: readonly string[] = []): string {
   const order = hosts.map((h, i) => `${i + 1}. ${h}`);
+  const own = ownKeys.length === 0 ? [] : [
+    '',
+    `${ownKeys.join(', ')} keep${ownKeys.length === 1 ? 's' : ''} its own key: the new private key is the one \`next-key.sh\` made on the host, in`,
+    `\`${NEXT_KEY_FILE}\`; its folder here holds none. Every step checks that file still gives the public key this rotation`,
+    'was made for, and step 3 makes it the host\'s key.',
+  ];
   return [
     `# Key rotation: ${rotated.join(', ')}`,
     '',
     `Cut-over time (UTC): **${at}**. New keypairs for the hosts above and new preshared keys for their tunnels.`,
     '',
     'Copy each host\'s folder `<host>/rotate/` to that host (it holds the host\'s new private key: mode 700, root only).',
+    ...own,
     'Every host needs its clock synced (NTP) and `wg`, `wg-quick`, bash and coreutils. Run each step on every host, in',
     'this order, before the next step:',
     '',

@@ -1,4 +1,5 @@
 import { WG_INTERFACE } from '../model/design';
+import { HOST_KEY_FILE, spliceKeyLine } from '../render/install-key';
 import { stagedPeers } from './host-rotation';
 import type { HostRotation, PeerChange } from './host-rotation';
 
@@ -27,12 +28,23 @@ const WAITER = [
   'waiter() { local pid; [ -f cut-over.pid ] || return 1; pid=$(<cut-over.pid); [ -r "/proc/$pid/cmdline" ] || return 1; [[ "$(tr \'\\0\' \' \' <"/proc/$pid/cmdline")" == *cut-over.sh* ]] && echo "$pid"; }',
 ];
 
+/**
+ * A host in `host` custody rotates to the key next-key.sh made on it: every step first checks that file still gives
+ * the public key the rotation was made for (a re-run of next-key.sh after a lost file would make another one).
+ */
+function nextKeyCheck(h: HostRotation): string[] {
+  if (h.nextKeyFile === null) return [];
+  return [
+    `if [ ! -s ${h.nextKeyFile} ] || [ "$(wg pubkey < ${h.nextKeyFile} 2>/dev/null)" != '${h.newPublicKey}' ]; then echo "${h.nextKeyFile} on ${h.id} does not hold the next key this rotation was made for (${h.newPublicKey.slice(0, 8)}): run next-key.sh and make a new rotation with the key it prints" >&2; exit 1; fi`,
+  ];
+}
+
 const psk = (p: PeerChange) => (p.presharedKey === null ? [] : [`preshared-key <(printf '%s\\n' '${p.presharedKey}')`]);
 
 /** Step 1: a second entry per rotated peer, under its new key, with no AllowedIPs, so traffic still uses the old one. */
 export function stageScript(h: HostRotation): string {
   const lines = [...header(`Step 1 on ${h.id}: stage the new keys of its rotated peers beside the old ones. Nothing live changes.`)];
-  lines.push(`wg show ${wg} >/dev/null`);
+  lines.push(`wg show ${wg} >/dev/null`, ...nextKeyCheck(h));
   const staged = stagedPeers(h);
   for (const p of staged) {
     // No AllowedIPs (they stay on the old entry until T) and no keepalive: a keepalive now would start handshakes
@@ -61,7 +73,7 @@ export function scheduleScript(h: HostRotation): string {
   const stale = (what: string) => `{ echo "${what} is not the one this rotation was made from: make a new rotation from the keys in use" >&2; exit 1; }`;
   if (h.rotated) {
     lines.push(`[ "$(wg show ${wg} public-key)" != '${h.newPublicKey}' ] || { echo "${h.id} already uses its new key: run step 3" >&2; exit 1; }`);
-    lines.push(`[ "$(wg show ${wg} public-key)" = '${h.oldPublicKey}' ] || ${stale(`the public key of ${h.id}`)}`);
+    lines.push(`[ "$(wg show ${wg} public-key)" = '${h.oldPublicKey}' ] || ${stale(`the public key of ${h.id}`)}`, ...nextKeyCheck(h));
   }
   for (const p of h.peers) lines.push(`has_peer '${p.oldKey}' || ${stale(`the key of peer ${p.hostId}`)}`);
   for (const p of stagedPeers(h)) {
@@ -98,7 +110,9 @@ export function cutOverScript(h: HostRotation): string {
     'at=${1:?usage: cut-over.sh <UTC time>}',
     'echo "$$" >cut-over.pid',
   ];
-  if (h.rotated) {
+  if (h.nextKeyFile !== null) {
+    lines.push(...nextKeyCheck(h));
+  } else if (h.rotated) {
     lines.push(
       `[ -s ${wg}.conf ] || { echo "${wg}.conf with the new private key is missing from $PWD" >&2; exit 1; }`,
       // Read from the file into wg's stdin-like argument: the key never shows in a process list or a log.
@@ -111,7 +125,9 @@ export function cutOverScript(h: HostRotation): string {
     'if [ "$t" -gt "$now" ]; then d=$((t - now)); sleep "$((d / 1000000000)).$(printf \'%09d\' $((d % 1000000000)))"; fi',
   );
   const set = [`wg set ${wg}`];
-  if (h.rotated) set.push('private-key <(private_key)');
+  // wg reads the key from the file: it never shows in a process list or a log.
+  if (h.nextKeyFile !== null) set.push(`private-key ${h.nextKeyFile}`);
+  else if (h.rotated) set.push('private-key <(private_key)');
   for (const p of h.peers) {
     if (p.newKey === p.oldKey) set.push(`peer '${p.newKey}'`, ...psk(p), 'persistent-keepalive 0');
     else set.push(`peer '${p.newKey}' allowed-ips '${p.allowedIPs}' persistent-keepalive 0 peer '${p.oldKey}' remove`);
@@ -191,6 +207,10 @@ export function finishScript(h: HostRotation): string {
     'if pid=$(waiter); then echo "the cut-over (pid $pid) is still running: see cut-over.log, then run step 3 again" >&2; exit 1; fi',
     'cut=yes',
   ];
+  if (h.nextKeyFile !== null) {
+    // Step 3 may have moved the next key in already (a second run after a failure): then the host key file holds it.
+    lines.push(`keyfile=${HOST_KEY_FILE}`, `if [ -e ${h.nextKeyFile} ] || [ "$(wg pubkey < "$keyfile" 2>/dev/null)" != '${h.newPublicKey}' ]; then`, ...nextKeyCheck(h).map((l) => `  ${l}`), 'fi');
+  }
   if (h.rotated) lines.push(`[ "$(wg show ${wg} public-key)" = '${h.newPublicKey}' ] || cut=no`);
   for (const p of stagedPeers(h)) lines.push(`holds_ips '${p.newKey}' || cut=no`, `! has_peer '${p.oldKey}' || cut=no`);
   lines.push(
@@ -200,7 +220,7 @@ export function finishScript(h: HostRotation): string {
     'umask 077',
     // A hard link keeps the old file's blocks reachable after the atomic rename, so shred can overwrite them.
     `[ -e ${CONF} ] && ln -f ${CONF} ${CONF}.old`,
-    `install -m 600 ${wg}.conf ${CONF}.new`,
+    ...(h.nextKeyFile === null ? [`install -m 600 ${wg}.conf ${CONF}.new`] : ownKeyFinish(h, h.nextKeyFile)),
     `mv -f ${CONF}.new ${CONF}`,
     `wipe ${CONF}.old ${CONF}.before-rotation`,
     // The live state already matches (same keys, PSKs, AllowedIPs): syncconf changes nothing and resets no session.
@@ -211,4 +231,21 @@ export function finishScript(h: HostRotation): string {
     '',
   );
   return lines.join('\n');
+}
+
+/**
+ * Step 3 on a host in `host` custody: the next key becomes the host's key (the old key file is shredded), and the
+ * final wg0.conf, which holds no key, gets it written in as install.sh does.
+ */
+function ownKeyFinish(h: HostRotation, next: string): string[] {
+  return [
+    `if [ -e ${next} ]; then`,
+    '  [ -e "$keyfile" ] && ln -f "$keyfile" "$keyfile.old"',
+    `  mv -f ${next} "$keyfile"`,
+    '  wipe "$keyfile.old"',
+    'fi',
+    `[ "$(wg pubkey < "$keyfile")" = '${h.newPublicKey}' ] || { echo "$keyfile on ${h.id} does not give its new public key: nothing more was changed" >&2; exit 1; }`,
+    spliceKeyLine(`${wg}.conf`, `${CONF}.new`),
+    `chmod 600 ${CONF}.new`,
+  ];
 }
