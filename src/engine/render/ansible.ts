@@ -4,6 +4,7 @@ import type { Plan } from '../plan/types';
 import type { FirewallBackend } from './install-script';
 import type { SecretsMode } from '../secrets/secrets-options';
 import { AGE_IDENTITY_DEFAULT } from './install-secrets';
+import { EXIT_NOT_ENROLLED } from './install-key';
 
 /** What the play's header tells the operator about the keys in each secrets mode (plain: nothing new). */
 const SECRETS_NOTES: Readonly<Record<SecretsMode, string>> = {
@@ -51,6 +52,8 @@ export function renderInventory(plan: Plan): string {
  * its confirmation from a playbook). install.sh itself restarts nothing: a running wg0 takes the change by
  * `wg syncconf`, and a failed step rolls the host back. Hosts go in batches and the first failure stops the play;
  * check.sh runs once every host is installed (a peer not yet installed has no handshake) and fails the play on FAIL.
+ * A host in `host` custody that is not enrolled yet makes its key, and the play gathers its `enroll:` line into
+ * `enroll.txt` and stops before the check, saying what to run; the other hosts of that run install as usual.
  */
 export function renderPlaybook(firewall: FirewallBackend, secrets: SecretsMode = 'plain'): string {
   const packages = firewall === 'nftables' ? '[wireguard-tools, nftables, iproute2, diffutils]' : '[wireguard-tools, iptables, iproute2, diffutils]';
@@ -64,7 +67,8 @@ ${SECRETS_NOTES[secrets]}- name: Deploy WireGuard bundles from wg-designer
     bundle_dir: "{{ playbook_dir }}/.."
     install_dir: /etc/wireguard/wg-designer-bundle
   tasks:
-    - name: Install WireGuard and the firewall tools
+    - name: Install WireGuard and the firewall tools (skip with --skip-tags packages where they are installed another way)
+      tags: [packages]
       ansible.builtin.apt:
         name: ${packages}
         state: present
@@ -98,6 +102,26 @@ ${SECRETS_NOTES[secrets]}- name: Deploy WireGuard bundles from wg-designer
             chdir: "{{ install_dir }}"
 ${secrets === 'vault' ? VAULT_ENV : ''}          register: wg_install
           changed_when: "'nothing to change' not in wg_install.stdout"
+          # Exit ${EXIT_NOT_ENROLLED}: the host made its own key ("keys": "host") and the design does not know it yet; nothing else changed.
+          failed_when: wg_install.rc not in [0, ${EXIT_NOT_ENROLLED}]
+
+        - name: Gather the public key this host made into enroll.txt beside the bundle (for wg-designer enroll --file)
+          when: wg_install.rc == ${EXIT_NOT_ENROLLED}
+          ansible.builtin.lineinfile:
+            path: "{{ bundle_dir }}/enroll.txt"
+            regexp: "^{{ inventory_hostname }} "
+            line: "{{ wg_install.stdout_lines | select('match', '^enroll: ') | first | regex_replace('^enroll: ', '') }}"
+            create: true
+            mode: "0644"
+          delegate_to: localhost
+          become: false
+          throttle: 1
+
+        - name: Forget the copied folder of a host waiting for enrollment, so the enrolled bundle installs next run
+          when: wg_install.rc == ${EXIT_NOT_ENROLLED}
+          ansible.builtin.file:
+            path: "{{ install_dir }}"
+            state: absent
       rescue:
         - name: Forget the copied folder, so the next run copies and installs again
           ansible.builtin.file:
@@ -107,10 +131,24 @@ ${secrets === 'vault' ? VAULT_ENV : ''}          register: wg_install
           ansible.builtin.fail:
             msg: "install.sh failed on {{ inventory_hostname }} and put the host back as it was: {{ wg_install.stderr | default('') }}"
 
+- name: Stop until every host that made its own key is enrolled
+  hosts: wireguard
+  gather_facts: false
+  any_errors_fatal: true
+  tasks:
+    - name: Stop until every host that made its own key is enrolled
+      run_once: true
+      vars:
+        waiting: "{{ ansible_play_hosts_all | map('extract', hostvars) | selectattr('wg_install', 'defined') | selectattr('wg_install.rc', 'defined') | selectattr('wg_install.rc', 'equalto', ${EXIT_NOT_ENROLLED}) | map(attribute='inventory_hostname') | list }}"
+      when: waiting | length > 0
+      ansible.builtin.fail:
+        msg: "Not enrolled yet: {{ waiting | join(', ') }}. Each made its own key and changed nothing else; their public keys are in enroll.txt beside the bundle. Run wg-designer enroll design.json --file enroll.txt, export again, and run this play with the new bundle."
+
 - name: Check every host once all are installed
   hosts: wireguard
   become: true
   any_errors_fatal: true
+  tags: [check]
   vars:
     install_dir: /etc/wireguard/wg-designer-bundle
   tasks:

@@ -32,9 +32,10 @@ export function renderCheckScript(plan: Plan, hp: HostPlan): string {
   const flowLines: string[] = [];
   for (const peer of hp.peers) {
     const endpoint = peer.endpoint ?? 'the peer (it dials this host)';
-    if (peer.publicKey !== null) peerLines.push(`handshake '${peer.publicKey}' ${peer.hostId} '${endpoint}'`);
     const other = plan.byId.get(peer.hostId);
     const target = other?.addresses[0];
+    const wake = target ? ` ${addressText({ ...target, len: target.family === 4 ? 32 : 128 })}` : '';
+    if (peer.publicKey !== null) peerLines.push(`handshake '${peer.publicKey}' ${peer.hostId} '${endpoint}'${wake}`);
     if (!other || !target) continue;
     const mtu = Math.min(hp.mtu, other.mtu);
     const header = target.family === 4 ? 28 : 48;
@@ -59,9 +60,17 @@ const wg = WG_INTERFACE;
 
 const PEER_FUNCTIONS = [
     '',
-    'handshake() { # public-key peer-id endpoint',
+    'handshake() { # public-key peer-id endpoint [the peer\'s overlay address]',
     '  local ts',
     `  ts=$(wg show ${wg} latest-handshakes | awk -v k="$1" '$1 == k { print $2 }')`,
+    '  # Right after an install a tunnel without keepalive has had no traffic, so no handshake: send some and look again.',
+    '  if [ "$ts" = 0 ] && [ -n "${4:-}" ]; then',
+    '    for _ in 1 2 3; do',
+    '      ping -c 1 -W 1 "$4" >/dev/null 2>&1',
+    `      ts=$(wg show ${wg} latest-handshakes | awk -v k="$1" '$1 == k { print $2 }')`,
+    '      if [ "$ts" != 0 ]; then break; fi',
+    '    done',
+    '  fi',
     '  if [ -z "$ts" ]; then',
     `    bad "peer $2: not configured on ${wg}" "compare /etc/wireguard/${wg}.conf with this bundle's ${wg}.conf"`,
     '  elif [ "$ts" -eq 0 ]; then',
