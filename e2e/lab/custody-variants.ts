@@ -11,12 +11,15 @@ export interface CustodyVariant {
   fixture: string;
   hostKeys: boolean;
   secrets: LabSecrets | null;
+  /** Rolled out with the bundle's own ansible/site.yml (host custody: the play gathers the keys to enroll). */
+  ansible?: boolean;
 }
 
 export const CUSTODY_VARIANTS: readonly CustodyVariant[] = [
   { name: 'hub-and-spoke, host keys', fixture: 'hub-and-spoke', hostKeys: true, secrets: null },
   { name: 'point-to-point, age', fixture: 'point-to-point', hostKeys: false, secrets: 'age' },
   { name: 'mesh-3, ansible-vault', fixture: 'mesh-3', hostKeys: false, secrets: 'ansible-vault' },
+  { name: 'point-to-point, host keys, Ansible', fixture: 'point-to-point', hostKeys: true, secrets: null, ansible: true },
 ];
 
 /** The fixture's design as the variant deploys it: with `network.keys: "host"` for host custody. */

@@ -12,6 +12,8 @@ import type { LabChecks, Probe } from './expectations';
 import { checkHandshakes, warmUp } from './handshakes';
 import { checkRotation } from './key-rotation';
 import { deployHostKeys, deploySecrets, secretsSetup } from './custody-deploy';
+import { deployWithAnsible, replayWithCheck } from './ansible-deploy';
+import type { AnsibleLab } from './ansible-deploy';
 import type { CustodyVariant } from './custody-variants';
 import type { LabHost } from './handshakes';
 import { LabServers } from './lab-servers';
@@ -67,7 +69,12 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
     for (const id of bundle.hosts.keys()) hostNs.set(id, await nss.add(`h-${id}`));
     const underlay = await buildUnderlay(nss, plan, hostNs);
     let hosts: Map<string, LabHost>;
-    if (run.variant && setup) {
+    let ansible: AnsibleLab | null = null;
+    if (run.variant?.ansible) {
+      const v = await deployWithAnsible(exported, hostNs, run.workDir, run.cli);
+      ({ bundle, hosts, ansible } = v);
+      results.push(...v.results);
+    } else if (run.variant && setup) {
       const v = run.variant.hostKeys
         ? await deployHostKeys(exported, hostNs, run.workDir, run.cli)
         : await deploySecrets(exported, setup, hostNs, run.workDir, run.cli);
@@ -76,15 +83,16 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
     } else {
       hosts = await deployAll(bundle, hostNs, run.workDir);
     }
-    log(`${run.name}: installed every host with its install.sh`);
+    log(`${run.name}: installed every host with ${ansible ? 'the bundle\'s Ansible play' : 'its install.sh'}`);
     const nsOf = resolver(hostNs, underlay);
     for (const s of checks.servers) await servers.start(s, nsOf(s.where));
     await prepareUnderlayProbes(nss, checks, plan, nsOf);
     await warmUp(checks.tunnels, hosts);
     results.push(...await checkHandshakes(checks.tunnels, hosts));
     results.push(...await runProbes(checks, hosts, nsOf, log));
+    if (ansible) results.push(await replayWithCheck(ansible, bundle));
     // The custody variants run the day-1 checks only, but host custody also rotates: its keys are made on the hosts.
-    if (run.variant?.hostKeys) {
+    if (run.variant?.hostKeys && !run.variant.ansible) {
       const running: RunningDesign = { cli: run.cli, workDir: run.workDir, nss, bundle, plan, underlay, hostNs, hosts, checks, nsOf, log: (s) => log(`${run.name}: ${s}`) };
       const rotation = await checkRotation(running, true);
       results.push(...rotation.results);
