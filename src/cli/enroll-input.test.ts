@@ -23,7 +23,7 @@ describe('readEnrollFile', () => {
 
   it('names every line that does not have two fields, and refuses a file with no entries', () => {
     const path = file('pg-1\npg-2 K L\npg-3 K\n');
-    expect(() => readEnrollFile(path)).toThrow(`${path}:1: expected "host-id public-key", got 1 fields\n  ${path}:2: expected "host-id public-key", got 3 fields`);
+    expect(() => readEnrollFile(path)).toThrow(`${path}:1: expected "host-id public-key", got 1 field\n  ${path}:2: expected "host-id public-key", got 3 fields`);
     const empty = file('# nothing\n');
     expect(() => readEnrollFile(empty)).toThrow('no "host-id public-key" lines');
   });

@@ -1,3 +1,4 @@
+import { plural } from '../engine';
 import { CliError, readText } from './io';
 
 /** One key to enroll and where it came from, so a problem names `file:line` or the option. */
@@ -28,7 +29,7 @@ export function readKeyLines(path: string, prefix: string, nothing: string): Enr
     if (text === '') return;
     const fields = (text.startsWith(`${prefix} `) ? text.slice(prefix.length) : text).trim().split(/\s+/);
     const where = `${path}:${i + 1}`;
-    if (fields.length !== 2) errors.push(`${where}: expected "host-id public-key", got ${fields.length} fields`);
+    if (fields.length !== 2) errors.push(`${where}: expected "host-id public-key", got ${plural(fields.length, 'field')}`);
     else out.push({ host: fields[0] as string, publicKey: fields[1] as string, where });
   });
   if (errors.length > 0) throw new CliError(`${nothing}:\n  ${errors.join('\n  ')}`);

@@ -80,3 +80,7 @@ export { RULES } from './validate/rules';
 export { isKeyOrphaned } from './validate/rules/key-orphaned';
 export { ruleContext } from './validate/validate-design';
 export type { RuleIndex, RouteHit } from './validate/rule-index';
+
+export { plural, pluralNoun, pluralOf } from './text/plural';
+export { sentence } from './text/sentence';
+export { designCounts } from './text/design-counts';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { bundleFolderName, zipFiles } from '../../engine';
+import { bundleFolderName, plural, zipFiles } from '../../engine';
 import type { BundleFile, Design, EngineResults, ExportRequestOptions } from '../../engine';
 import { secretsFromChoice } from './export-secrets';
 import { diagramSvg } from '../export-image/diagram-svg';
@@ -74,7 +74,7 @@ export default function ExportDialog() {
   const download = () => {
     if (!bundle) return;
     downloadBlob(bundle.zip as Uint8Array<ArrayBuffer>, `${bundle.folder}.zip`, 'application/zip');
-    store.getState().toast('success', `Downloaded ${bundle.folder}.zip (${bundle.files.length} files).`);
+    store.getState().toast('success', `Downloaded ${bundle.folder}.zip (${plural(bundle.files.length, 'file')}).`);
   };
   // Vault mode: the zip holds no key, so the hosts' keys come as their own zip, for vault/put-secrets.sh.
   const vaultKeys = bundle && choices.secrets.mode === 'vault' && bundle.secrets.length > 0 ? bundle.secrets : null;
@@ -87,14 +87,14 @@ export default function ExportDialog() {
     <Modal title="Export the bundle" onClose={close} wide testId="export-dialog"
       footer={<>
         <span className="muted modal__foot-note">
-          {bundle ? `${bundle.folder}.zip · ${bundle.files.length} files · ${(bundle.zip.length / 1024).toFixed(1)} KB` : ''}
+          {bundle ? `${bundle.folder}.zip · ${plural(bundle.files.length, 'file')} · ${(bundle.zip.length / 1024).toFixed(1)} KB` : ''}
         </span>
         <button type="button" className="btn" onClick={close}>Close</button>
         {vaultKeys && <button type="button" className="btn" onClick={downloadKeys} data-testid="download-vault-keys">Download keys for Vault</button>}
         <button type="button" className="btn btn--primary" disabled={!bundle} onClick={download} data-testid="download-zip">Download zip</button>
       </>}>
       {errors > 0 && (
-        <p className="callout callout--warn">The design has {errors} error{errors > 1 ? 's' : ''} in the findings panel: the bundle is made, but it will not work as deployed until they are fixed.</p>
+        <p className="callout callout--warn">The design has {plural(errors, 'error')} in the findings panel: the bundle is made, but it will not work as deployed until they are fixed.</p>
       )}
       <ExportOptions value={choices} secretsProblem={secretsProblem} onChange={(next) => {
         setState({ phase: 'working' });

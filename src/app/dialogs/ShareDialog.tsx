@@ -21,7 +21,7 @@ export function ShareDialog() {
     <Modal title="Share this design" onClose={close} testId="share-dialog" footer={<button type="button" className="btn" onClick={close}>Close</button>}>
       {'error' in link ? <p className="error-text" role="alert">{link.error}</p> : (
         <>
-          <p>Anyone with this link opens a copy of the design, editable. The design travels in the part of the link after
+          <p>Anyone with this link opens a copy of the design, editable. The design travels in the part of the link after{' '}
             <code>#</code>, which browsers never send to a server.</p>
           <div className="share-link">
             <input className="input mono" readOnly value={link.url} data-testid="share-url" aria-label="Share link"

@@ -1,4 +1,5 @@
 import type { Design } from '../../engine';
+import { designCounts } from '../../engine';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { CheckField, TextField, parseOptionalInt } from './fields';
 import { NetworkCustodyField } from './KeyCustodyField';
@@ -22,7 +23,7 @@ export function DesignInspector({ design }: { design: Design }) {
       <header className="inspector__head">
         <div>
           <div className="inspector__title">Design</div>
-          <div className="inspector__sub">{design.hosts.length} hosts · {design.tunnels.length} tunnels · {design.flows.length} flows</div>
+          <div className="inspector__sub">{designCounts(design)}</div>
         </div>
       </header>
       <section className="inspector__section">

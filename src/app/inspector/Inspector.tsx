@@ -1,3 +1,4 @@
+import { designCounts } from '../../engine';
 import { selectDesign, selectSelection } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { DesignInspector } from './DesignInspector';
@@ -18,7 +19,7 @@ export function Inspector() {
       <div className="inspector__body">
         <header className="inspector__head"><div className="inspector__title">{count} items selected</div></header>
         <section className="inspector__section">
-          <p className="muted">{sel.hosts.length} hosts, {sel.tunnels.length} tunnels, {sel.flows.length} flows.</p>
+          <p className="muted">{designCounts(sel, ', ')}.</p>
           <button type="button" className="btn btn--small btn--danger" onClick={() => store.getState().removeSelection()}>Delete selection</button>
         </section>
         {sel.hosts.length > 0 && (

@@ -1,4 +1,5 @@
 import type { Tunnel } from '../../engine';
+import { plural } from '../../engine';
 import { selectPlan } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { SelectField, TextField, parseOptionalInt } from './fields';
@@ -36,8 +37,8 @@ export function TunnelInspector({ tunnel }: { tunnel: Tunnel }) {
         <div className="kv">
           <span className="kv__k">Safe MTU</span><span className="kv__v mono">{tp ? `${tp.safeMtu} (underlay ${tp.underlayMtu} − ${tp.overhead})` : '?'}</span>
           <span className="kv__k">Preshared key</span><span className="kv__v">{tunnel.presharedKey ? 'set (in this tab, never in a link or the autosave)' : 'none yet'}</span>
-          <span className="kv__k">{tunnel.a} sends</span><span className="kv__v mono">{ab?.allowedIPs.length ?? 0} prefixes, keepalive {ab?.keepalive ?? 'off'}</span>
-          <span className="kv__k">{tunnel.b} sends</span><span className="kv__v mono">{ba?.allowedIPs.length ?? 0} prefixes, keepalive {ba?.keepalive ?? 'off'}</span>
+          <span className="kv__k">{tunnel.a} sends</span><span className="kv__v mono">{plural(ab?.allowedIPs.length ?? 0, 'prefix')}, keepalive {ab?.keepalive ?? 'off'}</span>
+          <span className="kv__k">{tunnel.b} sends</span><span className="kv__v mono">{plural(ba?.allowedIPs.length ?? 0, 'prefix')}, keepalive {ba?.keepalive ?? 'off'}</span>
         </div>
         {tunnel.allowedIPs && <p className="muted">AllowedIPs are pinned (imported): the engine keeps them as written.</p>}
       </section>

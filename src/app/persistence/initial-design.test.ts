@@ -24,6 +24,8 @@ describe('initial design', () => {
     expect(r.design.name).toBe(fixtureDesign('point-to-point').name);
     expect(r.notice?.kind).toBe('error');
     expect(r.notice?.text).toMatch(/kept as it was/);
+    // Read after the title's full stop: "could not be opened. The link is damaged", never ". the link".
+    expect(r.notice?.text).toMatch(/^The link is damaged/);
   });
 
   it('restores the autosave, or starts empty', () => {

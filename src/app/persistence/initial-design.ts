@@ -1,5 +1,5 @@
-import type { Design } from '../../engine';
-import { DESIGN_FORMAT, decodeShareFragment, formatFieldError, isShareFragment, parseDesign, parseDesignText } from '../../engine';
+import type { Design, FieldError } from '../../engine';
+import { DESIGN_FORMAT, decodeShareFragment, formatFieldError, isShareFragment, parseDesign, parseDesignText, sentence } from '../../engine';
 import type { Notice } from '../store/app-state';
 import { DESIGN_KEY } from './storage-keys';
 
@@ -17,6 +17,11 @@ export const SHARE_NOTICE: Notice = {
   text: 'A link never holds private keys. Generate new keys here for the hosts you will deploy from this browser, or have each host bring its own (its wg0.conf then says where the key goes).',
   offerKeys: true,
 };
+
+/** What the page says when a share link does not open: the engine's reasons, as sentences after the title's. */
+export function linkFailedNotice(errors: readonly FieldError[]): Notice {
+  return { kind: 'error', title: 'This share link could not be opened', text: `${sentence(errors.map(formatFieldError).join('; '))}. Your current design was kept as it was.` };
+}
 
 /** The empty design a first visit starts with. */
 export function emptyDesign(): Design {
@@ -40,13 +45,13 @@ export function initialDesign(hash: string, storage: Storage): InitialDesign {
         notice: SHARE_NOTICE,
       };
     }
-    notice = { kind: 'error', title: 'This share link could not be opened', text: `${r.errors.map(formatFieldError).join('; ')}. Your current design was kept as it was.` };
+    notice = linkFailedNotice(r.errors);
   }
   const saved = storage.getItem(DESIGN_KEY);
   if (saved !== null) {
     const r = parseDesignText(saved);
     if (r.ok) return { design: r.value, fromLink: false, notice };
-    notice ??= { kind: 'warning', title: 'The autosaved design could not be read', text: `${r.errors.slice(0, 3).map(formatFieldError).join('; ')}. Started a new design.` };
+    notice ??= { kind: 'warning', title: 'The autosaved design could not be read', text: `${sentence(r.errors.slice(0, 3).map(formatFieldError).join('; '))}. Started a new design.` };
   }
   return { design: emptyDesign(), fromLink: false, notice };
 }

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { decodeShareFragment, formatFieldError, isShareFragment } from '../../engine';
+import { decodeShareFragment, isShareFragment } from '../../engine';
 import { needsLayout } from '../layout/auto-layout';
 import { useAppStoreApi } from '../store/store-context';
-import { SHARE_NOTICE } from './initial-design';
+import { SHARE_NOTICE, linkFailedNotice } from './initial-design';
 
 /**
  * A share link pasted into the address bar of an open designer only changes the fragment: load it then too
@@ -18,7 +18,7 @@ export function useShareLinkListener() {
       const s = store.getState();
       const r = decodeShareFragment(hash);
       if (!r.ok) {
-        s.setNotice({ kind: 'error', title: 'This share link could not be opened', text: `${r.errors.map(formatFieldError).join('; ')}. Your current design was kept as it was.` });
+        s.setNotice(linkFailedNotice(r.errors));
         return;
       }
       s.loadDesign(r.value, { layout: needsLayout(r.value) });

@@ -1,3 +1,4 @@
+import { plural } from '../../engine';
 import { orphanedHostIds } from '../store/ops/key-custody';
 import { useApp, useAppStoreApi } from '../store/store-context';
 
@@ -10,7 +11,7 @@ export function KeysLostBanner() {
   const store = useAppStoreApi();
   const count = useApp((s) => (s.keysLost ? orphanedHostIds(s.history.present).length : 0));
   if (count === 0) return null;
-  const hosts = count === 1 ? '1 host' : `${count} hosts`;
+  const hosts = plural(count, 'host');
   const act = (how: 'generate' | 'keep') => {
     const s = store.getState();
     const ids = orphanedHostIds(s.history.present);

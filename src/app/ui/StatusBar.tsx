@@ -1,3 +1,4 @@
+import { designCounts, plural, pluralNoun } from '../../engine';
 import { selectDesign, selectFindings } from '../store/selectors';
 import { useApp } from '../store/store-context';
 
@@ -12,13 +13,13 @@ export function StatusBar() {
   const n = (sev: string) => findings.filter((f) => f.severity === sev).length;
   return (
     <footer className="statusbar" data-testid="statusbar">
-      <span data-testid="status-counts">{d.hosts.length} hosts · {d.tunnels.length} tunnels · {d.flows.length} flows</span>
+      <span data-testid="status-counts">{designCounts(d)}</span>
       <span className="statusbar__sev">
-        <span className="count count--error">{n('error')}</span> errors
-        <span className="count count--warning">{n('warning')}</span> warnings
+        <span className="count count--error">{n('error')}</span> {pluralNoun(n('error'), 'error')}
+        <span className="count count--warning">{n('warning')}</span> {pluralNoun(n('warning'), 'warning')}
       </span>
       <span>Mode: <b>{mode === 'tunnel' ? 'tunnel' : 'flow'}</b> <span className="muted">(T / F)</span></span>
-      {pending > 0 && <span className="muted">Generating {pending} keypair{pending > 1 ? 's' : ''}…</span>}
+      {pending > 0 && <span className="muted">Generating {plural(pending, 'keypair')}…</span>}
       <span className="statusbar__spacer" />
       <span title={rememberKeys ? 'Private keys are stored in this browser' : 'Private keys are never stored in this browser'}>
         {savedAt ? `Saved in this browser at ${new Date(savedAt).toLocaleTimeString()}` : 'Autosaves in this browser'}

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { SecretsError, bundleFolderName, cryptoRandom, exportBundle } from '../../engine';
+import { SecretsError, bundleFolderName, cryptoRandom, exportBundle, plural } from '../../engine';
 import { ansibleVaultSeal } from '../ansible-vault-seal';
 import { CliError, writeAtomic } from '../io';
 import { keysOf, keysPathFor, mergeKeys } from '../keys-file';
@@ -64,7 +64,7 @@ export async function runExport(args: ExportArgs, log: (s: string) => void): Pro
   const errors = result.findings.filter((f) => f.severity === 'error');
   for (const e of errors) log(`error: ${e.code}: ${e.message}`);
   if (errors.length > 0 && !args.force) {
-    log(`not exported: ${errors.length} errors (run validate for details, or --force to export anyway)`);
+    log(`not exported: ${plural(errors.length, 'error')} (run validate for details, or --force to export anyway)`);
     return 1;
   }
   const keysFile = keysOf(c.design, keys.rotation ?? null);
@@ -77,16 +77,16 @@ export async function runExport(args: ExportArgs, log: (s: string) => void): Pro
     const dir = writeSecretsFolder(args.output, result.secrets);
     log(`wrote ${dir}: each host's keys for Vault; run vault/put-secrets.sh ${dir} from the bundle, then delete the folder`);
   }
-  log(`wrote ${args.output}: ${result.files.length} files for ${c.design.hosts.filter((h) => !h.external).length} hosts (${result.zip.length} bytes)`);
+  log(`wrote ${args.output}: ${plural(result.files.length, 'file')} for ${plural(c.design.hosts.filter((h) => !h.external).length, 'host')} (${result.zip.length} bytes)`);
   if (keys.rotation) {
     log(`a rotation is pending (cut-over at ${keys.rotation.at}): this bundle has the current keys; after the cut-over and step 3, run rotate --finish`);
   }
   if (c.generatedKeys.length + c.generatedPresharedKeys.length > 0) {
-    log(`generated ${c.generatedKeys.length} keypairs and ${c.generatedPresharedKeys.length} preshared keys; kept in ${keptIn} (mode 600)`);
+    log(`generated ${plural(c.generatedKeys.length, 'keypair')} and ${plural(c.generatedPresharedKeys.length, 'preshared key')}; kept in ${keptIn} (mode 600)`);
   }
   const pinned = pinAddressesInFile(args.design, c.design, c.allocated);
   if (pinned.length > 0) {
-    log(`allocated overlay addresses for ${pinned.length} hosts (${pinned.join(', ')}) and pinned them in ${args.design} (only their "addresses" fields), so later exports keep them`);
+    log(`allocated overlay addresses for ${plural(pinned.length, 'host')} (${pinned.join(', ')}) and pinned them in ${args.design} (only their "addresses" fields), so later exports keep them`);
   }
   return 0;
 }

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { ImportError, importConfigs, publicDesign } from '../../engine';
+import { ImportError, importConfigs, plural, publicDesign } from '../../engine';
 import { CliError, readText, writeAtomic } from '../io';
 import { keysPathFor, writeKeys } from '../keys-file';
 
@@ -23,6 +23,6 @@ export function runImport(args: ImportArgs, log: (s: string) => void): number {
   writeKeys(keysPath, result.design);
   writeAtomic(args.output, `${JSON.stringify(publicDesign(result.design), null, 2)}\n`);
   for (const w of result.warnings) log(`warning: ${w}`);
-  log(`wrote ${args.output} (${result.design.hosts.length} hosts, ${result.design.tunnels.length} tunnels) and its keys in ${keysPath} (mode 600)`);
+  log(`wrote ${args.output} (${plural(result.design.hosts.length, 'host')}, ${plural(result.design.tunnels.length, 'tunnel')}) and its keys in ${keysPath} (mode 600)`);
   return 0;
 }

@@ -1,4 +1,4 @@
-import { completeDesign, seededRandom, validateDesign } from '../../engine';
+import { completeDesign, plural, seededRandom, validateDesign } from '../../engine';
 import type { Finding } from '../../engine';
 import { loadDesign } from '../load-design';
 
@@ -14,7 +14,7 @@ export function runValidate(path: string, json: boolean, out: (s: string) => voi
     out(JSON.stringify({ design: design.name, ok: summary.errors === 0, summary, findings }, null, 2));
   } else {
     for (const f of findings) out(`${f.severity.toUpperCase().padEnd(7)} ${f.code}: ${f.message}${f.fix ? `\n        fix: ${f.fix.label}` : ''}`);
-    out(`${path}: ${summary.errors} errors, ${summary.warnings} warnings, ${summary.info} info`);
+    out(`${path}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.info} info`);
   }
   return summary.errors > 0 ? 1 : 0;
 }

@@ -66,7 +66,7 @@ describe('allocateAddresses', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(NetError);
       expect((e as NetError).input).toBe('10.0.0.0/30');
-      expect((e as NetError).message).toBe('pool "10.0.0.0/30" is full: 1 addresses needed, 0 free');
+      expect((e as NetError).message).toBe('pool "10.0.0.0/30" is full: 1 address needed, 0 free');
     }
     expect(() => alloc('10.0.0.0/29', addrs('10.0.0.1'), 6)).toThrow('6 addresses needed, 5 free');
     expect(() => alloc('fd00::/128', addrs('fd00::'), 1)).toThrow('pool "fd00::/128" is full');

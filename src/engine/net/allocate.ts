@@ -1,5 +1,6 @@
 import type { Address } from './address';
 import { NetError, quote } from './net-error';
+import { plural } from '../text/plural';
 import type { Prefix } from './prefix';
 import { formatPrefix, hostPrefix } from './prefix';
 import { prefixFirst, prefixLast } from './range';
@@ -48,7 +49,7 @@ export function allocateAddresses(pool: Prefix, used: Iterable<Address>, count: 
 
   if (found.length < count) {
     const name = formatPrefix(pool);
-    throw new NetError(`pool ${quote(name)} is full: ${count} addresses needed, ${freeCount(lo, hi, taken)} free`, name);
+    throw new NetError(`pool ${quote(name)} is full: ${plural(count, 'address')} needed, ${freeCount(lo, hi, taken)} free`, name);
   }
   return found;
 }
