@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { designSchema } from './schema';
+import { issueMessage } from './issue-messages';
 import { REPLICATION_PORTS } from './design';
 import { flowTarget } from './flow-target';
 import { checkPoolRoom } from './pool-room';
@@ -46,7 +47,7 @@ export function parseDesign(json: unknown): ParseResult<Design> {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return fail('', 'a design must be a JSON object with "format": "wg-designer/1"');
   }
-  const parsed = designSchema.safeParse(json);
+  const parsed = designSchema.safeParse(json, { error: issueMessage });
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => toFieldError(i, json)) };
   const design = parsed.data as Design & { flows: Array<Omit<Flow, 'port'> & { port?: number }> };
   const errors = [...checkReferences(design), ...checkAddressUse(design)];
@@ -89,9 +90,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>, root: unknown): str
 
 function toFieldError(issue: z.core.$ZodIssue, root: unknown): FieldError {
   const path = formatPath(issue.path, root);
-  let message = issue.message;
-  if (issue.code === 'invalid_type' && message.includes('received undefined')) message = 'is required';
-  return { path, message };
+  return { path, message: issue.message };
 }
 
 type LooseFlow = Omit<Flow, 'port'> & { port?: number };

@@ -7,6 +7,7 @@ import {
 import type { Prefix } from '../net';
 import { BUNDLE_FOLDERS } from './bundle-folders';
 import { isKey } from '../keys';
+import { NUMBER_FIELDS, numberField } from './number-fields';
 
 /**
  * The `wg-designer/1` schema. Every field is allow-listed here: ids are `[a-z0-9-]`, prefixes and endpoints must
@@ -56,7 +57,7 @@ const onPrefix = (check: (p: Prefix) => string | null) => (s: string) => {
 const hostId = unusable(id, (s) => (BUNDLE_FOLDERS.includes(s)
   ? `"${s}" is a folder of the bundle (${BUNDLE_FOLDERS.join(', ')}): the host's files would mix with it; choose another id`
   : null));
-const port = z.number().int().min(1).max(65_535);
+const port = numberField(NUMBER_FIELDS.port);
 const text = (max: number) => z.string().max(max, { message: `must be at most ${max} characters` });
 
 const prefix = z.string().refine((s) => tryParsePrefix(s) !== null, {
@@ -89,14 +90,14 @@ const databaseEngines = Object.keys(DEFAULT_DB_PORTS) as [keyof typeof DEFAULT_D
 
 const database = z.object({
   engine: z.enum(databaseEngines),
-  port: port.optional(),
+  port: numberField(NUMBER_FIELDS.databasePort).optional(),
 }).transform((d) => ({ engine: d.engine, port: d.port ?? DEFAULT_DB_PORTS[d.engine] }));
 
 const service = z.object({
   id,
   name: text(LIMITS.nameChars).default(''),
   address,
-  port,
+  port: numberField(NUMBER_FIELDS.servicePort),
 });
 
 const host = z.object({
@@ -105,15 +106,13 @@ const host = z.object({
   role: z.enum(ROLES as [string, ...string[]]).transform((r) => r as Design['hosts'][number]['role']),
   addresses: list(overlayAddress).default([]),
   endpoint: endpoint.nullable().default(null),
-  listenPort: port.nullable().default(null),
+  listenPort: numberField(NUMBER_FIELDS.listenPort).nullable().default(null),
   behindNat: z.boolean().default(false),
   underlay: z.object({
-    // 576 + 80 (IPv6 encapsulation, the larger): every tunnel MTU the plan derives stays >= 576, the floor that
-    // wg0.conf's MTU, the host's mtu field and the importer share. Lower, the bundle's own config would not re-import.
-    mtu: z.number().int().min(656, { message: 'must be at least 656: 576 for the tunnel plus 80 bytes of WireGuard over IPv6' }).max(65_535),
+    mtu: numberField(NUMBER_FIELDS.underlayMtu),
     family: z.enum(['ipv4', 'ipv6']),
   }).nullable().default(null),
-  mtu: z.number().int().min(576).max(65_535).nullable().default(null),
+  mtu: numberField(NUMBER_FIELDS.mtu).nullable().default(null),
   database: database.nullable().optional(),
   lans: list(lan).default([]),
   services: list(service).default([]),
@@ -138,7 +137,7 @@ const tunnel = z.object({
   a: id,
   b: id,
   presharedKey: key.nullable().default(null),
-  keepalive: z.number().int().min(0).max(65_535).nullable().default(null),
+  keepalive: numberField(NUMBER_FIELDS.keepalive).nullable().default(null),
   allowedIPs: z.object({ ab: sides, ba: sides }).nullable().default(null),
 });
 
@@ -172,11 +171,11 @@ const network = z.object({
     client: pool.default(DEFAULT_POOLS.client),
     ipv6: pool.nullable().default(DEFAULT_POOLS.ipv6),
   }).default({ ...DEFAULT_POOLS }),
-  listenPort: port.default(51_820),
-  managementPort: port.default(22),
+  listenPort: numberField(NUMBER_FIELDS.listenPort).default(51_820),
+  managementPort: numberField(NUMBER_FIELDS.managementPort).default(22),
   presharedKeys: z.boolean().default(true),
   keys: z.enum(KEY_CUSTODIES as [KeyCustody, ...KeyCustody[]]).default('bundle'),
-  monitoring: z.object({ host: id, exporterPort: port.default(9586) }).nullable().default(null),
+  monitoring: z.object({ host: id, exporterPort: numberField(NUMBER_FIELDS.exporterPort).default(9586) }).nullable().default(null),
 });
 
 /** The zod schema of a design file, before cross-references are checked (see `parseDesign`). */

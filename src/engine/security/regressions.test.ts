@@ -115,7 +115,7 @@ describe('security regressions', () => {
     }));
     const low = at(655);
     expect(low.ok).toBe(false);
-    if (!low.ok) expect(low.errors.map(formatFieldError).join('; ')).toMatch(/hosts\[2\] \(pg-2\)\.underlay\.mtu: must be at least 656/);
+    if (!low.ok) expect(low.errors.map(formatFieldError).join('; ')).toMatch(/hosts\[2\] \(pg-2\)\.underlay\.mtu: underlay MTU must be between 656 and 65535 bytes: \d+ is too small/);
     const floor = at(656);
     if (!floor.ok) throw new Error('656 must be accepted');
     const configs = exportBoth(floor.value).bundles.nftables.filter((f) => /^[a-z0-9-]+\/wg0\.conf$/.test(f.path));
