@@ -62,7 +62,7 @@ export function HostInspector({ host }: { host: Host }) {
         </div>
         <TextField label="Addresses" mono value={host.addresses.join(', ')} placeholder="allocated from the pool" testId="field-addresses"
           hint="Overlay addresses; empty takes the next free one from the role's pool." commit={(t) => commit('addresses', { addresses: parseList(t) })} />
-        <CheckField label="Behind NAT (cannot be dialled; keeps tunnels open)" checked={host.behindNat} testId="field-behindNat"
+        <CheckField label="Behind NAT (dialled only through a port forward; keeps tunnels open)" checked={host.behindNat} testId="field-behindNat"
           commit={(c) => commit('behindNat', { behindNat: c })} />
         <CheckField label="External (not managed here: no bundle)" checked={host.external} commit={(c) => commit('external', { external: c })} />
       </section>

@@ -18,6 +18,7 @@ import { lanOverlap } from './lan-overlap';
 import { lanReturnRoute } from './lan-return-route';
 import { managementPort } from './management-port';
 import { meshScale } from './mesh-scale';
+import { natEndpoint } from './nat-endpoint';
 import { natKeepalive } from './nat-keepalive';
 import { overlayLanOverlap } from './overlay-lan-overlap';
 import { pathMtu } from './path-mtu';
@@ -37,7 +38,7 @@ export const RULES: readonly Rule[] = [
   routeConflicts, allowedIPsOverlap, allowedIPsSelf, defaultRouteOnDb,
   tunnelMtu, pathMtu,
   flowReachability, lanReturnRoute, hostIsolated, tunnelHandshake, tunnelFamily, endpointDuplicate, endpointDocumentation,
-  natKeepalive,
+  natEndpoint, natKeepalive,
   keyFormat, keyDuplicate, keyOrphaned, keyNotEnrolled, pskMissing, pskHostCustody,
   meshScale,
   portDuplicate, flowPort, managementPort,
