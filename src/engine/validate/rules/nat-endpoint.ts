@@ -25,7 +25,7 @@ export const natEndpoint: Rule = {
       const clear: Fix = { label: `Clear the endpoint of ${label(host.id)}: it dials its peers`, changes: [{ target: 'host', id: host.id, set: { endpoint: null } }] };
       const direct: Fix = { label: `${label(host.id)} is not behind NAT: peers dial ${endpoint}`, changes: [{ target: 'host', id: host.id, set: { behindNat: false } }] };
       // Cleared, a tunnel whose far end has no endpoint either could never be opened (tunnel-handshake).
-      const canDialOut = peers.every((p) => index.host(p)?.endpoint != null);
+      const canDialOut = peers.every((p) => (index.host(p)?.endpoint ?? null) !== null);
       out.push({
         code: 'nat-endpoint',
         severity: 'warning',
