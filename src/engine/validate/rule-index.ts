@@ -7,6 +7,8 @@ import { parsedHost } from '../plan/parsed-host';
 import type { ParsedHost } from '../plan/parsed-host';
 import type { HostPlan, PeerPlan, TunnelPlan } from '../plan/types';
 import { RouteTable } from './route-table';
+import { sharedAddresses } from './shared-addresses';
+import type { SharedAddresses } from './shared-addresses';
 import type { RouteHit } from './route-table';
 
 export type { RouteHit } from './route-table';
@@ -36,6 +38,7 @@ export class RuleIndex {
   private readonly cursors: Record<Chain, ByHost<number>>;
   private keys: boolean | null = null;
   private secrets: boolean | null = null;
+  private shared: SharedAddresses | null = null;
 
   constructor(private readonly design: Design, private readonly plan: FullPlan) {
     this.hosts = plan.topology.hosts;
@@ -108,6 +111,17 @@ export class RuleIndex {
       this.parsedById.set(hostId, p);
     }
     return p;
+  }
+
+  /** Overlay addresses on two or more hosts: address-duplicate reports each once, other rules skip what follows from it. */
+  get sharedAddresses(): SharedAddresses {
+    this.shared ??= sharedAddresses(this.design, (id) => this.parsed(id));
+    return this.shared;
+  }
+
+  /** True when `p` is a host route to an address two hosts claim (its clashes are address-duplicate's). */
+  isSharedHostRoute(p: Prefix): boolean {
+    return p.len === (p.family === 4 ? 32 : 128) && this.sharedAddresses.has({ family: p.family, value: p.addr });
   }
 
   /** WireGuard's cryptokey routing on `hostId`: the peer whose AllowedIPs hold `a` most specifically. */

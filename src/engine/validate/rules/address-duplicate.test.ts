@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sketchDesign } from '../../testing/design-builder';
+import { ep, sketchDesign } from '../../testing/design-builder';
 import { afterFix, fixed, runRule } from '../../testing/rule-harness';
 import { addressDuplicate } from './address-duplicate';
 
@@ -18,6 +18,17 @@ describe('address-duplicate', () => {
     expect(f?.severity).toBe('error');
     expect(f?.message).toMatch(/^10\.10\.1\.1 is the overlay address of API 1 \(app-1\) and API 2 \(app-2\)/);
     expect(f?.subjects.hosts).toEqual(['app-1', 'app-2']);
+  });
+
+  it('names the flows that use the address, whose own checks wait until it is unique', () => {
+    const withFlow = sketchDesign({
+      hosts: [{ id: 'hub', role: 'gateway', endpoint: ep(1) }, { id: 'pg', role: 'db', addresses: ['10.10.0.1/32'] }, { id: 'app', addresses: ['10.10.0.1/32'] }],
+      tunnels: [['hub', 'pg'], ['hub', 'app']],
+      flows: [{ from: 'app', to: 'pg' }],
+    });
+    const [f] = runRule(addressDuplicate, withFlow);
+    expect(f?.message).toContain('Flow f-app-pg uses it: its checks wait until the address is unique.');
+    expect(f?.subjects).toEqual({ hosts: ['pg', 'app'], flows: ['f-app-pg'] });
   });
 
   it('renumbers the second host to the lowest free address of its pool, and the finding goes away', () => {

@@ -1,17 +1,13 @@
-import type { Design, Host } from '../../model/design';
+import type { Design } from '../../model/design';
 import { formatPrefix, parsePrefix } from '../../net';
 import type { Prefix } from '../../net';
 import type { Finding } from '../finding';
 import { freshAddresses, poolOf } from '../fresh-addresses';
 import { addressKey } from '../../plan/prefix-keys';
 import type { Rule } from '../rule';
+import type { FullPlan } from '../../plan/build-plan';
+import type { Holder } from '../shared-addresses';
 import { addr, listText } from '../text';
-
-interface Holder {
-  host: Host;
-  /** Index of the address in the host's list. */
-  at: number;
-}
 
 /**
  * One overlay address on two hosts. Peers can route it to one of them only, and WireGuard drops what the other
@@ -21,60 +17,39 @@ interface Holder {
 export const addressDuplicate: Rule = {
   id: 'address-duplicate',
   codes: ['address-duplicate'],
-  run({ design, index, label }) {
-    // The first holder of each address; a list only for the few addresses held twice.
-    const first = new Map<number | string, Holder>();
-    const holders = new Map<number | string, { prefix: Prefix; list: Holder[] }>();
-    for (const host of design.hosts) {
-      const addresses = index.parsed(host.id)?.addresses ?? [];
-      for (let at = 0; at < addresses.length; at++) {
-        const prefix = addresses[at] as Prefix;
-        const key = addressKey({ family: prefix.family, value: prefix.addr });
-        const seen = first.get(key);
-        if (!seen) {
-          first.set(key, { host, at });
-          continue;
-        }
-        let entry = holders.get(key);
-        if (!entry) holders.set(key, (entry = { prefix, list: [seen] }));
-        if (!entry.list.some((x) => x.host === host)) entry.list.push({ host, at });
-      }
-    }
+  run({ design, plan, index, label }) {
+    const { list: clashes, first } = index.sharedAddresses;
     const floating = design.failover.flatMap((g): Finding[] => {
       const p = parsePrefix(g.address);
       const key = addressKey({ family: p.family, value: p.addr });
       const one = first.get(key);
-      const taken = holders.get(key) ?? (one ? { list: [one] } : undefined);
+      const shared = clashes.find((c) => addressKey({ family: c.prefix.family, value: c.prefix.addr }) === key);
+      const taken = shared ? shared.holders : one ? [one] : undefined;
       if (!taken) return [];
       return [{
         code: 'address-duplicate',
         severity: 'error',
-        message: `The floating address ${addr(p)} of failover group ${g.id} is also the overlay address of ${listText(taken.list.map((x) => label(x.host.id)))}: whichever holds it, traffic for the other goes astray. Give the group an address no host has.`,
-        subjects: { hosts: [...new Set([g.primary, g.replica, ...taken.list.map((x) => x.host.id)])] },
+        message: `The floating address ${addr(p)} of failover group ${g.id} is also the overlay address of ${listText(taken.map((x) => label(x.host.id)))}: whichever holds it, traffic for the other goes astray. Give the group an address no host has.`,
+        subjects: { hosts: [...new Set([g.primary, g.replica, ...taken.map((x) => x.host.id)])] },
       }];
     });
-    // In the order the addresses first appear, as the hosts list them.
-    const clashes: Array<{ prefix: Prefix; list: Holder[] }> = [];
-    if (holders.size > 0) {
-      for (const key of first.keys()) {
-        const entry = holders.get(key);
-        if (entry && entry.list.length > 1) clashes.push(entry);
-      }
-    }
     if (clashes.length === 0) return floating;
-    const moves = clashes.map(({ list }) => {
+    const moves = clashes.map(({ holders: list }) => {
       const keep = list.find((x) => x.host.external) ?? list[0];
       return list.filter((x) => x !== keep && !x.host.external);
     });
     const fresh = freshAddresses(design, moves.flat().map((m) => poolFor(design, m)));
     let next = 0;
-    return [...floating, ...clashes.map(({ prefix, list }, i): Finding => {
+    return [...floating, ...clashes.map(({ prefix, holders: list }, i): Finding => {
       const names = list.map((x) => label(x.host.id));
+      const flows = flowsThrough(plan, prefix).filter((id) => index.flow(id) !== undefined);
+      const waiting = flows.length === 0 ? '' : flows.length === 1 ? ` Flow ${flows[0]} uses it: its checks wait until the address is unique.`
+        : ` Flows ${listText(flows, 6)} use it: their checks wait until the address is unique.`;
       const finding: Finding = {
         code: 'address-duplicate',
         severity: 'error',
-        message: `${addr(prefix)} is the overlay address of ${listText(names, 6)}. Peers can route it to one of them only, and WireGuard drops packets from the others (their source is in another peer's AllowedIPs).`,
-        subjects: { hosts: list.map((x) => x.host.id) },
+        message: `${addr(prefix)} is the overlay address of ${listText(names, 6)}. Peers can route it to one of them only, and WireGuard drops packets from the others (their source is in another peer's AllowedIPs).${waiting}`,
+        subjects: { hosts: list.map((x) => x.host.id), ...(flows.length > 0 ? { flows } : {}) },
       };
       const move = moves[i] ?? [];
       const got = move.map(() => fresh[next++] ?? null);
@@ -92,6 +67,16 @@ export const addressDuplicate: Rule = {
     })];
   },
 };
+
+/** The flows whose packets carry `address` as source or destination (flow-reachability skips them). */
+function flowsThrough(plan: FullPlan, address: Prefix): string[] {
+  const ids = new Set<string>();
+  const same = (p: Prefix) => p.family === address.family && p.addr === address.addr && p.len === (p.family === 4 ? 32 : 128);
+  for (const f of plan.resolvedFlows) {
+    if (f.sources.some(same) || f.destinations.some(same)) ids.add(f.flowId);
+  }
+  return [...ids];
+}
 
 /** The pool the renumbered address comes from; null when the design has none of that family. */
 function poolFor(design: Design, m: Holder): Prefix | null {

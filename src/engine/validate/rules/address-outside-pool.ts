@@ -20,7 +20,8 @@ interface Stray {
  * Overlay addresses outside their role's pool. In another role's pool it is a warning: readers of the configs and
  * the summarised AllowedIPs take the pool for that role. Outside every pool (typical of imported configs) it is
  * information. One finding per role and severity, with a fix that renumbers into the pool. External hosts keep the
- * addresses their own configs give them.
+ * addresses their own configs give them. An address two hosts claim waits for address-duplicate, whose fix
+ * renumbers from the pool anyway.
  */
 export const addressOutsidePool: Rule = {
   id: 'address-outside-pool',
@@ -39,6 +40,7 @@ export const addressOutsidePool: Rule = {
         const p = addresses[at] as Prefix;
         const pool = p.family === 6 && v6 ? v6 : own;
         const a = { family: p.family, value: p.addr };
+        if (index.sharedAddresses.has(a)) continue;
         if (!pool || pool.prefix.family !== p.family || holdsAddress(pool.prefix, a)) continue;
         const other = ranges.find((r) => r.name !== host.role && r.name !== 'ipv6' && inRange(r.range, a))?.name ?? null;
         strays.push({ host, at, prefix: p, pool: pool.prefix, inPoolOf: other as Role | null });

@@ -25,6 +25,14 @@ describe('allowed-ips-self', () => {
     expect(f?.message).toContain('include 10.0.0.0/24, which holds app\'s own address 10.0.0.2. This works');
   });
 
+  it('leaves an address another host has too to address-duplicate (that peer holds it as its own)', () => {
+    const d = sketchDesign({
+      hosts: [{ id: 'app', addresses: ['10.0.0.2/32'] }, { id: 'pg', role: 'db', endpoint: ep(2), addresses: ['10.0.0.2/32'] }],
+      tunnels: [['app', 'pg']],
+    });
+    expect(runRule(allowedIPsSelf, d)).toEqual([]);
+  });
+
   it('says nothing when no peer\'s AllowedIPs hold the host\'s address', () => {
     expect(runRule(allowedIPsSelf, spoke(['10.10.0.0/16']))).toEqual([]);
     expect(runRule(allowedIPsSelf, fixtureDesign('hub-and-spoke'))).toEqual([]);

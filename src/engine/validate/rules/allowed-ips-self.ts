@@ -7,7 +7,8 @@ import { addr, net } from '../text';
  * A peer's AllowedIPs that hold this host's own overlay address. As a host route it is an error: the peer claims
  * the address, and WireGuard accepts packets from it as if they came from the host's own address. A wider prefix
  * that merely covers it (`10.0.0.0/24` toward a hub, common in hand-written configs) works, because the kernel's
- * local routes win for the host's own address; that is information only.
+ * local routes win for the host's own address; that is information only. An address another host has too is
+ * address-duplicate's: that peer holds it as its own, and renumbering is the fix.
  */
 export const allowedIPsSelf: Rule = {
   id: 'allowed-ips-self',
@@ -20,6 +21,7 @@ export const allowedIPsSelf: Rule = {
         const hit = index.wireguardRoute(self, { family: a.family, value: a.addr });
         if (hit === null || hit.peer === null) continue;
         const exact = hit.prefix.len === familyBits(a.family);
+        if (exact && index.sharedAddresses.has({ family: a.family, value: a.addr })) continue;
         const tunnel = index.peer(self, hit.peer)?.tunnelId;
         out.push({
           code: exact ? 'allowed-ips-self' : 'allowed-ips-covers-self',

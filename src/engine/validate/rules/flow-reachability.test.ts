@@ -114,4 +114,13 @@ describe('flow-reachability', () => {
     expect(buildPlan(failover).flows.some((f) => f.flowId.includes('-standby-'))).toBe(true);
     expect(runRule(flowReachability, failover)).toEqual([]);
   });
+
+  it('leaves a flow to or from an address two hosts claim to address-duplicate, which names it', () => {
+    const d = sketchDesign({
+      hosts: [{ id: 'hub', role: 'gateway', endpoint: ep(1) }, { id: 'pg', role: 'db', addresses: ['10.10.0.1/32'] }, { id: 'app', addresses: ['10.10.0.1/32'] }],
+      tunnels: [['hub', 'pg'], ['hub', 'app']],
+      flows: [{ from: 'app', to: 'pg' }],
+    });
+    expect(runRule(flowReachability, d)).toEqual([]);
+  });
 });

@@ -6,7 +6,8 @@ import type { Rule, RuleContext } from '../rule';
 /**
  * Every declared flow, proven through the plan: a flow with no chain of tunnels through routers cannot work at all,
  * and a flow with one is walked hop by hop, request and reply (see walkFlow). A flow that cannot get through is an
- * error naming the host where it stops and why.
+ * error naming the host where it stops and why. A flow to or from an address two hosts claim is address-duplicate's
+ * (it names the flow): where its packets go depends on which host wins, so walking it now would only echo that.
  */
 export const flowReachability: Rule = {
   id: 'flow-reachability',
@@ -16,6 +17,7 @@ export const flowReachability: Rule = {
     for (const f of ctx.plan.resolvedFlows) {
       // A failover replica accepts its group's floating address without a route to it (until promoted).
       if (f.routeDestinations.length === 0) continue;
+      if (f.sources.some((p) => ctx.index.isSharedHostRoute(p)) || f.destinations.some((p) => ctx.index.isSharedHostRoute(p))) continue;
       if (f.path === null) {
         if (!f.reverse) {
           out.push({

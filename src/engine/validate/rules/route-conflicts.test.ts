@@ -23,6 +23,31 @@ describe('route-conflicts', () => {
     expect(f?.subjects).toEqual({ hosts: ['app', 'gw', 'gw2'], flows: ['f-app-gw2-rds'] });
   });
 
+  it('reports one clash once, naming every flow that meets it', () => {
+    const d = sketchDesign({
+      hosts: [
+        { id: 'gw', role: 'gateway', endpoint: ep(1), lans: ['172.31.0.0/16'], services: [{ id: 'rds', address: '172.31.0.9', port: 5432 }] },
+        { id: 'gw2', role: 'gateway', endpoint: ep(2), lans: ['172.31.0.0/16'], services: [{ id: 'rds', address: '172.31.0.10', port: 5432 }] },
+        { id: 'app' },
+      ],
+      tunnels: [['app', 'gw'], ['app', 'gw2']],
+      flows: [{ from: 'app', to: 'gw/rds' }, { from: 'app', to: 'gw2/rds' }, { from: 'app', to: 'gw2/rds', port: 6432 }],
+    });
+    const found = runRule(routeConflicts, d);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.message).toMatch(/^On app, flows f-app-gw2-rds and f-app-gw2-rds-2 need 172\.31\.0\.0\/16 routed to gw2, but/);
+    expect(found[0]?.subjects.flows).toEqual(['f-app-gw2-rds', 'f-app-gw2-rds-2']);
+  });
+
+  it('leaves the routes to an address two hosts claim to address-duplicate', () => {
+    const d = sketchDesign({
+      hosts: [{ id: 'hub', role: 'gateway', endpoint: ep(1) }, { id: 'pg', role: 'db', addresses: ['10.10.0.1/32'] }, { id: 'app', addresses: ['10.10.0.1/32'] }],
+      tunnels: [['hub', 'pg'], ['hub', 'app']],
+      flows: [{ from: 'app', to: 'pg' }],
+    });
+    expect(runRule(routeConflicts, d)).toEqual([]);
+  });
+
   it('says nothing when every prefix has one way to go', () => {
     expect(runRule(routeConflicts, fixtureDesign('site-to-site'))).toEqual([]);
   });
