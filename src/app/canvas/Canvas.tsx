@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow } from '@xyflow/react';
 import type { Connection, EdgeTypes, Node, NodeTypes } from '@xyflow/react';
-import { plural } from '../../engine';
+import { plural, sentence } from '../../engine';
 import { selectDesign } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { EdgeMarkers } from './EdgeMarkers';
@@ -69,7 +69,7 @@ export function Canvas() {
     }
     s.loadDesign(r.design, { layout: true });
     s.toast('success', `Imported ${plural(r.design.hosts.length, 'host')} from ${plural(e.dataTransfer.files.length, 'config')}.`);
-    if (r.warnings.length > 0) s.setNotice({ kind: 'warning', title: 'Imported with notes', text: r.warnings.join(' · ') });
+    if (r.warnings.length > 0) s.setNotice({ kind: 'warning', title: 'Imported with notes', text: sentence(r.warnings.join(' · ')) });
   }, [store]);
 
   return (

@@ -1,4 +1,4 @@
-import { custodyOf, decodeKey } from '../../engine';
+import { custodyOf, decodeKey, plural } from '../../engine';
 import type { Design } from '../../engine';
 import { setPublicKeysInFile } from '../enroll-file';
 import { readEnrollFile } from '../enroll-input';
@@ -37,7 +37,7 @@ export function runEnroll(args: EnrollArgs, log: (s: string) => void): number {
   }
   if (changes.size === 0) return 0;
   const { reformatted } = setPublicKeysInFile(args.design, changes);
-  log(`wrote ${changes.size} public key${changes.size === 1 ? '' : 's'} into ${args.design} (only "publicKey" fields${reformatted ? '; the file was rewritten as 2-space JSON' : ''}); export again and run install.sh on those hosts and their peers`);
+  log(`wrote ${plural(changes.size, 'public key')} into ${args.design} (only "publicKey" fields${reformatted ? '; the file was rewritten as 2-space JSON' : ''}); export again and run install.sh on those hosts and their peers`);
   return 0;
 }
 

@@ -9,6 +9,7 @@ import type { PoolEntry } from '../rule-index';
 import { groupPrefixes, sweepNested } from '../prefix-groups';
 import type { Rule } from '../rule';
 import { addr, listText, net } from '../text';
+import { pluralNoun } from '../../text/plural';
 
 type Item =
   | { kind: 'lan'; host: Host; lan: Prefix }
@@ -66,7 +67,7 @@ export const overlayLanOverlap: Rule = {
         out.push({
           code: 'overlay-in-lan',
           severity: 'error',
-          message: `${label(host.id)}'s lan ${net(lan)} contains the overlay address${addresses.length > 1 ? 'es' : ''} of ${listText(addresses.map((a) => `${label(a.host.id)} (${addr(a.address)})`))}: machines on that lan look for ${addresses.length > 1 ? 'them' : 'it'} on the lan itself, not through the tunnel, so replies never arrive. Move the overlay pools out of the site's range (or renumber the lan).`,
+          message: `${label(host.id)}'s lan ${net(lan)} contains the overlay ${pluralNoun(addresses.length, 'address')} of ${listText(addresses.map((a) => `${label(a.host.id)} (${addr(a.address)})`))}: machines on that lan look for ${addresses.length > 1 ? 'them' : 'it'} on the lan itself, not through the tunnel, so replies never arrive. Move the overlay pools out of the site's range (or renumber the lan).`,
           subjects: { hosts: [...new Set([host.id, ...addresses.map((a) => a.host.id)])] },
         });
       }
