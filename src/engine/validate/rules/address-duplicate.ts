@@ -7,6 +7,7 @@ import { addressKey } from '../../plan/prefix-keys';
 import type { Rule } from '../rule';
 import type { FullPlan } from '../../plan/build-plan';
 import type { Holder } from '../shared-addresses';
+import type { RuleIndex } from '../rule-index';
 import { addr, listText } from '../text';
 
 /**
@@ -39,10 +40,11 @@ export const addressDuplicate: Rule = {
       return list.filter((x) => x !== keep && !x.host.external);
     });
     const fresh = freshAddresses(design, moves.flat().map((m) => poolFor(design, m)));
+    const flowsOf = flowsByShared(plan, index);
     let next = 0;
     return [...floating, ...clashes.map(({ prefix, holders: list }, i): Finding => {
       const names = list.map((x) => label(x.host.id));
-      const flows = flowsThrough(plan, prefix).filter((id) => index.flow(id) !== undefined);
+      const flows = flowsOf.get(addressKey({ family: prefix.family, value: prefix.addr })) ?? [];
       const waiting = flows.length === 0 ? '' : flows.length === 1 ? ` Flow ${flows[0]} uses it: its checks wait until the address is unique.`
         : ` Flows ${listText(flows, 6)} use it: their checks wait until the address is unique.`;
       const finding: Finding = {
@@ -68,14 +70,24 @@ export const addressDuplicate: Rule = {
   },
 };
 
-/** The flows whose packets carry `address` as source or destination (flow-reachability skips them). */
-function flowsThrough(plan: FullPlan, address: Prefix): string[] {
-  const ids = new Set<string>();
-  const same = (p: Prefix) => p.family === address.family && p.addr === address.addr && p.len === (p.family === 4 ? 32 : 128);
+/**
+ * The declared flows whose packets carry a shared address as source or destination (flow-reachability skips them),
+ * by address key: one pass over the flows, however many addresses clash.
+ */
+function flowsByShared(plan: FullPlan, index: RuleIndex): Map<number | string, string[]> {
+  const out = new Map<number | string, string[]>();
+  const note = (p: Prefix, flowId: string) => {
+    if (!index.isSharedHostRoute(p) || index.flow(flowId) === undefined) return;
+    const key = addressKey({ family: p.family, value: p.addr });
+    const list = out.get(key) ?? [];
+    if (!list.includes(flowId)) list.push(flowId);
+    out.set(key, list);
+  };
   for (const f of plan.resolvedFlows) {
-    if (f.sources.some(same) || f.destinations.some(same)) ids.add(f.flowId);
+    for (const p of f.sources) note(p, f.flowId);
+    for (const p of f.destinations) note(p, f.flowId);
   }
-  return [...ids];
+  return out;
 }
 
 /** The pool the renumbered address comes from; null when the design has none of that family. */
