@@ -1,5 +1,6 @@
 import dagre from '@dagrejs/dagre';
 import type { Design } from '../../engine';
+import { wrapRanks } from './wrap-ranks';
 
 /** The size the layout reserves for a host card (HostNode is about this size). */
 export const NODE_W = 210;
@@ -17,13 +18,12 @@ export function autoLayout(design: Design): Design {
   for (const h of design.hosts) g.setNode(h.id, { width: NODE_W, height: NODE_H });
   for (const t of design.tunnels) g.setEdge(t.a, t.b);
   dagre.layout(g);
-  return {
-    ...design,
-    hosts: design.hosts.map((h) => {
-      const n = g.node(h.id) as { x: number; y: number } | undefined;
-      return n ? { ...h, position: { x: Math.round(n.x - NODE_W / 2), y: Math.round(n.y - NODE_H / 2) } } : h;
-    }),
-  };
+  const placed = design.hosts.flatMap((h) => {
+    const n = g.node(h.id) as { x: number; y: number } | undefined;
+    return n ? [{ id: h.id, position: { x: Math.round(n.x - NODE_W / 2), y: Math.round(n.y - NODE_H / 2) } }] : [];
+  });
+  const at = wrapRanks(placed, { width: NODE_W, height: NODE_H, gapX: 50, gapY: 50, rankGap: 140 });
+  return { ...design, hosts: design.hosts.map((h) => { const p = at.get(h.id); return p ? { ...h, position: p } : h; }) };
 }
 
 /** True when the design has no usable layout (every host at the same spot), e.g. a CLI-written or imported file. */

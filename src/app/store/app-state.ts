@@ -66,7 +66,7 @@ export interface DesignActions {
 
 export interface SelectionState {
   selection: Selection;
-  /** Bumped to ask the canvas to centre on ids. */
+  /** Set anew to ask the canvas to centre on ids, or on the whole design when `hosts` is empty. */
   focus: { hosts: string[]; nonce: number } | null;
 }
 
@@ -74,6 +74,8 @@ export interface SelectionActions {
   select(selection: Selection): void;
   /** Selects a finding's subjects and centres the canvas on them. */
   focusSubjects(subjects: Subjects): void;
+  /** Asks the canvas to show the whole design (Fit view). */
+  fitDesign(): void;
 }
 
 export interface UiState {

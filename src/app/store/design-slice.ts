@@ -14,6 +14,7 @@ import { editFlow, editHost, editNetwork, editTunnel } from './ops/edit-design';
 import { clearKeys, keysMadeHere, setCustody } from './ops/key-custody';
 import { moveHosts } from './ops/move-hosts';
 import { removeItems } from './ops/remove-items';
+import { wholeDesignChange } from './whole-design-change';
 import { EMPTY_SELECTION } from './ops/selection';
 import type { StoreDeps } from './store-deps';
 
@@ -34,7 +35,9 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
 
     /** After undo, redo or keys merged into history: the present changed, so analyse it. */
     const afterHistory = (before: Design) => {
-      if (get().history.present === before) return;
+      const after = get().history.present;
+      if (after === before) return;
+      if (wholeDesignChange(before, after)) get().fitDesign();
       reanalyse();
       requestKeys();
       requestPsks();
@@ -126,11 +129,12 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
       },
       loadDesign(design, options) {
         commit(options?.layout ? deps.layout(design) : design);
-        set({ selection: EMPTY_SELECTION, focus: { hosts: [], nonce: Date.now() } });
+        set({ selection: EMPTY_SELECTION });
+        get().fitDesign();
       },
       autoLayout() {
         commit(deps.layout(get().history.present), null, true);
-        set({ focus: { hosts: [], nonce: Date.now() } });
+        get().fitDesign();
       },
       undo() {
         const before = get().history.present;
