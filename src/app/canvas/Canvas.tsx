@@ -15,6 +15,7 @@ import type { DragPositions } from './use-flow-changes';
 import { useFlowElements } from './use-flow-elements';
 import { useFarOut, useZoomedOut } from './use-zoomed-out';
 import { MAX_ZOOM, MIN_ZOOM } from './fit-viewport';
+import { Toasts } from '../ui/Toasts';
 import { EmptyCanvas } from './EmptyCanvas';
 import { openingViewport } from './opening-viewport';
 import type { Viewport } from './opening-viewport';
@@ -109,6 +110,7 @@ export function Canvas() {
         {bundles.map((b) => <EdgeBundle key={b.kind} bundle={b} />)}
       </ReactFlow>}
       {empty && <EmptyCanvas />}
+      <Toasts />
       {dropping && <div className="drop-hint">Drop wg-quick configs to import them as a design</div>}
     </div>
   );
