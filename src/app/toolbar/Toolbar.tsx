@@ -1,5 +1,6 @@
 import { selectCanRedo, selectCanUndo, selectDesign } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
+import { HostSearch } from './HostSearch';
 import { ImageMenu } from './ImageMenu';
 
 /** The top bar: file, history, modes, layout, share and export, each with its shortcut in the tooltip. */
@@ -36,6 +37,7 @@ export function Toolbar({ openFile }: { openFile: () => void }) {
         <ImageMenu />
       </div>
       <span className="toolbar__spacer" />
+      <HostSearch />
       <div className="toolbar__group">
         <button type="button" className="tb" onClick={() => s().openDialog('shortcuts')} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
         <button type="button" className="tb" onClick={() => s().openDialog('share')} title="Copy a link that holds the design (never its keys)" data-testid="tb-share">Share link</button>
