@@ -21,7 +21,10 @@ test.describe('the view of a large design', () => {
     await designer.expectCounts(1001, 1000, 950);
     await designer.canvas.expectAllInView(1001);
 
+    // Laid out in a worker: the button says it is working, then the new layout is fitted.
     await designer.toolbar.button('layout').click();
+    await expect(designer.toolbar.button('layout')).toHaveAttribute('aria-busy', 'true');
+    await expect(designer.toolbar.button('layout')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
     await designer.canvas.expectAllInView(1001);
 
     // Zoomed in, Fit View (the controls) brings every card back.

@@ -18,6 +18,12 @@ import { wholeDesignChange } from './whole-design-change';
 import { EMPTY_SELECTION } from './ops/selection';
 import type { StoreDeps } from './store-deps';
 
+/**
+ * Designs with at least this many hosts are laid out in the layout worker: dagre takes about half a second on
+ * 1,000 hosts in Node and several seconds in a browser on a slow machine, too long to freeze the page.
+ */
+export const SYNC_LAYOUT_HOSTS = 200;
+
 export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<AppStore, [], [], DesignState & DesignActions> {
   return (set, get) => {
     const { reanalyse, isSync } = analysisRunner(set, get, deps);
@@ -67,6 +73,7 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
       analysisPending: !initialSync,
       pendingKeys: [],
       pendingPsks: [],
+      layingOut: null,
 
       addHost(kind, position) {
         const r = addHost(get().history.present, kind, position);
@@ -133,8 +140,21 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
         get().fitDesign();
       },
       autoLayout() {
-        commit(deps.layout(get().history.present), null, true);
-        get().fitDesign();
+        const design = get().history.present;
+        if (!deps.layoutOffThread || design.hosts.length < (deps.syncLayoutBelow ?? SYNC_LAYOUT_HOSTS)) {
+          commit(deps.layout(design), null, true);
+          get().fitDesign();
+          return;
+        }
+        if (get().layingOut !== null) return;
+        set({ layingOut: design.hosts.length });
+        deps.layoutOffThread(design).then((laid) => {
+          // Edits made meanwhile stay: the new positions go onto the present design, hosts added since keep theirs.
+          commit(moveHosts(get().history.present, new Map(laid.hosts.map((h) => [h.id, h.position]))), null, true);
+          get().fitDesign();
+        }, (e: unknown) => {
+          get().toast('error', `Layout failed: ${e instanceof Error ? e.message : String(e)}.`);
+        }).finally(() => set({ layingOut: null }));
       },
       undo() {
         const before = get().history.present;

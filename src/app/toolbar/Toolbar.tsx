@@ -10,6 +10,7 @@ export function Toolbar({ openFile }: { openFile: () => void }) {
   const canUndo = useApp(selectCanUndo);
   const canRedo = useApp(selectCanRedo);
   const mode = useApp((s) => s.mode);
+  const layingOut = useApp((s) => s.layingOut);
   const s = () => store.getState();
   return (
     <header className="toolbar" role="toolbar" aria-label="Design actions">
@@ -33,7 +34,11 @@ export function Toolbar({ openFile }: { openFile: () => void }) {
           onClick={() => s().setMode('flow')} title="Flow mode (F): drag from a client to a server to allow a flow" data-testid="mode-flow">Flow</button>
       </div>
       <div className="toolbar__group">
-        <button type="button" className="tb" onClick={() => s().autoLayout()} title="Auto-layout (L)" data-testid="tb-layout">Layout</button>
+        <button type="button" className={`tb${layingOut !== null ? ' is-busy' : ''}`} onClick={() => s().autoLayout()} disabled={layingOut !== null}
+          aria-busy={layingOut !== null} data-testid="tb-layout"
+          title={layingOut !== null ? `Laying out ${layingOut.toLocaleString('en')} hosts…` : 'Auto-layout (L)'}>
+          {layingOut !== null ? 'Laying out…' : 'Layout'}
+        </button>
         <ImageMenu />
       </div>
       <span className="toolbar__spacer" />
