@@ -49,6 +49,21 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
       requestPsks();
     };
 
+    const offThread = (design: Design) => !!deps.layoutOffThread && design.hosts.length >= (deps.syncLayoutBelow ?? SYNC_LAYOUT_HOSTS);
+    /**
+     * Runs the layout worker with `layingOut` set meanwhile (the Layout button shows it). The latest run wins: a
+     * design opened while a layout of the previous one runs must not receive that layout's positions.
+     */
+    let layoutRun = 0;
+    const layOut = (design: Design, then: (laid: Design) => void) => {
+      if (!deps.layoutOffThread) return;
+      const run = ++layoutRun;
+      set({ layingOut: design.hosts.length });
+      deps.layoutOffThread(design).then((laid) => { if (run === layoutRun) then(laid); }, (e: unknown) => {
+        if (run === layoutRun) get().toast('error', `Layout failed: ${e instanceof Error ? e.message : String(e)}.`);
+      }).finally(() => { if (run === layoutRun) set({ layingOut: null }); });
+    };
+
     // A restored autosave or a test's design may have hosts without addresses: they are pinned before anything reads them.
     const initial = complete(given);
     const initialSync = isSync(initial);
@@ -135,26 +150,37 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
         get().toast('success', `Applied: ${fix.label}`);
       },
       loadDesign(design, options) {
-        commit(options?.layout ? deps.layout(design) : design);
-        set({ selection: EMPTY_SELECTION });
-        get().fitDesign();
+        const place = (laid: Design) => {
+          commit(laid);
+          set({ selection: EMPTY_SELECTION });
+          get().fitDesign();
+        };
+        if (!options?.layout) {
+          layoutRun++; // a layout still running belongs to the design this one replaces
+          set({ layingOut: null });
+          place(design);
+        } else if (!offThread(design)) {
+          layoutRun++;
+          set({ layingOut: null });
+          place(deps.layout(design));
+        } else {
+          // A large design without positions (CLI-written, a big import) is laid out in the worker first, then loaded.
+          layOut(design, place);
+        }
       },
       autoLayout() {
         const design = get().history.present;
-        if (!deps.layoutOffThread || design.hosts.length < (deps.syncLayoutBelow ?? SYNC_LAYOUT_HOSTS)) {
+        if (get().layingOut !== null) return;
+        if (!offThread(design)) {
           commit(deps.layout(design), null, true);
           get().fitDesign();
           return;
         }
-        if (get().layingOut !== null) return;
-        set({ layingOut: design.hosts.length });
-        deps.layoutOffThread(design).then((laid) => {
+        layOut(design, (laid) => {
           // Edits made meanwhile stay: the new positions go onto the present design, hosts added since keep theirs.
           commit(moveHosts(get().history.present, new Map(laid.hosts.map((h) => [h.id, h.position]))), null, true);
           get().fitDesign();
-        }, (e: unknown) => {
-          get().toast('error', `Layout failed: ${e instanceof Error ? e.message : String(e)}.`);
-        }).finally(() => set({ layingOut: null }));
+        });
       },
       undo() {
         const before = get().history.present;

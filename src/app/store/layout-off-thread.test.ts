@@ -52,3 +52,37 @@ describe('layout of a large design', () => {
     expect(s().history.present.hosts[0]?.position).toEqual({ x: 0, y: 0 });
   });
 });
+
+describe('opening a large design that has no positions', () => {
+  it('lays it out in the worker first, then loads it as one undo step, fitted', async () => {
+    const { store, finish } = storeWithSlowLayout(generateDesign({ shape: 'hub-and-spoke', hosts: 3 }));
+    const s = () => store.getState();
+    const old = s().history.present;
+    s().loadDesign(generateDesign({ shape: 'hub-and-spoke', hosts: 12 }), { layout: true });
+    expect(s().layingOut).toBe(12);
+    expect(s().history.present).toBe(old);
+    finish();
+    await settle();
+    expect(s().history.present.hosts).toHaveLength(12);
+    expect(s().history.present.hosts.map((h) => h.position.x)).toEqual(s().history.present.hosts.map((_, i) => i * 300));
+    expect(s().focus?.hosts).toEqual([]);
+    s().undo();
+    expect(s().history.present.hosts).toHaveLength(3);
+  });
+
+  it('drops a layout whose design was replaced meanwhile', async () => {
+    const { store, finish } = storeWithSlowLayout(generateDesign({ shape: 'hub-and-spoke', hosts: 12 }));
+    const s = () => store.getState();
+    s().autoLayout();
+    const other = generateDesign({ shape: 'full-mesh', hosts: 4 });
+    s().loadDesign(other);
+    expect(s().layingOut).toBeNull();
+    const positions = () => s().history.present.hosts.map((h) => h.position);
+    const loaded = positions();
+    finish();
+    await settle();
+    expect(s().history.present.hosts.map((h) => h.id)).toEqual(other.hosts.map((h) => h.id));
+    expect(positions()).toEqual(loaded);
+    expect(s().history.past).toHaveLength(1);
+  });
+});
