@@ -4,6 +4,9 @@ import { selectDesign } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { FIT_ALL, FIT_FEW, fitViewport } from './fit-viewport';
 
+/** Designs this large are moved without animation (the same threshold as the cards' size estimates, design-to-flow). */
+const LARGE_HOSTS = 300;
+
 /**
  * Moves the view when the store asks (a design opened, imported or laid out, a finding clicked, a search match
  * picked, Fit view): onto its hosts, or onto the whole design. The viewport is computed from the design itself
@@ -23,7 +26,8 @@ export function FocusEffect() {
       const hosts = wanted.size > 0 ? all.filter((h) => wanted.has(h.id)) : all;
       const { width, height, nodeLookup } = flow.getState();
       const v = fitViewport(hosts, { width, height }, wanted.size > 0 ? FIT_FEW : FIT_ALL, (id) => nodeLookup.get(id)?.measured);
-      if (v) void setViewport(v, { duration: 250 });
+      // Above 300 hosts the view jumps: each frame of an animated zoom-out would mount more of the cards.
+      if (v) void setViewport(v, { duration: all.length > LARGE_HOSTS ? 0 : 250 });
     });
     return () => cancelAnimationFrame(raf);
   }, [focus, app, flow, setViewport]);
