@@ -92,6 +92,12 @@ test.describe('adding hosts from the palette', () => {
       const b = await designer.canvas.host('pg-1').boundingBox();
       return b ? Math.round(Math.hypot(b.x + b.width / 2 - (canvas.x + drop.x), b.y + b.height / 2 - (canvas.y + drop.y))) : null;
     }).toBeLessThanOrEqual(8);
+    // In flow coordinates too: the saved position is the drop point, less half a card (210 x 96).
+    const flowDrop = await designer.canvas.toFlow({ x: canvas.x + drop.x, y: canvas.y + drop.y });
+    await expect.poll(async () => {
+      const saved = (await designer.savedDesign())?.hosts.find((h) => h.id === 'pg-1') as { position?: { x: number; y: number } } | undefined;
+      return saved?.position ? Math.round(Math.hypot(saved.position.x + 105 - flowDrop.x, saved.position.y + 48 - flowDrop.y)) : null;
+    }).toBeLessThanOrEqual(2);
     // And a second one too.
     await designer.palette.dragTo('app', { x: 520, y: 380 });
     const b = await designer.canvas.host('app-1').boundingBox();
