@@ -14,7 +14,6 @@ import { useShareLinkListener } from './persistence/use-share-link-listener';
 import { KeysLostBanner } from './ui/KeysLostBanner';
 import { NoticeBanner } from './ui/NoticeBanner';
 import { StatusBar } from './ui/StatusBar';
-import { Toasts } from './ui/Toasts';
 
 /** The designer's frame: toolbar, palette, canvas, inspector, findings and status bar. Each is its own component. */
 export function App() {
@@ -52,7 +51,6 @@ export function App() {
       </div>
       <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={(e) => void onFile(e)} data-testid="open-file" />
       <Dialogs />
-      <Toasts />
     </ReactFlowProvider>
   );
 }

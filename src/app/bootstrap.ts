@@ -6,6 +6,7 @@ import { startAutosave } from './persistence/autosave';
 import { initialDesign } from './persistence/initial-design';
 import { startKeysLostNotice } from './persistence/keys-lost-notice';
 import { readSettings } from './persistence/storage-keys';
+import { layoutOffThread } from './layout/layout-main';
 import { workerAnalyse, workerKeypairs, workerPresharedKeys } from './worker/engine';
 import { complete } from './store/commit';
 
@@ -19,7 +20,7 @@ export function bootstrap(): StoreApi<AppStore> {
   const init = initialDesign(window.location.hash, storage);
   const design = complete(init.fromLink && needsLayout(init.design) ? autoLayout(init.design) : init.design);
   const store = createAppStore({ design, rememberKeys: settings.rememberKeys }, {
-    keypairs: workerKeypairs, presharedKeys: workerPresharedKeys, analyse: workerAnalyse, layout: autoLayout,
+    keypairs: workerKeypairs, presharedKeys: workerPresharedKeys, analyse: workerAnalyse, layout: autoLayout, layoutOffThread,
   });
   if (init.notice) store.getState().setNotice(init.notice);
   // A link never holds private keys and says so itself (SHARE_NOTICE); this banner is for a reload that dropped them.

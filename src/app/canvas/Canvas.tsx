@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
-import { Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow } from '@xyflow/react';
+import { Background, BackgroundVariant, ConnectionMode, ControlButton, Controls, MiniMap, ReactFlow } from '@xyflow/react';
 import type { Connection, EdgeTypes, Node, NodeTypes } from '@xyflow/react';
 import { plural, sentence } from '../../engine';
 import { selectDesign } from '../store/selectors';
@@ -14,18 +14,16 @@ import { TunnelEdge } from './TunnelEdge';
 import { useFlowChanges } from './use-flow-changes';
 import type { DragPositions } from './use-flow-changes';
 import { useFlowElements } from './use-flow-elements';
-import { useZoomedOut } from './use-zoomed-out';
+import { useFarOut, useZoomedOut } from './use-zoomed-out';
+import { MAX_ZOOM, MIN_ZOOM } from './fit-viewport';
+import { Toasts } from '../ui/Toasts';
 import { EmptyCanvas } from './EmptyCanvas';
 import { openingViewport } from './opening-viewport';
 import type { Viewport } from './opening-viewport';
+import { FitViewIcon } from '../icons/FitViewIcon';
 
 const nodeTypes: NodeTypes = { host: HostNode };
 const edgeTypes: EdgeTypes = { tunnel: TunnelEdge, flow: FlowEdge };
-/**
- * Fitting counts every host, measured or not: a large design's off-screen cards are never mounted, and carry the
- * usual card size instead (see hostNodes). We hide no nodes, so "hidden" here means exactly those.
- */
-const FIT_VIEW = { padding: 0.3, maxZoom: 1.1, includeHiddenNodes: true };
 /** Module-level, so the minimap's 1,000 memoised nodes do not render again whenever the canvas does. */
 const minimapClass = (n: Node) => `minimap-node minimap-node--${(n.data as { host?: { role?: string } }).host?.role ?? ''}`;
 
@@ -35,15 +33,16 @@ export function Canvas() {
   const empty = useApp((s) => selectDesign(s).hosts.length === 0);
   const mode = useApp((s) => s.mode);
   const zoomedOut = useZoomedOut();
+  const farOut = useFarOut();
   const [measured, setMeasured] = useState(() => new Map<string, { width: number; height: number }>());
   const [drag, setDrag] = useState<DragPositions | null>(null);
   const [dropping, setDropping] = useState(false);
   // Where the canvas opens, decided once from the pane's size before React Flow mounts (see openingViewport).
   const frame = useRef<HTMLDivElement>(null);
-  const [opening, setOpening] = useState<{ viewport: Viewport | null } | null>(null);
+  const [opening, setOpening] = useState<{ viewport: Viewport } | null>(null);
   useLayoutEffect(() => {
     const r = frame.current?.getBoundingClientRect();
-    setOpening({ viewport: r ? openingViewport(selectDesign(store.getState()), r) : null });
+    setOpening({ viewport: openingViewport(selectDesign(store.getState()), r ?? { width: 0, height: 0 }) });
   }, [store]);
 
   const { nodes, edges, bundles } = useFlowElements(measured, drag);
@@ -73,7 +72,7 @@ export function Canvas() {
   }, [store]);
 
   return (
-    <div ref={frame} className={`canvas mode-${mode}${dropping ? ' is-dropping' : ''}${zoomedOut ? ' is-zoomed-out' : ''}`} data-testid="canvas" data-canvas-drop
+    <div ref={frame} className={`canvas mode-${mode}${dropping ? ' is-dropping' : ''}${zoomedOut ? ' is-zoomed-out' : ''}${farOut ? ' is-far-out' : ''}`} data-testid="canvas" data-canvas-drop
       onDragOver={onDragOver} onDragLeave={() => setDropping(false)} onDrop={(e) => void onDrop(e)}>
       <EdgeMarkers />
       {opening && <ReactFlow
@@ -91,11 +90,9 @@ export function Canvas() {
         deleteKeyCode={null}
         multiSelectionKeyCode="Shift"
         selectionKeyCode="Shift"
-        minZoom={0.2}
-        maxZoom={2}
-        fitView={opening.viewport === null}
-        {...(opening.viewport ? { defaultViewport: opening.viewport } : {})}
-        fitViewOptions={FIT_VIEW}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
+        defaultViewport={opening.viewport}
         snapToGrid
         snapGrid={[10, 10]}
         colorMode="dark"
@@ -104,11 +101,17 @@ export function Canvas() {
         {/* Zoomed far out the dots would be 4 px apart: tens of thousands to paint on every frame of a drag. */}
         {!zoomedOut && <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />}
         <MiniMap pannable zoomable style={{ width: 150, height: 100 }} nodeClassName={minimapClass} />
-        <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
+        {/* Our own Fit view: it fits the design, not the cards React Flow has measured (see fitViewport). */}
+        <Controls showInteractive={false} showFitView={false}>
+          <ControlButton className="react-flow__controls-fitview" title="Fit view" aria-label="Fit view" onClick={() => store.getState().fitDesign()}>
+            <FitViewIcon />
+          </ControlButton>
+        </Controls>
         <FocusEffect />
         {bundles.map((b) => <EdgeBundle key={b.kind} bundle={b} />)}
       </ReactFlow>}
       {empty && <EmptyCanvas />}
+      <Toasts />
       {dropping && <div className="drop-hint">Drop wg-quick configs to import them as a design</div>}
     </div>
   );

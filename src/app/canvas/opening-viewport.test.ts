@@ -5,8 +5,15 @@ import { busiestHost, openingViewport } from './opening-viewport';
 const PANE = { width: 1000, height: 800 };
 
 describe('openingViewport', () => {
-  it('leaves a design that fits readably to fitView', () => {
-    expect(openingViewport(generateDesign({ shape: 'hub-and-spoke', hosts: 6 }), PANE)).toBeNull();
+  it('fits a design that fits readably: every card inside the pane', () => {
+    const d = generateDesign({ shape: 'hub-and-spoke', hosts: 6 });
+    d.hosts = d.hosts.map((h, i) => ({ ...h, position: { x: i * 240, y: 0 } }));
+    const v = openingViewport(d, PANE);
+    expect(v.zoom).toBeGreaterThan(0.45);
+    for (const h of d.hosts) {
+      expect(h.position.x * v.zoom + v.x).toBeGreaterThanOrEqual(0);
+      expect((h.position.x + 210) * v.zoom + v.x).toBeLessThanOrEqual(PANE.width);
+    }
   });
 
   it('opens a design too large to read when fitted at 100 % on its busiest host', () => {
@@ -15,13 +22,15 @@ describe('openingViewport', () => {
     const hub = busiestHost(d);
     expect(d.tunnels.filter((t) => t.a === hub?.id || t.b === hub?.id)).toHaveLength(299);
     const v = openingViewport(d, PANE);
-    expect(v?.zoom).toBe(1);
+    expect(v.zoom).toBe(1);
     // The hub's card is centred in the pane.
-    expect((hub?.position.x ?? 0) + 105 + (v?.x ?? 0)).toBe(500);
-    expect((hub?.position.y ?? 0) + 48 + (v?.y ?? 0)).toBe(400);
+    expect((hub?.position.x ?? 0) + 105 + v.x).toBe(500);
+    expect((hub?.position.y ?? 0) + 48 + v.y).toBe(400);
   });
 
-  it('has no opinion on an empty design or a pane not laid out yet', () => {
-    expect(openingViewport(generateDesign({ shape: 'hub-and-spoke', hosts: 6 }), { width: 0, height: 0 })).toBeNull();
+  it('opens an empty design, or a pane not laid out yet, at 100 % with the flow origin at the top left', () => {
+    const d = generateDesign({ shape: 'hub-and-spoke', hosts: 6 });
+    expect(openingViewport(d, { width: 0, height: 0 })).toEqual({ x: 0, y: 0, zoom: 1 });
+    expect(openingViewport({ ...d, hosts: [], tunnels: [], flows: [] }, PANE)).toEqual({ x: 0, y: 0, zoom: 1 });
   });
 });

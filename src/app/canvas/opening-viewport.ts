@@ -1,4 +1,5 @@
 import type { Design } from '../../engine';
+import { CARD, FIT_ALL, fitViewport } from './fit-viewport';
 import { DETAIL_ZOOM } from './use-zoomed-out';
 
 export interface Viewport {
@@ -7,11 +8,8 @@ export interface Viewport {
   zoom: number;
 }
 
-/** A card's size before React Flow has measured it (see .host-node in styles/canvas.css). */
-const CARD = { width: 210, height: 96 };
-/** The same padding and cap as the canvas's fitView, so the estimate agrees with what fitView would do. */
-const FIT_PADDING = 0.3;
-const FIT_MAX_ZOOM = 1.1;
+const FIT_PADDING = FIT_ALL.padding;
+const FIT_MAX_ZOOM = FIT_ALL.maxZoom;
 /** Where a design too large to read when fitted opens: at 100 %, where cards and labels are readable. */
 const READABLE_ZOOM = 1;
 
@@ -42,17 +40,18 @@ export function busiestHost(design: Design): Design['hosts'][number] | undefined
   return best;
 }
 
+/** An empty canvas opens at 100 %, flow origin at the top left: a first host dropped on it stays where dropped. */
+const EMPTY: Viewport = { x: 0, y: 0, zoom: 1 };
+
 /**
- * Where the canvas opens. `null` when the whole design fits at a zoom where cards are readable: the canvas then
- * fits the view as before. A larger design fitted to the screen is a field of unreadable specks (1,000 hosts fit
- * at under 10 %), so it opens at 100 % centred on its busiest host, and the minimap shows the rest. Computed
+ * Where the canvas opens: the whole design fitted when it fits at a zoom where cards are readable. A larger design
+ * fitted to the screen is a field of unreadable specks (1,000 hosts fit at under 10 %), so it opens at 100 % centred on its busiest host, and the minimap shows the rest. Computed
  * before the canvas mounts, so React Flow renders once at the right place instead of at 100 % and then again.
  */
-export function openingViewport(design: Design, pane: { width: number; height: number }): Viewport | null {
-  if (design.hosts.length === 0 || pane.width <= 0 || pane.height <= 0) return null;
-  if (fitZoom(design, pane) >= DETAIL_ZOOM) return null;
+export function openingViewport(design: Design, pane: { width: number; height: number }): Viewport {
   const hub = busiestHost(design);
-  if (!hub) return null;
+  if (!hub || pane.width <= 0 || pane.height <= 0) return EMPTY;
+  if (fitZoom(design, pane) >= DETAIL_ZOOM) return fitViewport(design.hosts, pane, FIT_ALL) ?? EMPTY;
   const cx = hub.position.x + CARD.width / 2;
   const cy = hub.position.y + CARD.height / 2;
   return { x: pane.width / 2 - cx * READABLE_ZOOM, y: pane.height / 2 - cy * READABLE_ZOOM, zoom: READABLE_ZOOM };

@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { HostKind } from '../store/ops/host-kinds';
 import { useAppStoreApi } from '../store/store-context';
 import { NODE_H, NODE_W } from '../layout/auto-layout';
+import { freeSpot } from './free-spot';
 
 interface Drag {
   kind: HostKind;
@@ -37,13 +38,14 @@ export function usePaletteDrag() {
     store.getState().addHost(kind, { x: p.x - NODE_W / 2, y: p.y - NODE_H / 2 });
   }, [screenToFlowPosition, store]);
 
+  /** Adds in the middle of the canvas, or on the free place nearest it, so a run of clicks lays cards side by side. */
   const addAtCentre = useCallback((kind: HostKind) => {
     const r = canvasRect();
     if (!r) return;
-    // Staggered, so clicking several items in a row does not stack them.
-    const n = store.getState().history.present.hosts.length % 8;
-    addAt(kind, r.left + r.width / 2 + n * 24, r.top + r.height / 2 + n * 24);
-  }, [addAt, store]);
+    const c = screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+    const s = store.getState();
+    s.addHost(kind, freeSpot(s.history.present.hosts, { x: c.x - NODE_W / 2, y: c.y - NODE_H / 2 }, { width: NODE_W, height: NODE_H, gap: 30 }));
+  }, [screenToFlowPosition, store]);
 
   const start = useCallback((kind: HostKind, e: React.PointerEvent) => {
     if (e.button !== 0) return;

@@ -36,6 +36,8 @@ export interface DesignState {
   pendingKeys: string[];
   /** Tunnel ids whose preshared keys the worker is making. */
   pendingPsks: string[];
+  /** The number of hosts a layout running off the main thread is placing, or null when none runs. */
+  layingOut: number | null;
 }
 
 export interface DesignActions {
@@ -53,6 +55,7 @@ export interface DesignActions {
   applyFix(fix: Fix): void;
   /** Replaces the design (a template, an upload, a link, an import); undo brings the old one back. */
   loadDesign(design: Design, options?: { layout?: boolean }): void;
+  /** Lays out every host; a large design in the layout worker, one layout at a time (see layingOut). */
   autoLayout(): void;
   undo(): void;
   redo(): void;
@@ -66,7 +69,7 @@ export interface DesignActions {
 
 export interface SelectionState {
   selection: Selection;
-  /** Bumped to ask the canvas to centre on ids. */
+  /** Set anew to ask the canvas to centre on ids, or on the whole design when `hosts` is empty. */
   focus: { hosts: string[]; nonce: number } | null;
 }
 
@@ -74,6 +77,8 @@ export interface SelectionActions {
   select(selection: Selection): void;
   /** Selects a finding's subjects and centres the canvas on them. */
   focusSubjects(subjects: Subjects): void;
+  /** Asks the canvas to show the whole design (Fit view). */
+  fitDesign(): void;
 }
 
 export interface UiState {

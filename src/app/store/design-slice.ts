@@ -14,8 +14,15 @@ import { editFlow, editHost, editNetwork, editTunnel } from './ops/edit-design';
 import { clearKeys, keysMadeHere, setCustody } from './ops/key-custody';
 import { moveHosts } from './ops/move-hosts';
 import { removeItems } from './ops/remove-items';
+import { wholeDesignChange } from './whole-design-change';
 import { EMPTY_SELECTION } from './ops/selection';
 import type { StoreDeps } from './store-deps';
+
+/**
+ * Designs with at least this many hosts are laid out in the layout worker: dagre takes about half a second on
+ * 1,000 hosts in Node and several seconds in a browser on a slow machine, too long to freeze the page.
+ */
+export const SYNC_LAYOUT_HOSTS = 200;
 
 export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<AppStore, [], [], DesignState & DesignActions> {
   return (set, get) => {
@@ -34,10 +41,27 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
 
     /** After undo, redo or keys merged into history: the present changed, so analyse it. */
     const afterHistory = (before: Design) => {
-      if (get().history.present === before) return;
+      const after = get().history.present;
+      if (after === before) return;
+      if (wholeDesignChange(before, after)) get().fitDesign();
       reanalyse();
       requestKeys();
       requestPsks();
+    };
+
+    const offThread = (design: Design) => !!deps.layoutOffThread && design.hosts.length >= (deps.syncLayoutBelow ?? SYNC_LAYOUT_HOSTS);
+    /**
+     * Runs the layout worker with `layingOut` set meanwhile (the Layout button shows it). The latest run wins: a
+     * design opened while a layout of the previous one runs must not receive that layout's positions.
+     */
+    let layoutRun = 0;
+    const layOut = (design: Design, then: (laid: Design) => void) => {
+      if (!deps.layoutOffThread) return;
+      const run = ++layoutRun;
+      set({ layingOut: design.hosts.length });
+      deps.layoutOffThread(design).then((laid) => { if (run === layoutRun) then(laid); }, (e: unknown) => {
+        if (run === layoutRun) get().toast('error', `Layout failed: ${e instanceof Error ? e.message : String(e)}.`);
+      }).finally(() => { if (run === layoutRun) set({ layingOut: null }); });
     };
 
     // A restored autosave or a test's design may have hosts without addresses: they are pinned before anything reads them.
@@ -64,6 +88,7 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
       analysisPending: !initialSync,
       pendingKeys: [],
       pendingPsks: [],
+      layingOut: null,
 
       addHost(kind, position) {
         const r = addHost(get().history.present, kind, position);
@@ -125,12 +150,37 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
         get().toast('success', `Applied: ${fix.label}`);
       },
       loadDesign(design, options) {
-        commit(options?.layout ? deps.layout(design) : design);
-        set({ selection: EMPTY_SELECTION, focus: { hosts: [], nonce: Date.now() } });
+        const place = (laid: Design) => {
+          commit(laid);
+          set({ selection: EMPTY_SELECTION });
+          get().fitDesign();
+        };
+        if (!options?.layout) {
+          layoutRun++; // a layout still running belongs to the design this one replaces
+          set({ layingOut: null });
+          place(design);
+        } else if (!offThread(design)) {
+          layoutRun++;
+          set({ layingOut: null });
+          place(deps.layout(design));
+        } else {
+          // A large design without positions (CLI-written, a big import) is laid out in the worker first, then loaded.
+          layOut(design, place);
+        }
       },
       autoLayout() {
-        commit(deps.layout(get().history.present), null, true);
-        set({ focus: { hosts: [], nonce: Date.now() } });
+        const design = get().history.present;
+        if (get().layingOut !== null) return;
+        if (!offThread(design)) {
+          commit(deps.layout(design), null, true);
+          get().fitDesign();
+          return;
+        }
+        layOut(design, (laid) => {
+          // Edits made meanwhile stay: the new positions go onto the present design, hosts added since keep theirs.
+          commit(moveHosts(get().history.present, new Map(laid.hosts.map((h) => [h.id, h.position]))), null, true);
+          get().fitDesign();
+        });
       },
       undo() {
         const before = get().history.present;

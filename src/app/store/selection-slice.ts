@@ -22,4 +22,5 @@ export const createSelectionSlice: StateCreator<AppStore, [], [], SelectionState
       focus: { hosts: [...hosts], nonce: Date.now() },
     });
   },
+  fitDesign: () => set({ focus: { hosts: [], nonce: Date.now() } }),
 });

@@ -7,8 +7,12 @@ export interface StoreDeps {
   keypairs(count: number): Promise<Keypair[]>;
   /** Fresh preshared keys, made off the main thread. */
   presharedKeys(count: number): Promise<string[]>;
-  /** Positions for every host (auto-layout). */
+  /** Positions for every host (auto-layout), on this thread. */
   layout(design: Design): Design;
+  /** The same layout off the main thread. Without it every layout runs synchronously. */
+  layoutOffThread?(design: Design): Promise<Design>;
+  /** Designs with fewer hosts are laid out synchronously even when `layoutOffThread` is given (default SYNC_LAYOUT_HOSTS). */
+  syncLayoutBelow?: number;
   /** Plan and validate off the main thread. Without it every design is analysed synchronously. */
   analyse?(design: Design): Promise<Analysis>;
   /** Designs with fewer hosts are analysed synchronously even when `analyse` is given (default SYNC_ANALYSIS_HOSTS). */

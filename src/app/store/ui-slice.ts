@@ -4,6 +4,8 @@ import type { AppStore, UiActions, UiState } from './app-state';
 let nextToast = 1;
 /** How long a toast stays; errors stay until dismissed. */
 const TOAST_MS = 5000;
+/** Toasts shown at once: a third pushes the oldest out, so they never grow into a wall over the canvas. */
+export const MAX_TOASTS = 2;
 
 export function createUiSlice(rememberKeys: boolean): StateCreator<AppStore, [], [], UiState & UiActions> {
   return (set, get) => ({
@@ -20,7 +22,7 @@ export function createUiSlice(rememberKeys: boolean): StateCreator<AppStore, [],
     closeDialog: () => set({ dialog: null }),
     toast(kind, text) {
       const id = nextToast++;
-      set((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, text }] }));
+      set((s) => ({ toasts: [...s.toasts, { id, kind, text }].slice(-MAX_TOASTS) }));
       if (kind !== 'error') setTimeout(() => get().dismissToast(id), TOAST_MS);
     },
     dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),

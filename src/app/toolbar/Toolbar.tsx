@@ -1,5 +1,6 @@
 import { selectCanRedo, selectCanUndo, selectDesign } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
+import { HostSearch } from './HostSearch';
 import { ImageMenu } from './ImageMenu';
 
 /** The top bar: file, history, modes, layout, share and export, each with its shortcut in the tooltip. */
@@ -9,6 +10,7 @@ export function Toolbar({ openFile }: { openFile: () => void }) {
   const canUndo = useApp(selectCanUndo);
   const canRedo = useApp(selectCanRedo);
   const mode = useApp((s) => s.mode);
+  const layingOut = useApp((s) => s.layingOut);
   const s = () => store.getState();
   return (
     <header className="toolbar" role="toolbar" aria-label="Design actions">
@@ -32,10 +34,15 @@ export function Toolbar({ openFile }: { openFile: () => void }) {
           onClick={() => s().setMode('flow')} title="Flow mode (F): drag from a client to a server to allow a flow" data-testid="mode-flow">Flow</button>
       </div>
       <div className="toolbar__group">
-        <button type="button" className="tb" onClick={() => s().autoLayout()} title="Auto-layout (L)" data-testid="tb-layout">Layout</button>
+        <button type="button" className={`tb${layingOut !== null ? ' is-busy' : ''}`} onClick={() => s().autoLayout()} disabled={layingOut !== null}
+          aria-busy={layingOut !== null} data-testid="tb-layout"
+          title={layingOut !== null ? `Laying out ${layingOut.toLocaleString('en')} hosts…` : 'Auto-layout (L)'}>
+          {layingOut !== null ? 'Laying out…' : 'Layout'}
+        </button>
         <ImageMenu />
       </div>
       <span className="toolbar__spacer" />
+      <HostSearch />
       <div className="toolbar__group">
         <button type="button" className="tb" onClick={() => s().openDialog('shortcuts')} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
         <button type="button" className="tb" onClick={() => s().openDialog('share')} title="Copy a link that holds the design (never its keys)" data-testid="tb-share">Share link</button>

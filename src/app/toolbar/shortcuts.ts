@@ -9,6 +9,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
   ['Ctrl+S', 'Download the design as JSON'],
   ['Ctrl+O', 'Open a design JSON'],
   ['Ctrl+E', 'Export the bundle'],
+  ['Ctrl+F / /', 'Find a host by id, name, role, address or finding code'],
   ['Escape', 'Clear the selection, close a dialog'],
   ['?', 'This list'],
 ];

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useAppStoreApi } from '../store/store-context';
 import { EMPTY_SELECTION } from '../store/ops/selection';
+import { HOST_SEARCH_ID } from './HostSearch';
 
 /** True when the key belongs to a text field (its own undo, its own Delete). */
 function typing(target: EventTarget | null): boolean {
@@ -24,6 +25,12 @@ export function useShortcuts(openFile: () => void) {
       if (mod && key === 'o') {
         e.preventDefault();
         openFile();
+        return;
+      }
+      // Ctrl+F finds a host here rather than text in the page (which would not reach cards that are not drawn).
+      if ((mod && key === 'f') || (e.key === '/' && !typing(e.target) && s.dialog === null)) {
+        e.preventDefault();
+        document.getElementById(HOST_SEARCH_ID)?.focus();
         return;
       }
       if (mod && key === 'e') {
