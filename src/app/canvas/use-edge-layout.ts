@@ -1,0 +1,36 @@
+import { useMemo } from 'react';
+import type { Measured } from './design-to-flow';
+import { flowLabel, tunnelLabel } from './edge-labels';
+import { layoutEdges } from './edge-layout';
+import type { EdgeLayout, FlowLine, HostBox, TunnelLine } from './edge-layout';
+import type { DesignEdge, HostNodeType } from './flow-types';
+
+/** A card not measured yet is taken at the usual card size (as hostNodes assumes). */
+const CARD = { width: 210, height: 96 };
+
+/**
+ * Routes and labels for the edges React Flow draws, from the cards where they are now (a drag included) and the
+ * sizes React Flow measured. Bundled edges of a large design are not here: they are drawn straight, unlabelled.
+ */
+export function useEdgeLayout(nodes: readonly HostNodeType[], edges: readonly DesignEdge[], measured: Measured, zoomedOut: boolean): EdgeLayout {
+  return useMemo(() => {
+    const hosts: HostBox[] = nodes.map((n) => {
+      const m = measured.get(n.id) ?? CARD;
+      return { id: n.id, x: n.position.x, y: n.position.y, width: m.width, height: m.height };
+    });
+    const tunnels: TunnelLine[] = [];
+    const flows: FlowLine[] = [];
+    // Labels a finding names go first; selection does not reorder them (labels would jump on every click).
+    const first = new Set<string>();
+    for (const e of edges) {
+      if (e.type === 'tunnel' && e.data) {
+        tunnels.push({ id: e.data.tunnel.id, a: e.source, b: e.target, ...tunnelLabel(e.data.mtu, e.data.keepalive) });
+        if (e.data.severity) first.add(`tunnel:${e.data.tunnel.id}`);
+      } else if (e.type === 'flow' && e.data) {
+        flows.push({ id: e.data.flow.id, hops: [e.source, ...e.data.via, e.target], ...flowLabel(e.data.flow) });
+        if (e.data.severity) first.add(`flow:${e.data.flow.id}`);
+      }
+    }
+    return layoutEdges(hosts, tunnels, flows, { labels: !zoomedOut, first });
+  }, [nodes, edges, measured, zoomedOut]);
+}
