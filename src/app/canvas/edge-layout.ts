@@ -87,7 +87,8 @@ export function layoutEdges(hosts: readonly HostBox[], tunnels: readonly TunnelL
       curves.push(offsetCurve(route(u, v), LANE_GAP * (lane + 1)));
     }
     const along = curves.flatMap((c) => sampleCurve(c));
-    lines.set(`flow:${f.id}`, { d: curvesPath(curves), along });
+    const via = (boxes.slice(1, -1) as HostBox[]).map((h) => ({ x: h.x + h.width / 2, y: h.y + h.height / 2 }));
+    lines.set(`flow:${f.id}`, { d: curvesPath(curves, via), along });
     requests.set(`flow:${f.id}`, { id: `flow:${f.id}`, full: f.full, short: f.short, along });
   }
 

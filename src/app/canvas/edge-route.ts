@@ -110,7 +110,14 @@ export function boundsOf(points: readonly Point[]): Rect {
 
 const r = (n: number) => Math.round(n * 10) / 10;
 
-/** SVG path data for curves drawn one after another; consecutive ones are joined by a line (under the hop's card). */
-export function curvesPath(curves: readonly Curve[]): string {
-  return curves.map(({ s, c, t }, i) => `${i === 0 ? 'M' : 'L'} ${r(s.x)},${r(s.y)} Q ${r(c.x)},${r(c.y)} ${r(t.x)},${r(t.y)}`).join(' ');
+/**
+ * SVG path data for curves drawn one after another. Between two curves the path runs through `via[i]`, the centre
+ * of the host that forwards the flow there: under its card, so the flow visibly enters and leaves that host.
+ */
+export function curvesPath(curves: readonly Curve[], via: readonly Point[] = []): string {
+  return curves.map(({ s, c, t }, i) => {
+    const hop = i > 0 ? via[i - 1] : undefined;
+    const start = i === 0 ? 'M' : `${hop ? `L ${r(hop.x)},${r(hop.y)} ` : ''}L`;
+    return `${start} ${r(s.x)},${r(s.y)} Q ${r(c.x)},${r(c.y)} ${r(t.x)},${r(t.y)}`;
+  }).join(' ');
 }
