@@ -24,17 +24,22 @@ describe('placeLabels', () => {
     });
   });
 
-  it('falls back to the short text, then to no label, when the line has no room', () => {
+  it('finds room around the middle when the line has none (two cards dropped 20 px apart)', () => {
+    const cards = [{ x: 0, y: 0, width: 210, height: 96 }, { x: 230, y: 90, width: 210, height: 96 }];
+    const spot = placeLabels([{ id: 'a', full: 'MTU 1440 · ka app-1 25 s', short: 'MTU 1440', along: [{ x: 212, y: 90 }, { x: 228, y: 96 }] }], cards).get('a');
+    expect(spot).toMatchObject({ short: false });
+    for (const c of cards) expect(rectsOverlap(box(spot as LabelSpot), c)).toBe(false);
+    expect(Math.hypot((spot?.x ?? 0) - 220, (spot?.y ?? 0) - 93)).toBeLessThan(170);
+  });
+
+  it('falls back to the short text where only that fits, and to no label where nothing does', () => {
     const short = labelSize('MTU 1440');
-    // A line between two cards that leaves room for the short text only.
+    // Two tall cards leave a gap with room for the short text only, on the line and all around it.
     const gap = short.width + 12;
-    const cards = [{ x: -200, y: -100, width: 200, height: 200 }, { x: gap, y: -100, width: 200, height: 200 }];
+    const cards = [{ x: -200, y: -500, width: 200, height: 1000 }, { x: gap, y: -500, width: 200, height: 1000 }];
     const along = [{ x: 0, y: 0 }, { x: gap, y: 0 }];
-    const spots = placeLabels([
-      { id: 'a', full: 'MTU 1440 · ka app-1 25 s', short: 'MTU 1440', along },
-      { id: 'b', full: 'MTU 1440 · ka app-2 25 s', short: 'MTU 1440', along: [{ x: 0, y: 1 }, { x: 1, y: 1 }] },
-    ], cards);
-    expect(spots.get('a')).toMatchObject({ short: true });
-    expect(spots.get('b')).toBeNull();
+    expect(placeLabels([{ id: 'a', full: 'MTU 1440 · ka app-1 25 s', short: 'MTU 1440', along }], cards).get('a')).toMatchObject({ short: true });
+    const everywhere = [{ x: -1000, y: -1000, width: 2000, height: 2000 }];
+    expect(placeLabels([{ id: 'a', full: 'MTU 1440 · ka app-1 25 s', short: 'MTU 1440', along }], everywhere).get('a')).toBeNull();
   });
 });

@@ -33,12 +33,17 @@ const GAP = 4;
 const ALONG = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88];
 /** Off the line (in label heights), when the line itself is taken everywhere: just beside it still names it. */
 const ACROSS = [0, 1.1, -1.1, 2.2, -2.2];
+/**
+ * Last, rings around the line's middle (radius in pixels, 12 directions each): two cards dropped 20 px apart leave
+ * no room on the line between them, and a label just above the pair still names the only line there.
+ */
+const RINGS = [30, 50, 75, 100, 130, 160];
 
 /**
- * Labels placed greedily, in the order given (put the selected and the ones a finding names first): each takes the
- * first spot along its line whose box meets no card and no label placed before it; failing that its short text
- * is tried; failing that it gets no spot (null) and the edge shows its text on hover only. No two placed labels
- * overlap, and none covers a card: a label half under a card is one nobody can read.
+ * Labels placed greedily, in the order given (put the ones a finding names first): each takes the first spot on
+ * its line, beside it, or around its middle, whose box meets no card and no label placed before it; failing that
+ * its short text is tried; failing that it gets no spot (null) and the edge shows its text on hover only. No two
+ * placed labels overlap, and none covers a card: a label half under a card is one nobody can read.
  */
 export function placeLabels(requests: readonly LabelRequest[], cards: readonly Rect[]): Map<string, LabelSpot | null> {
   const taken = new RectGrid<Rect>(cards.map((c) => inflate(c, GAP)));
@@ -50,21 +55,38 @@ export function placeLabels(requests: readonly LabelRequest[], cards: readonly R
   return spots;
 }
 
+/** The first free spot for this text: on or beside the line, then around its middle; taken once found. */
 function findSpot(along: readonly Point[], text: string, taken: RectGrid<Rect>, short: boolean): LabelSpot | null {
   const { width, height } = labelSize(text);
-  for (const across of ACROSS) {
-    for (const u of ALONG) {
-      const p = pointAlong(along, u);
-      if (!p) return null;
-      const centre = { x: p.x + p.nx * across * height, y: p.y + p.ny * across * height };
-      const box = { x: centre.x - width / 2, y: centre.y - height / 2, width, height };
-      if (taken.query(box).length > 0) continue;
-      taken.add(inflate(box, GAP));
-      return { x: centre.x, y: centre.y, width, height, short };
-    }
+  for (const centre of candidates(along, height)) {
+    const box = { x: centre.x - width / 2, y: centre.y - height / 2, width, height };
+    if (taken.query(box).length > 0) continue;
+    taken.add(inflate(box, GAP));
+    return { x: centre.x, y: centre.y, width, height, short };
   }
   return null;
 }
+
+function* candidates(along: readonly Point[], height: number): Generator<Point> {
+  for (const across of ACROSS) {
+    for (const u of ALONG) {
+      const p = pointAlong(along, u);
+      if (!p) return;
+      yield { x: p.x + p.nx * across * height, y: p.y + p.ny * across * height };
+    }
+  }
+  const mid = pointAlong(along, 0.5);
+  if (!mid) return;
+  // Straight off the line on either side first, where a label reads as the line's, then ever more slanted.
+  const normal = Math.atan2(mid.ny, mid.nx);
+  for (const radius of RINGS) {
+    for (const deg of [0, 180, 30, -30, 150, -150, 60, -60, 120, -120, 90, -90]) {
+      const angle = normal + (deg * Math.PI) / 180;
+      yield { x: mid.x + Math.cos(angle) * radius, y: mid.y + Math.sin(angle) * radius };
+    }
+  }
+}
+
 
 /** The point a fraction `u` of the way along a polyline (by length), with the unit normal there. */
 export function pointAlong(points: readonly Point[], u: number): (Point & { nx: number; ny: number }) | null {
