@@ -13,8 +13,8 @@ export interface Curve {
 const CLEARANCE = 8;
 /** How far the middle of a detour may bulge sideways, tried in this order: straight first, then ever wider. */
 const BULGES = [0, 50, -50, 90, -90, 140, -140, 200, -200, 280, -280, 380, -380];
-/** Points tested along a curve for a card in the way: a card (210 px) cannot slip between two of them. */
-const SAMPLES = 24;
+/** Straight pieces a curve is cut into, to test it against cards and slide a label along it. */
+const SAMPLES = 16;
 
 const centre = (r: Rect): Point => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 
@@ -39,12 +39,47 @@ export function sampleCurve(curve: Curve, n = SAMPLES): Point[] {
   return Array.from({ length: n + 1 }, (_, i) => curveAt(curve, i / n));
 }
 
-const inside = (p: Point, r: Rect) => p.x > r.x && p.x < r.x + r.width && p.y > r.y && p.y < r.y + r.height;
+/**
+ * Whether the segment p-q passes over the rectangle (Liang-Barsky clipping): exact, where testing sample points
+ * would let a long spoke slip between two of them over a card.
+ */
+export function segmentHitsRect(p: Point, q: Point, r: Rect): boolean {
+  let lo = 0;
+  let hi = 1;
+  const dx = q.x - p.x;
+  const dy = q.y - p.y;
+  for (const [den, num] of [[-dx, p.x - r.x], [dx, r.x + r.width - p.x], [-dy, p.y - r.y], [dy, r.y + r.height - p.y]] as const) {
+    if (den === 0) {
+      if (num < 0) return false;
+      continue;
+    }
+    const k = num / den;
+    if (den < 0) lo = Math.max(lo, k);
+    else hi = Math.min(hi, k);
+    if (lo > hi) return false;
+  }
+  return true;
+}
+
+/** Cards (other than the edge's own two) that the polyline passes over, with the clearance around them. */
+function blockers(points: readonly Point[], a: Rect, b: Rect, cards: RectGrid<Rect>): Rect[] {
+  return cards.query(inflate(boundsOf(points), CLEARANCE)).filter((r) => r !== a && r !== b).filter((r) => {
+    const grown = inflate(r, CLEARANCE);
+    return points.some((p, i) => i > 0 && segmentHitsRect(points[i - 1] as Point, p, grown));
+  });
+}
 
 /**
- * The edge between two cards, bent around every other card in the way: a tunnel between pg-1 and pg-3 must not
+ * Beyond this many cards in the way a detour would circle half the design (a hub's spoke across a grid of cards):
+ * such an edge stays straight, and finding that out costs one test instead of thirteen.
+ */
+const MAX_DETOUR = 2;
+
+/**
+ * The edge between two cards, bent around the other cards in its way: a tunnel between pg-1 and pg-3 must not
  * run under pg-2 and read as pg-1 -> pg-2 -> pg-3. It leaves each card on the side facing the bend. Straight when
- * nothing is in the way; the narrowest bulge that clears every card otherwise (straight if none does).
+ * nothing is in the way; else the narrowest bulge that clears every card (straight if none does, or if more than
+ * MAX_DETOUR cards are in the way).
  */
 export function routeAround(a: Rect, b: Rect, cards: RectGrid<Rect>): Curve {
   const ca = centre(a);
@@ -52,18 +87,19 @@ export function routeAround(a: Rect, b: Rect, cards: RectGrid<Rect>): Curve {
   const len = Math.hypot(cb.x - ca.x, cb.y - ca.y) || 1;
   const normal = { x: -(cb.y - ca.y) / len, y: (cb.x - ca.x) / len };
   const mid = { x: (ca.x + cb.x) / 2, y: (ca.y + cb.y) / 2 };
-  let fallback: Curve | null = null;
-  for (const bulge of BULGES) {
+  const curveFor = (bulge: number): Curve => {
     // A quadratic's middle lies halfway to its control point: twice the bulge puts the middle `bulge` off the line.
     const c = { x: mid.x + normal.x * bulge * 2, y: mid.y + normal.y * bulge * 2 };
-    const curve = { s: borderToward(a, c), c, t: borderToward(b, c) };
-    fallback ??= curve;
-    const points = sampleCurve(curve);
-    const span = boundsOf(points);
-    const blockers = cards.query(inflate(span, CLEARANCE)).filter((r) => r !== a && r !== b).map((r) => inflate(r, CLEARANCE));
-    if (!points.some((p) => blockers.some((r) => inside(p, r)))) return curve;
+    return { s: borderToward(a, c), c, t: borderToward(b, c) };
+  };
+  const straight = curveFor(0);
+  const inTheWay = blockers([straight.s, straight.t], a, b, cards).length;
+  if (inTheWay === 0 || inTheWay > MAX_DETOUR) return straight;
+  for (const bulge of BULGES.slice(1)) {
+    const curve = curveFor(bulge);
+    if (blockers(sampleCurve(curve), a, b, cards).length === 0) return curve;
   }
-  return fallback as Curve;
+  return straight;
 }
 
 /** The same curve from the other end. */

@@ -38,6 +38,11 @@ const ACROSS = [0, 1.1, -1.1, 2.2, -2.2];
  * no room on the line between them, and a label just above the pair still names the only line there.
  */
 const RINGS = [30, 50, 75, 100, 130, 160];
+/**
+ * Above this many labels the rings are skipped: around a 250-host hub most labels find no room anywhere, and
+ * trying 72 more spots for each of them costs a drag frame more than 20 ms.
+ */
+const RINGS_UP_TO = 120;
 
 /**
  * Labels placed greedily, in the order given (put the ones a finding names first): each takes the first spot on
@@ -48,35 +53,39 @@ const RINGS = [30, 50, 75, 100, 130, 160];
 export function placeLabels(requests: readonly LabelRequest[], cards: readonly Rect[]): Map<string, LabelSpot | null> {
   const taken = new RectGrid<Rect>(cards.map((c) => inflate(c, GAP)));
   const spots = new Map<string, LabelSpot | null>();
+  const rings = requests.length <= RINGS_UP_TO;
   for (const req of requests) {
-    const spot = findSpot(req.along, req.full, taken, false) ?? (req.short !== req.full ? findSpot(req.along, req.short, taken, true) : null);
+    const spot = findSpot(req.along, req.full, taken, false, rings)
+      ?? (req.short !== req.full ? findSpot(req.along, req.short, taken, true, rings) : null);
     spots.set(req.id, spot);
   }
   return spots;
 }
 
 /** The first free spot for this text: on or beside the line, then around its middle; taken once found. */
-function findSpot(along: readonly Point[], text: string, taken: RectGrid<Rect>, short: boolean): LabelSpot | null {
+function findSpot(along: readonly Point[], text: string, taken: RectGrid<Rect>, short: boolean, rings: boolean): LabelSpot | null {
   const { width, height } = labelSize(text);
-  for (const centre of candidates(along, height)) {
+  for (const centre of candidates(along, height, rings)) {
     const box = { x: centre.x - width / 2, y: centre.y - height / 2, width, height };
-    if (taken.query(box).length > 0) continue;
+    if (taken.hits(box)) continue;
     taken.add(inflate(box, GAP));
     return { x: centre.x, y: centre.y, width, height, short };
   }
   return null;
 }
 
-function* candidates(along: readonly Point[], height: number): Generator<Point> {
+function* candidates(along: readonly Point[], height: number, rings: boolean): Generator<Point> {
+  const line = polyline(along);
+  const at = (u: number) => pointOn(line, u);
   for (const across of ACROSS) {
     for (const u of ALONG) {
-      const p = pointAlong(along, u);
+      const p = at(u);
       if (!p) return;
       yield { x: p.x + p.nx * across * height, y: p.y + p.ny * across * height };
     }
   }
-  const mid = pointAlong(along, 0.5);
-  if (!mid) return;
+  const mid = at(0.5);
+  if (!mid || !rings) return;
   // Straight off the line on either side first, where a label reads as the line's, then ever more slanted.
   const normal = Math.atan2(mid.ny, mid.nx);
   for (const radius of RINGS) {
@@ -88,8 +97,13 @@ function* candidates(along: readonly Point[], height: number): Generator<Point> 
 }
 
 
-/** The point a fraction `u` of the way along a polyline (by length), with the unit normal there. */
-export function pointAlong(points: readonly Point[], u: number): (Point & { nx: number; ny: number }) | null {
+interface Polyline {
+  points: readonly Point[];
+  lengths: number[];
+  total: number;
+}
+
+function polyline(points: readonly Point[]): Polyline {
   const lengths: number[] = [];
   let total = 0;
   for (let i = 0; i + 1 < points.length; i++) {
@@ -99,6 +113,15 @@ export function pointAlong(points: readonly Point[], u: number): (Point & { nx: 
     lengths.push(len);
     total += len;
   }
+  return { points, lengths, total };
+}
+
+/** The point a fraction `u` of the way along a polyline (by length), with the unit normal there. */
+export function pointAlong(points: readonly Point[], u: number): (Point & { nx: number; ny: number }) | null {
+  return pointOn(polyline(points), u);
+}
+
+function pointOn({ points, lengths, total }: Polyline, u: number): (Point & { nx: number; ny: number }) | null {
   if (total === 0) return null;
   let left = total * u;
   for (let i = 0; i < lengths.length; i++) {

@@ -39,6 +39,14 @@ export class RectGrid<T extends Rect> {
     }
   }
 
+  /** Whether any stored rectangle overlaps `r` (stops at the first). */
+  hits(r: Rect): boolean {
+    for (const key of cellsOf(r)) {
+      for (const item of this.cells.get(key) ?? []) if (rectsOverlap(item, r)) return true;
+    }
+    return false;
+  }
+
   /** Every stored rectangle that overlaps `r`, each once. */
   query(r: Rect): T[] {
     const found = new Set<T>();

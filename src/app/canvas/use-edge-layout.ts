@@ -1,19 +1,22 @@
 import { useMemo } from 'react';
+import { useStore } from '@xyflow/react';
 import type { Measured } from './design-to-flow';
 import { flowLabel, tunnelLabel } from './edge-labels';
-import { layoutEdges } from './edge-layout';
+import { labelEdges, routeEdges } from './edge-layout';
 import type { EdgeLayout, FlowLine, HostBox, TunnelLine } from './edge-layout';
 import type { DesignEdge, HostNodeType } from './flow-types';
+import { sameRect, viewRect } from './view-rect';
 
 /** A card not measured yet is taken at the usual card size (as hostNodes assumes). */
 const CARD = { width: 210, height: 96 };
 
 /**
  * Routes and labels for the edges React Flow draws, from the cards where they are now (a drag included) and the
- * sizes React Flow measured. Bundled edges of a large design are not here: they are drawn straight, unlabelled.
+ * sizes React Flow measured. Routes are redone when something moved; labels also when the visible area changed
+ * (only edges on screen are labelled). Bundled edges of a large design are not here: they are drawn straight.
  */
 export function useEdgeLayout(nodes: readonly HostNodeType[], edges: readonly DesignEdge[], measured: Measured, zoomedOut: boolean): EdgeLayout {
-  return useMemo(() => {
+  const { routed, first } = useMemo(() => {
     const hosts: HostBox[] = nodes.map((n) => {
       const m = measured.get(n.id) ?? CARD;
       return { id: n.id, x: n.position.x, y: n.position.y, width: m.width, height: m.height };
@@ -31,6 +34,8 @@ export function useEdgeLayout(nodes: readonly HostNodeType[], edges: readonly De
         if (e.data.severity) first.add(`flow:${e.data.flow.id}`);
       }
     }
-    return layoutEdges(hosts, tunnels, flows, { labels: !zoomedOut, first });
-  }, [nodes, edges, measured, zoomedOut]);
+    return { routed: routeEdges(hosts, tunnels, flows), first };
+  }, [nodes, edges, measured]);
+  const view = useStore(viewRect, sameRect);
+  return useMemo(() => labelEdges(routed, { labels: !zoomedOut, first, within: view }), [routed, first, zoomedOut, view]);
 }
