@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/test';
 import type { Page } from '@playwright/test';
 
@@ -47,4 +48,44 @@ test.describe('readable edges', () => {
       }
     });
   }
+
+  test('the exported hub-and-spoke diagram draws each flow through the hub, over no other host', async ({ designer, page }, info) => {
+    await designer.open();
+    await designer.toolbar.startFromTemplate('hub-and-spoke');
+    await designer.expectCounts(5, 4, 3);
+    const download = page.waitForEvent('download');
+    await designer.toolbar.button('svg').click();
+    const file = info.outputPath('diagram.svg');
+    await (await download).saveAs(file);
+    // The browser measures the SVG itself: host cards are the groups holding a 210-wide card, flows the dashed
+    // paths (in the design's order: app-1, app-2, app-3 to pg-primary), walked with getPointAtLength.
+    const crossed = await page.evaluate((text) => {
+      const svg = document.importNode(new DOMParser().parseFromString(text, 'image/svg+xml').documentElement, true) as unknown as SVGSVGElement;
+      document.body.append(svg);
+      const ids = ['hub', 'pg-primary', 'app-1', 'app-2', 'app-3'];
+      const cards = [...svg.querySelectorAll('g')].filter((g) => g.querySelector(':scope > rect[width="210"]'))
+        .map((g, i) => {
+          const [x = 0, y = 0] = (/translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute('transform') ?? '') ?? []).slice(1).map(Number);
+          return { id: ids[i] ?? '?', x, y, width: 210, height: 96 };
+        });
+      const flows = [...svg.querySelectorAll('path[stroke-dasharray]')] as SVGPathElement[];
+      const result = flows.map((path) => {
+        const near = (margin: number) => cards.filter((c) => {
+          for (let l = 0; l <= path.getTotalLength(); l += 2) {
+            const p = path.getPointAtLength(l);
+            if (p.x > c.x - margin && p.x < c.x + c.width + margin && p.y > c.y - margin && p.y < c.y + c.height + margin) return true;
+          }
+          return false;
+        }).map((c) => c.id).sort();
+        return { over: near(0), nearHub: near(20).includes('hub') };
+      });
+      svg.remove();
+      return result;
+    }, readFileSync(file, 'utf8'));
+    // Each flow runs beside its tunnels via the hub (under the hub's card) and over no card off its route:
+    // app-3's flow does not pass over app-2 or app-1 on its way to the database.
+    const routes = [['app-1', 'hub', 'pg-primary'], ['app-2', 'hub', 'pg-primary'], ['app-3', 'hub', 'pg-primary']];
+    expect(crossed.map(({ over, nearHub }, i) => ({ offRoute: over.filter((id) => !routes[i]?.includes(id)), nearHub })))
+      .toEqual(routes.map(() => ({ offRoute: [], nearHub: true })));
+  });
 });
