@@ -48,7 +48,7 @@ export function Canvas() {
   }, [store]);
 
   const { nodes, edges, bundles } = useFlowElements(measured, drag);
-  const edgeLayout = useEdgeLayout(nodes, edges, measured, zoomedOut);
+  const edgeLayout = useEdgeLayout(nodes, edges, measured, zoomedOut, drag !== null);
   const { onNodesChange, onEdgesChange, onNodeDragStart, onNodeDragStop } = useFlowChanges(setMeasured, setDrag);
 
   const onConnect = useCallback((c: Connection) => store.getState().connect(c.source, c.target), [store]);

@@ -54,11 +54,12 @@ export function layoutEdges(hosts: readonly HostBox[], tunnels: readonly TunnelL
 
 /**
  * Tunnels bend around cards in their way; a flow follows the same curves through the hosts that forward it
- * (hub-and-spoke: app -> hub -> database), beside its tunnels, one lane per flow already on a tunnel.
+ * (hub-and-spoke: app -> hub -> database), beside its tunnels, one lane per flow already on a tunnel. With
+ * `detours` off every edge is straight (a large design while a card is dragged).
  */
-export function routeEdges(hosts: readonly HostBox[], tunnels: readonly TunnelLine[], flows: readonly FlowLine[]): RoutedEdges {
+export function routeEdges(hosts: readonly HostBox[], tunnels: readonly TunnelLine[], flows: readonly FlowLine[], detours = true): RoutedEdges {
   const byId = new Map(hosts.map((h) => [h.id, h]));
-  const grid = new RectGrid<Rect>(hosts);
+  const grid = detours ? new RectGrid<Rect>(hosts) : null;
   const routes = new Map<string, Curve>();
   /** The curve from host u to host v; the same line whichever way it is asked for. */
   const route = (u: HostBox, v: HostBox): Curve => {

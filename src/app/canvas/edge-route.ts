@@ -79,9 +79,9 @@ const MAX_DETOUR = 2;
  * The edge between two cards, bent around the other cards in its way: a tunnel between pg-1 and pg-3 must not
  * run under pg-2 and read as pg-1 -> pg-2 -> pg-3. It leaves each card on the side facing the bend. Straight when
  * nothing is in the way; else the narrowest bulge that clears every card (straight if none does, or if more than
- * MAX_DETOUR cards are in the way).
+ * MAX_DETOUR cards are in the way). Without `cards`, straight.
  */
-export function routeAround(a: Rect, b: Rect, cards: RectGrid<Rect>): Curve {
+export function routeAround(a: Rect, b: Rect, cards: RectGrid<Rect> | null): Curve {
   const ca = centre(a);
   const cb = centre(b);
   const len = Math.hypot(cb.x - ca.x, cb.y - ca.y) || 1;
@@ -93,6 +93,7 @@ export function routeAround(a: Rect, b: Rect, cards: RectGrid<Rect>): Curve {
     return { s: borderToward(a, c), c, t: borderToward(b, c) };
   };
   const straight = curveFor(0);
+  if (!cards) return straight;
   const inTheWay = blockers([straight.s, straight.t], a, b, cards).length;
   if (inTheWay === 0 || inTheWay > MAX_DETOUR) return straight;
   for (const bulge of BULGES.slice(1)) {

@@ -9,13 +9,20 @@ import { sameRect, viewRect } from './view-rect';
 
 /** A card not measured yet is taken at the usual card size (as hostNodes assumes). */
 const CARD = { width: 210, height: 96 };
+/**
+ * Above this many edges, a drag draws them straight and unlabelled until the drop: detours and labels for a
+ * 250-host hub's 500 edges cost some 50 ms a frame (measured in Node), on top of React Flow's own work.
+ */
+const LIGHT_DRAG_OVER = 100;
 
 /**
  * Routes and labels for the edges React Flow draws, from the cards where they are now (a drag included) and the
  * sizes React Flow measured. Routes are redone when something moved; labels also when the visible area changed
  * (only edges on screen are labelled). Bundled edges of a large design are not here: they are drawn straight.
+ * While a card of a design with over LIGHT_DRAG_OVER edges is dragged, edges are straight and unlabelled.
  */
-export function useEdgeLayout(nodes: readonly HostNodeType[], edges: readonly DesignEdge[], measured: Measured, zoomedOut: boolean): EdgeLayout {
+export function useEdgeLayout(nodes: readonly HostNodeType[], edges: readonly DesignEdge[], measured: Measured, zoomedOut: boolean, dragging: boolean): EdgeLayout {
+  const light = dragging && edges.length > LIGHT_DRAG_OVER;
   const { routed, first } = useMemo(() => {
     const hosts: HostBox[] = nodes.map((n) => {
       const m = measured.get(n.id) ?? CARD;
@@ -34,8 +41,8 @@ export function useEdgeLayout(nodes: readonly HostNodeType[], edges: readonly De
         if (e.data.severity) first.add(`flow:${e.data.flow.id}`);
       }
     }
-    return { routed: routeEdges(hosts, tunnels, flows), first };
-  }, [nodes, edges, measured]);
+    return { routed: routeEdges(hosts, tunnels, flows, !light), first };
+  }, [nodes, edges, measured, light]);
   const view = useStore(viewRect, sameRect);
-  return useMemo(() => labelEdges(routed, { labels: !zoomedOut, first, within: view }), [routed, first, zoomedOut, view]);
+  return useMemo(() => labelEdges(routed, { labels: !zoomedOut && !light, first, within: view }), [routed, first, zoomedOut, light, view]);
 }
