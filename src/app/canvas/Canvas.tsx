@@ -10,6 +10,8 @@ import { FlowEdge } from './FlowEdge';
 import { FocusEffect } from './FocusEffect';
 import { HostNode } from './HostNode';
 import { EdgeBundle } from './EdgeBundle';
+import { EdgeLayoutContext } from './edge-layout-context';
+import { useEdgeLayout } from './use-edge-layout';
 import { TunnelEdge } from './TunnelEdge';
 import { useFlowChanges } from './use-flow-changes';
 import type { DragPositions } from './use-flow-changes';
@@ -46,6 +48,7 @@ export function Canvas() {
   }, [store]);
 
   const { nodes, edges, bundles } = useFlowElements(measured, drag);
+  const edgeLayout = useEdgeLayout(nodes, edges, measured, zoomedOut, drag !== null);
   const { onNodesChange, onEdgesChange, onNodeDragStart, onNodeDragStop } = useFlowChanges(setMeasured, setDrag);
 
   const onConnect = useCallback((c: Connection) => store.getState().connect(c.source, c.target), [store]);
@@ -75,7 +78,7 @@ export function Canvas() {
     <div ref={frame} className={`canvas mode-${mode}${dropping ? ' is-dropping' : ''}${zoomedOut ? ' is-zoomed-out' : ''}${farOut ? ' is-far-out' : ''}`} data-testid="canvas" data-canvas-drop
       onDragOver={onDragOver} onDragLeave={() => setDropping(false)} onDrop={(e) => void onDrop(e)}>
       <EdgeMarkers />
-      {opening && <ReactFlow
+      {opening && <EdgeLayoutContext.Provider value={edgeLayout}><ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -109,7 +112,7 @@ export function Canvas() {
         </Controls>
         <FocusEffect />
         {bundles.map((b) => <EdgeBundle key={b.kind} bundle={b} />)}
-      </ReactFlow>}
+      </ReactFlow></EdgeLayoutContext.Provider>}
       {empty && <EmptyCanvas />}
       <Toasts />
       {dropping && <div className="drop-hint">Drop wg-quick configs to import them as a design</div>}

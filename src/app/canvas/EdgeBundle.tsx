@@ -5,29 +5,11 @@ import { useAppStoreApi } from '../store/store-context';
 import { bundlePath, nearestSegment, routeSegments } from './bundle-path';
 import type { Segment } from './bundle-path';
 import { useZoomedOut } from './use-zoomed-out';
+import { sameRect, viewRect } from './view-rect';
+import type { Rect } from './rect-grid';
 
 /** How far from a line, in screen pixels, a click still picks its tunnel (the line itself is 2 px wide). */
 const REACH_PX = 8;
-
-interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/**
- * The visible pane in canvas coordinates, grown by a tenth of its size on each side and rounded, so small pans and
- * zooms keep the same rectangle (and path). The browser rasters the whole rectangle whenever a line moves.
- */
-function viewRect(s: ReactFlowState): Rect {
-  const [tx, ty, k] = s.transform;
-  const w = s.width / k;
-  const h = s.height / k;
-  const r = (v: number) => Math.round(v / 50) * 50;
-  return { x: r(-tx / k - w / 10) - 50, y: r(-ty / k - h / 10) - 50, width: r(w * 1.2) + 100, height: r(h * 1.2) + 100 };
-}
-const sameRect = (a: Rect, b: Rect) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
 /** Whether a segment's bounding box meets the rectangle (a cheap test; the svg clips the rest). */
 function crosses({ s, t }: Segment, r: Rect): boolean {

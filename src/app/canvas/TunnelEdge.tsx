@@ -1,36 +1,26 @@
 import { memo } from 'react';
-import { EdgeLabelRenderer, useInternalNode } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
-import { edgeEnds } from './floating-geometry';
+import { EdgeLabel } from './EdgeLabel';
+import { tunnelLabel } from './edge-labels';
+import { useEdgeLayoutContext } from './edge-layout-context';
 import type { TunnelEdgeType } from './flow-types';
-import { useZoomedOut } from './use-zoomed-out';
 
-/** A tunnel: a solid line between host borders, labelled with its MTU and keepalive (unless zoomed far out). */
-function TunnelEdgeView({ id, source, target, data, selected }: EdgeProps<TunnelEdgeType>) {
-  const a = useInternalNode(source);
-  const b = useInternalNode(target);
-  const zoomedOut = useZoomedOut();
-  if (!a || !b || !data) return null;
-  const { s, t } = edgeEnds(a, b);
-  const path = `M ${s.x},${s.y} L ${t.x},${t.y}`;
-  const lx = (s.x + t.x) / 2;
-  const ly = (s.y + t.y) / 2;
+/**
+ * A tunnel: a solid line between the facing sides of its hosts, bent around any card in its way, labelled with
+ * its MTU and keepalive where the label meets no card and no other label (see layoutEdges).
+ */
+function TunnelEdgeView({ id, data, selected }: EdgeProps<TunnelEdgeType>) {
+  const drawing = useEdgeLayoutContext().tunnels.get(data?.tunnel.id ?? '');
+  if (!data || !drawing) return null;
+  const { d, label } = drawing;
   const sev = data.severity;
+  const title = `Tunnel ${data.tunnel.id}: ${data.tunnel.a} ↔ ${data.tunnel.b}, ${tunnelLabel(data.mtu, data.keepalive).full}`;
   return (
     <>
-      <path id={id} className="react-flow__edge-path tunnel-path" d={path} />
-      <path className="react-flow__edge-interaction" d={path} fill="none" strokeOpacity={0} strokeWidth={18} />
-      {!zoomedOut && <EdgeLabelRenderer>
-        <div
-          className={`edge-label tunnel-label${selected ? ' is-selected' : ''}${sev ? ` is-${sev}` : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}
-          data-testid="tunnel-label"
-          data-tunnel-id={data.tunnel.id}
-          title={`Tunnel ${data.tunnel.id}: ${data.tunnel.a} ↔ ${data.tunnel.b}`}
-        >
-          MTU {data.mtu ?? '?'} · ka {data.keepalive}
-        </div>
-      </EdgeLabelRenderer>}
+      <path id={id} className="react-flow__edge-path tunnel-path" d={d} />
+      <path className="react-flow__edge-interaction" d={d} fill="none" strokeOpacity={0} strokeWidth={18}><title>{title}</title></path>
+      {label && <EdgeLabel spot={label} {...tunnelLabel(data.mtu, data.keepalive)} title={title} testId="tunnel-label"
+        className={`tunnel-label${selected ? ' is-selected' : ''}${sev ? ` is-${sev}` : ''}`} data={{ 'data-tunnel-id': data.tunnel.id }} />}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import type { Point } from './floating-geometry';
+import type { Point } from './point';
 
 /** A host's box on the canvas; an unmeasured card (never on screen yet) is assumed to be the usual card size. */
 export interface Box {
@@ -19,7 +19,7 @@ function centre(b: Box): Point {
   return { x: b.x + (b.width ?? CARD.width) / 2, y: b.y + (b.height ?? CARD.height) / 2 };
 }
 
-/** Where the line from the box's centre towards `toward` leaves the box (as floating-geometry's borderPoint). */
+/** Where the line from the box's centre towards `toward` leaves the box (as edge-route's borderToward). */
 function border(b: Box, toward: Point): Point {
   const c = centre(b);
   const hw = (b.width ?? CARD.width) / 2 + 2;

@@ -70,12 +70,8 @@ export function tunnelEdges(design: Design, plan: Plan | null, selection: Select
 export function flowEdges(design: Design, plan: Plan | null, selection: Selection, severity: SeverityIndex): FlowEdgeType[] {
   const selected = new Set(selection.flows);
   const paths = new Map(plan?.flows.filter((f) => !f.reverse && f.path).map((f) => [f.flowId, f.path ?? []]) ?? []);
-  const lanes = new Map<string, number>();
   return design.flows.map((f) => {
     const target = f.to.split('/')[0] ?? f.to;
-    const pair = [f.from, target].sort().join(' ');
-    const lane = lanes.get(pair) ?? 0;
-    lanes.set(pair, lane + 1);
     const s = severity.flows.get(f.id) ?? null;
     return {
       id: flowEdgeId(f.id),
@@ -84,7 +80,7 @@ export function flowEdges(design: Design, plan: Plan | null, selection: Selectio
       target,
       selected: selected.has(f.id),
       className: s ? `is-${s}` : undefined,
-      data: { flow: f, severity: s, lane, via: paths.get(f.id)?.slice(1, -1) ?? [] },
+      data: { flow: f, severity: s, via: paths.get(f.id)?.slice(1, -1) ?? [] },
     };
   });
 }

@@ -23,8 +23,6 @@ export type TunnelEdgeType = Edge<TunnelEdgeData, 'tunnel'>;
 export type FlowEdgeData = {
   flow: Flow;
   severity: Severity | null;
-  /** Index among flows between the same two hosts, so parallel flows fan out instead of overlapping. */
-  lane: number;
   /** Hosts the flow passes through on its way (from the plan), so it is drawn along the tunnels that carry it. */
   via: string[];
 };

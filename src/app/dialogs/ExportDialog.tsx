@@ -4,7 +4,7 @@ import type { BundleFile, Design, EngineResults, ExportRequestOptions } from '..
 import { secretsFromChoice } from './export-secrets';
 import { diagramSvg } from '../export-image/diagram-svg';
 import { downloadBlob } from '../files/download';
-import { selectDesign, selectFindings } from '../store/selectors';
+import { selectDesign, selectFindings, selectPlan } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { Modal } from '../ui/Modal';
 import { engine } from '../worker/engine';
@@ -28,6 +28,7 @@ export default function ExportDialog() {
   const store = useAppStoreApi();
   const design = useApp(selectDesign);
   const findings = useApp(selectFindings);
+  const plan = useApp(selectPlan);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const [state, setState] = useState<State>({ phase: 'working' });
   const [selected, setSelected] = useState<string | null>(null);
@@ -37,7 +38,7 @@ export default function ExportDialog() {
   // Exports the design as it was when the dialog opened; keys made here are adopted into the design. A change of
   // options exports again from the design with those keys, so the bundle's keys never change under the user.
   const [snapshot] = useState(design);
-  const [diagram] = useState(() => diagramSvg(design, findings));
+  const [diagram] = useState(() => diagramSvg(design, findings, plan));
   const keyed = useRef<Design | null>(null);
   const secrets = useMemo(() => secretsFromChoice(choices.secrets, bundleFolderName(snapshot.name)), [choices.secrets, snapshot]);
   const secretsProblem = 'problem' in secrets ? secrets.problem : null;

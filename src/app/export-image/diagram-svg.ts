@@ -1,6 +1,11 @@
-import type { Design, Finding } from '../../engine';
+import type { Design, Finding, Plan } from '../../engine';
 import { NODE_H, NODE_W } from '../layout/auto-layout';
+import { flowEdges, tunnelEdges } from '../canvas/design-to-flow';
+import { flowLabel, tunnelLabel } from '../canvas/edge-labels';
+import { layoutEdges } from '../canvas/edge-layout';
+import type { EdgeDrawing } from '../canvas/edge-layout';
 import { severityIndex } from '../canvas/severity-index';
+import { EMPTY_SELECTION } from '../store/ops/selection';
 
 /** Escapes text for SVG (XML): names are user text and must never become markup. */
 export function escapeXml(text: string): string {
@@ -13,68 +18,60 @@ export function escapeXml(text: string): string {
 const COLORS = { db: '#4c9aff', app: '#36b37e', gateway: '#ffab00', client: '#b18cff' } as const;
 const SEV = { error: '#ff5c5c', warning: '#ffb020', info: '#7aa7ff' } as const;
 
-function clip(cx: number, cy: number, tx: number, ty: number): [number, number] {
-  const dx = tx - cx;
-  const dy = ty - cy;
-  if (dx === 0 && dy === 0) return [cx, cy];
-  const s = Math.min((NODE_W / 2 + 2) / Math.abs(dx || 1e-9), (NODE_H / 2 + 2) / Math.abs(dy || 1e-9), 1);
-  return [cx + dx * s, cy + dy * s];
-}
-
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * The diagram as a standalone SVG, drawn from the design (not scraped from the page): crisp at any size, with
  * the same layout, colours and labels as the canvas, for documentation.
  */
-export function diagramSvg(design: Design, findings: readonly Finding[]): string {
+export function diagramSvg(design: Design, findings: readonly Finding[], plan: Plan | null): string {
   const sev = severityIndex(findings);
-  const pos = new Map(design.hosts.map((h) => [h.id, h.position]));
-  const xs = design.hosts.map((h) => h.position.x);
-  const ys = design.hosts.map((h) => h.position.y);
-  const pad = 60;
-  const minX = Math.min(...xs, 0) - pad;
-  const minY = Math.min(...ys, 0) - pad;
-  const w = Math.max(...xs, 0) + NODE_W + pad - minX;
-  const h = Math.max(...ys, 0) + NODE_H + pad - minY;
-  const centre = (id: string) => {
-    const p = pos.get(id) ?? { x: 0, y: 0 };
-    return [p.x + NODE_W / 2, p.y + NODE_H / 2] as const;
-  };
+  // The same routes and labels as the canvas: tunnels bent around cards in their way, each flow along its plan
+  // path (through the hub that forwards it, never through unrelated hosts), labels on no card and no other label.
+  const tunnels = tunnelEdges(design, plan, EMPTY_SELECTION, sev);
+  const flows = flowEdges(design, plan, EMPTY_SELECTION, sev);
+  const layout = layoutEdges(
+    design.hosts.map((host) => ({ id: host.id, ...host.position, width: NODE_W, height: NODE_H })),
+    tunnels.flatMap((e) => (e.data ? [{ id: e.data.tunnel.id, a: e.source, b: e.target, ...tunnelLabel(e.data.mtu, e.data.keepalive) }] : [])),
+    flows.flatMap((e) => (e.data ? [{ id: e.data.flow.id, hops: [e.source, ...e.data.via, e.target], ...flowLabel(e.data.flow) }] : [])),
+    { labels: true, first: new Set([...sev.tunnels.keys()].map((id) => `tunnel:${id}`).concat([...sev.flows.keys()].map((id) => `flow:${id}`))) },
+  );
+  // The frame holds every card, every bend of a line (a detour may bulge past the cards) and every label.
+  const points = [
+    ...design.hosts.flatMap((host) => [host.position, { x: host.position.x + NODE_W, y: host.position.y + NODE_H }]),
+    ...[...layout.tunnels.values(), ...layout.flows.values()].flatMap((e) => [...e.d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)]
+      .map((m) => ({ x: Number(m[1]), y: Number(m[2]) }))),
+    ...[...layout.tunnels.values(), ...layout.flows.values()].flatMap((e) => (e.label ? [
+      { x: e.label.x - e.label.width / 2, y: e.label.y - e.label.height / 2 },
+      { x: e.label.x + e.label.width / 2, y: e.label.y + e.label.height / 2 }] : [])),
+  ];
+  const pad = 40;
+  const minX = Math.min(...points.map((p) => p.x)) - pad;
+  const minY = Math.min(...points.map((p) => p.y)) - pad;
+  const w = Math.max(...points.map((p) => p.x)) + pad - minX;
+  const h = Math.max(...points.map((p) => p.y)) + pad - minY;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${r1(w)}" height="${r1(h)}" viewBox="${r1(minX)} ${r1(minY)} ${r1(w)} ${r1(h)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
     `<title>${escapeXml(design.name || 'wg-designer design')}</title>`,
     '<defs><marker id="a" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#c084fc"/></marker></defs>',
     `<rect x="${r1(minX)}" y="${r1(minY)}" width="${r1(w)}" height="${r1(h)}" fill="#14171c"/>`,
   ];
+  const labels: string[] = [];
   for (const t of design.tunnels) {
-    const [ax, ay] = centre(t.a);
-    const [bx, by] = centre(t.b);
-    const [sx, sy] = clip(ax, ay, bx, by);
-    const [ex, ey] = clip(bx, by, ax, ay);
+    const drawing = layout.tunnels.get(t.id);
+    if (!drawing) continue;
     const s = sev.tunnels.get(t.id);
-    out.push(`<line x1="${r1(sx)}" y1="${r1(sy)}" x2="${r1(ex)}" y2="${r1(ey)}" stroke="${s ? SEV[s] : '#8b95a5'}" stroke-width="2"/>`);
+    out.push(`<path d="${drawing.d}" fill="none" stroke="${s ? SEV[s] : '#8b95a5'}" stroke-width="2" data-tunnel="${escapeXml(t.id)}"/>`);
+    const e = tunnels.find((x) => x.data?.tunnel.id === t.id)?.data;
+    if (e) labels.push(label(drawing, tunnelLabel(e.mtu, e.keepalive), '#9aa4b2', s ? SEV[s] : '#3a4250'));
   }
-  const lanes = new Map<string, number>();
   for (const f of design.flows) {
-    const to = f.to.split('/')[0] ?? f.to;
-    const pair = [f.from, to].sort().join(' ');
-    const lane = lanes.get(pair) ?? 0;
-    lanes.set(pair, lane + 1);
-    const [ax, ay] = centre(f.from);
-    const [bx, by] = centre(to);
-    const [sx, sy] = clip(ax, ay, bx, by);
-    const [ex, ey] = clip(bx, by, ax, ay);
-    const len = Math.hypot(ex - sx, ey - sy) || 1;
-    const bow = 38 * (lane + 1);
-    const cx = (sx + ex) / 2 - ((ey - sy) / len) * bow;
-    const cy = (sy + ey) / 2 + ((ex - sx) / len) * bow;
+    const drawing = layout.flows.get(f.id);
+    if (!drawing) continue;
     const s = sev.flows.get(f.id);
     const both = f.kind === 'replication' ? ' marker-start="url(#a)"' : '';
-    out.push(`<path d="M${r1(sx)},${r1(sy)} Q${r1(cx)},${r1(cy)} ${r1(ex)},${r1(ey)}" fill="none" stroke="${s ? SEV[s] : '#c084fc'}" stroke-width="1.6" stroke-dasharray="6 4" marker-end="url(#a)"${both}/>`);
-    const lx = (sx + 2 * cx + ex) / 4;
-    const ly = (sy + 2 * cy + ey) / 4;
-    out.push(`<text x="${r1(lx)}" y="${r1(ly)}" fill="#d8b4fe" font-size="11" text-anchor="middle" dy="-4">${escapeXml(`${f.proto}/${f.port}`)}</text>`);
+    out.push(`<path d="${drawing.d}" fill="none" stroke="${s ? SEV[s] : '#c084fc'}" stroke-width="1.6" stroke-dasharray="6 4" marker-end="url(#a)"${both} data-flow="${escapeXml(f.id)}"/>`);
+    labels.push(label(drawing, flowLabel(f), '#d8b4fe', s ? SEV[s] : '#5b3b7a'));
   }
   for (const host of design.hosts) {
     const { x, y } = host.position;
@@ -92,6 +89,17 @@ export function diagramSvg(design: Design, findings: readonly Finding[]): string
       '</g>',
     );
   }
-  out.push('</svg>');
+  // Labels last, over the lines and the cards' surroundings (they were placed on no card).
+  out.push(...labels, '</svg>');
   return out.join('\n');
+}
+
+/** A label pill where layoutEdges put it (nothing where it found no room: a document has no hover). */
+function label(drawing: EdgeDrawing, text: { full: string; short: string }, colour: string, border: string): string {
+  const spot = drawing.label;
+  if (!spot) return '';
+  const shown = spot.short ? text.short : text.full;
+  const { width, height } = spot;
+  return `<g transform="translate(${r1(spot.x - width / 2)},${r1(spot.y - height / 2)})"><rect width="${width}" height="${height}" rx="9" fill="#191d24" stroke="${border}"/>`
+    + `<text x="${width / 2}" y="13" fill="${colour}" font-size="11" text-anchor="middle" font-family="ui-monospace, Menlo, Consolas, monospace">${escapeXml(shown)}</text></g>`;
 }

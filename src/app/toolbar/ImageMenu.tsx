@@ -1,4 +1,4 @@
-import { selectDesign, selectFindings } from '../store/selectors';
+import { selectDesign, selectFindings, selectPlan } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { diagramSvg } from '../export-image/diagram-svg';
 import { svgToPng } from '../export-image/svg-to-png';
@@ -9,7 +9,8 @@ export function ImageMenu() {
   const store = useAppStoreApi();
   const design = useApp(selectDesign);
   const findings = useApp(selectFindings);
-  const svg = () => diagramSvg(design, findings);
+  const plan = useApp(selectPlan);
+  const svg = () => diagramSvg(design, findings, plan);
   return (
     <>
       <button type="button" className="tb" disabled={design.hosts.length === 0} title="Download the diagram as SVG" data-testid="tb-svg"
