@@ -1,5 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useApp } from '../store/store-context';
+import { DraftsDialog } from './DraftsDialog';
+import { DraftsGate } from './DraftsGate';
 import { SaveDialog } from './SaveDialog';
 import { ShareDialog } from './ShareDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -13,11 +15,13 @@ export function Dialogs() {
   const dialog = useApp((s) => s.dialog);
   switch (dialog) {
     case 'export':
-      return <Suspense fallback={null}><ExportDialog /></Suspense>;
+      return <DraftsGate action="Export"><Suspense fallback={null}><ExportDialog /></Suspense></DraftsGate>;
     case 'share':
-      return <ShareDialog />;
+      return <DraftsGate action="Share"><ShareDialog /></DraftsGate>;
     case 'save':
-      return <SaveDialog />;
+      return <DraftsGate action="Save"><SaveDialog /></DraftsGate>;
+    case 'drafts':
+      return <DraftsDialog />;
     case 'templates':
       return <TemplatesDialog />;
     case 'shortcuts':

@@ -2,6 +2,7 @@ import { designCounts } from '../../engine';
 import { selectDesign, selectSelection } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { DesignInspector } from './DesignInspector';
+import { DraftScopeProvider } from './draft-scope';
 import { FlowInspector } from './FlowInspector';
 import { HostInspector } from './HostInspector';
 import { RegenerateKeys } from './RegenerateKeys';
@@ -33,10 +34,11 @@ export function Inspector() {
     const host = design.hosts.find((h) => h.id === sel.hosts[0]);
     const tunnel = design.tunnels.find((t) => t.id === sel.tunnels[0]);
     const flow = design.flows.find((f) => f.id === sel.flows[0]);
-    body = host ? <HostInspector key={host.id} host={host} />
-      : tunnel ? <TunnelInspector key={tunnel.id} tunnel={tunnel} />
-        : flow ? <FlowInspector key={flow.id} flow={flow} />
-          : <DesignInspector design={design} />;
+    // Each item's text fields keep refused text under its id (draft-scope.tsx); the key remounts them per item.
+    body = host ? <DraftScopeProvider key={`h:${host.id}`} scope={{ target: 'hosts', id: host.id, title: host.id }}><HostInspector host={host} /></DraftScopeProvider>
+      : tunnel ? <DraftScopeProvider key={`t:${tunnel.id}`} scope={{ target: 'tunnels', id: tunnel.id, title: `tunnel ${tunnel.id}` }}><TunnelInspector tunnel={tunnel} /></DraftScopeProvider>
+        : flow ? <DraftScopeProvider key={`f:${flow.id}`} scope={{ target: 'flows', id: flow.id, title: `flow ${flow.id}` }}><FlowInspector flow={flow} /></DraftScopeProvider>
+          : <DraftScopeProvider scope={{ target: 'network', id: '', title: 'Design settings' }}><DesignInspector design={design} /></DraftScopeProvider>;
   }
   return (
     <aside className="inspector" aria-label="Inspector">

@@ -21,12 +21,12 @@ export function ServicesEditor({ host, commit }: { host: Host; commit: (field: s
       {host.services.map((s, i) => (
         <div className="service" key={i}>
           <div className="field-row">
-            <TextField label="Id" mono lazy value={s.id} commit={(t) => set(i, { id: t.trim() })} />
-            <TextField label="Name" value={s.name} commit={(t) => set(i, { name: t })} />
+            <TextField label="Id" name={`service-${i}-id`} mono lazy value={s.id} commit={(t) => set(i, { id: t.trim() })} />
+            <TextField label="Name" name={`service-${i}-name`} value={s.name} commit={(t) => set(i, { name: t })} />
           </div>
           <div className="field-row">
-            <TextField label="Address" mono value={s.address} commit={(t) => set(i, { address: t.trim() })} />
-            <TextField label="Port" mono value={s.port.toString()} commit={(t) => {
+            <TextField label="Address" name={`service-${i}-address`} mono value={s.address} commit={(t) => set(i, { address: t.trim() })} />
+            <TextField label="Port" name={`service-${i}-port`} mono value={s.port.toString()} commit={(t) => {
               const n = parseOptionalInt(t);
               return n === 'bad' || n === null ? 'is required: a port 1-65535' : set(i, { port: n });
             }} />

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
+import { useDraftField } from './draft-scope';
 
 export interface FieldShell {
   label: string;
@@ -31,57 +32,64 @@ export interface TextFieldProps {
   /** Commit on blur or Enter only (renaming an id must not happen per keystroke). */
   lazy?: boolean;
   testId?: string;
+  /** Names the field among its item's fields, for its kept draft (default: testId, else label). */
+  name?: string;
 }
 
 /**
  * A text input with field-level validation: every keystroke is tried against the design schema; an invalid value
- * stays in the input with the schema's message under it and never reaches the design.
+ * never reaches the design. It stays in the input with the schema's message under it, and (inside an inspector's
+ * DraftScope) in the store, so selecting another item and coming back finds it again, until it is fixed, Escape
+ * restores the design's value, or it is discarded from the status bar.
  */
-export function TextField({ label, value, commit, hint, placeholder, mono, lazy, testId }: TextFieldProps) {
+export function TextField({ label, value, commit, hint, placeholder, mono, lazy, testId, name }: TextFieldProps) {
   const id = useId();
-  const [draft, setDraft] = useState(value);
+  const draft = useDraftField(name ?? testId ?? label, label);
+  // The text while the input has focus; otherwise it shows the kept draft, else the design's value.
+  const [typing, setTyping] = useState<string | null>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
   const [seen, setSeen] = useState(value);
-  const [focused, setFocused] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // Outside changes (undo, a fix, another panel) replace the draft, but never while the user is typing in it.
-  if (!focused && value !== seen) {
+  // Outside a scope, an outside change (undo, a fix) clears the message, but never while the user is typing.
+  if (typing === null && value !== seen) {
     setSeen(value);
-    setDraft(value);
-    setError(null);
+    setLocalError(null);
   }
-  const tryCommit = (text: string) => {
-    if (text === value) {
-      setError(null);
-      return;
-    }
-    setError(commit(text));
+  const text = typing ?? draft.stored?.text ?? value;
+  const error = draft.key === null ? localError : draft.stored?.error ?? null;
+  const tryCommit = (t: string) => {
+    const err = t === value ? null : commit(t);
+    if (draft.key === null) setLocalError(err);
+    else if (err === null) draft.drop();
+    else draft.keep(t, err);
   };
   return (
     <Shell label={label} hint={hint} error={error} id={id}>
       <input
         id={id}
         className={`input${mono ? ' mono' : ''}`}
-        value={draft}
+        value={text}
         placeholder={placeholder}
         spellCheck={false}
         autoComplete="off"
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         data-testid={testId}
-        onFocus={() => setFocused(true)}
+        data-draft-key={draft.key ?? undefined}
+        onFocus={() => setTyping(text)}
         onBlur={() => {
-          setFocused(false);
-          if (lazy) tryCommit(draft);
+          if (lazy) tryCommit(text);
+          setTyping(null);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && lazy) tryCommit(draft);
+          if (e.key === 'Enter' && lazy) tryCommit(text);
           if (e.key === 'Escape') {
-            setDraft(value);
-            setError(null);
+            setTyping(value);
+            setLocalError(null);
+            draft.drop();
           }
         }}
         onChange={(e) => {
-          setDraft(e.target.value);
+          setTyping(e.target.value);
           if (!lazy) tryCommit(e.target.value);
         }}
       />

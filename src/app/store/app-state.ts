@@ -1,12 +1,13 @@
 import type { Design, Fix, Position, Proto, Subjects } from '../../engine';
 import type { Analysis } from './analysis';
+import type { Draft, Drafts } from './drafts';
 import type { History } from './history';
 import type { HostKind } from './ops/host-kinds';
 import type { FlowRequest } from './ops/add-flow';
 import type { Selection } from './ops/selection';
 
 export type ConnectMode = 'tunnel' | 'flow';
-export type DialogName = 'export' | 'share' | 'templates' | 'save' | 'shortcuts';
+export type DialogName = 'export' | 'share' | 'templates' | 'save' | 'shortcuts' | 'drafts';
 export type ToastKind = 'info' | 'success' | 'error';
 
 export interface Toast {
@@ -67,6 +68,17 @@ export interface DesignActions {
   adoptKeys(design: Design): void;
 }
 
+export interface DraftsState {
+  /** Inspector text the design refused, by field (see drafts.ts). */
+  drafts: Drafts;
+}
+
+export interface DraftsActions {
+  keepDraft(draft: Draft): void;
+  dropDraft(key: string): void;
+  discardDrafts(): void;
+}
+
 export interface SelectionState {
   selection: Selection;
   /** Set anew to ask the canvas to centre on ids, or on the whole design when `hosts` is empty. */
@@ -108,6 +120,6 @@ export interface UiActions {
   markSaved(at: number): void;
 }
 
-export type AppState = DesignState & SelectionState & UiState;
-export type AppActions = DesignActions & SelectionActions & UiActions;
+export type AppState = DesignState & SelectionState & UiState & DraftsState;
+export type AppActions = DesignActions & SelectionActions & UiActions & DraftsActions;
 export type AppStore = AppState & AppActions;

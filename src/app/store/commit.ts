@@ -1,6 +1,7 @@
 import type { Design } from '../../engine';
 import { pinAddresses } from '../../engine';
 import type { AppState } from './app-state';
+import { pruneDrafts } from './drafts';
 import { record } from './history';
 import type { Selection } from './ops/selection';
 
@@ -33,5 +34,6 @@ export function commitState(s: AppState, next: Design, mergeKey: string | null):
   return {
     history: record(s.history, design, mergeKey),
     selection: pruneSelection(s.selection, design),
+    drafts: pruneDrafts(s.drafts, design),
   };
 }

@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Design } from '../../engine';
 import type { AppStore } from './app-state';
 import { createDesignSlice } from './design-slice';
+import { createDraftsSlice } from './drafts-slice';
 import { createSelectionSlice } from './selection-slice';
 import type { StoreDeps } from './store-deps';
 import { createUiSlice } from './ui-slice';
@@ -18,5 +19,6 @@ export function createAppStore(init: StoreInit, deps: StoreDeps): StoreApi<AppSt
     ...createDesignSlice(init.design, deps)(...a),
     ...createSelectionSlice(...a),
     ...createUiSlice(init.rememberKeys ?? false)(...a),
+    ...createDraftsSlice(...a),
   }));
 }

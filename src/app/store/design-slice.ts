@@ -5,6 +5,7 @@ import { analyse, NO_ANALYSIS } from './analysis';
 import { analysisRunner } from './analysis-runner';
 import type { AppStore, DesignActions, DesignState, EditResult } from './app-state';
 import { commitState, complete, pruneSelection } from './commit';
+import { pruneDrafts, renameDrafts } from './drafts';
 import { initHistory, mapHistory, redo, undo } from './history';
 import { keyRequests } from './key-requests';
 import { addFlow } from './ops/add-flow';
@@ -125,7 +126,14 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
         commit(r.design);
         return r.id;
       },
-      editHost: (id, patch, mergeKey) => edit(editHost(get().history.present, id, patch as Partial<Host>), mergeKey),
+      editHost(id, patch, mergeKey) {
+        const drafts = get().drafts;
+        const r = edit(editHost(get().history.present, id, patch as Partial<Host>), mergeKey);
+        // Text refused in another field of this host stays with it under its new id (the commit dropped it with the old one).
+        const to = patch.id;
+        if (r === null && typeof to === 'string' && to !== id) set((s) => ({ drafts: pruneDrafts(renameDrafts(drafts, id, to), s.history.present) }));
+        return r;
+      },
       editTunnel: (id, patch, mergeKey) => edit(editTunnel(get().history.present, id, patch), mergeKey),
       editFlow: (id, patch, mergeKey) => edit(editFlow(get().history.present, id, patch), mergeKey),
       editNetwork: (patch, mergeKey) => edit(editNetwork(get().history.present, patch), mergeKey),
@@ -186,7 +194,7 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
         const before = get().history.present;
         set((s) => {
           const history = undo(s.history);
-          return history === s.history ? s : { history, selection: pruneSelection(s.selection, history.present) };
+          return history === s.history ? s : { history, selection: pruneSelection(s.selection, history.present), drafts: pruneDrafts(s.drafts, history.present) };
         });
         afterHistory(before);
       },
@@ -194,7 +202,7 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
         const before = get().history.present;
         set((s) => {
           const history = redo(s.history);
-          return history === s.history ? s : { history, selection: pruneSelection(s.selection, history.present) };
+          return history === s.history ? s : { history, selection: pruneSelection(s.selection, history.present), drafts: pruneDrafts(s.drafts, history.present) };
         });
         afterHistory(before);
       },

@@ -1,6 +1,7 @@
 import { designCounts, plural, pluralNoun } from '../../engine';
 import { selectDesign, selectFindings } from '../store/selectors';
 import { useApp } from '../store/store-context';
+import { DraftsStatus } from './DraftsStatus';
 
 /** The bottom line: counts, findings, the connect mode, and where the design is saved. */
 export function StatusBar() {
@@ -19,6 +20,7 @@ export function StatusBar() {
         <span className="count count--warning">{n('warning')}</span> {pluralNoun(n('warning'), 'warning')}
       </span>
       <span>Mode: <b>{mode === 'tunnel' ? 'tunnel' : 'flow'}</b> <span className="muted">(T / F)</span></span>
+      <DraftsStatus />
       {pending > 0 && <span className="muted">Generating {plural(pending, 'keypair')}…</span>}
       <span className="statusbar__spacer" />
       <span title={rememberKeys ? 'Private keys are stored in this browser' : 'Private keys are never stored in this browser'}>
