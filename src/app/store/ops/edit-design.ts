@@ -25,7 +25,7 @@ export function editNetwork(design: Design, patch: Partial<Network> & { name?: s
   return parseDesign({ ...design, name: name ?? design.name, network: { ...design.network, ...network } });
 }
 
-/** Renames a host and every reference to it (tunnel ends, flow ends, `host/service` targets). */
+/** Renames a host and every reference to it (tunnel ends, flow ends, `host/service` targets, failover groups, monitoring). */
 export function renameHost(design: Design, from: string, to: string): Design {
   const swap = (id: string) => (id === from ? to : id);
   const swapTarget = (t: string) => {
@@ -37,6 +37,8 @@ export function renameHost(design: Design, from: string, to: string): Design {
     hosts: design.hosts.map((h) => (h.id === from ? { ...h, id: to } : h)),
     tunnels: design.tunnels.map((t) => ({ ...t, a: swap(t.a), b: swap(t.b) })),
     flows: design.flows.map((f) => ({ ...f, from: swap(f.from), to: swapTarget(f.to) })),
+    failover: design.failover.map((g) => ({ ...g, primary: swap(g.primary), replica: swap(g.replica) })),
+    network: design.network.monitoring ? { ...design.network, monitoring: { ...design.network.monitoring, host: swap(design.network.monitoring.host) } } : design.network,
   };
 }
 
