@@ -32,8 +32,8 @@ export function App() {
       s.toast('error', `${r.error}. The current design was not changed.`);
       return;
     }
-    s.loadDesign(r.design, { layout: needsLayout(r.design) });
-    s.toast('success', `Opened ${file.name}.`);
+    // A design with hosts is replaced or merged only once the user says so (ImportDialog).
+    s.offerImport({ design: r.design, layout: needsLayout(r.design), source: file.name, done: `Opened ${file.name}.`, warnings: [] });
   };
   return (
     <ReactFlowProvider>

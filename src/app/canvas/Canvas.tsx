@@ -1,11 +1,11 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { Background, BackgroundVariant, ConnectionMode, ControlButton, Controls, MiniMap, ReactFlow } from '@xyflow/react';
 import type { Connection, EdgeTypes, Node, NodeTypes } from '@xyflow/react';
-import { plural, sentence } from '../../engine';
 import { selectDesign } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { EdgeMarkers } from './EdgeMarkers';
-import { carriesFiles, importDroppedConfigs } from './file-drop';
+import { droppedImport } from './dropped-files';
+import { carriesFiles } from './file-drop';
 import { FlowEdge } from './FlowEdge';
 import { FocusEffect } from './FocusEffect';
 import { HostNode } from './HostNode';
@@ -63,15 +63,11 @@ export function Canvas() {
     if (!carriesFiles(e.dataTransfer)) return;
     e.preventDefault();
     setDropping(false);
-    const r = await importDroppedConfigs(Array.from(e.dataTransfer.files));
+    const r = await droppedImport(Array.from(e.dataTransfer.files));
     const s = store.getState();
-    if ('error' in r) {
-      s.toast('error', `Import failed: ${r.error}`);
-      return;
-    }
-    s.loadDesign(r.design, { layout: true });
-    s.toast('success', `Imported ${plural(r.design.hosts.length, 'host')} from ${plural(e.dataTransfer.files.length, 'config')}.`);
-    if (r.warnings.length > 0) s.setNotice({ kind: 'warning', title: 'Imported with notes', text: sentence(r.warnings.join(' · ')) });
+    if ('error' in r) s.toast('error', `Import failed: ${r.error}`);
+    // A design with hosts is replaced or merged only once the user says so (ImportDialog).
+    else s.offerImport(r);
   }, [store]);
 
   return (

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useApp } from '../store/store-context';
 import { DraftsDialog } from './DraftsDialog';
 import { DraftsGate } from './DraftsGate';
+import { ImportDialog } from './ImportDialog';
 import { SaveDialog } from './SaveDialog';
 import { ShareDialog } from './ShareDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -22,6 +23,8 @@ export function Dialogs() {
       return <DraftsGate action="Save"><SaveDialog /></DraftsGate>;
     case 'drafts':
       return <DraftsDialog />;
+    case 'import':
+      return <ImportDialog />;
     case 'templates':
       return <TemplatesDialog />;
     case 'shortcuts':

@@ -7,7 +7,7 @@ import type { FlowRequest } from './ops/add-flow';
 import type { Selection } from './ops/selection';
 
 export type ConnectMode = 'tunnel' | 'flow';
-export type DialogName = 'export' | 'share' | 'templates' | 'save' | 'shortcuts' | 'drafts';
+export type DialogName = 'export' | 'share' | 'templates' | 'save' | 'shortcuts' | 'drafts' | 'import';
 export type ToastKind = 'info' | 'success' | 'error';
 
 export interface Toast {
@@ -66,6 +66,8 @@ export interface DesignActions {
   keepOwnKeys(hostIds: readonly string[]): void;
   /** Merges keys (from an export) into hosts that have none, in every undo step. */
   adoptKeys(design: Design): void;
+  /** Adds an already merged design (see ops/merge-design.ts) as one undo step and shows it. */
+  mergeDesign(merged: Design): void;
 }
 
 export interface DraftsState {
@@ -77,6 +79,33 @@ export interface DraftsActions {
   keepDraft(draft: Draft): void;
   dropDraft(key: string): void;
   discardDrafts(): void;
+}
+
+/** A design read from files or a link, waiting for the user to say what to do with the one on the canvas. */
+export interface ImportRequest {
+  design: Design;
+  /** Lay it out first (configs and links carry no positions). */
+  layout: boolean;
+  /** What is imported, for the question: "4 hosts from 3 configs", "staging.json". */
+  source: string;
+  /** The toast once it is in. */
+  done: string;
+  warnings: string[];
+}
+
+export interface PendingImport extends ImportRequest {
+  /** Why the import cannot be merged as new hosts, or null when it can. */
+  mergeError: string | null;
+}
+
+export interface ImportState {
+  pendingImport: PendingImport | null;
+}
+
+export interface ImportActions {
+  /** Loads the import into an empty design at once; otherwise asks first (the import dialog). */
+  offerImport(req: ImportRequest): void;
+  resolveImport(choice: 'replace' | 'merge' | 'cancel'): void;
 }
 
 export interface SelectionState {
@@ -120,6 +149,6 @@ export interface UiActions {
   markSaved(at: number): void;
 }
 
-export type AppState = DesignState & SelectionState & UiState & DraftsState;
-export type AppActions = DesignActions & SelectionActions & UiActions & DraftsActions;
+export type AppState = DesignState & SelectionState & UiState & DraftsState & ImportState;
+export type AppActions = DesignActions & SelectionActions & UiActions & DraftsActions & ImportActions;
 export type AppStore = AppState & AppActions;

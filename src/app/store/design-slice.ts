@@ -176,6 +176,12 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
           layOut(design, place);
         }
       },
+      mergeDesign(merged) {
+        const before = new Set(get().history.present.hosts.map((h) => h.id));
+        commit(merged);
+        const added = get().history.present.hosts.filter((h) => !before.has(h.id)).map((h) => h.id);
+        set({ selection: { ...EMPTY_SELECTION, hosts: added }, focus: { hosts: added, nonce: Date.now() } });
+      },
       autoLayout() {
         const design = get().history.present;
         if (get().layingOut !== null) return;

@@ -1,0 +1,54 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { StoreApi } from 'zustand/vanilla';
+import type { Design } from '../../engine';
+import { generateKeypair, generatePresharedKey, seededRandom } from '../../engine';
+import { fixtureDesign } from '../../engine/testing/fixture-design';
+import { emptyDesign } from '../persistence/initial-design';
+import type { AppStore, ImportRequest } from './app-state';
+import { createAppStore } from './create-app-store';
+
+const random = seededRandom(3);
+let store: StoreApi<AppStore>;
+const s = () => store.getState();
+const ids = () => s().history.present.hosts.map((h) => h.id);
+const request = (design: Design): ImportRequest => ({ design, layout: false, source: '2 configs', done: 'Imported.', warnings: [] });
+
+beforeEach(() => {
+  store = createAppStore({ design: emptyDesign() }, {
+    keypairs: async (n) => Array.from({ length: n }, () => generateKeypair(random)),
+    presharedKeys: async (n) => Array.from({ length: n }, () => generatePresharedKey(random)),
+    layout: (d) => d,
+  });
+});
+
+describe('import into a design', () => {
+  it('loads into an empty design without asking', () => {
+    s().offerImport(request(fixtureDesign('point-to-point')));
+    expect(s().dialog).toBeNull();
+    expect(ids()).toHaveLength(2);
+  });
+
+  it('asks first on a design with hosts: cancel changes nothing, replace replaces, merge adds', () => {
+    s().loadDesign(fixtureDesign('hub-and-spoke'));
+    const before = s().history.present;
+    const incoming = fixtureDesign('point-to-point', 9);
+
+    s().offerImport(request(incoming));
+    expect(s().dialog).toBe('import');
+    expect(s().history.present).toBe(before);
+    s().resolveImport('cancel');
+    expect(s().history.present).toBe(before);
+    expect(s().dialog).toBeNull();
+
+    s().offerImport(request(incoming));
+    s().resolveImport('merge');
+    expect(ids()).toHaveLength(before.hosts.length + incoming.hosts.length);
+    s().undo();
+    expect(s().history.present).toBe(before);
+
+    s().offerImport(request(incoming));
+    s().resolveImport('replace');
+    expect(ids()).toEqual(incoming.hosts.map((h) => h.id));
+    expect(s().pendingImport).toBeNull();
+  });
+});
