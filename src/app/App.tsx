@@ -13,6 +13,7 @@ import { useShortcuts } from './toolbar/use-shortcuts';
 import { useShareLinkListener } from './persistence/use-share-link-listener';
 import { KeysLostBanner } from './ui/KeysLostBanner';
 import { NoticeBanner } from './ui/NoticeBanner';
+import { OtherTabBanner } from './ui/OtherTabBanner';
 import { StatusBar } from './ui/StatusBar';
 
 /** The designer's frame: toolbar, palette, canvas, inspector, findings and status bar. Each is its own component. */
@@ -41,6 +42,7 @@ export function App() {
         <Toolbar openFile={openFile} />
         <Palette />
         <main className="workspace">
+          <OtherTabBanner />
           <NoticeBanner />
           <KeysLostBanner />
           <Canvas />

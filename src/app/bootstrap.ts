@@ -4,6 +4,7 @@ import { createAppStore } from './store/create-app-store';
 import { autoLayout, needsLayout } from './layout/auto-layout';
 import { startAutosave } from './persistence/autosave';
 import { initialDesign } from './persistence/initial-design';
+import { startOtherTabWatch } from './persistence/other-tab';
 import { startKeysLostNotice } from './persistence/keys-lost-notice';
 import { readSettings } from './persistence/storage-keys';
 import { layoutOffThread } from './layout/layout-main';
@@ -28,5 +29,6 @@ export function bootstrap(): StoreApi<AppStore> {
   if (window.location.hash) history.replaceState(null, '', window.location.pathname + window.location.search);
   // An opened link becomes this browser's design at once: a reload must not fall back to an older autosave.
   startAutosave(store, storage, (at) => store.getState().markSaved(at), init.fromLink);
+  startOtherTabWatch(store, window);
   return store;
 }

@@ -5,7 +5,8 @@ import { DESIGN_KEY, writeSettings } from './storage-keys';
 
 /**
  * Saves the design to local storage on every change. Private and preshared keys are stripped unless the user
- * turned on "remember keys on this device"; turning it off removes the stored keys at once.
+ * turned on "remember keys on this device"; turning it off removes the stored keys at once. Nothing is saved while
+ * another tab's save waits for the user's answer; the answer (theirs, or mine over theirs) is saved at once.
  */
 export function startAutosave(store: StoreApi<AppStore>, storage: Storage, onSaved: (at: number) => void, saveNow = false): () => void {
   const save = (s: AppStore) => {
@@ -20,6 +21,8 @@ export function startAutosave(store: StoreApi<AppStore>, storage: Storage, onSav
   if (saveNow) save(store.getState());
   return store.subscribe((s, prev) => {
     if (s.rememberKeys !== prev.rememberKeys) writeSettings(storage, { rememberKeys: s.rememberKeys });
-    if (s.history.present !== prev.history.present || s.rememberKeys !== prev.rememberKeys) save(s);
+    // While another tab's newer save is unanswered (other-tab.ts), saving here would wipe it.
+    if (s.otherTab !== null) return;
+    if (s.history.present !== prev.history.present || s.rememberKeys !== prev.rememberKeys || prev.otherTab !== null) save(s);
   });
 }

@@ -135,6 +135,8 @@ export interface UiState {
   flowProto: Proto;
   /** When autosave last wrote the design. */
   savedAt: number | null;
+  /** The design another tab of this browser saved over ours; autosave waits until the user chooses (other-tab.ts). */
+  otherTab: Design | null;
 }
 
 export interface UiActions {
@@ -147,6 +149,7 @@ export interface UiActions {
   setKeysLost(on: boolean): void;
   setRememberKeys(on: boolean): void;
   markSaved(at: number): void;
+  setOtherTab(design: Design | null): void;
 }
 
 export type AppState = DesignState & SelectionState & UiState & DraftsState & ImportState;

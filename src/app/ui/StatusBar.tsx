@@ -9,6 +9,7 @@ export function StatusBar() {
   const findings = useApp(selectFindings);
   const mode = useApp((s) => s.mode);
   const savedAt = useApp((s) => s.savedAt);
+  const otherTab = useApp((s) => s.otherTab !== null);
   const rememberKeys = useApp((s) => s.rememberKeys);
   const pending = useApp((s) => s.pendingKeys.length);
   const n = (sev: string) => findings.filter((f) => f.severity === sev).length;
@@ -24,7 +25,7 @@ export function StatusBar() {
       {pending > 0 && <span className="muted">Generating {plural(pending, 'keypair')}…</span>}
       <span className="statusbar__spacer" />
       <span title={rememberKeys ? 'Private keys are stored in this browser' : 'Private keys are never stored in this browser'}>
-        {savedAt ? `Saved in this browser at ${new Date(savedAt).toLocaleTimeString()}` : 'Autosaves in this browser'}
+        {otherTab ? 'Not saved: another tab changed this design' : savedAt ? `Saved in this browser at ${new Date(savedAt).toLocaleTimeString()}` : 'Autosaves in this browser'}
         {rememberKeys ? ' (with keys)' : ' (without keys)'}
       </span>
     </footer>
