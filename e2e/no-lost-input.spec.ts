@@ -16,7 +16,7 @@ async function dropFiles(page: Page, designer: DesignerPage, names: string[]): P
 }
 
 test.describe('no input is lost', () => {
-  test('an invalid value stays in its field across selections, is counted in the status bar, and Export says so first', async ({ designer, page }) => {
+  test('an invalid value stays in its field across selections and a reload, is counted in the status bar, and Export says so first', async ({ designer, page }) => {
     await designer.open();
     await designer.toolbar.startFromTemplate('point-to-point');
     await designer.expectCounts(2, 1, 1);
@@ -38,6 +38,11 @@ test.describe('no input is lost', () => {
     await expect(designer.inspector.field('mtu')).toHaveValue('99999');
     // The design kept its last valid values all along.
     await expect.poll(async () => (await designer.savedDesign())?.hosts.map((h) => (h as { endpoint?: string | null }).endpoint)).toEqual([null, null]);
+    // A reload finds them again, in the status bar and in their fields.
+    await page.reload();
+    await expect(drafts).toHaveText('2 unsaved invalid edits');
+    await designer.canvas.select('pg-primary');
+    await expect(designer.inspector.field('endpoint')).toHaveValue('foo');
 
     // Export asks first; "go back" leaves the dialog closed, "continue" goes on with the last valid values.
     await designer.toolbar.button('export').click();

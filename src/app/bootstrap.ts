@@ -3,6 +3,7 @@ import type { AppStore } from './store/app-state';
 import { createAppStore } from './store/create-app-store';
 import { autoLayout, needsLayout } from './layout/auto-layout';
 import { startAutosave } from './persistence/autosave';
+import { readDrafts, startDraftsAutosave } from './persistence/drafts-autosave';
 import { initialDesign } from './persistence/initial-design';
 import { startOtherTabWatch } from './persistence/other-tab';
 import { startKeysLostNotice } from './persistence/keys-lost-notice';
@@ -30,5 +31,8 @@ export function bootstrap(): StoreApi<AppStore> {
   // An opened link becomes this browser's design at once: a reload must not fall back to an older autosave.
   startAutosave(store, storage, (at) => store.getState().markSaved(at), init.fromLink);
   startOtherTabWatch(store, window);
+  // Text refused in the inspector before a reload is found again in its fields (not over a design from a link).
+  if (!init.fromLink) for (const d of Object.values(readDrafts(storage, design))) store.getState().keepDraft(d);
+  startDraftsAutosave(store, storage);
   return store;
 }

@@ -1,6 +1,8 @@
 /** Local storage keys. The design key never holds a private key unless "remember keys" is on. */
 export const DESIGN_KEY = 'wg-designer.design.v1';
 export const SETTINGS_KEY = 'wg-designer.settings.v1';
+/** Inspector text the design refused (store/drafts.ts), so a reload finds it again. Never a key-shaped text. */
+export const DRAFTS_KEY = 'wg-designer.drafts.v1';
 
 export interface Settings {
   rememberKeys: boolean;
