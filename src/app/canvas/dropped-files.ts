@@ -1,9 +1,8 @@
+import { plural } from '../../engine';
 import type { ImportRequest } from '../store/app-state';
 import { openDesignFile } from '../files/open-design-file';
 import { needsLayout } from '../layout/auto-layout';
 import { importDroppedConfigs } from './file-drop';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Files dropped on the canvas -> what to import: one design JSON, or wg-quick configs. The store then asks before

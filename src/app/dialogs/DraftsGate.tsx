@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
+import { pluralNoun } from '../../engine';
 import { draftsLabel } from '../store/drafts';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { DraftList } from '../ui/DraftList';
@@ -24,7 +25,7 @@ export function DraftsGate({ action, children }: { action: string; children: Rea
         </button>
       </>}>
       <p>{count === 1 ? 'This field holds text' : 'These fields hold text'} the design refused. {action} would use the
-        last valid {count === 1 ? 'value' : 'values'} instead:</p>
+        last valid {pluralNoun(count, 'value')} instead:</p>
       <DraftList onGo={close} />
     </Modal>
   );

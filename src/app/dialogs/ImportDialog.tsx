@@ -1,8 +1,7 @@
+import { plural } from '../../engine';
 import { selectDesign } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { Modal } from '../ui/Modal';
-
-const hostCount = (n: number) => `${n} host${n === 1 ? '' : 's'}`;
 
 /** Asked before an import lands on a design that has hosts: replace it, add the import as new hosts, or cancel. */
 export function ImportDialog() {
@@ -21,7 +20,7 @@ export function ImportDialog() {
         <button type="button" className="btn btn--primary" onClick={() => resolve('replace')} data-testid="import-replace">Replace the design</button>
       </>}>
       <p>
-        {`“${current.name || 'untitled'}” has ${hostCount(current.hosts.length)}. The import holds ${pending.source} (${hostCount(pending.design.hosts.length)}).`}
+        {`“${current.name || 'untitled'}” has ${plural(current.hosts.length, 'host')}. The import holds ${pending.source} (${plural(pending.design.hosts.length, 'host')}).`}
       </p>
       <p>Replace swaps the design for the import; merge keeps it and adds the imported hosts, tunnels and flows,
         renaming ids that are taken. Either can be undone (Ctrl+Z). Cancel changes nothing.</p>

@@ -1,4 +1,5 @@
 import type { Design } from '../../engine';
+import { plural } from '../../engine';
 
 /** Which part of the design a field edits: one host, tunnel or flow, or the design's own settings. */
 export type DraftTarget = 'hosts' | 'tunnels' | 'flows' | 'network';
@@ -29,7 +30,7 @@ export function draftKey(target: DraftTarget, id: string, field: string): string
 
 /** "1 unsaved invalid edit", "3 unsaved invalid edits". */
 export function draftsLabel(count: number): string {
-  return `${count} unsaved invalid edit${count === 1 ? '' : 's'}`;
+  return plural(count, 'unsaved invalid edit');
 }
 
 /** Drops drafts of items that no longer exist (a deleted host's fields cannot be fixed any more). */

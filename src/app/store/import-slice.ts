@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
+import { sentence } from '../../engine';
 import type { AppStore, ImportActions, ImportState } from './app-state';
 import { mergeDesign } from './ops/merge-design';
 import type { StoreDeps } from './store-deps';
@@ -12,7 +13,7 @@ export function createImportSlice(deps: StoreDeps): StateCreator<AppStore, [], [
     const finish = (req: { done: string; warnings: string[] }) => {
       const s = get();
       s.toast('success', req.done);
-      if (req.warnings.length > 0) s.setNotice({ kind: 'warning', title: 'Imported with notes', text: req.warnings.join(' · ') });
+      if (req.warnings.length > 0) s.setNotice({ kind: 'warning', title: 'Imported with notes', text: sentence(req.warnings.join(' · ')) });
     };
     return {
       pendingImport: null,
