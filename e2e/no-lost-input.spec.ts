@@ -74,6 +74,19 @@ test.describe('no input is lost', () => {
     await expect(designer.inspector.field('mtu')).toHaveValue('');
   });
 
+  test('a refused public key of a host-custody host is kept the same way', async ({ designer, page }) => {
+    await designer.open();
+    await designer.toolbar.startFromTemplate('point-to-point');
+    await designer.canvas.select('app-1');
+    await designer.inspector.field('keys').selectOption('host');
+    await designer.inspector.field('publicKey').fill('not-a-key');
+    await expect(page.getByTestId('drafts-status')).toHaveText('1 unsaved invalid edit');
+    await designer.canvas.select('pg-primary');
+    await designer.canvas.select('app-1');
+    await expect(designer.inspector.field('publicKey')).toHaveValue('not-a-key');
+    await expect(designer.inspector.field('publicKey')).toHaveAttribute('aria-invalid', 'true');
+  });
+
   test('dropping configs on a design with hosts asks first: cancel keeps it, merge adds, replace replaces', async ({ designer, page }) => {
     await designer.open();
     await designer.toolbar.startFromTemplate('hub-and-spoke');
