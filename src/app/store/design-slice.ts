@@ -180,7 +180,9 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
         const before = new Set(get().history.present.hosts.map((h) => h.id));
         commit(merged);
         const added = get().history.present.hosts.filter((h) => !before.has(h.id)).map((h) => h.id);
-        set({ selection: { ...EMPTY_SELECTION, hosts: added }, focus: { hosts: added, nonce: Date.now() } });
+        // The added hosts come selected, and the view fits the whole design, as after any import.
+        set({ selection: { ...EMPTY_SELECTION, hosts: added } });
+        get().fitDesign();
       },
       autoLayout() {
         const design = get().history.present;

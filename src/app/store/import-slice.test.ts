@@ -51,4 +51,20 @@ describe('import into a design', () => {
     expect(ids()).toEqual(incoming.hosts.map((h) => h.id));
     expect(s().pendingImport).toBeNull();
   });
+
+  it('lays out a large import to merge in the layout worker, not on the main thread', async () => {
+    let onMain = 0;
+    let inWorker = 0;
+    store = createAppStore({ design: fixtureDesign('hub-and-spoke') }, {
+      keypairs: async (n) => Array.from({ length: n }, () => generateKeypair(random)),
+      presharedKeys: async (n) => Array.from({ length: n }, () => generatePresharedKey(random)),
+      layout: (d) => { onMain++; return d; },
+      layoutOffThread: async (d) => { inWorker++; return d; },
+      syncLayoutBelow: 1,
+    });
+    s().offerImport({ ...request(fixtureDesign('point-to-point', 9)), layout: true });
+    s().resolveImport('merge');
+    await expect.poll(() => ids().length).toBe(7);
+    expect([onMain, inWorker]).toEqual([0, 1]);
+  });
 });

@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand/vanilla';
+import type { Design } from '../../engine';
 import { sentence } from '../../engine';
 import type { AppStore, ImportActions, ImportState } from './app-state';
+import { SYNC_LAYOUT_HOSTS } from './design-slice';
 import { mergeDesign } from './ops/merge-design';
 import type { StoreDeps } from './store-deps';
 
@@ -34,16 +36,25 @@ export function createImportSlice(deps: StoreDeps): StateCreator<AppStore, [], [
         const p = s.pendingImport;
         set({ pendingImport: null, dialog: null });
         if (!p || choice === 'cancel') return;
-        if (choice === 'replace') s.loadDesign(p.design, { layout: p.layout });
-        else {
-          const r = mergeDesign(s.history.present, p.layout ? deps.layout(p.design) : p.design);
+        if (choice === 'replace') {
+          s.loadDesign(p.design, { layout: p.layout });
+          finish(p);
+          return;
+        }
+        const merge = (laid: Design) => {
+          const r = mergeDesign(get().history.present, laid);
           if ('error' in r) {
-            s.toast('error', `Not merged: ${r.error}. The design was not changed.`);
+            get().toast('error', `Not merged: ${r.error}. The design was not changed.`);
             return;
           }
-          s.mergeDesign(r.design);
-        }
-        finish(p);
+          get().mergeDesign(r.design);
+          finish(p);
+        };
+        // Like loadDesign: a large import without positions is laid out in the worker, not on the main thread.
+        if (!p.layout) merge(p.design);
+        else if (deps.layoutOffThread && p.design.hosts.length >= (deps.syncLayoutBelow ?? SYNC_LAYOUT_HOSTS)) {
+          deps.layoutOffThread(p.design).then(merge, (e: unknown) => get().toast('error', `Not merged: the layout failed (${e instanceof Error ? e.message : String(e)}).`));
+        } else merge(deps.layout(p.design));
       },
     };
   };
