@@ -18,6 +18,8 @@ test.describe('the view of a large design', () => {
     await designer.toolbar.startFromTemplate('hub-and-spoke');
     await expect(designer.canvas.hosts().first()).toBeVisible();
     await designer.toolbar.openFile(designFile('fleet.json', gridDesign(1001)));
+    // The design has hosts, so Open asks first (no-lost-input.spec.ts covers the question itself).
+    await designer.page.getByTestId('import-replace').click();
     await designer.expectCounts(1001, 1000, 950);
     await designer.canvas.expectAllInView(1001);
 
