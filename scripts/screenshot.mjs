@@ -1,5 +1,6 @@
-// The README's screenshot: the built designer with the hub-and-spoke template, a host selected so the inspector
-// shows its live wg0.conf. Run `npm run screenshot` (it builds first); writes docs/screenshot.png.
+// The README's screenshots: the built designer with the hub-and-spoke template, a host selected so the inspector
+// shows its live wg0.conf (docs/screenshot.png), and a 250-host hub-and-spoke design as it opens, laid out by the
+// designer and fitted (docs/screenshot-250.png). Run `npm run screenshot` (it builds first).
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -41,7 +42,27 @@ try {
   mkdirSync('docs', { recursive: true });
   await page.screenshot({ path: 'docs/screenshot.png' });
   console.log('wrote docs/screenshot.png');
+  await largeDesignShot(browser);
 } finally {
   await browser?.close();
   server.kill();
+}
+
+/** 250 hosts without positions, opened as a generated or imported fleet arrives: the designer lays them out and fits the view. */
+async function largeDesignShot(b) {
+  const { build } = await import('esbuild');
+  const out = await build({ entryPoints: ['src/engine/testing/generate-design.ts'], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
+  const { generateDesign } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  const design = generateDesign({ shape: 'hub-and-spoke', hosts: 250, keys: true });
+  const page = await b.newPage({ viewport: { width: 1440, height: 880 }, deviceScaleFactor: 1 });
+  await page.goto(base);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('tb-open').click();
+  await (await chooser).setFiles({ name: 'fleet-250.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(design)) });
+  await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 100, null, { timeout: 60_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="findings"][aria-busy="true"]'), null, { timeout: 60_000 });
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: 'docs/screenshot-250.png' });
+  console.log('wrote docs/screenshot-250.png');
+  await page.close();
 }
