@@ -54,6 +54,25 @@ test.describe('the view of a large design', () => {
     await expect.poll(() => designer.canvas.inView('app-173')).toBe(true);
     await expect(designer.inspector.root).toContainText('app-173');
   });
+
+  test('dragging the hub of 250 hosts draws its tunnels straight until the drop, then routed again', async ({ designer, page }) => {
+    await designer.open();
+    await designer.toolbar.openFile(designFile('fleet-250.json', gridDesign(250)));
+    await designer.expectCounts(250, 249, 236);
+    const tunnels = designer.canvas.root.locator('.tunnel-path');
+    const curved = () => tunnels.evaluateAll((ps) => ps.filter((p) => (p.getAttribute('d') ?? '').includes('Q')).length);
+    await expect.poll(curved).toBeGreaterThan(0);
+    const box = await designer.canvas.host('hub').boundingBox();
+    if (!box) throw new Error('the hub is not on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 40, { steps: 6 });
+    // Mid-drag every tunnel is one straight segment from React Flow's end points: no layout runs per frame.
+    await expect.poll(curved).toBe(0);
+    expect(await tunnels.count()).toBeGreaterThan(100);
+    await page.mouse.up();
+    await expect.poll(curved).toBeGreaterThan(0);
+  });
 });
 
 test.describe('toasts', () => {

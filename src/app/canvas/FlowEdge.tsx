@@ -11,8 +11,10 @@ import { useZoomedOut } from './use-zoomed-out';
  * plan), running beside them so it never hides a tunnel. A flow with no route is drawn on its own, and red.
  */
 function FlowEdgeView({ id, data, selected }: EdgeProps<FlowEdgeType>) {
-  const drawing = useEdgeLayoutContext().flows.get(data?.flow.id ?? '');
+  const layout = useEdgeLayoutContext();
+  const drawing = layout.flows.get(data?.flow.id ?? '');
   const zoomedOut = useZoomedOut();
+  // During a large drag flows are not drawn (LIGHT_LAYOUT has none): they come back routed at the drop.
   if (!data || !drawing) return null;
   // Zoomed far out, a flow runs 14 px beside its tunnels: clutter, and a thousand dashed paths to paint. Only the
   // flows that matter then (selected, or named by a finding) are drawn; zooming in shows them all.

@@ -9,8 +9,11 @@ import type { TunnelEdgeType } from './flow-types';
  * A tunnel: a solid line between the facing sides of its hosts, bent around any card in its way, labelled with
  * its MTU and keepalive where the label meets no card and no other label (see layoutEdges).
  */
-function TunnelEdgeView({ id, data, selected }: EdgeProps<TunnelEdgeType>) {
-  const drawing = useEdgeLayoutContext().tunnels.get(data?.tunnel.id ?? '');
+function TunnelEdgeView({ id, data, selected, sourceX, sourceY, targetX, targetY }: EdgeProps<TunnelEdgeType>) {
+  const layout = useEdgeLayoutContext();
+  // During a large drag: straight between React Flow's end points, which only the moved card's edges get anew.
+  if (layout.light) return <path id={id} className="react-flow__edge-path tunnel-path" d={`M${sourceX},${sourceY}L${targetX},${targetY}`} />;
+  const drawing = layout.tunnels.get(data?.tunnel.id ?? '');
   if (!data || !drawing) return null;
   const { d, label } = drawing;
   const sev = data.severity;

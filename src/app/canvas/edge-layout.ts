@@ -32,6 +32,11 @@ export interface EdgeDrawing {
 export interface EdgeLayout {
   tunnels: ReadonlyMap<string, EdgeDrawing>;
   flows: ReadonlyMap<string, EdgeDrawing>;
+  /**
+   * A drag of a large design is under way: tunnels are drawn straight from React Flow's own end points and flows
+   * not at all, so the layout (and every edge that reads it) stays still until the drop.
+   */
+  light?: boolean;
 }
 /** Every edge routed, not labelled yet: labels are placed again on a pan, routes only when something moved. */
 export interface RoutedEdges {

@@ -10,8 +10,9 @@ import { sameRect, viewRect } from './view-rect';
 /** A card not measured yet is taken at the usual card size (as hostNodes assumes). */
 const CARD = { width: 210, height: 96 };
 /**
- * Above this many edges, a drag draws them straight and unlabelled until the drop: detours and labels for a
- * 250-host hub's 500 edges cost some 50 ms a frame (measured in Node), on top of React Flow's own work.
+ * Above this many edges, a drag draws tunnels straight and flows not at all until the drop: detours and labels
+ * for a 250-host hub's 500 edges cost some 50 ms a frame (measured in Node), and a layout that changes every frame
+ * re-renders every edge through the context, on top of React Flow's own work.
  */
 const LIGHT_DRAG_OVER = 100;
 
@@ -19,11 +20,13 @@ const LIGHT_DRAG_OVER = 100;
  * Routes and labels for the edges React Flow draws, from the cards where they are now (a drag included) and the
  * sizes React Flow measured. Routes are redone when something moved; labels also when the visible area changed
  * (only edges on screen are labelled). Bundled edges of a large design are not here: they are drawn straight.
- * While a card of a design with over LIGHT_DRAG_OVER edges is dragged, edges are straight and unlabelled.
+ * While a card of a design with over LIGHT_DRAG_OVER edges is dragged, the layout is LIGHT_LAYOUT, unchanged
+ * frame to frame: tunnels follow React Flow's end points (only those of the moved card re-render), flows wait.
  */
 export function useEdgeLayout(nodes: readonly HostNodeType[], edges: readonly DesignEdge[], measured: Measured, zoomedOut: boolean, dragging: boolean): EdgeLayout {
   const light = dragging && edges.length > LIGHT_DRAG_OVER;
-  const { routed, first } = useMemo(() => {
+  const layout = useMemo(() => {
+    if (light) return null;
     const hosts: HostBox[] = nodes.map((n) => {
       const m = measured.get(n.id) ?? CARD;
       return { id: n.id, x: n.position.x, y: n.position.y, width: m.width, height: m.height };
@@ -41,8 +44,12 @@ export function useEdgeLayout(nodes: readonly HostNodeType[], edges: readonly De
         if (e.data.severity) first.add(`flow:${e.data.flow.id}`);
       }
     }
-    return { routed: routeEdges(hosts, tunnels, flows, !light), first };
+    return { routed: routeEdges(hosts, tunnels, flows, true), first };
   }, [nodes, edges, measured, light]);
   const view = useStore(viewRect, sameRect);
-  return useMemo(() => labelEdges(routed, { labels: !zoomedOut && !light, first, within: view }), [routed, first, zoomedOut, light, view]);
+  return useMemo(() => (layout === null ? LIGHT_LAYOUT
+    : labelEdges(layout.routed, { labels: !zoomedOut, first: layout.first, within: view })), [layout, zoomedOut, view]);
 }
+
+/** The one layout of every frame of a large drag: nothing routed, so no edge re-renders for the layout's sake. */
+const LIGHT_LAYOUT: EdgeLayout = { tunnels: new Map(), flows: new Map(), light: true };
