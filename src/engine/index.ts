@@ -6,6 +6,8 @@ export * from './model/design';
 export { designSchema, DEFAULT_POOLS, ID_PATTERN, LIMITS } from './model/schema';
 export type { DesignInput } from './model/schema';
 export { parseDesign, parseDesignText, formatFieldError, MAX_DESIGN_CHARS } from './model/parse-design';
+export { parseDesignEdit } from './model/parse-design-edit';
+export type { DesignEdit } from './model/parse-design-edit';
 export type { FieldError, ParseResult } from './model/parse-design';
 export { checkPoolRoom } from './model/pool-room';
 export { pinAddresses } from './model/pin-addresses';

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import { designSchema } from './schema';
 import { issueMessage } from './issue-messages';
-import { REPLICATION_PORTS } from './design';
-import { flowTarget } from './flow-target';
 import { checkPoolRoom } from './pool-room';
 import { checkAddressUse } from './address-use';
-import type { Design, Flow, Host } from './design';
+import type { Design, Flow } from './design';
+import { checkReferences } from './references';
 import { visibleText } from './visible-text';
 
 /** One problem with an input, naming the field: `hosts[2] (pg-primary).endpoint: is not host:port ...`. */
@@ -19,7 +18,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: Field
 /** The largest design file accepted, in characters: far above a 20,000-host design, far below what hurts a tab. */
 export const MAX_DESIGN_CHARS = 32 * 1024 * 1024;
 /** JSON nesting deeper than a design ever needs is refused before it can exhaust the stack. */
-const MAX_DEPTH = 16;
+export const MAX_DEPTH = 16;
 
 /** Renders one error as a single line for a terminal or a toast. */
 export function formatFieldError(e: FieldError): string {
@@ -61,7 +60,7 @@ function fail(path: string, message: string): ParseResult<never> {
   return { ok: false, errors: [{ path, message }] };
 }
 
-function tooDeep(value: unknown, depth: number): boolean {
+export function tooDeep(value: unknown, depth: number): boolean {
   if (typeof value !== 'object' || value === null) return false;
   if (depth >= MAX_DEPTH) return true;
   for (const v of Array.isArray(value) ? value : Object.values(value)) {
@@ -88,88 +87,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>, root: unknown): str
   return out;
 }
 
-function toFieldError(issue: z.core.$ZodIssue, root: unknown): FieldError {
+export function toFieldError(issue: z.core.$ZodIssue, root: unknown): FieldError {
   const path = formatPath(issue.path, root);
   return { path, message: issue.message };
-}
-
-type LooseFlow = Omit<Flow, 'port'> & { port?: number };
-
-/** Ids must be unique and every reference must name something that exists; flows get their default port. */
-function checkReferences(design: Omit<Design, 'flows'> & { flows: LooseFlow[] }): FieldError[] {
-  const errors: FieldError[] = [];
-  const hosts = new Map<string, Host>();
-  design.hosts.forEach((h, i) => {
-    if (hosts.has(h.id)) errors.push({ path: `hosts[${i}].id`, message: `"${h.id}" is used by another host` });
-    else hosts.set(h.id, h);
-    const serviceIds = new Set<string>();
-    h.services.forEach((s, j) => {
-      if (serviceIds.has(s.id)) {
-        errors.push({ path: `hosts[${i}] (${h.id}).services[${j}].id`, message: `"${s.id}" is used twice on this host` });
-      }
-      serviceIds.add(s.id);
-    });
-  });
-  const tunnelIds = new Set<string>();
-  const pairs = new Set<string>();
-  design.tunnels.forEach((t, i) => {
-    const at = `tunnels[${i}] (${t.id})`;
-    if (tunnelIds.has(t.id)) errors.push({ path: `${at}.id`, message: `"${t.id}" is used by another tunnel` });
-    tunnelIds.add(t.id);
-    for (const side of ['a', 'b'] as const) {
-      if (!hosts.has(t[side])) errors.push({ path: `${at}.${side}`, message: `no host has the id "${t[side]}"` });
-    }
-    if (t.a === t.b) errors.push({ path: `${at}.b`, message: 'a tunnel joins two different hosts' });
-    const pair = t.a < t.b ? `${t.a} ${t.b}` : `${t.b} ${t.a}`;
-    if (pairs.has(pair)) {
-      errors.push({ path: `${at}.b`, message: `${t.a} and ${t.b} are already joined by another tunnel (one peer entry each side)` });
-    }
-    pairs.add(pair);
-  });
-  const monitor = design.network.monitoring?.host;
-  if (monitor !== undefined && !hosts.has(monitor)) {
-    errors.push({ path: 'network.monitoring.host', message: `no host has the id "${monitor}"` });
-  }
-  const flowIds = new Set<string>();
-  design.flows.forEach((f, i) => {
-    const at = `flows[${i}] (${f.id})`;
-    if (flowIds.has(f.id)) errors.push({ path: `${at}.id`, message: `"${f.id}" is used by another flow` });
-    flowIds.add(f.id);
-    if (!hosts.has(f.from)) errors.push({ path: `${at}.from`, message: `no host has the id "${f.from}"` });
-    const target = resolveTargetPort(f.to, hosts, f.kind === 'replication');
-    if (typeof target === 'string') {
-      errors.push({ path: `${at}.to`, message: target });
-    } else if (f.port === undefined) {
-      if (target === null) errors.push({ path: `${at}.port`, message: `is required: "${f.to}" runs no database or service` });
-      else if (target > MAX_PORT) {
-        // Redis Cluster's bus is the client port + 10000: a client port above 55535 has none by default.
-        errors.push({ path: `${at}.port`, message: `is required: the replication port of "${f.to}" would be ${target}, above ${MAX_PORT} (give the flow the bus port the nodes use)` });
-      } else f.port = target;
-    }
-  });
-  design.failover.forEach((g, i) => {
-    const at = `failover[${i}] (${g.id})`;
-    for (const side of ['primary', 'replica'] as const) {
-      if (!hosts.has(g[side])) errors.push({ path: `${at}.${side}`, message: `no host has the id "${g[side]}"` });
-    }
-    if (g.primary === g.replica) errors.push({ path: `${at}.replica`, message: 'the replica must be another host than the primary' });
-  });
-  return errors;
-}
-
-const MAX_PORT = 65535;
-
-/** The default port of a flow's target (its replication port for a replication flow), null when it has none, or an error message when the target is unknown. */
-function resolveTargetPort(to: string, hosts: Map<string, Host>, replication: boolean): number | null | string {
-  const { hostId, serviceId } = flowTarget(to);
-  const host = hosts.get(hostId);
-  if (!host) return `no host has the id "${hostId}"`;
-  if (serviceId === null) {
-    if (!host.database) return null;
-    const replicationPort = replication ? REPLICATION_PORTS[host.database.engine] : undefined;
-    return replicationPort ? replicationPort(host.database.port) : host.database.port;
-  }
-  const service = host.services.find((s) => s.id === serviceId);
-  if (!service) return `host "${hostId}" has no service "${serviceId}"`;
-  return service.port;
 }

@@ -178,6 +178,9 @@ const network = z.object({
   monitoring: z.object({ host: id, exporterPort: numberField(NUMBER_FIELDS.exporterPort).default(9586) }).nullable().default(null),
 });
 
+/** The schema of one item of each list, for an edit of that item alone (see `parseDesignEdit`). */
+export const ITEM_SCHEMAS = { hosts: host, tunnels: tunnel, flows: flow } as const;
+
 /** The zod schema of a design file, before cross-references are checked (see `parseDesign`). */
 export const designSchema = z.object({
   format: z.string().refine((f) => f === DESIGN_FORMAT, {
