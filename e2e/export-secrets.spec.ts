@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { Decrypter, armor, generateX25519Identity, identityToRecipient } from 'age-encryption';
-import { x25519 } from '@noble/curves/ed25519.js';
-import { strFromU8, unzipSync } from 'fflate';
+import { publicKeyOf } from '../src/engine/keys';
 import { expect, test } from './fixtures/test';
+import { readZip } from './fixtures/zip';
 
 const WG_KEY = /[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=/g;
-
-function zipText(path: string): Map<string, string> {
-  const entries = unzipSync(new Uint8Array(readFileSync(path)));
-  return new Map(Object.entries(entries).filter(([name]) => !name.endsWith('/')).map(([name, data]) => [name, strFromU8(data)]));
-}
-
-const publicKeyOf = (privateKey: string) => Buffer.from(x25519.getPublicKey(Buffer.from(privateKey, 'base64'))).toString('base64');
 
 test.describe('export with a secrets backend', () => {
   test('age: a bad recipient is named and nothing exports; a real one gives a zip whose only private keys are in secrets.age', async ({ designer, page }, info) => {
@@ -34,7 +26,7 @@ test.describe('export with a secrets backend', () => {
     await dialog.getByTestId('download-zip').click();
     const path = info.outputPath('bundle.zip');
     await (await download).saveAs(path);
-    const files = zipText(path);
+    const files = readZip(path);
     const design = JSON.parse([...files].find(([n]) => n.endsWith('/design.json'))?.[1] ?? '{}') as { hosts: Array<{ id: string; publicKey: string }> };
     const publicKeys = new Set(design.hosts.map((h) => h.publicKey));
     // Every key-shaped string outside secrets.age is a public key of the design: no private or preshared key travels in clear.
@@ -70,7 +62,7 @@ test.describe('export with a secrets backend', () => {
     await dialog.getByTestId('download-zip').click();
     const zip = info.outputPath('bundle.zip');
     await (await download).saveAs(zip);
-    const files = zipText(zip);
+    const files = readZip(zip);
     const design = JSON.parse([...files].find(([n]) => n.endsWith('/design.json'))?.[1] ?? '{}') as { hosts: Array<{ publicKey: string }> };
     const publicKeys = new Set(design.hosts.map((h) => h.publicKey));
     const keys = [...files].flatMap(([n, text]) => (text.match(WG_KEY) ?? []).filter((k) => !publicKeys.has(k)).map((k) => `${n}: ${k.slice(0, 8)}`));

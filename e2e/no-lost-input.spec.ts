@@ -1,19 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { DesignerPage } from './fixtures/DesignerPage';
 import { expect, test } from './fixtures/test';
-
-/** Drops files on the canvas as a user drags them from the desktop (Playwright cannot: the event is built in the page). */
-async function dropFiles(page: Page, designer: DesignerPage, names: string[]): Promise<void> {
-  const files = names.map((name) => ({ name, text: readFileSync(new URL(`../src/engine/__fixtures__/hand-written/${name}`, import.meta.url), 'utf8') }));
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
-    return dt;
-  }, files);
-  await designer.canvas.root.dispatchEvent('dragover', { dataTransfer });
-  await designer.canvas.root.dispatchEvent('drop', { dataTransfer });
-}
 
 test.describe('no input is lost', () => {
   test('an invalid value stays in its field across selections and a reload, is counted in the status bar, and Export says so first', async ({ designer, page }) => {
@@ -93,7 +80,7 @@ test.describe('no input is lost', () => {
     await designer.expectCounts(5, 4, 3);
     const question = page.getByTestId('import-dialog');
 
-    await dropFiles(page, designer, ['hub.conf', 'app.conf', 'db.conf']);
+    await designer.canvas.dropFiles(['hub.conf', 'app.conf', 'db.conf']);
     await expect(question).toContainText('has 5 hosts');
     await expect(question).toContainText('3 configs (4 hosts)');
     await question.getByTestId('import-cancel').click();
@@ -102,7 +89,7 @@ test.describe('no input is lost', () => {
     expect(await designer.canvas.hostIds()).toEqual(['app-1', 'app-2', 'app-3', 'hub', 'pg-primary']);
 
     // Merge keeps the design and adds the import beside it; "hub" is taken, so the imported hub becomes hub-2.
-    await dropFiles(page, designer, ['hub.conf', 'app.conf', 'db.conf']);
+    await designer.canvas.dropFiles(['hub.conf', 'app.conf', 'db.conf']);
     await question.getByTestId('import-merge').click();
     await expect(designer.status()).toContainText('9 hosts');
     // The canvas draws only the cards in view (it centres on the added ones): the saved design holds them all.
@@ -112,7 +99,7 @@ test.describe('no input is lost', () => {
     await page.keyboard.press('Control+z');
     await designer.expectCounts(5, 4, 3);
 
-    await dropFiles(page, designer, ['hub.conf', 'app.conf', 'db.conf']);
+    await designer.canvas.dropFiles(['hub.conf', 'app.conf', 'db.conf']);
     await question.getByTestId('import-replace').click();
     await expect(page.getByTestId('toast-success').last()).toContainText('Imported 4 hosts from 3 configs');
     await expect(designer.canvas.hosts()).toHaveCount(4);

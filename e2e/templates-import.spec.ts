@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/test';
 
 const TEMPLATES: Array<[string, number, number, number]> = [
@@ -32,17 +31,7 @@ test.describe('templates and import', () => {
 
   test('dropping wg-quick configs on the canvas imports them as a design', async ({ designer, page }) => {
     await designer.open();
-    const files = ['hub.conf', 'app.conf', 'db.conf'].map((name) => ({
-      name, text: readFileSync(new URL(`../src/engine/__fixtures__/hand-written/${name}`, import.meta.url), 'utf8'),
-    }));
-    // Playwright cannot drag files from the desktop: the drop event is built in the page with the files in it.
-    const dataTransfer = await page.evaluateHandle((list) => {
-      const dt = new DataTransfer();
-      for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
-      return dt;
-    }, files);
-    await designer.canvas.root.dispatchEvent('dragover', { dataTransfer });
-    await designer.canvas.root.dispatchEvent('drop', { dataTransfer });
+    await designer.canvas.dropFiles(['hub.conf', 'app.conf', 'db.conf']);
     // Three configs, plus one peer whose key no config holds: an external host.
     await expect(page.getByTestId('toast-success')).toContainText('Imported 4 hosts from 3 configs');
     await expect(designer.canvas.hosts()).toHaveCount(4);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { reexport } from './bundle';
 import type { LabBundle } from './bundle';
 import { overlayAddresses } from './db-endpoints';
-import { etcDirOf } from './deploy-host';
+import { etcDirOf, tail } from './deploy-host';
 import type { LabHost } from './handshakes';
 import { trackPid } from './leftovers';
 import { commOf, must, pidsIn } from './netns';
@@ -123,8 +123,4 @@ async function hostsWithWg0(hostNs: ReadonlyMap<string, string>): Promise<string
 
 function recap(stdout: string): string {
   return stdout.slice(stdout.lastIndexOf('PLAY RECAP')).split('\n').slice(1).filter(Boolean).map((l) => l.replace(/\s+/g, ' ').trim()).join('; ');
-}
-
-function tail(text: string): string {
-  return text.trim().split('\n').slice(-12).join('\n');
 }

@@ -73,6 +73,7 @@ export async function wgShow(host: DeployedHost, what: 'latest-handshakes' | 'tr
   }));
 }
 
-function tail(text: string): string {
+/** The last lines of a command's output, for a failure's detail. */
+export function tail(text: string): string {
   return text.trim().split('\n').slice(-15).join('\n');
 }
