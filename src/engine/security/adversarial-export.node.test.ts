@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { checkConfigsWithRealWg, realWgAvailable } from '../../../e2e/lab/real-w
 import { adversarialCorpus } from '../testing/adversarial-corpus';
 import { BACKENDS, runAdversarialInput } from '../testing/adversarial-pipeline';
 import { HOOK_LINE } from './bundle-invariants';
+import { removeInBackground } from '../testing/remove-in-background.node';
 
 /**
  * Issue 8 on the real tools: every bundle the adversarial corpus gets exported is written out, and then every
@@ -20,10 +21,7 @@ const root = mkdtempSync(join(tmpdir(), 'wgd-adversarial-'));
 // Short, so that payloads with the path still fit the 200-character name limit and are exported, not refused.
 const canaryDir = mkdtempSync('/tmp/wgd-canary-');
 const stubs = join(root, 'stubs');
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-  rmSync(canaryDir, { recursive: true, force: true });
-});
+afterAll(() => removeInBackground(root, canaryDir));
 
 function run(cmd: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeout?: number } = {}) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', env: options.env ?? process.env, timeout: options.timeout ?? 300_000, maxBuffer: 64 * 1024 * 1024 });
