@@ -1,7 +1,7 @@
 import { getViewportForBounds } from '@xyflow/react';
 import type { Rect } from '@xyflow/react';
 import type { Position } from '../../engine';
-import type { Viewport } from './opening-viewport';
+import type { Viewport } from './viewport';
 
 /** A card's size before React Flow has measured it (see .host-node in styles/canvas.css). */
 export const CARD = { width: 210, height: 96 };

@@ -1,12 +1,9 @@
 import type { Design } from '../../engine';
 import { CARD, FIT_ALL, fitViewport } from './fit-viewport';
 import { DETAIL_ZOOM } from './use-zoomed-out';
+import type { Viewport } from './viewport';
 
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
+export type { Viewport };
 
 const FIT_PADDING = FIT_ALL.padding;
 const FIT_MAX_ZOOM = FIT_ALL.maxZoom;

@@ -17,13 +17,9 @@ import { renderSysctl } from '../render/sysctl';
 import { renderWgQuick } from '../render/wg-quick';
 import { renderVaultPutSecrets } from '../render/vault-put-secrets';
 import { renderNextKeyScript } from '../render/next-key-script';
+import type { BundleFile } from './bundle-file';
 
-/** One file of an export; `mode` is its Unix permission (secrets 0600, scripts 0755). */
-export interface BundleFile {
-  path: string;
-  content: string;
-  mode: number;
-}
+export type { BundleFile };
 
 /**
  * Every file of the bundle: `<host-id>/...` per host the design manages, plus the network README and the public

@@ -1,4 +1,4 @@
-import type { BundleFile } from '../bundle/bundle-files';
+import type { BundleFile } from '../bundle/bundle-file';
 import type { Design, FailoverGroup } from '../model/design';
 import { WG_INTERFACE } from '../model/design';
 import { formatPrefix, parsePrefix } from '../net';

@@ -1,4 +1,4 @@
-import type { Keypair } from './x25519-keys';
+import type { Keypair } from './keypair';
 
 let known: ReadonlyMap<string, string> | null = null;
 

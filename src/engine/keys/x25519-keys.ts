@@ -4,14 +4,9 @@ import { randomKeyBatch, randomKeyBytes } from './random-key-bytes';
 import type { RandomSource } from './random-source';
 import { x25519Base } from './x25519-backend';
 import { decodeKey, encodeKey, KEY_BYTES } from './wg-base64';
+import type { Keypair } from './keypair';
 
-/** A private key with the public key derived from it, both as `wg` prints them. */
-export interface Keypair {
-  /** Secret: belongs only in the owning host's config. */
-  privateKey: string;
-  /** Shared with every peer of that host. */
-  publicKey: string;
-}
+export type { Keypair };
 
 /** A copy of 32 bytes with RFC 7748 clamping applied, exactly as `wg genkey` stores a private key. */
 export function clampPrivateKey(bytes: Uint8Array): Uint8Array {

@@ -2,7 +2,7 @@ import { prefixLast, tryParsePrefix } from '../net';
 import type { Prefix } from '../net';
 import { ROLES } from './design';
 import type { Design } from './design';
-import type { FieldError } from './parse-design';
+import type { FieldError } from './field-error';
 
 /**
  * Host addresses that parse but cannot work, checked across fields: the same address twice on one host (wg-quick

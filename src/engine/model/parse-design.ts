@@ -6,12 +6,9 @@ import { checkAddressUse } from './address-use';
 import type { Design, Flow } from './design';
 import { checkReferences } from './references';
 import { visibleText } from './visible-text';
+import type { FieldError } from './field-error';
 
-/** One problem with an input, naming the field: `hosts[2] (pg-primary).endpoint: is not host:port ...`. */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError };
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 

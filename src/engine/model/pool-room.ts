@@ -2,7 +2,7 @@ import { freeAddresses, parsePrefix } from '../net';
 import type { Address } from '../net';
 import { ROLES } from './design';
 import type { Design, Role } from './design';
-import type { FieldError } from './parse-design';
+import type { FieldError } from './field-error';
 
 /**
  * Pools too small for the hosts that take their address from them: each host without an address gets one from its

@@ -1,7 +1,7 @@
 import { REPLICATION_PORTS } from './design';
 import type { Design, Flow, Host } from './design';
 import { flowTarget } from './flow-target';
-import type { FieldError } from './parse-design';
+import type { FieldError } from './field-error';
 
 type LooseFlow = Omit<Flow, 'port'> & { port?: number };
 
