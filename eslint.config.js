@@ -39,6 +39,14 @@ export default tseslint.config(
     },
   },
   {
+    // The designer sits on the engine's one entry, as the CLI does; its tests may also use engine/testing.
+    files: ['src/app/**/*.{ts,tsx}'],
+    ignores: ['src/app/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/engine/*/**', '!**/engine/index'], message: 'The app imports the engine through src/engine/index.ts only.' }] }],
+    },
+  },
+  {
     files: ['src/app/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
