@@ -3,7 +3,7 @@
  * no Node APIs; it runs the same in Node, the page and a Web Worker.
  */
 export * from './model/design';
-export { designSchema, DEFAULT_POOLS, ID_PATTERN, LIMITS } from './model/schema';
+export { ID_PATTERN } from './model/schema';
 export type { DesignInput } from './model/schema';
 export { parseDesign, parseDesignText, formatFieldError, MAX_DESIGN_CHARS } from './model/parse-design';
 export { parseDesignEdit } from './model/parse-design-edit';
@@ -13,14 +13,13 @@ export { checkPoolRoom } from './model/pool-room';
 export { pinAddresses } from './model/pin-addresses';
 export type { PinnedAddresses } from './model/pin-addresses';
 export { publicDesign, hasSecrets } from './model/public-design';
-export { hostCustodyHosts, hostCustodyTunnels } from './model/host-custody';
+export { hostCustodyHosts } from './model/host-custody';
 
 export * as net from './net';
 export type { Prefix, Address, Family } from './net';
 
 export {
-  cryptoRandom, seededRandom, generateKeypair, generatePrivateKey, generatePresharedKey, publicKeyOf, isKey,
-  publicKeysMatch, useX25519, decodeKey, KEY_TEXT_LENGTH,
+  cryptoRandom, seededRandom, generateKeypair, generatePresharedKey, publicKeyOf, isKey, useX25519, decodeKey, KEY_TEXT_LENGTH,
 } from './keys';
 export type { RandomSource, X25519Base } from './keys';
 
@@ -30,25 +29,19 @@ export type { Completion, CompleteOptions } from './complete/complete-design';
 export { buildPlan } from './plan/build-plan';
 export type { FullPlan } from './plan/build-plan';
 export type { Plan, HostPlan, PeerPlan, TunnelPlan, FlowPlan, FirewallIntent, FirewallRule } from './plan/types';
-export { DEFAULT_MTU } from './plan/types';
-export { OVERHEAD_IPV4, OVERHEAD_IPV6 } from './plan/mtu';
 
 export { renderWgQuick } from './render/wg-quick';
-export { renderNftables, NFT_TABLE } from './render/nftables';
-export { renderSysctl } from './render/sysctl';
-export { renderInstallScript } from './render/install-script';
-export { renderBundleReadme } from './render/bundle-readme';
-export { commentText } from './render/safe-text';
+export { renderNftables } from './render/nftables';
 
 export { bundleFiles } from './bundle/bundle-files';
 export type { BundleFile } from './bundle/bundle-files';
-export { zipBundle, zipFiles, PORTABLE_CODEC, ZipError } from './bundle/zip';
+export { zipBundle, zipFiles, PORTABLE_CODEC } from './bundle/zip';
 export type { ZipCodec } from './bundle/zip';
 export { bundleFolderName } from './bundle/folder-name';
 export { exportBundle } from './bundle/export-bundle';
 export type { ExportResult } from './bundle/export-bundle';
 
-export { SECRETS_MODES, PLAIN_SECRETS, AGE_RECIPIENT, VAULT_PATH, defaultVaultPath, secretsProblem } from './secrets/secrets-options';
+export { SECRETS_MODES, PLAIN_SECRETS, defaultVaultPath, secretsProblem } from './secrets/secrets-options';
 export type { SecretsMode, SecretsOptions, SecretsField, SecretsProblem } from './secrets/secrets-options';
 export { SecretsError } from './secrets/seal-secrets';
 export type { SecretsSealers, HostSecrets } from './secrets/seal-secrets';
@@ -56,33 +49,31 @@ export { ageSeal } from './secrets/age-seal';
 
 export { validateDesign } from './validate/validate-design';
 export type { Finding, Severity, Subjects, Fix, FixChange } from './validate/finding';
-export type { Rule, RuleContext } from './validate/rule';
 
 export { importConfigs, ImportError } from './import/import-configs';
 export type { ConfigFile, ImportResult } from './import/import-configs';
-export { parseWgQuick, ConfigParseError } from './import/wg-quick-parse';
+export { parseWgQuick } from './import/wg-quick-parse';
 export type { ParsedConfig, ParsedInterface, ParsedPeer } from './import/wg-quick-parse';
 
-export { encodeShareFragment, decodeShareFragment, isShareFragment, SHARE_PREFIX, MAX_SHARE_CHARS } from './share';
-export { runEngineRequest, MAX_KEYPAIRS, analyseDesign } from './worker';
+export { encodeShareFragment, decodeShareFragment, isShareFragment } from './share';
+export { runEngineRequest, analyseDesign } from './worker';
 export type { DesignAnalysis } from './worker';
-export type { EngineRequest, EngineResults, EngineResult, EngineMessage, EngineReply, ExportRequestOptions } from './worker';
+export type {
+  EngineRequest, EngineResults, EngineResult, EngineMessage, EngineReply, ExportRequestOptions,
+} from './worker';
 export type { Keypair } from './keys';
 
-export { hostCustodyRotation, nextKeyProblem, rotateKeys } from './rotate/rotate-keys';
+export { nextKeyProblem, rotateKeys } from './rotate/rotate-keys';
 export { NEXT_KEY_PREFIX } from './render/next-key-script';
 export { RotationError } from './rotate/rotation-error';
-export { defaultCutOverTime, formatCutOverTime, parseCutOverTime } from './rotate/cut-over-time';
+export { defaultCutOverTime, parseCutOverTime } from './rotate/cut-over-time';
 export type { Rotation } from './rotate/rotate-keys';
 export type { BundleOptions } from './bundle/bundle-options';
-export { DEFAULT_BUNDLE_OPTIONS, QOS_BULK_MBIT, isQosBulkRate } from './bundle/bundle-options';
+export { QOS_BULK_MBIT, isQosBulkRate } from './bundle/bundle-options';
 
 export { applyFix } from './validate/apply-fix';
-export { RULES } from './validate/rules';
 export { isKeyOrphaned } from './validate/rules/key-orphaned';
-export { ruleContext } from './validate/validate-design';
-export type { RuleIndex, RouteHit } from './validate/rule-index';
 
-export { plural, pluralNoun, pluralOf } from './text/plural';
+export { plural, pluralNoun } from './text/plural';
 export { sentence } from './text/sentence';
 export { designCounts } from './text/design-counts';
