@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { formatAddress } from '../../net';
+import type { Prefix } from '../../net';
+import { buildPlan } from '../../plan/build-plan';
+import { fixtureDesign } from '../../testing/fixture-design';
+import { bundleFiles } from '../bundle-files';
+import { DEFAULT_BUNDLE_OPTIONS } from '../bundle-options';
+import { OUTPUTS } from '.';
+import type { Output } from '.';
+
+const ip = (p: Prefix) => formatAddress({ family: p.family, value: p.addr });
+
+/** The example of render/README.md: a new output is this object (its own file in outputs/) and one registry line. */
+const hostsTxt: Output = {
+  id: 'hosts-txt',
+  host: ({ plan }) => (hp) => [{
+    path: `${hp.host.id}/hosts.txt`,
+    content: plan.hosts.map((h) => `${h.addresses.map(ip).join(' ')} ${h.host.id}\n`).join(''),
+    mode: 0o644,
+  }],
+};
+
+describe('the output registry', () => {
+  const plan = buildPlan(fixtureDesign('hub-and-spoke'));
+
+  it('adds a new output with one registry entry: a file per managed host, every other file as it was', () => {
+    const before = bundleFiles(plan, DEFAULT_BUNDLE_OPTIONS);
+    const after = bundleFiles(plan, DEFAULT_BUNDLE_OPTIONS, [...OUTPUTS, hostsTxt]);
+    const added = after.filter((f) => f.path.endsWith('/hosts.txt'));
+    const managed = plan.hosts.filter((h) => !h.host.external).map((h) => h.host.id);
+    expect(added.map((f) => f.path.split('/')[0])).toEqual(managed);
+    expect(added[0]!.content).toContain(`${ip(plan.hosts[0]!.addresses[0]!)} ${plan.hosts[0]!.host.id}\n`);
+    expect(after.filter((f) => !f.path.endsWith('/hosts.txt'))).toEqual(before);
+  });
+
+  it('leaves out an output whose when() is false for the options', () => {
+    const paths = (qos: { bulkRateMbit: number } | null) => bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, qos }).map((f) => f.path);
+    expect(paths(null).some((p) => p.endsWith('/qos.sh'))).toBe(false);
+    expect(paths({ bulkRateMbit: 100 }).filter((p) => p.endsWith('/qos.sh'))).toHaveLength(plan.hosts.filter((h) => !h.host.external).length);
+  });
+
+  it('gives every output its own id', () => {
+    expect(new Set(OUTPUTS.map((o) => o.id)).size).toBe(OUTPUTS.length);
+  });
+});
