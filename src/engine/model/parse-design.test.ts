@@ -77,6 +77,14 @@ describe('parseDesign', () => {
     expect(errorsOf(design({ app: '10.10.1.0/30' }, [...apps(2), { id: 'ext', role: 'app', external: true, endpoint: '203.0.113.9:51820', addresses: [] }]))).toEqual([]);
   });
 
+  it('refuses a list over its limit with one error naming the list, before reading its items', () => {
+    const hosts = Array.from({ length: 20_001 }, (_, i) => ({ id: `h-${i}`, role: 'bogus' }));
+    const r = parseDesign({ ...base(), hosts });
+    expect(r).toEqual({ ok: false, errors: [{ path: 'hosts', message: 'has 20,001 items; a design holds at most 20,000' }] });
+    const failover = Array.from({ length: 257 }, () => ({}));
+    expect(parseDesign({ ...base(), failover })).toEqual({ ok: false, errors: [{ path: 'failover', message: 'has 257 items; a design holds at most 256' }] });
+  });
+
   it('rejects an unknown format version, naming the field', () => {
     expect(errorsOf({ ...base(), format: 'wg-designer/2' })).toEqual([
       'format: must be "wg-designer/1" (this version of wg-designer reads no other format)',

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { designSchema } from './schema';
+import { designSchema, LIMITS } from './schema';
 import { issueMessage } from './issue-messages';
 import { checkPoolRoom } from './pool-room';
 import { checkAddressUse } from './address-use';
@@ -43,6 +43,8 @@ export function parseDesign(json: unknown): ParseResult<Design> {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return fail('', 'a design must be a JSON object with "format": "wg-designer/1"');
   }
+  const oversized = oversizedList(json as Record<string, unknown>);
+  if (oversized) return fail(oversized.path, oversized.message);
   const parsed = designSchema.safeParse(json, { error: issueMessage });
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => toFieldError(i, json)) };
   const design = parsed.data as Design & { flows: Array<Omit<Flow, 'port'> & { port?: number }> };
@@ -51,6 +53,21 @@ export function parseDesign(json: unknown): ParseResult<Design> {
   const full = checkPoolRoom(design);
   if (full.length > 0) return { ok: false, errors: full };
   return { ok: true, value: design as Design };
+}
+
+/**
+ * A list longer than the schema allows, found before any of its items is parsed: 25,000 hosts would otherwise
+ * each go through the host schema (and could each give an error) before the length was judged.
+ */
+function oversizedList(json: Record<string, unknown>): FieldError | null {
+  const limits = { hosts: LIMITS.hosts, tunnels: LIMITS.tunnels, flows: LIMITS.flows, failover: LIMITS.listItems } as const;
+  for (const [list, limit] of Object.entries(limits)) {
+    const items = json[list];
+    if (Array.isArray(items) && items.length > limit) {
+      return { path: list, message: `has ${items.length.toLocaleString('en-US')} items; a design holds at most ${limit.toLocaleString('en-US')}` };
+    }
+  }
+  return null;
 }
 
 function fail(path: string, message: string): ParseResult<never> {
