@@ -1,6 +1,6 @@
 import type { BundleFile } from '../bundle/bundle-file';
 import type { Design, FailoverGroup } from '../model/design';
-import { WG_INTERFACE } from '../model/design';
+import { WG_INTERFACE } from '../plan/types';
 import { formatPrefix, parsePrefix } from '../net';
 import { buildPlan } from '../plan/build-plan';
 import type { HostPlan, Plan } from '../plan/types';

@@ -170,8 +170,6 @@ export const REPLICATION_PORTS: Readonly<Partial<Record<DatabaseEngine, (clientP
   redis: (p) => p + 10_000,
 };
 
-/** The WireGuard interface every bundle configures. */
-export const WG_INTERFACE = 'wg0';
 
 /** The key custody that applies to a host: its own, else the network's. */
 export function custodyOf(network: Network, host: Host): KeyCustody {

@@ -101,3 +101,6 @@ export interface Plan {
 
 /** The default interface MTU when nothing is known of the underlay: 1500 minus IPv6's 80 bytes, as wg-quick uses. */
 export const DEFAULT_MTU = 1420;
+
+/** The WireGuard interface every bundle configures. */
+export const WG_INTERFACE = 'wg0';

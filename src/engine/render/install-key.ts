@@ -1,4 +1,4 @@
-import { WG_INTERFACE } from '../model/design';
+import { WG_INTERFACE } from '../plan/types';
 import type { KeyCustody } from '../model/design';
 import type { HostPlan } from '../plan/types';
 

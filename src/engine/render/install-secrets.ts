@@ -1,4 +1,4 @@
-import { WG_INTERFACE } from '../model/design';
+import { WG_INTERFACE } from '../plan/types';
 import type { SecretsOptions } from '../secrets/secrets-options';
 import { SECRET_MARKERS } from './wg-quick';
 

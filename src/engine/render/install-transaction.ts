@@ -1,4 +1,4 @@
-import { WG_INTERFACE } from '../model/design';
+import { WG_INTERFACE } from '../plan/types';
 import { IPTABLES_CHAINS, IPTABLES_HOOKS } from './iptables';
 import { NFT_TABLE } from './nftables';
 

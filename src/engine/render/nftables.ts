@@ -1,4 +1,4 @@
-import { WG_INTERFACE } from '../model/design';
+import { WG_INTERFACE } from '../plan/types';
 import type { FirewallRule, HostPlan } from '../plan/types';
 import { addressList, byFamily, setName } from './firewall-terms';
 import type { NamedSet } from './firewall-terms';

@@ -1,4 +1,4 @@
-import { WG_INTERFACE } from '../model/design';
+import { WG_INTERFACE } from '../plan/types';
 import type { FlowPlan, Plan, HostPlan } from '../plan/types';
 import { addressText } from './firewall-terms';
 

@@ -1,6 +1,6 @@
 import { formatPrefix } from '../net';
 import type { HostPlan } from '../plan/types';
-import { WG_INTERFACE } from '../model/design';
+import { WG_INTERFACE } from '../plan/types';
 import { commentLine } from './safe-text';
 
 export interface WgQuickOptions {

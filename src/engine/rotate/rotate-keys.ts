@@ -1,7 +1,8 @@
 import { generateKeypair, generatePresharedKeys, isKey } from '../keys';
 import type { RandomSource } from '../keys';
 import type { Design } from '../model/design';
-import { WG_INTERFACE, custodyOf } from '../model/design';
+import { custodyOf } from '../model/design';
+import { WG_INTERFACE } from '../plan/types';
 import { publicDesign } from '../model/public-design';
 import { formatPrefix } from '../net';
 import { buildPlan } from '../plan/build-plan';

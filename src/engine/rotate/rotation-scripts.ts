@@ -1,4 +1,4 @@
-import { WG_INTERFACE } from '../model/design';
+import { WG_INTERFACE } from '../plan/types';
 import { HOST_KEY_FILE, spliceKeyLine } from '../render/install-key';
 import { stagedPeers } from './host-rotation';
 import type { HostRotation, PeerChange } from './host-rotation';

@@ -1,4 +1,4 @@
-import { WG_INTERFACE } from '../../model/design';
+import { WG_INTERFACE } from '../../plan/types';
 import { renderWgQuick } from '../../render/wg-quick';
 import type { Output } from './output';
 
