@@ -80,7 +80,7 @@ test.describe('export', () => {
     await dialog.getByTestId('export-qos').check();
     const rate = dialog.getByTestId('export-qos-rate');
     await rate.fill('12x');
-    await expect(dialog.getByRole('alert')).toContainText('Bulk rate: a whole number of Mbit/s');
+    await expect(dialog.getByRole('alert')).toContainText('Bulk rate must be a whole number of Mbit/s from 1 to 100,000');
     await rate.fill('250');
     await expect(dialog.getByRole('alert')).toHaveCount(0);
     await dialog.getByTestId('export-diagram').uncheck();

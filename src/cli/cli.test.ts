@@ -114,7 +114,10 @@ describe('wg-designer CLI', () => {
     expect(r.err).toMatch(/hosts\[0\] \(a\)\.endpoint: is not host:port/);
     expect((await cli('export', design)).code).toBe(2);
     expect((await cli('frobnicate')).code).toBe(2);
-    expect((await cli('export', design, '-o', join(dir, 'y.zip'), '--firewall', 'pf')).code).toBe(2);
+    const pf = await cli('export', design, '-o', join(dir, 'y.zip'), '--firewall', 'pf');
+    expect(pf).toMatchObject({ code: 2, err: expect.stringContaining('--firewall must be nftables or iptables, not "pf"') });
+    const rate = await cli('export', design, '-o', join(dir, 'y.zip'), '--qos-bulk-mbit', '0.5');
+    expect(rate).toMatchObject({ code: 2, err: expect.stringContaining('--qos-bulk-mbit must be a whole number of Mbit/s from 1 to 100,000, not "0.5"') });
   });
 
   it('pins allocated addresses in the design file: a host added in front and one removed move no other host', async () => {

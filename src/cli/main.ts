@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isQosBulkRate, QOS_BULK_MBIT } from '../engine';
+import { firewallProblem, isFirewallBackend, qosRateProblem } from '../engine';
 import { runEnroll } from './commands/enroll';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
@@ -27,16 +27,15 @@ Usage:
 Exit codes: 0 ok, 1 the design has errors or could not be read, 2 usage.`;
 
 function firewallOf(text: string): 'nftables' | 'iptables' {
-  if (text === 'nftables' || text === 'iptables') return text;
-  throw new CliError(`--firewall must be nftables or iptables, not "${text}"`, 2);
+  if (isFirewallBackend(text)) return text;
+  throw new CliError(`--firewall ${firewallProblem(text)}, not "${text}"`, 2);
 }
 
 function qosOf(text: string | undefined): { bulkRateMbit: number } | null {
   if (text === undefined) return null;
   const rate = Number(text);
-  if (!isQosBulkRate(rate)) {
-    throw new CliError(`--qos-bulk-mbit must be a whole number of Mbit/s from ${QOS_BULK_MBIT.min} to ${QOS_BULK_MBIT.max}, not "${text}"`, 2);
-  }
+  const problem = qosRateProblem(rate);
+  if (problem) throw new CliError(`--qos-bulk-mbit ${problem}, not "${text}"`, 2);
   return { bulkRateMbit: rate };
 }
 

@@ -70,6 +70,7 @@ export { defaultCutOverTime, parseCutOverTime } from './rotate/cut-over-time';
 export type { Rotation } from './rotate/rotate-keys';
 export type { BundleOptions } from './bundle/bundle-options';
 export { QOS_BULK_MBIT, isQosBulkRate } from './bundle/bundle-options';
+export { FIREWALL_BACKENDS, firewallProblem, isFirewallBackend, qosRateProblem } from './bundle/export-choices';
 
 export { applyFix } from './validate/apply-fix';
 export { isKeyOrphaned } from './validate/rules/key-orphaned';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { isQosBulkRate, QOS_BULK_MBIT } from '../../engine';
+import { FIREWALL_BACKENDS, isFirewallBackend, isQosBulkRate, qosRateProblem } from '../../engine';
 import { DEFAULT_SECRETS_CHOICE } from './export-secrets';
 import type { SecretsChoice } from './export-secrets';
 import { ExportSecrets } from './ExportSecrets';
@@ -34,9 +34,8 @@ export function ExportOptions({ value, secretsProblem, onChange }: {
       <label className="export-options__item">
         <span>Firewall</span>
         <select value={value.firewall} data-testid="export-firewall"
-          onChange={(e) => onChange({ ...value, firewall: e.target.value === 'iptables' ? 'iptables' : 'nftables' })}>
-          <option value="nftables">nftables (firewall.nft)</option>
-          <option value="iptables">iptables (firewall.iptables, iptables-restore -n)</option>
+          onChange={(e) => onChange({ ...value, firewall: isFirewallBackend(e.target.value) ? e.target.value : 'nftables' })}>
+          {FIREWALL_BACKENDS.map((b) => <option key={b.id} value={b.id}>{b.id} ({b.files})</option>)}
         </select>
       </label>
       <label className="check export-options__item">
@@ -53,7 +52,7 @@ export function ExportOptions({ value, secretsProblem, onChange }: {
             if (next !== null && value.qosMbit !== null) onChange({ ...value, qosMbit: next });
           }} />
         <span>Mbit/s</span>
-        {rate === null && <span className="error-text" role="alert">Bulk rate: a whole number of Mbit/s from {QOS_BULK_MBIT.min} to {QOS_BULK_MBIT.max.toLocaleString('en')}</span>}
+        {rate === null && <span className="error-text" role="alert">Bulk rate {qosRateProblem(null)}</span>}
       </label>
       <label className="check export-options__item">
         <input type="checkbox" checked={value.diagram} data-testid="export-diagram"

@@ -1,4 +1,4 @@
-import { isQosBulkRate, QOS_BULK_MBIT } from '../bundle/bundle-options';
+import { firewallProblem, qosRateProblem } from '../bundle/export-choices';
 import { exportBundle } from '../bundle/export-bundle';
 import { analyseDesign } from './analyse-design';
 import { generateKeypair, generatePresharedKey } from '../keys';
@@ -37,14 +37,14 @@ function exportOptions(options: ExportRequestOptions | undefined): ExportRequest
   if (!options) return {};
   const out: ExportRequestOptions = {};
   if (options.firewall !== undefined) {
-    if (options.firewall !== 'nftables' && options.firewall !== 'iptables') throw new TypeError(`export: firewall must be nftables or iptables`);
+    const problem = firewallProblem(options.firewall);
+    if (problem) throw new TypeError(`export: firewall ${problem}`);
     out.firewall = options.firewall;
   }
   if (options.qos !== undefined) {
     const rate = options.qos?.bulkRateMbit;
-    if (options.qos !== null && !isQosBulkRate(rate)) {
-      throw new RangeError(`export: qos.bulkRateMbit must be a whole number from ${QOS_BULK_MBIT.min} to ${QOS_BULK_MBIT.max}`);
-    }
+    const problem = options.qos === null ? null : qosRateProblem(rate);
+    if (problem) throw new RangeError(`export: qos.bulkRateMbit ${problem}`);
     out.qos = options.qos === null ? null : { bulkRateMbit: rate as number };
   }
   if (options.diagram !== undefined) {
