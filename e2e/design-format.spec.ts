@@ -52,6 +52,14 @@ test.describe('the whole design format in the inspector', () => {
     await expect.poll(saved).toBeNull();
     await expect(ins.allowedPrefixes('ba')).toHaveCount(2);
     await expect(ins.allowedPrefix('ba', '10.10.9.0/24')).toHaveCount(0);
+
+    // Unpinning with a bad line in a list drops that draft too: its field is gone, nothing could fix it.
+    await ins.pinAllowedIPs();
+    await ins.pinnedList('ab').fill('bad');
+    await expect(page.getByTestId('drafts-status')).toHaveText('1 unsaved invalid edit');
+    await ins.unpinAllowedIPs();
+    await expect(page.getByTestId('drafts-status')).toHaveCount(0);
+    await expect.poll(saved).toBeNull();
   });
 
   test('a failover group is added, edited with drafts and messages, undone, and reaches the plan', async ({ designer, page }) => {

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import type { ExplainedPrefix, Tunnel } from '../../engine';
 import { explainAllowedIPs, plural } from '../../engine';
-import { selectPlan } from '../store/selectors';
+import { draftKey } from '../store/drafts';
+import { selectAnalysisPending, selectPlan } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { TextAreaField } from './TextAreaField';
 
@@ -15,13 +16,20 @@ type Side = 'ab' | 'ba';
 export function TunnelAllowedIPs({ tunnel }: { tunnel: Tunnel }) {
   const store = useAppStoreApi();
   const plan = useApp(selectPlan);
+  // A large design's analysis comes from the worker: until it is back, the lists shown are the previous design's.
+  const pending = useApp(selectAnalysisPending);
   const explained = useMemo(() => (plan ? explainAllowedIPs(plan, tunnel.id) : null), [plan, tunnel.id]);
   const pinned = tunnel.allowedIPs;
   const pin = () => {
     if (!explained) return;
     store.getState().editTunnel(tunnel.id, { allowedIPs: { ab: explained.ab.map((e) => e.prefix), ba: explained.ba.map((e) => e.prefix) } });
   };
-  const unpin = () => store.getState().editTunnel(tunnel.id, { allowedIPs: null });
+  const unpin = () => {
+    const s = store.getState();
+    if (s.editTunnel(tunnel.id, { allowedIPs: null }) !== null) return;
+    // The pinned lists' fields are gone: text refused in them could no longer be fixed, only counted.
+    for (const side of ['ab', 'ba'] as const) s.dropDraft(draftKey('tunnels', tunnel.id, `allowed-${side}`));
+  };
   const sides: ReadonlyArray<[Side, string, string]> = [['ab', tunnel.a, tunnel.b], ['ba', tunnel.b, tunnel.a]];
   return (
     <section className="inspector__section" data-testid="tunnel-allowed-ips">
@@ -42,7 +50,7 @@ export function TunnelAllowedIPs({ tunnel }: { tunnel: Tunnel }) {
               {explained && <ExplainedList list={explained[side]} />}
             </div>
           ))}
-          <button type="button" className="btn btn--small" data-testid="pin-allowed-ips" disabled={!explained} onClick={pin}
+          <button type="button" className="btn btn--small" data-testid="pin-allowed-ips" disabled={!explained || pending} onClick={pin}
             title="Copy these lists into the design, to edit them by hand">Pin these lists</button>
         </>
       )}
