@@ -1,14 +1,16 @@
 import type { Design } from '../../engine';
 import { designCounts } from '../../engine';
 import { useApp, useAppStoreApi } from '../store/store-context';
+import { FailoverGroups } from './FailoverGroups';
 import { CheckField, TextField, parseOptionalInt } from './fields';
+import { MonitoringField } from './MonitoringField';
 import { NetworkCustodyField } from './KeyCustodyField';
 import { RegenerateKeys } from './RegenerateKeys';
 import { useCommit } from './use-commit';
 
 const POOLS = [['db', 'Database pool'], ['app', 'App pool'], ['gateway', 'Gateway pool'], ['client', 'Client pool']] as const;
 
-/** With nothing selected: the design's name, address pools, ports, and this device's key setting. */
+/** With nothing selected: the design's name, address pools, ports, monitoring, failover groups, and this device's key setting. */
 export function DesignInspector({ design }: { design: Design }) {
   const store = useAppStoreApi();
   const rememberKeys = useApp((s) => s.rememberKeys);
@@ -41,6 +43,11 @@ export function DesignInspector({ design }: { design: Design }) {
         <CheckField label="Preshared key on every tunnel" checked={n.presharedKeys}
           hint="Post-quantum hardening, as WireGuard recommends." commit={(c) => commit('presharedKeys', { presharedKeys: c })} />
       </section>
+      <section className="inspector__section">
+        <h3 className="section-title">Monitoring</h3>
+        <MonitoringField design={design} commit={commit} />
+      </section>
+      <FailoverGroups design={design} />
       <section className="inspector__section">
         <h3 className="section-title">Keys</h3>
         <NetworkCustodyField value={n.keys} commit={(keys) => commit('keys', { keys })} />

@@ -3,9 +3,10 @@ import { plural } from '../../engine';
 import { selectPlan } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { SelectField, TextField, parseOptionalInt } from './fields';
+import { TunnelAllowedIPs } from './TunnelAllowedIPs';
 import { useCommit } from './use-commit';
 
-/** The selected tunnel: keepalive, and what the plan made of it (MTU, AllowedIPs each way). */
+/** The selected tunnel: keepalive, and what the plan made of it (MTU, AllowedIPs each way with their reasons, pinnable). */
 export function TunnelInspector({ tunnel }: { tunnel: Tunnel }) {
   const store = useAppStoreApi();
   const plan = useApp(selectPlan);
@@ -40,8 +41,8 @@ export function TunnelInspector({ tunnel }: { tunnel: Tunnel }) {
           <span className="kv__k">{tunnel.a} sends</span><span className="kv__v mono">{plural(ab?.allowedIPs.length ?? 0, 'prefix')}, keepalive {ab?.keepalive ?? 'off'}</span>
           <span className="kv__k">{tunnel.b} sends</span><span className="kv__v mono">{plural(ba?.allowedIPs.length ?? 0, 'prefix')}, keepalive {ba?.keepalive ?? 'off'}</span>
         </div>
-        {tunnel.allowedIPs && <p className="muted">AllowedIPs are pinned (imported): the engine keeps them as written.</p>}
       </section>
+      <TunnelAllowedIPs tunnel={tunnel} />
       <section className="inspector__section">
         <button type="button" className="btn btn--small btn--danger" onClick={() => store.getState().removeSelection()}>Delete tunnel</button>
       </section>

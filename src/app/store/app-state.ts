@@ -1,4 +1,4 @@
-import type { Design, Fix, Position, Proto, Subjects } from '../../engine';
+import type { Design, FailoverGroup, Fix, Position, Proto, Subjects } from '../../engine';
 import type { Analysis } from './analysis';
 import type { Draft, Drafts } from './drafts';
 import type { History } from './history';
@@ -51,6 +51,8 @@ export interface DesignActions {
   editTunnel(id: string, patch: Record<string, unknown>, mergeKey?: string): EditResult;
   editFlow(id: string, patch: Record<string, unknown>, mergeKey?: string): EditResult;
   editNetwork(patch: Record<string, unknown>, mergeKey?: string): EditResult;
+  /** Replaces the design's failover groups (add, remove or edit one), checked with the whole design. */
+  editFailover(groups: readonly FailoverGroup[], mergeKey?: string): EditResult;
   moveHosts(positions: ReadonlyMap<string, Position>, mergeKey: string): void;
   removeSelection(): void;
   applyFix(fix: Fix): void;

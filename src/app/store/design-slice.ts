@@ -12,6 +12,7 @@ import { addFlow } from './ops/add-flow';
 import { addHost } from './ops/add-host';
 import { addTunnel } from './ops/add-tunnel';
 import { editFlow, editHost, editNetwork, editTunnel } from './ops/edit-design';
+import { editFailover } from './ops/failover-groups';
 import { clearKeys, keysMadeHere, setCustody } from './ops/key-custody';
 import { moveHosts } from './ops/move-hosts';
 import { removeItems } from './ops/remove-items';
@@ -137,6 +138,7 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
       editTunnel: (id, patch, mergeKey) => edit(editTunnel(get().history.present, id, patch), mergeKey),
       editFlow: (id, patch, mergeKey) => edit(editFlow(get().history.present, id, patch), mergeKey),
       editNetwork: (patch, mergeKey) => edit(editNetwork(get().history.present, patch), mergeKey),
+      editFailover: (groups, mergeKey) => edit(editFailover(get().history.present, groups), mergeKey),
       moveHosts(positions, mergeKey) {
         commit(moveHosts(get().history.present, positions), mergeKey, true);
       },

@@ -73,6 +73,12 @@ describe('pinAddresses', () => {
     expect(pinAddresses(d).design).toBe(d);
   });
 
+  it('never hands out a failover group\'s floating address', () => {
+    const d = design([{ id: 'pg-1', role: 'db', addresses: ['10.10.0.2/32'] }, { id: 'pg-2', role: 'db', addresses: ['10.10.0.3/32'] }, { id: 'pg-3', role: 'db' }], null);
+    const grouped = { ...d, failover: [{ id: 'orders', address: '10.10.0.1/32', primary: 'pg-1', replica: 'pg-2' }] };
+    expect(pinAddresses(grouped).design.hosts[2]?.addresses).toEqual(['10.10.0.4/32']);
+  });
+
   it('agrees with completeDesign, which pins through it', () => {
     const d = design([{ id: 'a', role: 'app' }, { id: 'b', role: 'db' }, { id: 'c', role: 'client' }]);
     const c = completeDesign(d, { random: seededRandom(1), keys: false });

@@ -21,11 +21,10 @@ export function pinAddresses(design: Design): PinnedAddresses {
   const needing = design.hosts.filter((h) => h.addresses.length === 0 && !h.external);
   if (needing.length === 0) return { design, pinned: [] };
   const used: Address[] = [];
-  for (const h of design.hosts) {
-    for (const a of h.addresses) {
-      const p = parsePrefix(a);
-      used.push({ family: p.family, value: p.addr });
-    }
+  // A failover group's floating address is held by a host too: a new host given it would take the group's traffic.
+  for (const a of [...design.hosts.flatMap((h) => h.addresses), ...design.failover.map((g) => g.address)]) {
+    const p = parsePrefix(a);
+    used.push({ family: p.family, value: p.addr });
   }
   const fresh = new Map<string, string[]>();
   const byRole = new Map<Role, Host[]>();

@@ -7,11 +7,11 @@ import { findPath, tunnelBetween } from './topology';
 import type { Topology } from './topology';
 import type { FlowPlan, TunnelPlan } from './types';
 
-/** A declared flow resolved to prefixes and a path; replication flows also yield their reverse. */
-export interface ResolvedFlow extends FlowPlan {
-  /** Prefixes routed toward the target at every hop: the service's whole lan when it sits in one. */
-  routeDestinations: readonly Prefix[];
-}
+/**
+ * A declared flow resolved to prefixes and a path; replication flows also yield their reverse. The plan hands these
+ * out as its flows, so the inspector can say which flow put a prefix in a tunnel's AllowedIPs.
+ */
+export type ResolvedFlow = FlowPlan;
 
 /**
  * A host's overlay addresses as host routes (`/32`, `/128`), whatever length its interface Address was written

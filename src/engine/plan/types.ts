@@ -78,6 +78,8 @@ export interface FlowPlan {
   /** Shared with the host's parsed addresses and other flows: read-only. */
   sources: readonly Prefix[];
   destinations: readonly Prefix[];
+  /** Prefixes routed toward the target at every hop: the service's whole lan when it sits in one. */
+  routeDestinations: readonly Prefix[];
   port: number;
   proto: Proto;
   path: string[] | null;

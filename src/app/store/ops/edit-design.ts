@@ -47,7 +47,7 @@ export function renameHost(design: Design, from: string, to: string): Design {
 }
 
 /** The first error about one field of one item, e.g. `hosts[2] (pg).endpoint`, for the message under that input. */
-export function fieldError(errors: readonly FieldError[], list: 'hosts' | 'tunnels' | 'flows' | 'network' | 'name', index: number, field: string): string | null {
+export function fieldError(errors: readonly FieldError[], list: 'hosts' | 'tunnels' | 'flows' | 'failover' | 'network' | 'name', index: number, field: string): string | null {
   const head = list === 'network' || list === 'name' ? list : `${list}[${index}]`;
   const match = errors.find((e) => e.path.startsWith(head) && (e.path.endsWith(`.${field}`) || e.path.includes(`.${field}.`) || e.path.includes(`.${field}[`)));
   return (match ?? errors[0])?.message ?? null;

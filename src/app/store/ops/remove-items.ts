@@ -3,7 +3,7 @@ import type { Selection } from './selection';
 
 /**
  * Removes the selected hosts, tunnels and flows, and whatever would dangle without them: a host's tunnels and
- * every flow from or to it (or to a service inside it).
+ * every flow from or to it (or to a service inside it), the failover groups it is in, and monitoring from it.
  */
 export function removeItems(design: Design, sel: Selection): Design {
   const hosts = new Set(sel.hosts);
@@ -15,5 +15,10 @@ export function removeItems(design: Design, sel: Selection): Design {
     hosts: design.hosts.filter((h) => !hosts.has(h.id)),
     tunnels: design.tunnels.filter((t) => !tunnels.has(t.id) && !hosts.has(t.a) && !hosts.has(t.b)),
     flows: design.flows.filter((f) => !flows.has(f.id) && !hosts.has(f.from) && !hosts.has(hostOf(f.to))),
+    // A group or monitoring naming a removed host would make the design invalid (checkReferences).
+    failover: design.failover.some((g) => hosts.has(g.primary) || hosts.has(g.replica))
+      ? design.failover.filter((g) => !hosts.has(g.primary) && !hosts.has(g.replica)) : design.failover,
+    network: design.network.monitoring && hosts.has(design.network.monitoring.host)
+      ? { ...design.network, monitoring: null } : design.network,
   };
 }
