@@ -28,8 +28,8 @@ export type { Completion, CompleteOptions } from './complete/complete-design';
 
 export { buildPlan } from './plan/build-plan';
 export type { FullPlan } from './plan/build-plan';
-export { explainAllowedIPs, UNEXPLAINED } from './plan/allowed-ips-reasons';
-export type { ExplainedAllowedIPs, ExplainedPrefix } from './plan/allowed-ips-reasons';
+export { explainAllowedIPs, UNEXPLAINED } from './explain/allowed-ips-reasons';
+export type { ExplainedAllowedIPs, ExplainedPrefix } from './explain/allowed-ips-reasons';
 export type { Plan, HostPlan, PeerPlan, TunnelPlan, FlowPlan, FirewallIntent, FirewallRule } from './plan/types';
 
 export { renderWgQuick } from './render/wg-quick';

@@ -1,9 +1,9 @@
 import type { Design, FailoverGroup } from '../model/design';
 import { containsPrefix, formatPrefix, networkOf, parsePrefix } from '../net';
 import type { Prefix } from '../net';
-import { monitoringFlows } from './flows';
-import { parsedHost } from './parsed-host';
-import type { FlowPlan, Plan } from './types';
+import { monitoringFlows } from '../plan/flows';
+import { parsedHost } from '../plan/parsed-host';
+import type { FlowPlan, Plan } from '../plan/types';
 
 /** One prefix of a tunnel direction's AllowedIPs and why the plan put it there, in words. */
 export interface ExplainedPrefix {

@@ -5,7 +5,7 @@ import { formatPrefix } from '../net';
 import { fixtureDesign } from '../testing/fixture-design';
 import { explainAllowedIPs, UNEXPLAINED } from './allowed-ips-reasons';
 import type { ExplainedPrefix } from './allowed-ips-reasons';
-import { buildPlan } from './build-plan';
+import { buildPlan } from '../plan/build-plan';
 
 const explain = (design: Design, tunnelId: string) => explainAllowedIPs(buildPlan(design), tunnelId);
 const asText = (list: readonly ExplainedPrefix[] | undefined) => list?.map((e) => `${e.prefix}: ${e.reasons.join('; ')}`);
