@@ -30,7 +30,10 @@ import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = resolve(process.env.UI_BENCH_DIST ?? join(ROOT, 'dist'));
-/** With --profile DIR, CPU profiles of the load and of the drag are written there (for chrome://inspect or speedscope). */
+/**
+ * With --profile DIR, CPU profiles of the load and of the drag are written there (for chrome://inspect or
+ * speedscope); with --keystroke, one of the typed word (keystroke.cpuprofile), summed by bench/profile-summary.mjs.
+ */
 const PROFILE_DIR = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -253,12 +256,18 @@ async function measure(browser, url, design) {
 
 /**
  * Main-thread time per inspector keystroke: a host near the middle is selected and a word typed into its Name
- * field, one key at a time. For each key, Chromium's own count of main-thread task time (CDP Performance metrics,
- * TaskDuration) is read when the page is idle before the key and again once it is idle after it, with the
- * findings' analysis back from the worker, so the key's whole cost on the main thread is counted (the React
- * commit, the store, the edit's check, the autosave, handling the analysis). The same reading with no key is the
- * control: what the measuring itself costs.
+ * field twice. Chromium's own count of main-thread task time (CDP Performance metrics, TaskDuration) is read
+ * between keys.
+ * - Alone: one key at a time, each read from when the page is idle before it until it is idle after it, with the
+ *   findings' analysis back from the worker and the autosave written, so all a key sets off is counted (the React
+ *   commit, the store, the edit's check, the autosave, handling the analysis). The same reading with no key is the
+ *   control: what the measuring itself costs.
+ * - Typed: the word again at TYPING_MS a key, as a quick typist types it; each key's time is read up to the next
+ *   key, and the word's total also counts what follows the last key until the page is idle again (the analysis and
+ *   the autosave that wait for the typing to pause).
  */
+const TYPING_MS = 120;
+
 async function keystrokes(browser, url, design) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
@@ -272,7 +281,8 @@ async function keystrokes(browser, url, design) {
   await page.goto(url);
   await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
   const settled = async () => {
-    await page.waitForFunction(() => !document.querySelector('[data-testid="findings"][aria-busy="true"]'), null, { timeout: 60_000 });
+    // The analysis is back and the autosave written (a build without the save status has nothing to wait for).
+    await page.waitForFunction(() => !document.querySelector('[data-testid="findings"][aria-busy="true"], [data-testid="save-status"][data-unsaved="true"]'), null, { timeout: 60_000 });
     await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(null), { timeout: 2000 })));
   };
   await settled();
@@ -283,6 +293,12 @@ async function keystrokes(browser, url, design) {
   await field.press('End');
   const client = await context.newCDPSession(page);
   await client.send('Performance.enable');
+  if (PROFILE_DIR) {
+    await client.send('Profiler.enable');
+    await client.send('Profiler.setSamplingInterval', { interval: 200 });
+    await client.send('Profiler.start');
+    await browser.startTracing(page, { path: join(PROFILE_DIR, 'keystroke-trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8'] });
+  }
   const taskMs = async () => (await client.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
   const keys = [];
   const control = [];
@@ -297,10 +313,35 @@ async function keystrokes(browser, url, design) {
     await settled();
     keys.push((await taskMs()) - t);
   }
+  const typed = [];
+  await settled();
+  const wordStart = await taskMs();
+  let t = wordStart;
+  for (const ch of ' orders') {
+    await page.keyboard.type(ch);
+    await page.waitForTimeout(TYPING_MS);
+    const now = await taskMs();
+    typed.push(now - t);
+    t = now;
+  }
+  await page.waitForTimeout(1000);
+  await settled();
+  const wordMs = (await taskMs()) - wordStart;
+  if (PROFILE_DIR) {
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    await browser.stopTracing();
+    const { profile } = await client.send('Profiler.stop');
+    writeFileSync(join(PROFILE_DIR, 'keystroke.cpuprofile'), JSON.stringify(profile));
+  }
   await context.close();
   const sorted = [...keys].sort((x, y) => x - y);
   const ctl = [...control].sort((x, y) => x - y);
-  return { keyP50Ms: percentile(sorted, 50), keyMaxMs: sorted[sorted.length - 1], controlP50Ms: percentile(ctl, 50) };
+  const typedSorted = [...typed].sort((x, y) => x - y);
+  return {
+    keyP50Ms: percentile(sorted, 50), keyMaxMs: sorted[sorted.length - 1], controlP50Ms: percentile(ctl, 50),
+    typedP50Ms: percentile(typedSorted, 50), typedMaxMs: typedSorted[typedSorted.length - 1], wordPerKeyMs: wordMs / typed.length,
+  };
 }
 
 async function main() {
@@ -320,7 +361,11 @@ async function main() {
     const k = await keystrokes(browser, url, design);
     const net = k.keyP50Ms - k.controlP50Ms;
     console.log(`${net <= BUDGET.keystrokeMs ? 'PASS' : 'FAIL'} inspector keystroke at ${HOSTS} hosts: ${net.toFixed(1)} ms main-thread time, median over a typed word (${k.keyP50Ms.toFixed(1)} ms measured, ${k.controlP50Ms.toFixed(1)} ms the measuring itself; slowest key ${k.keyMaxMs.toFixed(1)} ms; budget ${BUDGET.keystrokeMs} ms)`);
-    console.log(JSON.stringify({ keystrokeMs: Number(net.toFixed(1)), keystrokeMaxMs: Number(k.keyMaxMs.toFixed(1)), hosts: HOSTS }));
+    console.log(`${k.typedP50Ms <= BUDGET.keystrokeMs ? 'PASS' : 'FAIL'} typed at ${TYPING_MS} ms a key: ${k.typedP50Ms.toFixed(1)} ms main-thread time per key, median (slowest ${k.typedMaxMs.toFixed(1)} ms); the whole word with its analysis and autosave ${k.wordPerKeyMs.toFixed(1)} ms a key`);
+    console.log(JSON.stringify({
+      keystrokeMs: Number(net.toFixed(1)), keystrokeMaxMs: Number(k.keyMaxMs.toFixed(1)),
+      typedKeyMs: Number(k.typedP50Ms.toFixed(1)), typedKeyMaxMs: Number(k.typedMaxMs.toFixed(1)), typedWordPerKeyMs: Number(k.wordPerKeyMs.toFixed(1)), hosts: HOSTS,
+    }));
     return;
   }
   const gz = await initialJsGzipBytes(browser, url);

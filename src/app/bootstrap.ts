@@ -29,7 +29,7 @@ export function bootstrap(): StoreApi<AppStore> {
   if (!init.fromLink) startKeysLostNotice(store, storage, design);
   if (window.location.hash) history.replaceState(null, '', window.location.pathname + window.location.search);
   // An opened link becomes this browser's design at once: a reload must not fall back to an older autosave.
-  startAutosave(store, storage, (at) => store.getState().markSaved(at), init.fromLink);
+  startAutosave(store, storage, (at) => store.getState().markSaved(at), init.fromLink, window);
   startOtherTabWatch(store, window);
   // Text refused in the inspector before a reload is found again in its fields (not over a design from a link).
   if (!init.fromLink) for (const d of Object.values(readDrafts(storage, design))) store.getState().keepDraft(d);

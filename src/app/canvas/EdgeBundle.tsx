@@ -3,6 +3,7 @@ import { EdgeLabelRenderer, useReactFlow, useStore } from '@xyflow/react';
 import type { ReactFlowState } from '@xyflow/react';
 import { useAppStoreApi } from '../store/store-context';
 import { bundlePath, nearestSegment, routeSegments } from './bundle-path';
+import { sameNodeGeometry } from './same-geometry';
 import type { Segment } from './bundle-path';
 import { useZoomedOut } from './use-zoomed-out';
 import { sameRect, viewRect } from './view-rect';
@@ -32,8 +33,9 @@ function EdgeBundleView({ bundle }: { bundle: Bundle }) {
   const store = useAppStoreApi();
   const { screenToFlowPosition, getZoom } = useReactFlow();
   const zoomedOut = useZoomedOut();
-  // React Flow replaces `nodes` on every change (a drag frame included) and keeps positions in nodeLookup.
-  const nodes = useStore((s: ReactFlowState) => s.nodes);
+  // React Flow replaces `nodes` on every change (a drag frame included) and keeps positions in nodeLookup. Only a
+  // change of place or size redoes the segments: a keystroke in the inspector replaces one node's data, not where it is.
+  const nodes = useStore((s: ReactFlowState) => s.nodes, sameNodeGeometry);
   const lookup = useStore((s: ReactFlowState) => s.nodeLookup);
   const segments: Segment[] = useMemo(() => {
     void nodes;

@@ -40,7 +40,7 @@ export function hostNodes(design: Design, selection: Selection, severity: Severi
 }
 
 /** Tunnels as edges, labelled with the plan's MTU and keepalive; red or amber when a finding names them. */
-export function tunnelEdges(design: Design, plan: Plan | null, selection: Selection, severity: SeverityIndex): TunnelEdgeType[] {
+export function tunnelEdges(design: Pick<Design, 'tunnels'>, plan: Plan | null, selection: Selection, severity: SeverityIndex): TunnelEdgeType[] {
   const selected = new Set(selection.tunnels);
   const mtu = new Map(plan?.tunnels.map((t) => [t.tunnel.id, t.safeMtu]) ?? []);
   const keepalive = new Map<string, string[]>();
@@ -67,7 +67,7 @@ export function tunnelEdges(design: Design, plan: Plan | null, selection: Select
 }
 
 /** Flows as dashed, arrowed edges from source to target (a service's flow ends at its gateway). */
-export function flowEdges(design: Design, plan: Plan | null, selection: Selection, severity: SeverityIndex): FlowEdgeType[] {
+export function flowEdges(design: Pick<Design, 'flows'>, plan: Plan | null, selection: Selection, severity: SeverityIndex): FlowEdgeType[] {
   const selected = new Set(selection.flows);
   const paths = new Map(plan?.flows.filter((f) => !f.reverse && f.path).map((f) => [f.flowId, f.path ?? []]) ?? []);
   return design.flows.map((f) => {

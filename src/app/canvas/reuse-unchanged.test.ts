@@ -18,4 +18,13 @@ describe('reuseUnchanged', () => {
     expect(moved.items[0]).not.toBe(a);
     expect(moved.byId.has('b')).toBe(false);
   });
+
+  it('returns the previous list itself when every item is kept in order, so what is derived from it is not redone', () => {
+    const host = { id: 'h' };
+    const item = (id: string, x: number) => ({ id, position: { x, y: 0 }, data: { host, severity: null } });
+    const first = reuseUnchanged(new Map(), [item('a', 1), item('b', 2)]);
+    expect(reuseUnchanged(first.byId, [item('a', 1), item('b', 2)], first.items).items).toBe(first.items);
+    expect(reuseUnchanged(first.byId, [item('a', 1), item('b', 3)], first.items).items).not.toBe(first.items);
+    expect(reuseUnchanged(first.byId, [item('b', 2), item('a', 1)], first.items).items).not.toBe(first.items);
+  });
 });

@@ -1,10 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useStore } from '@xyflow/react';
 import type { Measured } from './design-to-flow';
 import { flowLabel, tunnelLabel } from './edge-labels';
 import { labelEdges, routeEdges } from './edge-layout';
 import type { EdgeLayout, FlowLine, HostBox, TunnelLine } from './edge-layout';
 import type { DesignEdge, HostNodeType } from './flow-types';
+import { sameBoxes } from './same-geometry';
 import { sameRect, viewRect } from './view-rect';
 
 /** A card not measured yet is taken at the usual card size (as hostNodes assumes). */
@@ -25,12 +26,14 @@ const LIGHT_DRAG_OVER = 100;
  */
 export function useEdgeLayout(nodes: readonly HostNodeType[], edges: readonly DesignEdge[], measured: Measured, zoomedOut: boolean, dragging: boolean): EdgeLayout {
   const light = dragging && edges.length > LIGHT_DRAG_OVER;
+  const [stableBoxes] = useState(boxKeeper);
+  // The cards' boxes keep their list while nothing moved, so the routes below are not redone for an edit in place.
+  const hosts = useMemo(() => stableBoxes(nodes.map((n) => {
+    const m = measured.get(n.id) ?? CARD;
+    return { id: n.id, x: n.position.x, y: n.position.y, width: m.width, height: m.height };
+  })), [stableBoxes, nodes, measured]);
   const layout = useMemo(() => {
     if (light) return null;
-    const hosts: HostBox[] = nodes.map((n) => {
-      const m = measured.get(n.id) ?? CARD;
-      return { id: n.id, x: n.position.x, y: n.position.y, width: m.width, height: m.height };
-    });
     const tunnels: TunnelLine[] = [];
     const flows: FlowLine[] = [];
     // Labels a finding names go first; selection does not reorder them (labels would jump on every click).
@@ -45,10 +48,19 @@ export function useEdgeLayout(nodes: readonly HostNodeType[], edges: readonly De
       }
     }
     return { routed: routeEdges(hosts, tunnels, flows, true), first };
-  }, [nodes, edges, measured, light]);
+  }, [hosts, edges, light]);
   const view = useStore(viewRect, sameRect);
   return useMemo(() => (layout === null ? LIGHT_LAYOUT
     : labelEdges(layout.routed, { labels: !zoomedOut, first: layout.first, within: view })), [layout, zoomedOut, view]);
+}
+
+/** A function that returns the previous boxes while the cards stay where they were, at the same sizes. */
+function boxKeeper() {
+  let previous: readonly HostBox[] = [];
+  return (next: readonly HostBox[]): readonly HostBox[] => {
+    if (!sameBoxes(previous, next)) previous = next;
+    return previous;
+  };
 }
 
 /** The one layout of every frame of a large drag: nothing routed, so no edge re-renders for the layout's sake. */

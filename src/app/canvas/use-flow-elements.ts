@@ -9,13 +9,36 @@ import { reuseUnchanged } from './reuse-unchanged';
 import { severityIndex } from './severity-index';
 import type { DragPositions } from './use-flow-changes';
 
-/** A function that returns each derived item as its previous object when it did not change. */
+/** A function that returns each derived item as its previous object when it did not change (and the list too). */
 function reuser<T extends { id: string }>() {
   let previous: ReadonlyMap<string, T> = new Map();
+  let previousItems: T[] = [];
   return (next: readonly T[]): T[] => {
-    const r = reuseUnchanged(previous, next);
+    const r = reuseUnchanged(previous, next, previousItems);
     previous = r.byId;
+    previousItems = r.items;
     return r.items;
+  };
+}
+
+function sameBundle(a: Bundle, b: Bundle): boolean {
+  return a.kind === b.kind && a.routes.length === b.routes.length
+    && a.routes.every((r, i) => {
+      const s = b.routes[i];
+      return s !== undefined && r.id === s.id && r.hosts.length === s.hosts.length && r.hosts.every((h, j) => h === s.hosts[j]);
+    });
+}
+
+/** A function that returns the previous bundles when they draw the same routes: EdgeBundle then keeps its segments. */
+function bundleKeeper() {
+  let previous: readonly Bundle[] = [];
+  return (next: readonly Bundle[]): readonly Bundle[] => {
+    const kept = next.map((b, i) => {
+      const old = previous[i];
+      return old && sameBundle(old, b) ? old : b;
+    });
+    if (kept.length !== previous.length || kept.some((b, i) => b !== previous[i])) previous = kept;
+    return previous;
   };
 }
 
@@ -30,7 +53,7 @@ export const BUNDLE_OVER = 300;
  * The canvas's nodes and edges, derived from the store. Unchanged ones keep their objects (see reuseUnchanged), and
  * a drag under way only replaces the dragged hosts' nodes: React Flow re-renders what moved, not 1,000 cards.
  */
-export function useFlowElements(measured: Measured, drag: DragPositions | null): { nodes: HostNodeType[]; edges: DesignEdge[]; bundles: Bundle[] } {
+export function useFlowElements(measured: Measured, drag: DragPositions | null): { nodes: HostNodeType[]; edges: DesignEdge[]; bundles: readonly Bundle[] } {
   const design = useApp(selectDesign);
   const findings = useApp(selectFindings);
   const plan = useApp(selectPlan);
@@ -38,6 +61,9 @@ export function useFlowElements(measured: Measured, drag: DragPositions | null):
   const pendingKeys = useApp((s) => s.pendingKeys);
   const [stableNodes] = useState(() => reuser<HostNodeType>());
   const [stableEdges] = useState(() => reuser<DesignEdge>());
+  const [stableBundles] = useState(bundleKeeper);
+  // Edges read only the tunnels and flows: a host's edit (the same two lists, by structural sharing) keeps them.
+  const { tunnels: designTunnels, flows: designFlows } = design;
 
   const severity = useMemo(() => severityIndex(findings), [findings]);
   const placed = useMemo(() => stableNodes(hostNodes(design, selection, severity, measured, pendingKeys, design.hosts.length > BUNDLE_OVER)),
@@ -47,8 +73,8 @@ export function useFlowElements(measured: Measured, drag: DragPositions | null):
     return p ? { ...n, position: p } : n;
   })), [placed, drag]);
   const { edges, bundles } = useMemo(() => {
-    const tunnels = tunnelEdges(design, plan, selection, severity);
-    const flows = flowEdges(design, plan, selection, severity);
+    const tunnels = tunnelEdges({ tunnels: designTunnels }, plan, selection, severity);
+    const flows = flowEdges({ flows: designFlows }, plan, selection, severity);
     const plain = (e: DesignEdge) => !e.selected && !e.data?.severity;
     const bundleTunnels = tunnels.length > BUNDLE_OVER;
     const bundleFlows = flows.length > BUNDLE_OVER;
@@ -59,7 +85,7 @@ export function useFlowElements(measured: Measured, drag: DragPositions | null):
     const bundles: Bundle[] = [];
     if (bundleTunnels) bundles.push({ kind: 'tunnel', routes: tunnels.filter(plain).map((e) => ({ id: e.data?.tunnel.id ?? e.id, hosts: [e.source, e.target] })) });
     if (bundleFlows) bundles.push({ kind: 'flow', routes: flows.filter(plain).map((e) => ({ id: e.data?.flow.id ?? e.id, hosts: [e.source, ...(e.data?.via ?? []), e.target] })) });
-    return { edges: stableEdges(kept), bundles: bundles.filter((b) => b.routes.length > 0) };
-  }, [stableEdges, design, plan, selection, severity]);
+    return { edges: stableEdges(kept), bundles: stableBundles(bundles.filter((b) => b.routes.length > 0)) };
+  }, [stableEdges, stableBundles, designTunnels, designFlows, plan, selection, severity]);
   return { nodes, edges, bundles };
 }

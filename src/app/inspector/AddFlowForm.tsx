@@ -1,14 +1,43 @@
-import { useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { Proto } from '../../engine';
 import { defaultPort, flowTargets } from '../store/ops/add-flow';
 import { selectDesign } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 
+type Target = { value: string; label: string };
+
+function sameTargets(a: readonly Target[], b: readonly Target[]): boolean {
+  return a.length === b.length && a.every((t, i) => t.value === b[i]?.value && t.label === b[i]?.label);
+}
+
+/** A function that returns the previous targets while they read the same (a host's name typed changes none). */
+function targetsKeeper() {
+  let previous: readonly Target[] = [];
+  return (next: readonly Target[]) => {
+    if (!sameTargets(previous, next)) previous = next;
+    return previous;
+  };
+}
+
+/**
+ * The target list: one option per host and service, 5,000 of them in a large design. Memoised on the list, so a
+ * keystroke elsewhere in the inspector does not make React go over 5,000 options again.
+ */
+const TargetSelect = memo(function TargetSelect({ id, targets, value, onChange }: { id: string; targets: readonly Target[]; value: string; onChange: (to: string) => void }) {
+  return (
+    <select id={id} className="input" aria-label="Flow target" value={value} onChange={(e) => onChange(e.target.value)} data-testid="flow-to">
+      {targets.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+    </select>
+  );
+});
+
 /** "app-1 may reach pg-primary on 5432": declares a flow from the selected host. */
 export function AddFlowForm({ from }: { from: string }) {
   const store = useAppStoreApi();
   const design = useApp(selectDesign);
-  const targets = flowTargets(design, from);
+  const hosts = design.hosts;
+  const [keepTargets] = useState(targetsKeeper);
+  const targets = useMemo(() => keepTargets(flowTargets({ hosts }, from)), [keepTargets, hosts, from]);
   const id = useId();
   const [to, setTo] = useState('');
   const [port, setPort] = useState('');
@@ -28,9 +57,7 @@ export function AddFlowForm({ from }: { from: string }) {
       <h3 className="section-title">Allow a flow</h3>
       <div className="add-flow__sentence">
         <span className="mono">{from}</span> may reach
-        <select id={`${id}-to`} className="input" aria-label="Flow target" value={target} onChange={(e) => setTo(e.target.value)} data-testid="flow-to">
-          {targets.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
-        </select>
+        <TargetSelect id={`${id}-to`} targets={targets} value={target} onChange={setTo} />
         on
         <select className="input input--narrow" aria-label="Protocol" value={proto} onChange={(e) => setProto(e.target.value as Proto)}>
           <option value="tcp">tcp</option>

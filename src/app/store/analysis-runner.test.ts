@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Design } from '../../engine';
 import { analyseDesign, generateKeypair, generatePresharedKey, seededRandom } from '../../engine';
@@ -25,18 +25,19 @@ async function start() {
   calls = [];
 }
 
-beforeEach(() => {
-  calls = [];
-  store = createAppStore({ design: emptyDesign() }, {
-    keypairs: async (n) => Array.from({ length: n }, () => generateKeypair(random)),
-    presharedKeys: async (n) => Array.from({ length: n }, () => generatePresharedKey(random)),
-    layout: (d) => d,
-    analyse: (design) => new Promise((resolve) => calls.push({ design, resolve })),
-    syncAnalysisBelow: 0, // every design goes to the "worker"
-  });
-});
-
 describe('analysis off the main thread', () => {
+  beforeEach(() => {
+    calls = [];
+    store = createAppStore({ design: emptyDesign() }, {
+      keypairs: async (n) => Array.from({ length: n }, () => generateKeypair(random)),
+      presharedKeys: async (n) => Array.from({ length: n }, () => generatePresharedKey(random)),
+      layout: (d) => d,
+      analyse: (design) => new Promise((resolve) => calls.push({ design, resolve })),
+      syncAnalysisBelow: 0, // every design goes to the "worker"
+      analysisPauseMs: 0, // each edit is sent at once (the pause has its own test below)
+    });
+  });
+
   it('keeps the previous findings while checking, drops stale results, and runs only the newest edit next', async () => {
     await start();
     s().editNetwork({ name: 'one' });
@@ -97,5 +98,45 @@ describe('analysis off the main thread', () => {
     s().moveHosts(new Map([['app-1', { x: 10, y: 10 }]]), 'drag');
     expect(calls.length).toBe(before);
     expect(s().analysisPending).toBe(false);
+  });
+});
+
+describe('analysis while typing', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    calls = [];
+    store = createAppStore({ design: emptyDesign() }, {
+      keypairs: async (n) => Array.from({ length: n }, () => generateKeypair(random)),
+      presharedKeys: async (n) => Array.from({ length: n }, () => generatePresharedKey(random)),
+      layout: (d) => d,
+      analyse: (design) => new Promise((resolve) => calls.push({ design, resolve })),
+      syncAnalysisBelow: 0,
+      analysisPauseMs: 300,
+    });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('sends a typed word once, when the typing pauses, and keeps the findings list when they did not change', async () => {
+    await vi.advanceTimersByTimeAsync(0);
+    // The first analysis of a loaded design does not wait.
+    expect(calls.map((c) => c.design.name)).toEqual(['untitled']);
+    calls[0]?.resolve(resultFor(calls[0].design));
+    await vi.advanceTimersByTimeAsync(0);
+    calls = [];
+
+    for (const name of ['o', 'or', 'ord', 'orde', 'order']) {
+      s().editNetwork({ name }, 'name');
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(calls).toEqual([]);
+    expect(s().analysisPending).toBe(true);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(calls.map((c) => c.design.name)).toEqual(['order']);
+
+    const shown = s().analysis.findings;
+    calls[0]?.resolve({ plan: null, findings: shown.map((f) => ({ ...f })) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s().analysisPending).toBe(false);
+    expect(s().analysis.findings).toBe(shown);
   });
 });

@@ -15,3 +15,9 @@ export const SYNC_ANALYSIS_HOSTS = 200;
 
 /** The analysis shown before the first one of a large design arrives. */
 export const NO_ANALYSIS: Analysis = { plan: null, findings: [] };
+
+/**
+ * A design analysed in the worker is sent once its edits pause this long: a word typed in the inspector at 5,000
+ * hosts is then sent once, not once per key (each round trip costs the page some 300 ms of copying).
+ */
+export const ANALYSIS_PAUSE_MS = 300;

@@ -137,6 +137,8 @@ export interface UiState {
   flowProto: Proto;
   /** When autosave last wrote the design. */
   savedAt: number | null;
+  /** A change waits for the autosave (it writes once typing pauses, see persistence/autosave.ts). */
+  unsaved: boolean;
   /** The design another tab of this browser saved over ours; autosave waits until the user chooses (other-tab.ts). */
   otherTab: Design | null;
 }
@@ -151,6 +153,7 @@ export interface UiActions {
   setKeysLost(on: boolean): void;
   setRememberKeys(on: boolean): void;
   markSaved(at: number): void;
+  markUnsaved(): void;
   setOtherTab(design: Design | null): void;
 }
 

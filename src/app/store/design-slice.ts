@@ -79,7 +79,7 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
     // Keys for an initial design that has keyless hosts (a template, a restored autosave) come once the store exists.
     // A large initial design is analysed by the worker too: the canvas draws first, the findings follow.
     queueMicrotask(() => {
-      if (!initialSync) reanalyse();
+      if (!initialSync) reanalyse(true);
       requestKeys();
       requestPsks();
     });

@@ -17,4 +17,6 @@ export interface StoreDeps {
   analyse?(design: Design): Promise<Analysis>;
   /** Designs with fewer hosts are analysed synchronously even when `analyse` is given (default SYNC_ANALYSIS_HOSTS). */
   syncAnalysisBelow?: number;
+  /** How long edits must pause before a design goes to `analyse` (default ANALYSIS_PAUSE_MS; 0 sends each at once). */
+  analysisPauseMs?: number;
 }

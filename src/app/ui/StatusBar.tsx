@@ -9,6 +9,7 @@ export function StatusBar() {
   const findings = useApp(selectFindings);
   const mode = useApp((s) => s.mode);
   const savedAt = useApp((s) => s.savedAt);
+  const unsaved = useApp((s) => s.unsaved);
   const otherTab = useApp((s) => s.otherTab !== null);
   const rememberKeys = useApp((s) => s.rememberKeys);
   const pending = useApp((s) => s.pendingKeys.length);
@@ -24,8 +25,8 @@ export function StatusBar() {
       <DraftsStatus />
       {pending > 0 && <span className="muted">Generating {plural(pending, 'keypair')}…</span>}
       <span className="statusbar__spacer" />
-      <span title={rememberKeys ? 'Private keys are stored in this browser' : 'Private keys are never stored in this browser'}>
-        {otherTab ? 'Not saved: another tab changed this design' : savedAt ? `Saved in this browser at ${new Date(savedAt).toLocaleTimeString()}` : 'Autosaves in this browser'}
+      <span data-testid="save-status" data-unsaved={unsaved && !otherTab} title={rememberKeys ? 'Private keys are stored in this browser' : 'Private keys are never stored in this browser'}>
+        {otherTab ? 'Not saved: another tab changed this design' : unsaved ? 'Saving in this browser…' : savedAt ? `Saved in this browser at ${new Date(savedAt).toLocaleTimeString()}` : 'Autosaves in this browser'}
         {rememberKeys ? ' (with keys)' : ' (without keys)'}
       </span>
     </footer>

@@ -2,7 +2,7 @@ import type { Design, Flow, Proto } from '../../../engine';
 import { uniqueId } from './unique-id';
 
 /** The port a flow to this target uses unless told otherwise: the database's or the service's, else null. */
-export function defaultPort(design: Design, to: string): number | null {
+export function defaultPort(design: Pick<Design, 'hosts'>, to: string): number | null {
   const [hostId, serviceId] = to.split('/');
   const host = design.hosts.find((h) => h.id === hostId);
   if (!host) return null;
@@ -11,7 +11,7 @@ export function defaultPort(design: Design, to: string): number | null {
 }
 
 /** Every target a flow from `from` may name: other hosts, and the services inside gateways' lans. */
-export function flowTargets(design: Design, from: string): Array<{ value: string; label: string }> {
+export function flowTargets(design: Pick<Design, 'hosts'>, from: string): Array<{ value: string; label: string }> {
   return design.hosts.filter((h) => h.id !== from).flatMap((h) => [
     { value: h.id, label: h.database ? `${h.id} (${h.database.engine} ${h.database.port})` : h.id },
     ...h.services.map((s) => ({ value: `${h.id}/${s.id}`, label: `${h.id}/${s.id} (${s.name || 'service'} ${s.port})` })),
