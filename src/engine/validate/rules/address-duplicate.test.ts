@@ -55,7 +55,8 @@ describe('address-duplicate', () => {
 
   it('reports a failover group whose floating address a host already has', () => {
     const fo = sketchDesign({
-      hosts: [{ id: 'pg-1', role: 'db' }, { id: 'pg-2', role: 'db' }],
+      // Written in the design: the pool allocation itself no longer hands out a group's floating address.
+      hosts: [{ id: 'pg-1', role: 'db', addresses: ['10.10.0.1/32'] }, { id: 'pg-2', role: 'db' }],
       failover: [{ id: 'g', address: '10.10.0.1', primary: 'pg-1', replica: 'pg-2' }],
     });
     const [f] = runRule(addressDuplicate, fo);
