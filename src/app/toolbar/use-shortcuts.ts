@@ -13,6 +13,33 @@ function typing(target: EventTarget | null): boolean {
 export function useShortcuts(openFile: () => void) {
   const store = useAppStoreApi();
   useEffect(() => {
+    /** Ctrl+A, C, V, D on the canvas: what draw.io does with them, one undo step each (editing-slice.ts). */
+    const editKey = (key: string, e: KeyboardEvent) => {
+      const s = store.getState();
+      // Text the user selected in a panel (a finding, a config preview) is copied as text, as anywhere else.
+      if (key === 'c' && !(window.getSelection()?.isCollapsed ?? true)) return;
+      e.preventDefault();
+      if (key === 'a') s.selectAll();
+      else if (key === 'v') s.paste();
+      else if (key === 'd') s.duplicateSelection();
+      else {
+        const clip = s.copySelection();
+        // Also as design JSON text, for another tab or an editor. Writing needs no permission prompt; the copy holds
+        // no keys (copy-hosts.ts), so nothing secret reaches the system clipboard.
+        if (clip) navigator.clipboard?.writeText(`${JSON.stringify(clip, null, 2)}\n`).catch(() => undefined);
+      }
+    };
+    /** C: two selected hosts are joined at once; otherwise the "Connect A to B" form opens. */
+    const connectKey = () => {
+      const s = store.getState();
+      const [a, b, more] = s.selection.hosts;
+      if (a === undefined || b === undefined || more !== undefined) {
+        s.openDialog('connect');
+        return;
+      }
+      const refused = s.connectHosts(a, b);
+      if (refused) s.toast('info', refused.error);
+    };
     const onKey = (e: KeyboardEvent) => {
       const s = store.getState();
       const mod = e.ctrlKey || e.metaKey;
@@ -46,6 +73,8 @@ export function useShortcuts(openFile: () => void) {
       } else if (mod && key === 'y') {
         e.preventDefault();
         s.redo();
+      } else if (mod && !e.shiftKey && !e.altKey && ['a', 'c', 'v', 'd'].includes(key)) {
+        editKey(key, e);
       } else if (mod || e.altKey) {
         return;
       } else if (e.key === 'Delete' || e.key === 'Backspace') {
@@ -55,6 +84,8 @@ export function useShortcuts(openFile: () => void) {
         s.setMode('tunnel');
       } else if (key === 'f') {
         s.setMode('flow');
+      } else if (key === 'c') {
+        connectKey();
       } else if (key === 'l') {
         s.autoLayout();
       } else if (e.key === '?') {
