@@ -81,6 +81,26 @@ test.describe('editing as in a drawing tool (issue 20)', () => {
     await designer.expectCounts(7, 4, 3);
   });
 
+  test('design JSON pasted from the system clipboard (another tab) comes in as new hosts, its keys left out', async ({ designer }) => {
+    await hubAndSpoke(designer);
+    const other = {
+      format: 'wg-designer/1',
+      hosts: [
+        { id: 'hub', role: 'gateway', endpoint: '198.51.100.9:51820', publicKey: 'xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=' },
+        { id: 'cache', role: 'db', database: { engine: 'redis', port: 6379 } },
+      ],
+      tunnels: [{ id: 't-hub-cache', a: 'hub', b: 'cache' }],
+    };
+    await designer.canvas.pasteText(JSON.stringify(other));
+    await designer.expectCounts(7, 5, 3);
+    await expect(designer.canvas.host('hub-2')).toHaveClass(/selected/);
+    await expect(designer.canvas.host('cache')).toHaveClass(/selected/);
+    // The copy gets a keypair of its own from the worker, never the one in the pasted text.
+    const keyOf = async (id: string) => (await designer.savedDesign())?.hosts.find((h) => h.id === id)?.publicKey ?? null;
+    await expect.poll(() => keyOf('hub-2')).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(await keyOf('hub-2')).not.toBe(other.hosts[0]?.publicKey);
+  });
+
   test('Ctrl+D duplicates the selection with the tunnel between the hosts', async ({ designer, page }) => {
     await hubAndSpoke(designer);
     await designer.canvas.selectMany(['hub', 'app-1']);

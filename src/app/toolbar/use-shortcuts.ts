@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStoreApi } from '../store/store-context';
+import { clipFromText } from '../store/ops/clip-from-text';
 import { EMPTY_SELECTION } from '../store/ops/selection';
 import { HOST_SEARCH_ID } from './HostSearch';
 
@@ -13,14 +14,37 @@ function typing(target: EventTarget | null): boolean {
 export function useShortcuts(openFile: () => void) {
   const store = useAppStoreApi();
   useEffect(() => {
+    /**
+     * Ctrl+V lets the browser's paste event follow: it carries the system clipboard's text with no permission
+     * prompt, so design JSON copied in another tab is pasted (see onPaste). When no paste event comes, the in-app
+     * clipboard is pasted once the key's event is over.
+     */
+    let pasteLater: ReturnType<typeof setTimeout> | null = null;
+    const onPaste = (e: ClipboardEvent) => {
+      const s = store.getState();
+      if (typing(e.target) || s.dialog !== null) return;
+      if (pasteLater !== null) clearTimeout(pasteLater);
+      pasteLater = null;
+      e.preventDefault();
+      const clip = clipFromText(e.clipboardData?.getData('text/plain') ?? '');
+      if (clip) s.pasteHosts(clip);
+      else s.paste();
+    };
     /** Ctrl+A, C, V, D on the canvas: what draw.io does with them, one undo step each (editing-slice.ts). */
     const editKey = (key: string, e: KeyboardEvent) => {
       const s = store.getState();
       // Text the user selected in a panel (a finding, a config preview) is copied as text, as anywhere else.
       if (key === 'c' && !(window.getSelection()?.isCollapsed ?? true)) return;
+      if (key === 'v') {
+        if (pasteLater !== null) clearTimeout(pasteLater);
+        pasteLater = setTimeout(() => {
+          pasteLater = null;
+          store.getState().paste();
+        });
+        return;
+      }
       e.preventDefault();
       if (key === 'a') s.selectAll();
-      else if (key === 'v') s.paste();
       else if (key === 'd') s.duplicateSelection();
       else {
         const clip = s.copySelection();
@@ -95,6 +119,11 @@ export function useShortcuts(openFile: () => void) {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('paste', onPaste);
+      if (pasteLater !== null) clearTimeout(pasteLater);
+    };
   }, [store, openFile]);
 }
