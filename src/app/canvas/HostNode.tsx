@@ -3,6 +3,7 @@ import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import { HostIcon } from '../icons/HostIcon';
 import { kindOf } from '../store/ops/host-kinds';
+import { useApp } from '../store/store-context';
 import type { HostNodeType } from './flow-types';
 import { useZoomedOut } from './use-zoomed-out';
 
@@ -15,8 +16,10 @@ const ROLE_LABEL = { db: 'database', app: 'app host', gateway: 'gateway', client
 function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
   const { host, severity, keysPending } = data;
   const zoomedOut = useZoomedOut();
+  // A boolean per card: only the cards whose match changes re-render as the search query is typed.
+  const dimmed = useApp((s) => s.hostFilter !== null && !s.hostFilter.has(host.id));
   const kind = kindOf(host);
-  const classes = ['host-node', `host-node--${host.role}`, selected ? 'is-selected' : '', severity ? `has-${severity}` : ''];
+  const classes = ['host-node', `host-node--${host.role}`, selected ? 'is-selected' : '', severity ? `has-${severity}` : '', dimmed ? 'is-dimmed' : ''];
   return (
     <div className={classes.join(' ')} data-testid="host-node" data-host-id={host.id}>
       {(['top', 'right', 'bottom', 'left'] as const).map((side) => (

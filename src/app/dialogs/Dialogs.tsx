@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useApp } from '../store/store-context';
+import { ConnectDialog } from './ConnectDialog';
 import { DraftsDialog } from './DraftsDialog';
 import { DraftsGate } from './DraftsGate';
 import { ImportDialog } from './ImportDialog';
@@ -29,6 +30,8 @@ export function Dialogs() {
       return <TemplatesDialog />;
     case 'shortcuts':
       return <ShortcutsDialog />;
+    case 'connect':
+      return <ConnectDialog />;
     default:
       return null;
   }

@@ -31,6 +31,11 @@ export function HostInspector({ host }: { host: Host }) {
           <div className="inspector__title">{host.name}</div>
           <div className="inspector__sub mono">{host.id} · {host.addresses.join(', ') || 'no address'}</div>
         </div>
+        <button type="button" className="btn btn--small inspector__connect" data-testid="connect-to" title="A tunnel to another host, named by typing (C)"
+          onClick={() => {
+            store.getState().select({ hosts: [host.id], tunnels: [], flows: [] });
+            store.getState().openDialog('connect');
+          }}>Connect to…</button>
       </header>
       <section className="inspector__section">
         <TextField label="Name" value={host.name} commit={(t) => commit('name', { name: t })} testId="field-name" />

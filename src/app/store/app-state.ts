@@ -7,7 +7,7 @@ import type { FlowRequest } from './ops/add-flow';
 import type { Selection } from './ops/selection';
 
 export type ConnectMode = 'tunnel' | 'flow';
-export type DialogName = 'export' | 'share' | 'templates' | 'save' | 'shortcuts' | 'drafts' | 'import';
+export type DialogName = 'export' | 'share' | 'templates' | 'save' | 'shortcuts' | 'drafts' | 'import' | 'connect';
 export type ToastKind = 'info' | 'success' | 'error';
 
 export interface Toast {
@@ -46,6 +46,10 @@ export interface DesignActions {
   addHost(kind: HostKind, position: Position): string | null;
   /** Joins two hosts: a tunnel, or in flow mode a flow from `source` to `target`. */
   connect(source: string, target: string): void;
+  /** Joins two hosts with a tunnel whatever the mode and selects it; else says why not (ops/connect-hosts.ts). */
+  connectHosts(a: string, b: string): { error: string } | null;
+  /** Adds a copy (ops/copy-hosts.ts) as new hosts, one undo step, and selects them; a toast says why when it cannot. */
+  pasteHosts(clip: Design): void;
   addFlow(req: FlowRequest): string | null;
   editHost(id: string, patch: Record<string, unknown>, mergeKey?: string): EditResult;
   editTunnel(id: string, patch: Record<string, unknown>, mergeKey?: string): EditResult;
@@ -157,6 +161,25 @@ export interface UiActions {
   setOtherTab(design: Design | null): void;
 }
 
-export type AppState = DesignState & SelectionState & UiState & DraftsState & ImportState;
-export type AppActions = DesignActions & SelectionActions & UiActions & DraftsActions & ImportActions;
+export interface EditingState {
+  /** The hosts Ctrl+C copied (ops/copy-hosts.ts), for Ctrl+V; null until something is copied. */
+  clipboard: Design | null;
+  /** While the host search has a query: the hosts it matches, drawn normally while the others are dimmed. */
+  hostFilter: ReadonlySet<string> | null;
+}
+
+export interface EditingActions {
+  /** Copies the selected hosts (and what joins them) to the clipboard and returns the copy, or null when none. */
+  copySelection(): Design | null;
+  /** Pastes the clipboard as new hosts. */
+  paste(): void;
+  /** Copies and pastes the selection in one step, leaving the clipboard as it was. */
+  duplicateSelection(): void;
+  /** Selects every host. */
+  selectAll(): void;
+  setHostFilter(ids: ReadonlySet<string> | null): void;
+}
+
+export type AppState = DesignState & SelectionState & UiState & DraftsState & ImportState & EditingState;
+export type AppActions = DesignActions & SelectionActions & UiActions & DraftsActions & ImportActions & EditingActions;
 export type AppStore = AppState & AppActions;

@@ -4,6 +4,7 @@ import type { Design } from '../../engine';
 import type { AppStore } from './app-state';
 import { createDesignSlice } from './design-slice';
 import { createDraftsSlice } from './drafts-slice';
+import { createEditingSlice } from './editing-slice';
 import { createImportSlice } from './import-slice';
 import { createSelectionSlice } from './selection-slice';
 import type { StoreDeps } from './store-deps';
@@ -22,5 +23,6 @@ export function createAppStore(init: StoreInit, deps: StoreDeps): StoreApi<AppSt
     ...createUiSlice(init.rememberKeys ?? false)(...a),
     ...createDraftsSlice(...a),
     ...createImportSlice(deps)(...a),
+    ...createEditingSlice(...a),
   }));
 }

@@ -11,10 +11,12 @@ import { keyRequests } from './key-requests';
 import { addFlow } from './ops/add-flow';
 import { addHost } from './ops/add-host';
 import { addTunnel } from './ops/add-tunnel';
+import { connectHosts } from './ops/connect-hosts';
 import { editFlow, editHost, editNetwork, editTunnel } from './ops/edit-design';
 import { editFailover } from './ops/failover-groups';
 import { clearKeys, keysMadeHere, setCustody } from './ops/key-custody';
 import { moveHosts } from './ops/move-hosts';
+import { pasteHosts } from './ops/paste-hosts';
 import { removeItems } from './ops/remove-items';
 import { wholeDesignChange } from './whole-design-change';
 import { EMPTY_SELECTION } from './ops/selection';
@@ -116,6 +118,22 @@ export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<
         }
         commit(r.design);
         set({ selection: { ...EMPTY_SELECTION, tunnels: [r.id] } });
+      },
+      connectHosts(a, b) {
+        const r = connectHosts(get().history.present, a, b);
+        if ('error' in r) return r;
+        commit(r.design);
+        set({ selection: { ...EMPTY_SELECTION, tunnels: [r.id] } });
+        return null;
+      },
+      pasteHosts(clip) {
+        const r = pasteHosts(get().history.present, clip);
+        if ('error' in r) {
+          get().toast('error', `Not pasted: ${r.error}.`);
+          return;
+        }
+        commit(r.design);
+        set({ selection: { ...EMPTY_SELECTION, hosts: r.ids } });
       },
       addFlow(req) {
         const r = addFlow(get().history.present, req);

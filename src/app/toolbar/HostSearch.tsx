@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { selectDesign, selectFindings } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { searchHosts } from './host-search';
@@ -20,14 +20,22 @@ export function HostSearch() {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const result = useMemo(() => (open ? searchHosts(design, findings, query) : { matches: [], total: 0 }), [open, design, findings, query]);
+  const result = useMemo(() => (open ? searchHosts(design, findings, query) : null), [open, design, findings, query]);
+  const matches = result?.matches ?? [];
+  const total = result?.total ?? 0;
+  // While the list is open with a query the other hosts are dimmed, so the matches stand out where they lie.
+  const filter = result !== null && query.trim() !== '' ? result.ids : null;
+  useEffect(() => {
+    store.getState().setHostFilter(filter);
+  }, [store, filter]);
+  useEffect(() => () => store.getState().setHostFilter(null), [store]);
 
   const pick = (id: string) => {
     store.getState().focusSubjects({ hosts: [id] });
     setOpen(false);
   };
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
-    const n = result.matches.length;
+    const n = matches.length;
     if (e.key === 'ArrowDown' && n > 0) {
       e.preventDefault();
       setActive((active + 1) % n);
@@ -35,7 +43,7 @@ export function HostSearch() {
       e.preventDefault();
       setActive((active - 1 + n) % n);
     } else if (e.key === 'Enter') {
-      const m = result.matches[active] ?? result.matches[0];
+      const m = matches[active] ?? matches[0];
       if (m) pick(m.id);
     } else if (e.key === 'Escape') {
       setOpen(false);
@@ -48,12 +56,12 @@ export function HostSearch() {
       <input id={HOST_SEARCH_ID} type="search" className="host-search__input" data-testid="host-search" value={query}
         placeholder="Find host (Ctrl+F)" aria-label="Find a host by id, name, role, address or finding code"
         role="combobox" aria-expanded={showList} aria-controls={LIST_ID} aria-autocomplete="list"
-        aria-activedescendant={showList && result.matches[active] ? `${LIST_ID}-${active}` : undefined}
+        aria-activedescendant={showList && matches[active] ? `${LIST_ID}-${active}` : undefined}
         onChange={(e) => { setQuery(e.target.value); setActive(0); setOpen(true); }}
         onFocus={() => setOpen(true)} onBlur={() => setOpen(false)} onKeyDown={onKeyDown} />
       {showList && (
         <ul id={LIST_ID} className="host-search__list" role="listbox" aria-label="Matching hosts">
-          {result.matches.map((m, i) => (
+          {matches.map((m, i) => (
             <li key={m.id} id={`${LIST_ID}-${i}`} role="option" aria-selected={i === active} data-testid="search-result"
               className={`host-search__item${i === active ? ' is-active' : ''}`}
               // mousedown, not click: the input's blur would close the list first.
@@ -64,8 +72,8 @@ export function HostSearch() {
             </li>
           ))}
           <li className="host-search__count muted" role="presentation">
-            {result.total === 0 ? 'No host matches' : result.total > result.matches.length
-              ? `${result.matches.length} of ${plural(result.total, 'match', 'matches')}` : plural(result.total, 'match', 'matches')}
+            {total === 0 ? 'No host matches' : total > matches.length
+              ? `${matches.length} of ${plural(total, 'match', 'matches')}` : plural(total, 'match', 'matches')}
           </li>
         </ul>
       )}

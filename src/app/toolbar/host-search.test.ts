@@ -25,6 +25,8 @@ describe('searchHosts', () => {
   it('finds hosts by role and by the code of a finding that names them or their tunnel', () => {
     expect(searchHosts(design, [], 'gateway').matches.map((m) => m.id)).toEqual(['hub']);
     expect(searchHosts(design, [], 'database').total).toBe(13);
+    // Every match, not only the listed ones, is drawn undimmed.
+    expect(searchHosts(design, [], 'database').ids.size).toBe(13);
     const finding: Finding = { code: 'mtu-above-tunnel', severity: 'warning', message: 'm', subjects: { tunnels: ['t-app-5'] } };
     const r = searchHosts(design, [finding], 'mtu-above');
     expect(r.matches.map((m) => m.id)).toEqual(['app-5', 'hub']);
@@ -32,7 +34,7 @@ describe('searchHosts', () => {
   });
 
   it('matches nothing on an empty query, and caps the list while counting every match', () => {
-    expect(searchHosts(design, [], '  ')).toEqual({ matches: [], total: 0 });
+    expect(searchHosts(design, [], '  ')).toEqual({ matches: [], total: 0, ids: new Set() });
     const r = searchHosts(design, [], 'app', 8);
     expect(r.matches).toHaveLength(8);
     expect(r.total).toBe(236);

@@ -15,6 +15,8 @@ export interface SearchResult {
   matches: HostMatch[];
   /** Every host that matched. */
   total: number;
+  /** The ids of every host that matched (the canvas dims the others). */
+  ids: ReadonlySet<string>;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface SearchResult {
  */
 export function searchHosts(design: Design, findings: readonly Finding[], query: string, limit = 8): SearchResult {
   const q = query.trim().toLowerCase();
-  if (q === '') return { matches: [], total: 0 };
+  if (q === '') return { matches: [], total: 0, ids: new Set() };
   const codes = findingCodesByHost(design, findings);
   const scored: Array<{ m: HostMatch; score: number }> = [];
   for (const h of design.hosts) {
@@ -42,7 +44,7 @@ export function searchHosts(design: Design, findings: readonly Finding[], query:
   }
   const byId = new Intl.Collator(undefined, { numeric: true });
   scored.sort((a, b) => a.score - b.score || byId.compare(a.m.id, b.m.id));
-  return { matches: scored.slice(0, limit).map((s) => s.m), total: scored.length };
+  return { matches: scored.slice(0, limit).map((s) => s.m), total: scored.length, ids: new Set(scored.map((s) => s.m.id)) };
 }
 
 /** The codes of the findings that name each host, directly or through a tunnel or flow of it. */

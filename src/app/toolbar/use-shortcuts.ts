@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStoreApi } from '../store/store-context';
+import { clipFromText } from '../store/ops/clip-from-text';
 import { EMPTY_SELECTION } from '../store/ops/selection';
 import { HOST_SEARCH_ID } from './HostSearch';
 
@@ -13,6 +14,56 @@ function typing(target: EventTarget | null): boolean {
 export function useShortcuts(openFile: () => void) {
   const store = useAppStoreApi();
   useEffect(() => {
+    /**
+     * Ctrl+V lets the browser's paste event follow: it carries the system clipboard's text with no permission
+     * prompt, so design JSON copied in another tab is pasted (see onPaste). When no paste event comes, the in-app
+     * clipboard is pasted once the key's event is over.
+     */
+    let pasteLater: ReturnType<typeof setTimeout> | null = null;
+    const onPaste = (e: ClipboardEvent) => {
+      const s = store.getState();
+      if (typing(e.target) || s.dialog !== null) return;
+      if (pasteLater !== null) clearTimeout(pasteLater);
+      pasteLater = null;
+      e.preventDefault();
+      const clip = clipFromText(e.clipboardData?.getData('text/plain') ?? '');
+      if (clip) s.pasteHosts(clip);
+      else s.paste();
+    };
+    /** Ctrl+A, C, V, D on the canvas: what draw.io does with them, one undo step each (editing-slice.ts). */
+    const editKey = (key: string, e: KeyboardEvent) => {
+      const s = store.getState();
+      // Text the user selected in a panel (a finding, a config preview) is copied as text, as anywhere else.
+      if (key === 'c' && !(window.getSelection()?.isCollapsed ?? true)) return;
+      if (key === 'v') {
+        if (pasteLater !== null) clearTimeout(pasteLater);
+        pasteLater = setTimeout(() => {
+          pasteLater = null;
+          store.getState().paste();
+        });
+        return;
+      }
+      e.preventDefault();
+      if (key === 'a') s.selectAll();
+      else if (key === 'd') s.duplicateSelection();
+      else {
+        const clip = s.copySelection();
+        // Also as design JSON text, for another tab or an editor. Writing needs no permission prompt; the copy holds
+        // no keys (copy-hosts.ts), so nothing secret reaches the system clipboard.
+        if (clip) navigator.clipboard?.writeText(`${JSON.stringify(clip, null, 2)}\n`).catch(() => undefined);
+      }
+    };
+    /** C: two selected hosts are joined at once; otherwise the "Connect A to B" form opens. */
+    const connectKey = () => {
+      const s = store.getState();
+      const [a, b, more] = s.selection.hosts;
+      if (a === undefined || b === undefined || more !== undefined) {
+        s.openDialog('connect');
+        return;
+      }
+      const refused = s.connectHosts(a, b);
+      if (refused) s.toast('info', refused.error);
+    };
     const onKey = (e: KeyboardEvent) => {
       const s = store.getState();
       const mod = e.ctrlKey || e.metaKey;
@@ -46,6 +97,8 @@ export function useShortcuts(openFile: () => void) {
       } else if (mod && key === 'y') {
         e.preventDefault();
         s.redo();
+      } else if (mod && !e.shiftKey && !e.altKey && ['a', 'c', 'v', 'd'].includes(key)) {
+        editKey(key, e);
       } else if (mod || e.altKey) {
         return;
       } else if (e.key === 'Delete' || e.key === 'Backspace') {
@@ -55,6 +108,8 @@ export function useShortcuts(openFile: () => void) {
         s.setMode('tunnel');
       } else if (key === 'f') {
         s.setMode('flow');
+      } else if (key === 'c') {
+        connectKey();
       } else if (key === 'l') {
         s.autoLayout();
       } else if (e.key === '?') {
@@ -64,6 +119,11 @@ export function useShortcuts(openFile: () => void) {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('paste', onPaste);
+      if (pasteLater !== null) clearTimeout(pasteLater);
+    };
   }, [store, openFile]);
 }

@@ -1,4 +1,4 @@
-import type { Design } from '../../../engine';
+import type { Design, Position } from '../../../engine';
 import { formatFieldError, parseDesign } from '../../../engine';
 import { renameHost } from './edit-design';
 import { uniqueId } from './unique-id';
@@ -18,11 +18,12 @@ const ys = (d: Design) => d.hosts.map((h) => h.position.y);
 
 /**
  * Adds an imported design to the current one as new hosts, tunnels and flows: ids that are taken get a suffix
- * (`db` -> `db-2`, references follow), the imported hosts are placed to the right of the current ones, and the
- * current design's name and network settings stay. Checked with the design schema like any edit. An import that
- * holds a host already here (the same public key) or cannot live beside this design returns why instead.
+ * (`db` -> `db-2`, references follow), the imported hosts are placed to the right of the current ones (or moved by
+ * `offset`, as a paste is), and the current design's name and network settings stay. Checked with the design schema
+ * like any edit. An import that holds a host already here (the same public key) or cannot live beside this design
+ * returns why instead.
  */
-export function mergeDesign(current: Design, incoming: Design): { design: Design } | { error: string } {
+export function mergeDesign(current: Design, incoming: Design, offset?: Position): { design: Design } | { error: string } {
   if (incoming.hosts.length === 0) return { error: 'the import has no hosts' };
   // A public key names one WireGuard interface: an imported host that has one of ours is that host again.
   const keys = new Map(current.hosts.filter((h) => h.publicKey !== null).map((h) => [h.publicKey, h.id]));
@@ -40,8 +41,8 @@ export function mergeDesign(current: Design, incoming: Design): { design: Design
   const tunnelIds = new Set(current.tunnels.map((t) => t.id));
   const flowIds = new Set(current.flows.map((f) => f.id));
   const groupIds = new Set(current.failover.map((g) => g.id));
-  const dx = (current.hosts.length > 0 ? Math.max(...xs(current)) + GAP : 0) - Math.min(...xs(added));
-  const dy = (current.hosts.length > 0 ? Math.min(...ys(current)) : 0) - Math.min(...ys(added));
+  const dx = offset?.x ?? ((current.hosts.length > 0 ? Math.max(...xs(current)) + GAP : 0) - Math.min(...xs(added)));
+  const dy = offset?.y ?? ((current.hosts.length > 0 ? Math.min(...ys(current)) : 0) - Math.min(...ys(added)));
   const r = parseDesign({
     ...current,
     hosts: [...current.hosts, ...added.hosts.map((h) => ({ ...h, position: { x: h.position.x + dx, y: h.position.y + dy } }))],
