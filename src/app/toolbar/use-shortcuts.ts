@@ -9,8 +9,11 @@ function typing(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
-/** The global keyboard shortcuts (see shortcuts.ts). `openFile` opens the JSON upload picker. */
-export function useShortcuts(openFile: () => void) {
+/**
+ * The global keyboard shortcuts (see shortcuts.ts). `openFile` opens the JSON upload picker, `importFiles` the
+ * picker for configs and designs.
+ */
+export function useShortcuts(openFile: () => void, importFiles: () => void) {
   const store = useAppStoreApi();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -25,6 +28,12 @@ export function useShortcuts(openFile: () => void) {
       if (mod && key === 'o') {
         e.preventDefault();
         openFile();
+        return;
+      }
+      // Not from a text field or a dialog: a file picker popping up over a half-typed edit would surprise.
+      if (mod && key === 'i' && !typing(e.target) && s.dialog === null) {
+        e.preventDefault();
+        importFiles();
         return;
       }
       // Ctrl+F finds a host here rather than text in the page (which would not reach cards that are not drawn).
@@ -65,5 +74,5 @@ export function useShortcuts(openFile: () => void) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, openFile]);
+  }, [store, openFile, importFiles]);
 }
