@@ -16,7 +16,7 @@ test.describe('import, new, templates and links ask before they replace a design
     await expect(designer.question.root).toHaveCount(0);
     await designer.expectCounts(2, 1, 1);
 
-    await designer.toolbar.importFiles(files);
+    await designer.toolbar.importFiles(files, 'shortcut');
     await designer.question.answer('replace');
     await expect(page.getByTestId('toast-success').filter({ hasText: 'Imported' })).toContainText(/Imported 6 hosts from overlapping-sites.json and 2 configs/);
     // The design file's hosts and the configs' hosts, one design.
