@@ -116,7 +116,7 @@ test.describe('no input is lost', () => {
     const other = new DesignerPage(await context.newPage());
     await other.open();
     await other.expectCounts(5, 4, 3);
-    await other.toolbar.startFromTemplate('point-to-point');
+    await other.toolbar.startFromTemplate('point-to-point', 'replace');
     await other.expectCounts(2, 1, 1);
 
     // The first tab says so, stops saving, and keeps its own design meanwhile.

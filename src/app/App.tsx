@@ -1,16 +1,17 @@
-import { useCallback, useRef } from 'react';
+import { useCallback } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
 import { Dialogs } from './dialogs/Dialogs';
 import { FindingsPanel } from './findings/FindingsPanel';
-import { openDesignFile } from './files/open-design-file';
+import { offerImportedFiles, offerOpenedFile } from './files/offer-files';
+import { useFilePicker } from './files/use-file-picker';
 import { Inspector } from './inspector/Inspector';
-import { needsLayout } from './layout/auto-layout';
 import { Palette } from './palette/Palette';
-import { useAppStoreApi } from './store/store-context';
+import { useApp, useAppStoreApi } from './store/store-context';
 import { Toolbar } from './toolbar/Toolbar';
 import { useShortcuts } from './toolbar/use-shortcuts';
 import { useShareLinkListener } from './persistence/use-share-link-listener';
+import { FoldedPanel } from './ui/FoldedPanel';
 import { KeysLostBanner } from './ui/KeysLostBanner';
 import { NoticeBanner } from './ui/NoticeBanner';
 import { OtherTabBanner } from './ui/OtherTabBanner';
@@ -19,39 +20,32 @@ import { StatusBar } from './ui/StatusBar';
 /** The designer's frame: toolbar, palette, canvas, inspector, findings and status bar. Each is its own component. */
 export function App() {
   const store = useAppStoreApi();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const openFile = useCallback(() => fileInput.current?.click(), []);
-  useShortcuts(openFile);
+  const collapsed = useApp((s) => s.collapsed);
+  const [openFile, openInput] = useFilePicker(useCallback((files) => void offerOpenedFile(store, files[0]), [store]),
+    { accept: '.json,application/json', testId: 'open-file' });
+  // wg-quick configs and design JSONs, several at once: the same import as dropping them on the canvas.
+  const [importFiles, importInput] = useFilePicker(useCallback((files) => void offerImportedFiles(store, files), [store]),
+    { accept: '.conf,.json,application/json', multiple: true, testId: 'import-files' });
+  useShortcuts(openFile, importFiles);
   useShareLinkListener();
-  const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
-    const r = await openDesignFile(file);
-    const s = store.getState();
-    if ('error' in r) {
-      s.toast('error', `${r.error}. The current design was not changed.`);
-      return;
-    }
-    // A design with hosts is replaced or merged only once the user says so (ImportDialog).
-    s.offerImport({ design: r.design, layout: needsLayout(r.design), source: file.name, done: `Opened ${file.name}.`, warnings: [] });
-  };
+  const folded = (Object.keys(collapsed) as Array<keyof typeof collapsed>).filter((p) => collapsed[p]).map((p) => ` is-${p}-folded`).join('');
   return (
     <ReactFlowProvider>
-      <div className="app">
-        <Toolbar openFile={openFile} />
-        <Palette />
+      <div className={`app${folded}`}>
+        <Toolbar openFile={openFile} importFiles={importFiles} />
+        {collapsed.palette ? <FoldedPanel panel="palette" /> : <Palette />}
         <main className="workspace">
           <OtherTabBanner />
           <NoticeBanner />
           <KeysLostBanner />
           <Canvas />
         </main>
-        <Inspector />
-        <FindingsPanel />
+        {collapsed.inspector ? <FoldedPanel panel="inspector" /> : <Inspector />}
+        {collapsed.findings ? <FoldedPanel panel="findings" /> : <FindingsPanel />}
         <StatusBar />
       </div>
-      <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={(e) => void onFile(e)} data-testid="open-file" />
+      {openInput}
+      {importInput}
       <Dialogs />
     </ReactFlowProvider>
   );

@@ -4,7 +4,7 @@ import type { Connection, EdgeTypes, Node, NodeTypes } from '@xyflow/react';
 import { selectDesign } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { EdgeMarkers } from './EdgeMarkers';
-import { droppedImport } from './dropped-files';
+import { offerImportedFiles } from '../files/offer-files';
 import { carriesFiles } from './file-drop';
 import { FlowEdge } from './FlowEdge';
 import { FocusEffect } from './FocusEffect';
@@ -63,11 +63,8 @@ export function Canvas() {
     if (!carriesFiles(e.dataTransfer)) return;
     e.preventDefault();
     setDropping(false);
-    const r = await droppedImport(Array.from(e.dataTransfer.files));
-    const s = store.getState();
-    if ('error' in r) s.toast('error', `Import failed: ${r.error}`);
     // A design with hosts is replaced or merged only once the user says so (ImportDialog).
-    else s.offerImport(r);
+    await offerImportedFiles(store, Array.from(e.dataTransfer.files));
   }, [store]);
 
   return (
@@ -111,7 +108,7 @@ export function Canvas() {
       </ReactFlow></EdgeLayoutContext.Provider>}
       {empty && <EmptyCanvas />}
       <Toasts />
-      {dropping && <div className="drop-hint">Drop wg-quick configs to import them as a design</div>}
+      {dropping && <div className="drop-hint">Drop wg-quick configs or a design JSON to import them</div>}
     </div>
   );
 }

@@ -15,7 +15,7 @@ const MAX_CONF_BYTES = 1024 * 1024;
  */
 export async function importDroppedConfigs(files: readonly File[]): Promise<{ design: Design; warnings: string[] } | { error: string }> {
   const confs = files.filter((f) => /\.conf$/i.test(f.name));
-  if (confs.length === 0) return { error: 'Drop wg-quick configs (files ending in .conf), or use Open to load a design JSON.' };
+  if (confs.length === 0) return { error: 'choose wg-quick configs (files ending in .conf)' };
   const big = confs.find((f) => f.size > MAX_CONF_BYTES);
   if (big) return { error: `${big.name} is ${big.size} bytes: that is not a wg-quick config.` };
   const texts = await Promise.all(confs.map(async (f) => ({ name: f.name, text: await f.text() })));

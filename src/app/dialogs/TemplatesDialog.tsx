@@ -3,7 +3,10 @@ import { useAppStoreApi } from '../store/store-context';
 import { TEMPLATES } from '../templates/templates';
 import { Modal } from '../ui/Modal';
 
-/** Starts a new design from a template (the current one stays one undo away). */
+/**
+ * Starts a new design from a template. Over a design with hosts the import question asks first (replace, merge the
+ * template in as new hosts, or cancel); either way the current design stays one undo away.
+ */
 export function TemplatesDialog() {
   const store = useAppStoreApi();
   const close = () => store.getState().closeDialog();
@@ -16,10 +19,12 @@ export function TemplatesDialog() {
       s.toast('error', `Template ${t.label} is broken: ${r.errors.map(formatFieldError).join('; ')}`);
       return;
     }
-    // Loading pins the template's addresses (see store/commit.ts), so hosts added later never move them.
-    s.loadDesign(r.value, { layout: true });
-    s.toast('info', `Started from “${t.label}”. Undo (Ctrl+Z) brings the previous design back.`);
     close();
+    // Loading pins the template's addresses (see store/commit.ts), so hosts added later never move them.
+    s.offerImport({
+      kind: 'template', design: r.value, layout: true, source: `“${t.label}”`, warnings: [],
+      done: `Started from “${t.label}”. Undo (Ctrl+Z) brings the previous design back.`,
+    });
   };
   return (
     <Modal title="Start from a template" onClose={close} wide testId="templates-dialog">

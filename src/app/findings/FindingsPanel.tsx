@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../../engine';
 import { selectAnalysisPending, selectFindings } from '../store/selectors';
 import { useApp } from '../store/store-context';
 import { FindingRow } from './FindingRow';
+import { PanelToggle } from '../ui/PanelToggle';
 
 const GROUPS: ReadonlyArray<{ severity: Severity; label: string }> = [
   { severity: 'error', label: 'Errors' },
@@ -27,6 +28,7 @@ export function FindingsPanel() {
         <span className="findings__counts">
           {GROUPS.map((g) => <span key={g.severity} className={`count count--${g.severity}`} title={g.label}>{by(g.severity).length}</span>)}
         </span>
+        <PanelToggle panel="findings" />
       </div>
       <div className="findings__body">
         {findings.length === 0 && !pending && <p className="muted findings__empty">No findings: the design is consistent.</p>}

@@ -7,6 +7,7 @@ import { FlowInspector } from './FlowInspector';
 import { HostInspector } from './HostInspector';
 import { RegenerateKeys } from './RegenerateKeys';
 import { TunnelInspector } from './TunnelInspector';
+import { PanelToggle } from '../ui/PanelToggle';
 
 /** The right-hand panel: whatever is selected, or the design itself. */
 export function Inspector() {
@@ -42,7 +43,7 @@ export function Inspector() {
   }
   return (
     <aside className="inspector" aria-label="Inspector">
-      <div className="panel-title">Inspector</div>
+      <div className="panel-title">Inspector<PanelToggle panel="inspector" /></div>
       {body}
     </aside>
   );

@@ -1,4 +1,5 @@
 import { HostIcon } from '../icons/HostIcon';
+import { PanelToggle } from '../ui/PanelToggle';
 import { HOST_KINDS } from '../store/ops/host-kinds';
 import { usePaletteDrag } from './use-palette-drag';
 
@@ -7,7 +8,7 @@ export function Palette() {
   const { drag, start, click } = usePaletteDrag();
   return (
     <aside className="palette" aria-label="Palette">
-      <div className="panel-title">Palette</div>
+      <div className="panel-title">Palette<PanelToggle panel="palette" /></div>
       <ul className="palette__list">
         {HOST_KINDS.map((k) => (
           <li key={k.kind}>

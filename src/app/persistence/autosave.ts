@@ -59,7 +59,8 @@ export function startAutosave(store: StoreApi<AppStore>, storage: Storage, onSav
 
   if (saveNow) save();
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.rememberKeys !== prev.rememberKeys) writeSettings(storage, { rememberKeys: s.rememberKeys });
+    if (s.rememberKeys !== prev.rememberKeys || s.collapsed !== prev.collapsed) writeSettings(storage, { rememberKeys: s.rememberKeys, collapsed: s.collapsed });
+    // While another tab's newer save is unanswered (other-tab.ts), saving here would wipe it.
     if (s.otherTab !== null) return;
     if (s.rememberKeys !== prev.rememberKeys || prev.otherTab !== null) save();
     else if (s.history.present !== prev.history.present) later();

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import { decodeShareFragment, isShareFragment } from '../../engine';
-import { needsLayout } from '../layout/auto-layout';
 import { useAppStoreApi } from '../store/store-context';
-import { SHARE_NOTICE, linkFailedNotice } from './initial-design';
+import { SHARE_NOTICE, linkFailedNotice, shareLinkRequest } from './initial-design';
+import { sameDesign } from './same-design';
 
 /**
- * A share link pasted into the address bar of an open designer only changes the fragment: load it then too
- * (undoable), or say why it could not be, leaving the current design as it is.
+ * A share link pasted into the address bar of an open designer only changes the fragment: offer it then too (asked
+ * over a design with hosts, undoable), or say why it could not be, leaving the current design as it is.
  */
 export function useShareLinkListener() {
   const store = useAppStoreApi();
@@ -21,8 +21,13 @@ export function useShareLinkListener() {
         s.setNotice(linkFailedNotice(r.errors));
         return;
       }
-      s.loadDesign(r.value, { layout: needsLayout(r.value) });
-      s.setNotice(SHARE_NOTICE);
+      // The design open here already: nothing to replace (and loading the link would drop this tab's private keys).
+      if (sameDesign(s.history.present, r.value)) {
+        s.setNotice(SHARE_NOTICE);
+        return;
+      }
+      // Over a design with hosts the import question asks first: open the link's design, or keep this one.
+      s.offerImport(shareLinkRequest(r.value));
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);

@@ -9,6 +9,10 @@ import type { Selection } from './ops/selection';
 export type ConnectMode = 'tunnel' | 'flow';
 export type DialogName = 'export' | 'share' | 'templates' | 'save' | 'shortcuts' | 'drafts' | 'import' | 'connect';
 export type ToastKind = 'info' | 'success' | 'error';
+/** The side panels a small screen can fold away to give the canvas room. */
+export type PanelName = 'palette' | 'inspector' | 'findings';
+/** Which panels are folded (true) to a thin strip with a button that opens them again. */
+export type CollapsedPanels = Readonly<Record<PanelName, boolean>>;
 
 export interface Toast {
   id: number;
@@ -87,8 +91,17 @@ export interface DraftsActions {
   discardDrafts(): void;
 }
 
+/**
+ * Where a design that would replace the one on the canvas comes from: files (Import, Open, a drop), a template,
+ * New (a blank design) or a share link. Files and templates can also be merged in as new hosts; a blank design or a
+ * link only replaces or is turned down (dialogs/import-question.ts words each).
+ */
+export type ImportKind = 'files' | 'template' | 'blank' | 'link';
+
 /** A design read from files or a link, waiting for the user to say what to do with the one on the canvas. */
 export interface ImportRequest {
+  /** Files when left out. */
+  kind?: ImportKind;
   design: Design;
   /** Lay it out first (configs and links carry no positions). */
   layout: boolean;
@@ -97,10 +110,12 @@ export interface ImportRequest {
   /** The toast once it is in. */
   done: string;
   warnings: string[];
+  /** A banner to show once it is in (a share link says that it holds no private keys). */
+  notice?: Notice;
 }
 
 export interface PendingImport extends ImportRequest {
-  /** Why the import cannot be merged as new hosts, or null when it can. */
+  /** Why the import cannot be merged as new hosts, or null when it can (always set for a blank design or a link). */
   mergeError: string | null;
 }
 
@@ -145,6 +160,8 @@ export interface UiState {
   unsaved: boolean;
   /** The design another tab of this browser saved over ours; autosave waits until the user chooses (other-tab.ts). */
   otherTab: Design | null;
+  /** Folded side panels, remembered in the settings. */
+  collapsed: CollapsedPanels;
 }
 
 export interface UiActions {
@@ -159,6 +176,7 @@ export interface UiActions {
   markSaved(at: number): void;
   markUnsaved(): void;
   setOtherTab(design: Design | null): void;
+  togglePanel(panel: PanelName): void;
 }
 
 export interface EditingState {

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Design } from '../../engine';
-import type { AppStore } from './app-state';
+import type { AppStore, CollapsedPanels } from './app-state';
 import { createDesignSlice } from './design-slice';
 import { createDraftsSlice } from './drafts-slice';
 import { createEditingSlice } from './editing-slice';
@@ -13,6 +13,8 @@ import { createUiSlice } from './ui-slice';
 export interface StoreInit {
   design: Design;
   rememberKeys?: boolean;
+  /** Side panels folded in an earlier visit (settings). */
+  collapsed?: CollapsedPanels;
 }
 
 /** The vanilla store: every slice over one design. No side effects until created; tests make a fresh one each. */
@@ -20,7 +22,7 @@ export function createAppStore(init: StoreInit, deps: StoreDeps): StoreApi<AppSt
   return createStore<AppStore>()((...a) => ({
     ...createDesignSlice(init.design, deps)(...a),
     ...createSelectionSlice(...a),
-    ...createUiSlice(init.rememberKeys ?? false)(...a),
+    ...createUiSlice(init.rememberKeys ?? false, init.collapsed)(...a),
     ...createDraftsSlice(...a),
     ...createImportSlice(deps)(...a),
     ...createEditingSlice(...a),

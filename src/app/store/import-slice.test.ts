@@ -68,3 +68,43 @@ describe('import into a design', () => {
     expect([onMain, inWorker]).toEqual([0, 1]);
   });
 });
+
+describe('a blank design, a template or a link in place of the design', () => {
+  it('New over a design with hosts asks, offers no merge, and replace empties it (one undo brings it back)', () => {
+    s().loadDesign(fixtureDesign('hub-and-spoke'));
+    const before = s().history.present;
+    s().offerImport({ ...request(emptyDesign()), kind: 'blank' });
+    expect(s().dialog).toBe('import');
+    expect(s().pendingImport?.mergeError).toMatch(/no hosts to add/);
+    // A merge cannot be chosen for a blank design, even by a stale click.
+    s().resolveImport('merge');
+    expect(s().history.present).toBe(before);
+    s().offerImport({ ...request(emptyDesign()), kind: 'blank' });
+    s().resolveImport('replace');
+    expect(ids()).toEqual([]);
+    s().undo();
+    expect(s().history.present).toBe(before);
+  });
+
+  it('a link is opened or turned down, never merged, and shows its notice once in', () => {
+    s().loadDesign(fixtureDesign('hub-and-spoke'));
+    const notice = { kind: 'info' as const, title: 'Opened from a share link', text: 'No keys.' };
+    s().offerImport({ ...request(fixtureDesign('point-to-point', 9)), kind: 'link', notice });
+    expect(s().pendingImport?.mergeError).not.toBeNull();
+    s().resolveImport('cancel');
+    expect(ids()).toHaveLength(5);
+    expect(s().notice).toBeNull();
+    s().offerImport({ ...request(fixtureDesign('point-to-point', 9)), kind: 'link', notice });
+    s().resolveImport('replace');
+    expect(ids()).toHaveLength(2);
+    expect(s().notice).toEqual(notice);
+  });
+
+  it('a template over a design with hosts can be merged in as new hosts', () => {
+    s().loadDesign(fixtureDesign('hub-and-spoke'));
+    s().offerImport({ ...request(fixtureDesign('point-to-point', 9)), kind: 'template' });
+    expect(s().pendingImport?.mergeError).toBeNull();
+    s().resolveImport('merge');
+    expect(ids()).toHaveLength(7);
+  });
+});

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { AppStore, UiActions, UiState } from './app-state';
+import type { AppStore, CollapsedPanels, UiActions, UiState } from './app-state';
 
 let nextToast = 1;
 /** How long a toast stays; errors stay until dismissed. */
@@ -7,7 +7,10 @@ const TOAST_MS = 5000;
 /** Toasts shown at once: a third pushes the oldest out, so they never grow into a wall over the canvas. */
 export const MAX_TOASTS = 2;
 
-export function createUiSlice(rememberKeys: boolean): StateCreator<AppStore, [], [], UiState & UiActions> {
+/** Every panel open: the first visit's layout. */
+export const NO_COLLAPSED: CollapsedPanels = { palette: false, inspector: false, findings: false };
+
+export function createUiSlice(rememberKeys: boolean, collapsed: CollapsedPanels = NO_COLLAPSED): StateCreator<AppStore, [], [], UiState & UiActions> {
   return (set, get) => ({
     mode: 'tunnel',
     dialog: null,
@@ -19,6 +22,7 @@ export function createUiSlice(rememberKeys: boolean): StateCreator<AppStore, [],
     savedAt: null,
     unsaved: false,
     otherTab: null,
+    collapsed,
     setMode: (mode) => set({ mode }),
     openDialog: (dialog) => set({ dialog }),
     closeDialog: () => set({ dialog: null }),
@@ -34,5 +38,6 @@ export function createUiSlice(rememberKeys: boolean): StateCreator<AppStore, [],
     markSaved: (at) => set({ savedAt: at, unsaved: false }),
     markUnsaved: () => set({ unsaved: true }),
     setOtherTab: (otherTab) => set({ otherTab }),
+    togglePanel: (panel) => set((s) => ({ collapsed: { ...s.collapsed, [panel]: !s.collapsed[panel] } })),
   });
 }

@@ -1,10 +1,11 @@
 import { selectCanRedo, selectCanUndo, selectDesign } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
+import { blankDesignRequest } from './blank-design';
 import { HostSearch } from './HostSearch';
 import { ImageMenu } from './ImageMenu';
 
-/** The top bar: file, history, modes, layout, share and export, each with its shortcut in the tooltip. */
-export function Toolbar({ openFile }: { openFile: () => void }) {
+/** The top bar: file (new, templates, open, import, save), history, modes, layout, share and export, each with its shortcut in the tooltip. */
+export function Toolbar({ openFile, importFiles }: { openFile: () => void; importFiles: () => void }) {
   const store = useAppStoreApi();
   const name = useApp(selectDesign).name;
   const canUndo = useApp(selectCanUndo);
@@ -19,9 +20,11 @@ export function Toolbar({ openFile }: { openFile: () => void }) {
       </div>
       <div className="toolbar__name" title="Design name (edit it in the inspector with nothing selected)">{name || 'untitled'}</div>
       <div className="toolbar__group">
-        <button type="button" className="tb" onClick={() => s().openDialog('templates')} title="Start from a template" data-testid="tb-templates">New…</button>
+        <button type="button" className="tb" onClick={() => s().offerImport(blankDesignRequest())} title="Start a blank design (asks first if this one has hosts)" data-testid="tb-new">New</button>
+        <button type="button" className="tb" onClick={() => s().openDialog('templates')} title="Start from a template" data-testid="tb-templates">Templates…</button>
         <button type="button" className="tb" onClick={openFile} title="Open a design JSON (Ctrl+O)" data-testid="tb-open">Open</button>
-        <button type="button" className="tb" onClick={() => s().openDialog('save')} title="Download the design as JSON (Ctrl+S)" data-testid="tb-save">Save JSON</button>
+        <button type="button" className="tb" onClick={importFiles} title="Import wg-quick configs (.conf) and design JSONs, several at once (Ctrl+I)" data-testid="tb-import">Import</button>
+        <button type="button" className="tb" onClick={() => s().openDialog('save')} title="Download the design as JSON (Ctrl+S)" data-testid="tb-save">Save<span className="tb__more"> JSON</span></button>
       </div>
       <div className="toolbar__group">
         <button type="button" className="tb" disabled={!canUndo} onClick={() => s().undo()} title="Undo (Ctrl+Z)" aria-label="Undo" data-testid="tb-undo">↶</button>
@@ -45,8 +48,8 @@ export function Toolbar({ openFile }: { openFile: () => void }) {
       <HostSearch />
       <div className="toolbar__group">
         <button type="button" className="tb" onClick={() => s().openDialog('shortcuts')} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
-        <button type="button" className="tb" onClick={() => s().openDialog('share')} title="Copy a link that holds the design (never its keys)" data-testid="tb-share">Share link</button>
-        <button type="button" className="tb tb--primary" onClick={() => s().openDialog('export')} title="Export the bundle: configs, firewalls, install scripts (Ctrl+E)" data-testid="tb-export">Export bundle</button>
+        <button type="button" className="tb" onClick={() => s().openDialog('share')} title="Copy a link that holds the design (never its keys)" data-testid="tb-share">Share<span className="tb__more"> link</span></button>
+        <button type="button" className="tb tb--primary" onClick={() => s().openDialog('export')} title="Export the bundle: configs, firewalls, install scripts (Ctrl+E)" data-testid="tb-export">Export<span className="tb__more"> bundle</span></button>
       </div>
     </header>
   );

@@ -12,6 +12,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
   ['L', 'Auto-layout'],
   ['Ctrl+S', 'Download the design as JSON'],
   ['Ctrl+O', 'Open a design JSON'],
+  ['Ctrl+I', 'Import wg-quick configs and design JSONs'],
   ['Ctrl+E', 'Export the bundle'],
   ['Ctrl+F / /', 'Find a host by id, name, role, address or finding code; the others are dimmed meanwhile'],
   ['Escape', 'Clear the selection, close a dialog'],

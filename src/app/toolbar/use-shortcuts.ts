@@ -10,8 +10,11 @@ function typing(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
-/** The global keyboard shortcuts (see shortcuts.ts). `openFile` opens the JSON upload picker. */
-export function useShortcuts(openFile: () => void) {
+/**
+ * The global keyboard shortcuts (see shortcuts.ts). `openFile` opens the JSON upload picker, `importFiles` the
+ * picker for configs and designs.
+ */
+export function useShortcuts(openFile: () => void, importFiles: () => void) {
   const store = useAppStoreApi();
   useEffect(() => {
     /**
@@ -78,6 +81,12 @@ export function useShortcuts(openFile: () => void) {
         openFile();
         return;
       }
+      // Not from a text field or a dialog: a file picker popping up over a half-typed edit would surprise.
+      if (mod && key === 'i' && !typing(e.target) && s.dialog === null) {
+        e.preventDefault();
+        importFiles();
+        return;
+      }
       // Ctrl+F finds a host here rather than text in the page (which would not reach cards that are not drawn).
       if ((mod && key === 'f') || (e.key === '/' && !typing(e.target) && s.dialog === null)) {
         e.preventDefault();
@@ -125,5 +134,5 @@ export function useShortcuts(openFile: () => void) {
       window.removeEventListener('paste', onPaste);
       if (pasteLater !== null) clearTimeout(pasteLater);
     };
-  }, [store, openFile]);
+  }, [store, openFile, importFiles]);
 }
