@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useDraftField } from './draft-scope';
 
@@ -37,10 +37,18 @@ export interface TextFieldProps {
 }
 
 /**
- * A text input with field-level validation: every keystroke is tried against the design schema; an invalid value
- * never reaches the design. It stays in the input with the schema's message under it, and (inside an inspector's
- * DraftScope) in the store, so selecting another item and coming back finds it again, until it is fixed, Escape
- * restores the design's value, or it is discarded from the status bar.
+ * How long typing must pause before the text is tried against the design. A design change sets off the canvas, the
+ * status bar, the autosave and the analysis: at 5,000 hosts tens of ms of main thread, too much for every key of a
+ * typed word (issue 20's budget is 4 ms a key). The text is tried at once on blur, Enter, unmount and pagehide.
+ */
+export const COMMIT_PAUSE_MS = 250;
+
+/**
+ * A text input with field-level validation: the text is tried against the design schema once typing pauses (and at
+ * once when the field loses focus); an invalid value never reaches the design. It stays in the input with the
+ * schema's message under it, and (inside an inspector's DraftScope) in the store, so selecting another item and
+ * coming back finds it again, until it is fixed, Escape restores the design's value, or it is discarded from the
+ * status bar.
  */
 export function TextField({ label, value, commit, hint, placeholder, mono, lazy, testId, name }: TextFieldProps) {
   const id = useId();
@@ -62,6 +70,7 @@ export function TextField({ label, value, commit, hint, placeholder, mono, lazy,
     else if (err === null) draft.drop();
     else draft.keep(t, err);
   };
+  const pending = usePendingCommit(tryCommit);
   return (
     <Shell label={label} hint={hint} error={error} id={id}>
       <input
@@ -78,11 +87,16 @@ export function TextField({ label, value, commit, hint, placeholder, mono, lazy,
         onFocus={() => setTyping(text)}
         onBlur={() => {
           if (lazy) tryCommit(text);
+          else pending.flush();
           setTyping(null);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && lazy) tryCommit(text);
+          if (e.key === 'Enter') {
+            if (lazy) tryCommit(text);
+            else pending.flush();
+          }
           if (e.key === 'Escape') {
+            pending.cancel();
             setTyping(value);
             setLocalError(null);
             draft.drop();
@@ -90,11 +104,57 @@ export function TextField({ label, value, commit, hint, placeholder, mono, lazy,
         }}
         onChange={(e) => {
           setTyping(e.target.value);
-          if (!lazy) tryCommit(e.target.value);
+          if (!lazy) pending.schedule(e.target.value);
         }}
       />
     </Shell>
   );
+}
+
+/**
+ * The text waiting for typing to pause: `schedule` (re)starts the wait, `flush` tries it now, `cancel` forgets it.
+ * A wait still running when the field unmounts (another item selected) or the page is hidden is flushed, so no
+ * typed character is lost.
+ */
+function usePendingCommit(tryCommit: (text: string) => void) {
+  const latest = useRef(tryCommit);
+  useLayoutEffect(() => {
+    latest.current = tryCommit;
+  });
+  const waiting = useRef<{ text: string; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const [api] = useState(() => {
+    const flush = () => {
+      const w = waiting.current;
+      if (!w) return;
+      clearTimeout(w.timer);
+      waiting.current = null;
+      latest.current(w.text);
+    };
+    const cancel = () => {
+      if (waiting.current) clearTimeout(waiting.current.timer);
+      waiting.current = null;
+    };
+    const schedule = (text: string) => {
+      cancel();
+      waiting.current = { text, timer: setTimeout(flush, COMMIT_PAUSE_MS) };
+    };
+    return { flush, cancel, schedule };
+  });
+  useEffect(() => {
+    // Capture listeners on the event's own target run before the autosave's (on window, bubbling), so the text is
+    // in the design, or kept as a draft, before the design is written on the way out.
+    const onHide = () => api.flush();
+    window.addEventListener('pagehide', onHide, true);
+    window.addEventListener('beforeunload', onHide, true);
+    document.addEventListener('visibilitychange', onHide, true);
+    return () => {
+      window.removeEventListener('pagehide', onHide, true);
+      window.removeEventListener('beforeunload', onHide, true);
+      document.removeEventListener('visibilitychange', onHide, true);
+      api.flush();
+    };
+  }, [api]);
+  return api;
 }
 
 export interface SelectFieldProps<T extends string> {

@@ -71,6 +71,9 @@ export function useShortcuts(openFile: () => void, importFiles: () => void) {
       const s = store.getState();
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
+      // Save, Open, Find, Export and Import from inside a field: leaving it first tries the text typed there (fields.tsx
+      // waits for typing to pause), so the dialog sees it.
+      if (mod && ['s', 'o', 'f', 'e', 'i'].includes(key) && typing(e.target)) (e.target as HTMLElement).blur();
       if (mod && key === 's') {
         e.preventDefault();
         s.openDialog('save');
