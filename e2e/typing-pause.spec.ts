@@ -32,6 +32,7 @@ test.describe('text typed into the inspector and left at once', () => {
 
     // A reload right after typing: the way out tries the text before the autosave writes.
     await designer.canvas.select('pg-primary');
+    await designer.inspector.field('name').press('End');
     await designer.inspector.field('name').pressSequentially('!');
     await page.reload();
     await expect.poll(async () => (await nameOf('pg-primary'))?.name).toBe('orders db!');
