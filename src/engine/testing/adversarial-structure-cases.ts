@@ -31,7 +31,7 @@ export function designStructureCases(canaryDir: string): AdversarialCase[] {
       `${'['.repeat(100_000)}${']'.repeat(100_000)}`), 'reject', /nested deeper than 16/],
     ['depth-17-unknown-field', 'x', rootWith(`"x":${'['.repeat(17)}${']'.repeat(17)}`), 'reject', /nested deeper than 16/],
     ['text-over-32-mib', 'design', rootWith(`"pad":"${'x'.repeat(32 * 1024 * 1024)}"`), 'reject', /the limit is 33554432/],
-    ['hosts-over-limit', 'hosts', designText((d) => setPath(d, ['hosts'], rawSlot()), `[${'{},'.repeat(20_000)}{}]`), 'reject', /hosts: must have at most 20000/],
+    ['hosts-over-limit', 'hosts', designText((d) => setPath(d, ['hosts'], rawSlot()), `[${'{},'.repeat(20_000)}{}]`), 'reject', /hosts: has 20,001 items; a design holds at most 20,000/],
     ['addresses-over-limit', 'hosts[3].addresses', designText((d) => setPath(d, ['hosts', 3, 'addresses'],
       Array.from({ length: 257 }, (_, i) => `10.10.1.${i % 250}/32`))), 'reject', /hosts\[3\] \(app-1\)\.addresses: must have at most 256/],
     ['duplicate-host-ids', 'hosts[].id', designText((d) => setPath(d, ['hosts', 2, 'id'], 'pg-1')), 'reject', fieldPattern('hosts[2].id')],
