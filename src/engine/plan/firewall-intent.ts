@@ -2,7 +2,7 @@ import type { Design, Host } from '../model/design';
 import type { Prefix } from '../net';
 import { ByHost } from './by-host';
 import type { ResolvedFlow } from './flows';
-import { parsedHost } from './parsed-host';
+import type { ParsedHosts } from './parsed-host';
 import { networkKey } from './prefix-keys';
 import { isRouter } from './topology';
 import type { Topology } from './topology';
@@ -14,13 +14,13 @@ import type { FirewallIntent, FirewallRule } from './types';
  * delivering into its lan masquerades when the lan cannot route back to the overlay.
  */
 export function planFirewalls(
-  design: Design, topo: Pick<Topology, 'hosts' | 'numbers'>, flows: readonly ResolvedFlow[],
+  design: Design, topo: Pick<Topology, 'hosts' | 'numbers' | 'parsed'>, flows: readonly ResolvedFlow[],
 ): ByHost<FirewallIntent> {
   const { hosts } = topo;
   const intents = new ByHost<FirewallIntent>(topo.numbers);
   // Sources already masqueraded per gateway, so each flow adds its own in O(1) however many came before.
   const masqueraded = new Map<string, Set<number | string>>();
-  for (const h of design.hosts) intents.set(h.id, emptyIntent(design, h));
+  for (const h of design.hosts) intents.set(h.id, emptyIntent(design, h, topo.parsed));
   for (const f of flows) {
     if (!f.path) continue;
     const rule: FirewallRule = {
@@ -37,7 +37,7 @@ export function planFirewalls(
     if (f.toService && gateway?.masquerade) {
       let seen = masqueraded.get(gateway.id);
       if (!seen) masqueraded.set(gateway.id, (seen = new Set()));
-      addMasquerade(intents.get(gateway.id), gateway, f.sources, seen);
+      addMasquerade(intents.get(gateway.id), topo.parsed.of(gateway).lans, f.sources, seen);
     }
   }
   return intents;
@@ -68,7 +68,7 @@ function appended(chain: readonly FirewallRule[], rule: FirewallRule): readonly 
 const NO_PORTS: readonly number[] = Object.freeze([]);
 const NO_LAN_DATABASES: FirewallIntent['lanDatabases'] = Object.freeze([]);
 
-function emptyIntent(design: Design, host: Host): FirewallIntent {
+function emptyIntent(design: Design, host: Host, parsed: ParsedHosts): FirewallIntent {
   return {
     inbound: NONE,
     forward: NONE,
@@ -77,14 +77,14 @@ function emptyIntent(design: Design, host: Host): FirewallIntent {
     clampMss: isRouter(host),
     databasePorts: host.database ? [host.database.port] : NO_PORTS,
     lanDatabases: host.services.length === 0 ? NO_LAN_DATABASES
-      : host.services.map((s) => ({ serviceId: s.id, address: parsedHost(host).services.get(s.id) as Prefix, port: s.port })),
+      : host.services.map((s) => ({ serviceId: s.id, address: parsed.of(host).services.get(s.id) as Prefix, port: s.port })),
     managementPort: design.network.managementPort,
   };
 }
 
-function addMasquerade(intent: FirewallIntent | undefined, gateway: Host, sources: readonly Prefix[], seen: Set<number | string>): void {
+function addMasquerade(intent: FirewallIntent | undefined, lans: readonly Prefix[], sources: readonly Prefix[], seen: Set<number | string>): void {
   if (!intent) return;
-  const m = intent.masquerade ?? { sources: [], lans: [...parsedHost(gateway).lans] };
+  const m = intent.masquerade ?? { sources: [], lans: [...lans] };
   for (const s of sources) {
     const key = networkKey(s);
     if (!seen.has(key)) {

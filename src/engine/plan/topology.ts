@@ -2,8 +2,10 @@ import type { Design, Host, Tunnel } from '../model/design';
 import { ByHost } from './by-host';
 import { numberHosts } from './host-numbers';
 import type { HostNumbers } from './host-numbers';
+import type { ParsedHosts } from './parsed-host';
 import { pushTo } from './push-to';
 import { routerPaths } from './router-paths';
+import { SCAN_LIMIT } from './types';
 import type { RouterPaths } from './router-paths';
 
 /**
@@ -26,6 +28,10 @@ export interface Topology {
   routerNumber: ReadonlyMap<string, number>;
   /** Shortest paths between routers (by number) in the router-only graph. */
   routerPaths: RouterPaths;
+  /** The hosts' parsed texts, owned by the plan this topology belongs to. */
+  parsed: ParsedHosts;
+  /** Per host, where it enters the router graph (see entryRouters), filled in as flows ask. */
+  entries: ByHost<readonly string[]>;
 }
 
 /** A host routes when it is a gateway or has lans behind it. */
@@ -37,7 +43,7 @@ export function isRouter(host: Host): boolean {
  * Builds the graph and the router-only subgraph's paths: O(hosts + tunnels) when routers link as a forest (see
  * RouterPaths; otherwise one search per router that flows head for).
  */
-export function buildTopology(design: Design): Topology {
+export function buildTopology(design: Design, parsed: ParsedHosts): Topology {
   const numbers = numberHosts(design.hosts);
   const hosts = new ByHost<Host>(numbers);
   for (const h of design.hosts) hosts.set(h.id, h);
@@ -64,11 +70,8 @@ export function buildTopology(design: Design): Topology {
   const graph = { hosts, tunnels, wide, routers };
   // Each router's router neighbours by number, in id order (ties in the search go to the smaller id).
   const links = routerIds.map((r) => routerNeighbours(graph, r).map((n) => routerNumber.get(n) as number));
-  return { ...graph, numbers, routerIds, routerNumber, routerPaths: routerPaths(links) };
+  return { ...graph, numbers, routerIds, routerNumber, routerPaths: routerPaths(links), parsed, entries: new ByHost(numbers) };
 }
-
-/** Hosts with more tunnels than this get a map from neighbour to tunnel; fewer are scanned. */
-const SCAN_LIMIT = 8;
 
 /** The tunnel between `a` and `b` (the last one the design lists, as a map by neighbour would keep), if any. */
 export function tunnelBetween(topo: Topology, a: string, b: string): Tunnel | undefined {
@@ -150,14 +153,10 @@ export function findPath(topo: Topology, from: string, to: string): string[] | n
 /** Where a host enters the router graph: itself if it routes, else its router neighbours (sorted, deterministic). */
 function entryRouters(topo: Topology, id: string): readonly string[] {
   // Every flow from or to a host asks again: computed once per host of a topology.
-  let known = entryCache.get(topo);
-  if (!known) entryCache.set(topo, (known = new ByHost(topo.numbers)));
-  let entries = known.get(id);
+  let entries = topo.entries.get(id);
   if (!entries) {
     entries = topo.routers.has(id) ? [id] : routerNeighbours(topo, id);
-    known.set(id, entries);
+    topo.entries.set(id, entries);
   }
   return entries;
 }
-
-const entryCache = new WeakMap<Topology, ByHost<readonly string[]>>();
