@@ -1,8 +1,7 @@
 import type { Design, Host } from '../model/design';
-import { networkOf, parsePrefix } from '../net';
+import { asNetwork, compareNetworks, holdsNetwork, networkOf, networksOverlap, parsePrefix } from '../net';
 import type { Prefix } from '../net';
 import type { ResolvedFlow } from './flows';
-import { asNetwork, highBound, lowBound } from './prefix-keys';
 import { Routes } from './routes';
 import type { Topology } from './topology';
 
@@ -21,7 +20,7 @@ export interface RouteConflict {
  * peer only: WireGuard would silently hand it to the peer configured last.
  */
 export function planAllowedIPs(design: Design, topo: Topology, flows: readonly ResolvedFlow[]) {
-  const routes = new Routes(topo.numbers);
+  const routes = new Routes(topo.hosts);
   const conflicts: RouteConflict[] = [];
   const add = (hostId: string, peerId: string, prefix: Prefix, flowId: string) => {
     const kept = routes.add(hostId, peerId, prefix);
@@ -69,7 +68,7 @@ export function hostAllowedIPs(
   }
   for (const [pool, peer] of summarisablePools(routes.of(host.id), own, pools)) {
     const list = lists.get(peer);
-    if (list) lists.set(peer, [...list.filter((p) => !contains(pool, p)), pool]);
+    if (list) lists.set(peer, [...list.filter((p) => !holdsNetwork(pool, p)), pool]);
   }
   for (const list of lists.values()) list.sort(compareNetworks);
   for (const [peer, given] of explicit) lists.set(peer, sortUnique(given.map((s) => networkOf(parsePrefix(s)))));
@@ -86,12 +85,12 @@ export function summarisablePools(
   routes: Iterable<{ peer: string; prefix: Prefix }>, own: readonly Prefix[], pools: readonly Prefix[],
 ): Array<[Prefix, string]> {
   // Per pool: undefined (no route in it yet), the one peer holding its routes, or null (it cannot stand in).
-  const holders = pools.map((pool): string | null | undefined => (own.some((p) => contains(pool, p)) ? null : undefined));
+  const holders = pools.map((pool): string | null | undefined => (own.some((p) => holdsNetwork(pool, p)) ? null : undefined));
   const inside = pools.map(() => 0);
   for (const { peer, prefix } of routes) {
     pools.forEach((pool, k) => {
       const holder = holders[k];
-      if (holder === null || !overlaps(pool, prefix)) return;
+      if (holder === null || !networksOverlap(pool, prefix)) return;
       holders[k] = prefix.len < pool.len || (holder !== undefined && holder !== peer) ? null : peer;
       inside[k] = (inside[k] as number) + 1;
     });
@@ -102,22 +101,6 @@ export function summarisablePools(
     if (typeof holder === 'string' && (inside[k] as number) >= 2) out.push([pool, holder]);
   });
   return out;
-}
-
-function contains(outer: Prefix, p: Prefix): boolean {
-  return outer.family === p.family && p.len >= outer.len && lowBound(outer) <= lowBound(p) && highBound(p) <= highBound(outer);
-}
-
-function overlaps(a: Prefix, b: Prefix): boolean {
-  return a.family === b.family && lowBound(a) <= highBound(b) && lowBound(b) <= highBound(a);
-}
-
-/** Family, network start, length: comparePrefixes' order for networks. */
-function compareNetworks(a: Prefix, b: Prefix): number {
-  if (a.family !== b.family) return a.family - b.family;
-  const x = lowBound(a);
-  const y = lowBound(b);
-  return x < y ? -1 : x > y ? 1 : a.len - b.len;
 }
 
 /** Networks without duplicates, in compareNetworks order. */

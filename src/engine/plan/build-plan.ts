@@ -1,6 +1,5 @@
 import type { Design, Host } from '../model/design';
 import { hostAllowedIPs, planAllowedIPs, poolPrefixes } from './allowed-ips';
-import { ByHost } from './by-host';
 import type { RouteConflict } from './allowed-ips';
 import { planFirewalls } from './firewall-intent';
 import { failoverFlows, floatingAddresses } from './failover-flows';
@@ -20,7 +19,7 @@ export interface FullPlan extends Plan {
   resolvedFlows: ResolvedFlow[];
   conflicts: RouteConflict[];
   /** Host id -> its planned tunnels, in design order (hosts without one are absent). */
-  tunnelsOfHost: ByHost<readonly TunnelPlan[]>;
+  tunnelsOfHost: ReadonlyMap<string, readonly TunnelPlan[]>;
   /** The hosts' texts, parsed once for the plan and its validation. */
   parsed: ParsedHosts;
 }
@@ -39,7 +38,7 @@ export function buildPlan(design: Design, context: PlanContext = { parsed: new P
   const { parsed } = context;
   const topology = buildTopology(design, parsed);
   const tunnelPlans = new Map<string, TunnelPlan>();
-  const tunnelsOfHost = new ByHost<TunnelPlan[]>(topology.numbers);
+  const tunnelsOfHost = new Map<string, TunnelPlan[]>();
   for (const t of design.tunnels) {
     const a = topology.hosts.get(t.a);
     const b = topology.hosts.get(t.b);

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Host } from '../model/design';
 import { formatPrefix, parsePrefix } from '../net';
 import { Routes } from './routes';
-import { numberHosts } from './host-numbers';
 
-const hosts = (n: number) => numberHosts(Array.from({ length: n }, (_, i) => ({ id: `h${i}` }) as Host));
+const hosts = (n: number) => new Map(Array.from({ length: n }, (_, i) => [`h${i}`, true]));
 const P = parsePrefix;
 
 /** A host's routes as "peer prefix" texts, in the order added. */

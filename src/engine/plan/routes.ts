@@ -1,6 +1,5 @@
 import type { Prefix } from '../net';
-import type { HostNumbers } from './host-numbers';
-import { asNetwork, networkKey } from './prefix-keys';
+import { asNetwork, networkKey } from '../net';
 
 /** One AllowedIPs entry of a host's interface: a network and the peer it is routed to. */
 export interface Route {
@@ -15,11 +14,12 @@ export interface Route {
 export class Routes {
   private readonly byHost = new Map<string, Map<number | string, Route>>();
 
-  constructor(private readonly numbers: HostNumbers) {}
+  /** `hosts`: the design's hosts by id; routes of or to any other id are ignored. */
+  constructor(private readonly hosts: ReadonlyMap<string, unknown>) {}
 
   /** Puts `prefix`'s network under `peerId` on `hostId`; the peer that already holds it if another, else null. */
   add(hostId: string, peerId: string, prefix: Prefix): string | null {
-    if (!this.numbers.number.has(hostId) || !this.numbers.number.has(peerId)) return null;
+    if (!this.hosts.has(hostId) || !this.hosts.has(peerId)) return null;
     let routes = this.byHost.get(hostId);
     if (!routes) this.byHost.set(hostId, (routes = new Map()));
     const key = networkKey(prefix);

@@ -1,3 +1,4 @@
+// Types and two constants only: the type-check and build-plan.test.ts cover them.
 import type { Design, Host, Proto, Tunnel } from '../model/design';
 import type { Prefix } from '../net';
 
@@ -24,7 +25,7 @@ export interface FirewallRule {
 }
 
 export interface FirewallIntent {
-  /** New connections arriving on the tunnel for this host itself. Chains are read-only: empty ones are shared. */
+  /** New connections arriving on the tunnel for this host itself. */
   inbound: readonly FirewallRule[];
   /** New connections this host forwards (tunnel to tunnel, tunnel to lan). */
   forward: readonly FirewallRule[];

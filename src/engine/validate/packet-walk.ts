@@ -2,7 +2,7 @@ import { formatAddress } from '../net';
 import type { Address, Family, Prefix } from '../net';
 import { SCAN_LIMIT } from '../plan/types';
 import type { FirewallRule, FlowPlan, HostPlan } from '../plan/types';
-import { holdsAddress } from '../plan/prefix-keys';
+import { holdsAddress } from '../net';
 import type { RuleContext } from './rule';
 import type { RouteTable } from './route-table';
 import { net } from './text';

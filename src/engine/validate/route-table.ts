@@ -1,6 +1,6 @@
 import type { Address, Prefix } from '../net';
 import type { PeerPlan } from '../plan/types';
-import { holdsAddress } from '../plan/prefix-keys';
+import { holdsAddress } from '../net';
 import { SCAN_LIMIT } from '../plan/types';
 
 /** Where a host sends an address: under a peer's AllowedIPs, or into one of its own lans (`peer: null`). */

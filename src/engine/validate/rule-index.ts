@@ -2,7 +2,6 @@ import type { Design, Flow, Host, Role, Tunnel } from '../model/design';
 import { parsePrefix } from '../net';
 import type { Address, Prefix } from '../net';
 import type { FullPlan } from '../plan/build-plan';
-import { ByHost } from '../plan/by-host';
 import { pushTo } from '../plan/push-to';
 import type { ParsedHost } from '../plan/parsed-host';
 import { SCAN_LIMIT } from '../plan/types';
@@ -27,14 +26,13 @@ export interface PoolEntry {
  * it asks, no rule builds an index another already built, and no text is parsed twice. Each is linear to build.
  */
 export class RuleIndex {
-  private readonly hosts: ByHost<Host>;
+  private readonly hosts: ReadonlyMap<string, Host>;
   private tunnelMap: Map<string, Tunnel> | null = null;
   private flowMap: Map<string, Flow> | null = null;
   private poolList: PoolEntry[] | null = null;
   private readonly peerMaps = new Map<string, Map<string, PeerPlan>>();
-  // By host number, as the plan's own tables are (see ByHost).
-  private readonly routeTables: ByHost<RouteTable>;
-  private readonly parsedById: ByHost<ParsedHost>;
+  private readonly routeTables = new Map<string, RouteTable>();
+  private readonly parsedById = new Map<string, ParsedHost>();
   private readonly chains = new Map<readonly FirewallRule[], Map<string, FirewallRule[]>>();
   private keys: boolean | null = null;
   private secrets: boolean | null = null;
@@ -42,9 +40,6 @@ export class RuleIndex {
 
   constructor(private readonly design: Design, private readonly plan: FullPlan) {
     this.hosts = plan.topology.hosts;
-    const { numbers } = plan.topology;
-    this.routeTables = new ByHost(numbers);
-    this.parsedById = new ByHost(numbers);
   }
 
   host(id: string): Host | undefined {
