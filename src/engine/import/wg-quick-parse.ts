@@ -44,8 +44,11 @@ const INTERFACE_KEYS = ['PrivateKey', 'Address', 'ListenPort', 'MTU', 'DNS', 'Ta
 const PEER_KEYS = ['PublicKey', 'PresharedKey', 'AllowedIPs', 'Endpoint', 'PersistentKeepalive'] as const;
 type InterfaceKey = (typeof INTERFACE_KEYS)[number];
 type PeerKey = (typeof PEER_KEYS)[number];
-/** Keys that wg-quick lets repeat, each line adding to the list; any other key given twice is refused as ambiguous. */
-const REPEATABLE = new Set<string>(['Address', 'DNS', 'AllowedIPs', 'PreUp', 'PostUp', 'PreDown', 'PostDown']);
+/**
+ * Keys that wg-quick lets repeat, each line adding to the list; any other key given twice is refused as ambiguous.
+ * A constant (read-only by its type), not state.
+ */
+const REPEATABLE: ReadonlySet<string> = new Set(['Address', 'DNS', 'AllowedIPs', 'PreUp', 'PostUp', 'PreDown', 'PostDown']);
 
 type PeerDraft = Omit<ParsedPeer, 'publicKey'> & { publicKey: string | null };
 type Section =

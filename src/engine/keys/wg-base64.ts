@@ -6,7 +6,8 @@ export const KEY_BYTES = 32;
 export const KEY_TEXT_LENGTH = 44;
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const VALUE = new Map([...ALPHABET].map((char, value) => [char, value]));
+// A constant lookup table (read-only by its type), not state: each base64 digit's value.
+const VALUE: ReadonlyMap<string, number> = new Map([...ALPHABET].map((char, value) => [char, value]));
 
 /** Encodes 32 bytes as the canonical 44-character standard base64 text that `wg` prints and reads. */
 export function encodeKey(bytes: Uint8Array): string {

@@ -17,6 +17,9 @@ const VECTORS: ReadonlyArray<readonly [string, string]> = [
 const hex = (text: string) => Uint8Array.from(text.match(/../g) ?? [], (h) => parseInt(h, 16));
 const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+// A declared process setting, the engine's one: which X25519 implementation derives public keys. The CLI sets it once
+// at startup (useX25519, checked on the RFC 7748 vectors); every backend gives the same keys, so no plan or finding
+// depends on it, only how fast keys are derived.
 let active: X25519Base = nobleX25519Base;
 
 /** The X25519 base-point multiplication `publicKeyOf` and `publicKeysOf` use now. */

@@ -1,6 +1,5 @@
 import type { Design, Host } from '../model/design';
-import { AllowedIPsOfHosts, planAllowedIPs } from './allowed-ips';
-import { ByHost } from './by-host';
+import { hostAllowedIPs, planAllowedIPs, poolPrefixes } from './allowed-ips';
 import type { RouteConflict } from './allowed-ips';
 import { planFirewalls } from './firewall-intent';
 import { failoverFlows, floatingAddresses } from './failover-flows';
@@ -8,9 +7,8 @@ import { resolveFlows } from './flows';
 import type { ResolvedFlow } from './flows';
 import { keepaliveFor } from './keepalive';
 import { hostMtu, planTunnelMtu } from './mtu';
-import { parsedHost, withSteadyHosts } from './parsed-host';
+import { ParsedHosts } from './parsed-host';
 import { pushTo } from './push-to';
-import { sortSmall } from './sort-small';
 import { buildTopology, isRouter } from './topology';
 import type { Topology } from './topology';
 import type { HostPlan, PeerPlan, Plan, TunnelPlan } from './types';
@@ -21,21 +19,26 @@ export interface FullPlan extends Plan {
   resolvedFlows: ResolvedFlow[];
   conflicts: RouteConflict[];
   /** Host id -> its planned tunnels, in design order (hosts without one are absent). */
-  tunnelsOfHost: ByHost<readonly TunnelPlan[]>;
+  tunnelsOfHost: ReadonlyMap<string, readonly TunnelPlan[]>;
+  /** The hosts' texts, parsed once for the plan and its validation. */
+  parsed: ParsedHosts;
+}
+
+/** What a plan may share with its caller: the parsed host texts, for a caller that plans the same hosts again. */
+export interface PlanContext {
+  parsed: ParsedHosts;
 }
 
 /**
  * Design -> per-host plan: the one truth every renderer reads. The design must be complete (addresses allocated);
- * keys may be missing, in which case renderers show placeholders. Linear in hosts, tunnels and flow hops.
+ * keys may be missing, in which case renderers show placeholders. Linear in hosts, tunnels and flow hops. Everything
+ * the plan computes lives in the plan or in `context`: plans may nest (failover promotion, key rotation).
  */
-export function buildPlan(design: Design): FullPlan {
-  return withSteadyHosts(() => planOf(design));
-}
-
-function planOf(design: Design): FullPlan {
-  const topology = buildTopology(design);
+export function buildPlan(design: Design, context: PlanContext = { parsed: new ParsedHosts() }): FullPlan {
+  const { parsed } = context;
+  const topology = buildTopology(design, parsed);
   const tunnelPlans = new Map<string, TunnelPlan>();
-  const tunnelsOfHost = new ByHost<TunnelPlan[]>(topology.numbers);
+  const tunnelsOfHost = new Map<string, TunnelPlan[]>();
   for (const t of design.tunnels) {
     const a = topology.hosts.get(t.a);
     const b = topology.hosts.get(t.b);
@@ -54,7 +57,7 @@ function planOf(design: Design): FullPlan {
 
   const hosts: HostPlan[] = [];
   const byId = new Map<string, HostPlan>();
-  const allowed = new AllowedIPsOfHosts(design, routes);
+  const pools = poolPrefixes(design);
   for (const host of design.hosts) {
     const mine = tunnelsOfHost.get(host.id) ?? NO_TUNNELS;
     let explicit: Map<string, readonly string[]> | null = null;
@@ -63,8 +66,8 @@ function planOf(design: Design): FullPlan {
       const given = t.a === host.id ? t.allowedIPs?.ab : t.allowedIPs?.ba;
       if (given) (explicit ??= new Map()).set(t.a === host.id ? t.b : t.a, given);
     }
-    allowed.load(host, explicit ?? NO_EXPLICIT);
-    const peers: PeerPlan[] = sortSmall(mine.map((tp) => {
+    const allowed = hostAllowedIPs(host, parsed.of(host).hostRoutes, routes, pools, explicit ?? NO_EXPLICIT);
+    const peers: PeerPlan[] = mine.map((tp): PeerPlan => {
       const t = tp.tunnel;
       const peer = topology.hosts.get(t.a === host.id ? t.b : t.a) as Host;
       return {
@@ -73,12 +76,12 @@ function planOf(design: Design): FullPlan {
         publicKey: peer.publicKey,
         presharedKey: t.presharedKey,
         allowedIPs: allowed.get(peer.id) ?? [],
-        endpoint: parsedHost(peer).endpoint,
+        endpoint: parsed.of(peer).endpoint,
         keepalive: keepaliveFor(t, host, peer),
       };
-    }), byHostId);
+    }).sort(byHostId);
     const held = floating.get(host.id);
-    const addresses = held ? [...parsedHost(host).addresses, ...held] : parsedHost(host).addresses;
+    const addresses = held ? [...parsed.of(host).addresses, ...held] : parsed.of(host).addresses;
     const { mtu, source } = hostMtu(host, mine);
     const routesTraffic = isRouter(host);
     const firewall = firewalls.get(host.id);
@@ -86,7 +89,7 @@ function planOf(design: Design): FullPlan {
     const hp: HostPlan = {
       host,
       addresses,
-      listenPort: listenPortOf(design, host),
+      listenPort: host.listenPort ?? parsed.of(host).endpointPort ?? design.network.listenPort,
       mtu,
       mtuSource: source,
       peers,
@@ -108,6 +111,7 @@ function planOf(design: Design): FullPlan {
     resolvedFlows,
     conflicts,
     tunnelsOfHost,
+    parsed,
   };
 }
 
@@ -115,11 +119,4 @@ const NO_TUNNELS: readonly TunnelPlan[] = [];
 
 const byHostId = (x: PeerPlan, y: PeerPlan) => (x.hostId < y.hostId ? -1 : x.hostId > y.hostId ? 1 : 0);
 
-/** Most tunnels pin no AllowedIPs: one shared empty map rather than one per host. */
 const NO_EXPLICIT: ReadonlyMap<string, readonly string[]> = new Map();
-
-/** The host's own ListenPort, else the port peers dial (the endpoint's), else the network's listen port. */
-function listenPortOf(design: Design, host: Host): number {
-  if (host.listenPort !== null) return host.listenPort;
-  return parsedHost(host).endpointPort ?? design.network.listenPort;
-}

@@ -1,8 +1,7 @@
-import type { Design, Flow, Host } from '../model/design';
+// Tests: build-plan.test.ts (flows through the hub, to a service lan, replication both ways) and validate/rules/flow-reachability.test.ts.
+import type { Design, Flow } from '../model/design';
 import { flowTarget } from '../model/flow-target';
-import { containsAddress } from '../net';
 import type { Prefix } from '../net';
-import { parsedHost } from './parsed-host';
 import { findPath, tunnelBetween } from './topology';
 import type { Topology } from './topology';
 import type { FlowPlan, TunnelPlan } from './types';
@@ -12,15 +11,6 @@ import type { FlowPlan, TunnelPlan } from './types';
  * out as its flows, so the inspector can say which flow put a prefix in a tunnel's AllowedIPs.
  */
 export type ResolvedFlow = FlowPlan;
-
-/**
- * A host's overlay addresses as host routes (`/32`, `/128`), whatever length its interface Address was written
- * with: what peers route to it and what its firewall rules name. The host's parsed list itself, shared by every flow
- * from or to it (read-only), rather than a copy per flow.
- */
-export function addressesOf(host: Host): readonly Prefix[] {
-  return parsedHost(host).hostRoutes;
-}
 
 /** Resolves every flow of the design: O(flows · path work). Replication flows are planned in both directions. */
 export function resolveFlows(design: Design, topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>): ResolvedFlow[] {
@@ -56,16 +46,17 @@ function resolveFlow(
   if (!from || !to) return null;
   const service = serviceId === null ? null : to.services.find((s) => s.id === serviceId) ?? null;
   if (serviceId !== null && !service) return null;
-  const serviceRoute = service ? parsedHost(to).services.get(service.id) : undefined;
-  const target = serviceRoute ? serviceTarget(to, serviceRoute) : null;
-  const destinations = target ? target.destinations : addressesOf(to);
+  // Host routes (`/32`, `/128`) whatever length the interface Address was written with: the parsed lists themselves,
+  // shared by every flow from or to the host (read-only).
+  const target = service ? topo.parsed.of(to).serviceTargets.get(service.id) : undefined;
+  const destinations = target ? target.destinations : topo.parsed.of(to).hostRoutes;
   const routeDestinations = target ? target.routeDestinations : destinations;
   const path = canonicalPath(topo, fromId, toId);
   return {
     flowId: flow.id,
     from: fromId,
     to: toId,
-    sources: addressesOf(from),
+    sources: topo.parsed.of(from).hostRoutes,
     destinations,
     routeDestinations,
     port: flow.port,
@@ -85,28 +76,6 @@ function resolveFlow(
 export function canonicalPath(topo: Topology, a: string, b: string): string[] | null {
   if (a <= b) return findPath(topo, a, b);
   return findPath(topo, b, a)?.reverse() ?? null;
-}
-
-/** What flows to a service name: the service's address, and the lan that holds it as the route. */
-interface ServiceTarget {
-  destinations: readonly Prefix[];
-  routeDestinations: readonly Prefix[];
-}
-
-// By the parsed service address, which parsedHost makes anew when the gateway's texts (lans included) change: every
-// flow to a service shares its lists instead of two new ones per flow.
-const targets = new WeakMap<Prefix, ServiceTarget>();
-
-/** A service is routed as the lan that holds it, so one AllowedIPs entry serves every service in that lan. */
-function serviceTarget(gateway: Host, address: Prefix): ServiceTarget {
-  let target = targets.get(address);
-  if (!target) {
-    const a = { family: address.family, value: address.addr };
-    const lan = parsedHost(gateway).lans.find((p) => containsAddress(p, a));
-    target = { destinations: [address], routeDestinations: [lan ?? address] };
-    targets.set(address, target);
-  }
-  return target;
 }
 
 /** Smallest safe tunnel MTU along a path. */

@@ -1,3 +1,4 @@
+// Tests: build-plan.test.ts (keepalives on NAT and undialable sides; dialable ones quiet) and validate/rules/nat-keepalive.test.ts.
 import type { Host, Tunnel } from '../model/design';
 
 /** The keepalive the field recommends for NAT: shorter than the shortest common UDP mapping timeout (30 s). */

@@ -1,3 +1,4 @@
+// Tests: build-plan.test.ts (1500 - 60 = 1440 on an IPv4 underlay; PPPoE's 1492 along a path).
 import type { Host, Tunnel } from '../model/design';
 import { DEFAULT_MTU } from './types';
 import type { TunnelPlan } from './types';

@@ -1,5 +1,5 @@
 import type { Host } from '../model/design';
-import { formatEndpoint, hostPrefix, networkOf, parseAddress, parseEndpoint, parsePrefix } from '../net';
+import { containsAddress, formatEndpoint, hostPrefix, networkOf, parseAddress, parseEndpoint, parsePrefix } from '../net';
 import type { Address, Endpoint, Prefix } from '../net';
 
 /** A host's address texts, parsed: what the plan reads per flow, per peer and per route. */
@@ -17,81 +17,53 @@ export interface ParsedHost {
   endpointAddress: Address | null;
   /** Each service's address as a host route, by service id. */
   services: ReadonlyMap<string, Prefix>;
+  /**
+   * By service id, what flows to it name and route: its address, and the lan that holds it (one AllowedIPs entry
+   * serves every service in a lan). Shared by every flow to the service.
+   */
+  serviceTargets: ReadonlyMap<string, ServiceTarget>;
 }
 
-interface Entry {
-  addresses: readonly string[];
-  lans: readonly string[];
-  endpoint: string | null;
-  /** Service ids and addresses, alternating. */
-  services: readonly string[];
-  parsed: ParsedHost;
-  /** The steady span (see withSteadyHosts) in which the texts were last compared, 0 for none. */
-  checked: number;
+/** What a flow to a service names (its address) and routes (the gateway lan that holds it, else the address). */
+export interface ServiceTarget {
+  destinations: readonly Prefix[];
+  routeDestinations: readonly Prefix[];
 }
 
-// Parsing is most of what a plan of thousands of hosts costs, and an edit in the designer leaves every other host
-// object as it was: so the parse is kept per host object, and used again only while its texts are unchanged.
-const cache = new WeakMap<Host, Entry>();
-
-/** The current steady span's number (0: none), how deeply spans are nested, and how many were opened. */
-let steady = 0;
-let depth = 0;
-let spans = 0;
-
-/**
- * Runs `work` as one steady span: the design does not change while it runs (the engine is synchronous), so each
- * host's texts are compared with its cached parse once in the span rather than on every call. A plan asks for a
- * host's parse several times per host, per peer and per flow; at 4,000 hosts the comparisons, each reading five
- * arrays spread over the heap, cost more than the rest of the lookup. Spans nest; the outermost one counts.
- */
-export function withSteadyHosts<T>(work: () => T): T {
-  if (depth++ === 0) steady = ++spans;
-  try {
-    return work();
-  } finally {
-    if (--depth === 0) steady = 0;
-  }
-}
-
-/** The parsed texts of `host`, computed once per host object and its current texts. Treat the result as read-only. */
-export function parsedHost(host: Host): ParsedHost {
-  const hit = cache.get(host);
-  if (hit && steady !== 0 && hit.checked === steady) return hit.parsed;
-  if (hit && hit.endpoint === host.endpoint && same(hit.addresses, host.addresses) && same(hit.lans, host.lans)
-    && sameServices(hit.services, host.services)) {
-    hit.checked = steady;
-    return hit.parsed;
-  }
+/** Parses a host's texts. The design was checked before planning: a text that does not parse throws. */
+export function parseHost(host: Host): ParsedHost {
   const addresses = host.addresses.map(parsePrefix);
   const endpoint = host.endpoint === null ? null : parseEndpoint(host.endpoint);
-  const parsed: ParsedHost = {
+  const lans = host.lans.map((l) => networkOf(parsePrefix(l)));
+  const services = new Map(host.services.map((s) => [s.id, hostPrefix(parseAddress(s.address))]));
+  const serviceTargets = new Map([...services].map(([id, address]) => {
+    const lan = lans.find((p) => containsAddress(p, { family: address.family, value: address.addr }));
+    return [id, { destinations: [address], routeDestinations: [lan ?? address] }];
+  }));
+  return {
     addresses,
     hostRoutes: addresses.map((p) => hostPrefix({ family: p.family, value: p.addr })),
-    lans: host.lans.map((l) => networkOf(parsePrefix(l))),
+    lans,
     endpoint: endpoint === null ? null : formatEndpoint(endpoint),
     endpointKind: endpoint?.kind ?? null,
     endpointPort: endpoint?.port ?? null,
     endpointAddress: endpoint === null || endpoint.kind === 'dns' ? null : parseAddress(endpoint.host),
-    services: new Map(host.services.map((s) => [s.id, hostPrefix(parseAddress(s.address))])),
+    services,
+    serviceTargets,
   };
-  const services = host.services.flatMap((s) => [s.id, s.address]);
-  cache.set(host, { addresses: [...host.addresses], lans: [...host.lans], endpoint: host.endpoint, services, parsed, checked: steady });
-  return parsed;
 }
 
-// Plain loops: this check runs on every call, many times per host, and must not allocate.
-function same(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+/**
+ * Each host's texts parsed once per plan (a plan asks per host, per peer and per flow), by host object. A plan owns
+ * one, and validation reads the same one through the plan. Host objects are treated as immutable, as the design
+ * model makes them: a caller that edits a host in place must plan with a new ParsedHosts.
+ */
+export class ParsedHosts {
+  private readonly byHost = new Map<Host, ParsedHost>();
 
-function sameServices(seen: readonly string[], services: Host['services']): boolean {
-  if (seen.length !== services.length * 2) return false;
-  for (let i = 0; i < services.length; i++) {
-    const s = services[i] as Host['services'][number];
-    if (seen[2 * i] !== s.id || seen[2 * i + 1] !== s.address) return false;
+  of(host: Host): ParsedHost {
+    let parsed = this.byHost.get(host);
+    if (!parsed) this.byHost.set(host, (parsed = parseHost(host)));
+    return parsed;
   }
-  return true;
 }

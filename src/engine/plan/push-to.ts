@@ -1,4 +1,5 @@
-/** A table of lists by key: a Map, or a ByHost (lists by host number). */
+// Tests: build-plan.test.ts and topology's, through the lists it builds.
+/** A table of lists by key (a Map). */
 interface ListTable<K, T> {
   get(key: K): T[] | undefined;
   set(key: K, list: T[]): void;

@@ -37,7 +37,7 @@ function oracle(links: readonly number[][], from: number, to: number): number[] 
 }
 
 function pathOf(paths: RouterPaths, from: number, to: number): number[] {
-  return [...paths.hops.subarray(0, paths.path(from, to))];
+  return paths.path(from, to);
 }
 
 /** Every pair agrees with the oracle: no path, or the same distance and the very same routers. */

@@ -12,13 +12,8 @@
 export interface RouterPaths {
   /** Hops from router `from` to router `to`, -1 when no chain of routers joins them. */
   distance(from: number, to: number): number;
-  /**
-   * Writes the routers from `from` to `to`, both included, in order, to `hops` and returns how many there are; call
-   * only when `distance(from, to) >= 0`. One buffer for every path (a plan asks once per flow): read it before the
-   * next call.
-   */
-  path(from: number, to: number): number;
-  readonly hops: Int32Array;
+  /** The routers from `from` to `to`, both included, in order; call only when `distance(from, to) >= 0`. */
+  path(from: number, to: number): number[];
 }
 
 /**
@@ -32,22 +27,17 @@ export function routerPaths(links: readonly (readonly number[])[]): RouterPaths 
 
 /** Each tree rooted at its lowest-numbered router: a parent and a depth per router, and which tree it is in. */
 class ForestPaths implements RouterPaths {
-  private readonly parent: Int32Array;
-  private readonly depth: Int32Array;
-  private readonly tree: Int32Array;
-  /** The far end's half of a path, gathered backwards. */
-  private readonly down: Int32Array;
-  readonly hops: Int32Array;
+  private readonly parent: number[];
+  private readonly depth: number[];
+  private readonly tree: number[];
   /** False when the search met a link that closes a cycle: then paths are not unique, and this must not be used. */
   readonly acyclic: boolean = true;
 
   constructor(links: readonly (readonly number[])[]) {
     const n = links.length;
-    this.parent = new Int32Array(n).fill(-1);
-    this.depth = new Int32Array(n);
-    this.tree = new Int32Array(n).fill(-1);
-    this.down = new Int32Array(n);
-    this.hops = new Int32Array(n);
+    this.parent = new Array<number>(n).fill(-1);
+    this.depth = new Array<number>(n).fill(0);
+    this.tree = new Array<number>(n).fill(-1);
     for (let root = 0; root < n; root++) {
       if (this.tree[root] !== -1) continue;
       this.tree[root] = root;
@@ -82,54 +72,49 @@ class ForestPaths implements RouterPaths {
     return hops;
   }
 
-  path(from: number, to: number): number {
+  path(from: number, to: number): number[] {
+    const up: number[] = [];
+    const down: number[] = [];
     let a = from;
     let b = to;
-    let ups = 0;
-    let downs = 0;
     while (a !== b) {
       if ((this.depth[a] as number) >= (this.depth[b] as number)) {
-        this.hops[ups++] = a;
+        up.push(a);
         a = this.parent[a] as number;
       } else {
-        this.down[downs++] = b;
+        down.push(b);
         b = this.parent[b] as number;
       }
     }
-    this.hops[ups++] = a;
-    while (downs > 0) this.hops[ups++] = this.down[--downs] as number;
-    return ups;
+    up.push(a);
+    return up.concat(down.reverse());
   }
 }
 
 /** Router graphs with a cycle: a breadth-first search from each far end asked for, kept for the plan's other flows. */
 class SearchedPaths implements RouterPaths {
-  private readonly toward = new Map<number, { next: Int32Array; dist: Int32Array }>();
-  readonly hops: Int32Array;
+  private readonly toward = new Map<number, { next: number[]; dist: number[] }>();
 
-  constructor(private readonly links: readonly (readonly number[])[]) {
-    this.hops = new Int32Array(links.length);
-  }
+  constructor(private readonly links: readonly (readonly number[])[]) {}
 
   distance(from: number, to: number): number {
     const t = this.searchFrom(to);
     return t.next[from] === -1 ? -1 : (t.dist[from] as number);
   }
 
-  path(from: number, to: number): number {
+  path(from: number, to: number): number[] {
     const { next } = this.searchFrom(to);
-    let count = 0;
-    this.hops[count++] = from;
-    for (let x = from; x !== to; ) this.hops[count++] = x = next[x] as number;
-    return count;
+    const hops = [from];
+    for (let x = from; x !== to; ) hops.push((x = next[x] as number));
+    return hops;
   }
 
   /** Per router: the next router toward `root` (-1 when it cannot reach root) and its distance to root. */
-  private searchFrom(root: number): { next: Int32Array; dist: Int32Array } {
+  private searchFrom(root: number): { next: number[]; dist: number[] } {
     let t = this.toward.get(root);
     if (t) return t;
-    const next = new Int32Array(this.links.length).fill(-1);
-    const dist = new Int32Array(this.links.length);
+    const next = new Array<number>(this.links.length).fill(-1);
+    const dist = new Array<number>(this.links.length).fill(0);
     next[root] = root;
     const queue = [root];
     for (let i = 0; i < queue.length; i++) {

@@ -1,3 +1,4 @@
+// Types and two constants only: the type-check and build-plan.test.ts cover them.
 import type { Design, Host, Proto, Tunnel } from '../model/design';
 import type { Prefix } from '../net';
 
@@ -24,7 +25,7 @@ export interface FirewallRule {
 }
 
 export interface FirewallIntent {
-  /** New connections arriving on the tunnel for this host itself. Chains are read-only: empty ones are shared. */
+  /** New connections arriving on the tunnel for this host itself. */
   inbound: readonly FirewallRule[];
   /** New connections this host forwards (tunnel to tunnel, tunnel to lan). */
   forward: readonly FirewallRule[];
@@ -106,3 +107,9 @@ export const DEFAULT_MTU = 1420;
 
 /** The WireGuard interface every bundle configures. */
 export const WG_INTERFACE = 'wg0';
+
+/**
+ * Lists up to this long are scanned; longer ones (a hub's peers, tunnels or firewall chain) get a map. The one
+ * threshold of the engine: below it a scan costs less than building and keeping a map, and answers the same.
+ */
+export const SCAN_LIMIT = 16;

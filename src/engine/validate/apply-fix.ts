@@ -29,8 +29,9 @@ export function applyFix(design: Design, fix: Fix): ParseResult<Design> {
   return parseDesign({ ...design, network, hosts, tunnels, flows });
 }
 
-// A fix may arrive from a worker message or a saved session: it must never reach an object's prototype.
-const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+// A fix may arrive from a worker message or a saved session: it must never reach an object's prototype. A constant
+// (read-only by its type), not state.
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'prototype', 'constructor']);
 
 function withFields(target: Record<string, unknown>, set: Record<string, unknown>): Record<string, unknown> {
   const out = { ...target };

@@ -1,7 +1,8 @@
 import { formatAddress } from '../net';
 import type { Address, Family, Prefix } from '../net';
+import { SCAN_LIMIT } from '../plan/types';
 import type { FirewallRule, FlowPlan, HostPlan } from '../plan/types';
-import { holdsAddress } from '../plan/prefix-keys';
+import { holdsAddress } from '../net';
 import type { RuleContext } from './rule';
 import type { RouteTable } from './route-table';
 import { net } from './text';
@@ -117,24 +118,12 @@ function forwards(hp: HostPlan, family: Family): boolean {
   return family === 4 ? hp.forwardIPv4 : hp.forwardIPv6;
 }
 
-/** Chains up to this long are scanned whole; longer ones (a hub's, a gateway's) are searched from a cursor first. */
-const SCAN_LIMIT = 16;
-
 /** Whether a rule of this chain lets the flow's first packet through: its own rules first, then any other's. */
 function allows({ index }: RuleContext, hp: HostPlan, chain: 'inbound' | 'forward' | 'outbound', f: FlowPlan, src: Address, dst: Address): boolean {
   const rules = hp.firewall[chain];
+  // A long chain (a hub's holds a rule per spoke): the flow's own rules, found by flow id rather than a scan per flow.
   if (rules.length > SCAN_LIMIT) {
-    // The flow's own rule, searched round the chain from where the previous flow's was found: chains list rules in
-    // flow order and flows are walked in that order, so it is usually the next one. No index to build.
-    const n = rules.length;
-    const start = index.chainCursor(hp.host.id, chain);
-    for (let k = 0; k < n; k++) {
-      const at = start + k < n ? start + k : start + k - n;
-      const r = rules[at] as FirewallRule;
-      if (r.flowId !== f.flowId || !admits(r, f, src, dst)) continue;
-      index.setChainCursor(hp.host.id, chain, at);
-      return true;
-    }
+    for (const r of index.rulesByFlow(rules).get(f.flowId) ?? []) if (admits(r, f, src, dst)) return true;
   }
   // Any rule that lets it through (the flow's own, in a short chain; another flow's, when its own does not).
   for (const r of rules) if (admits(r, f, src, dst)) return true;

@@ -1,6 +1,6 @@
 import type { Prefix } from '../net';
-import { asNetwork, highBound, lowBound, networkKey } from '../plan/prefix-keys';
-import type { Bound } from '../plan/prefix-keys';
+import { asNetwork, highBound, lowBound, networkKey } from '../net';
+import type { Bound } from '../net';
 
 /** Items that share one network (same family, address range and length). */
 export interface PrefixGroup<T> {

@@ -1,6 +1,7 @@
 import type { Address, Prefix } from '../net';
 import type { PeerPlan } from '../plan/types';
-import { holdsAddress } from '../plan/prefix-keys';
+import { holdsAddress } from '../net';
+import { SCAN_LIMIT } from '../plan/types';
 
 /** Where a host sends an address: under a peer's AllowedIPs, or into one of its own lans (`peer: null`). */
 export interface RouteHit {
@@ -8,8 +9,6 @@ export interface RouteHit {
   peer: string | null;
 }
 
-/** Below this many routes a scan beats hashing (most hosts have a handful of peers). */
-const SCAN_LIMIT = 16;
 
 /** What a large table adds to find an entry without scanning (see RouteTable). */
 interface Index {

@@ -2,10 +2,10 @@ import type { Design, Flow, Host, Role, Tunnel } from '../model/design';
 import { parsePrefix } from '../net';
 import type { Address, Prefix } from '../net';
 import type { FullPlan } from '../plan/build-plan';
-import { ByHost } from '../plan/by-host';
-import { parsedHost } from '../plan/parsed-host';
+import { pushTo } from '../plan/push-to';
 import type { ParsedHost } from '../plan/parsed-host';
-import type { HostPlan, PeerPlan, TunnelPlan } from '../plan/types';
+import { SCAN_LIMIT } from '../plan/types';
+import type { FirewallRule, HostPlan, PeerPlan, TunnelPlan } from '../plan/types';
 import { RouteTable } from './route-table';
 import { sharedAddresses } from './shared-addresses';
 import type { SharedAddresses } from './shared-addresses';
@@ -13,7 +13,6 @@ import type { RouteHit } from './route-table';
 
 export type { RouteHit } from './route-table';
 
-type Chain = 'inbound' | 'forward' | 'outbound';
 const NO_TUNNELS: readonly TunnelPlan[] = [];
 
 /** A pool of the network, parsed: a role's, or the IPv6 one. */
@@ -27,25 +26,20 @@ export interface PoolEntry {
  * it asks, no rule builds an index another already built, and no text is parsed twice. Each is linear to build.
  */
 export class RuleIndex {
-  private readonly hosts: ByHost<Host>;
+  private readonly hosts: ReadonlyMap<string, Host>;
   private tunnelMap: Map<string, Tunnel> | null = null;
   private flowMap: Map<string, Flow> | null = null;
   private poolList: PoolEntry[] | null = null;
   private readonly peerMaps = new Map<string, Map<string, PeerPlan>>();
-  // By host number, as the plan's own tables are (see ByHost).
-  private readonly routeTables: ByHost<RouteTable>;
-  private readonly parsedById: ByHost<ParsedHost>;
-  private readonly cursors: Record<Chain, ByHost<number>>;
+  private readonly routeTables = new Map<string, RouteTable>();
+  private readonly parsedById = new Map<string, ParsedHost>();
+  private readonly chains = new Map<readonly FirewallRule[], Map<string, FirewallRule[]>>();
   private keys: boolean | null = null;
   private secrets: boolean | null = null;
   private shared: SharedAddresses | null = null;
 
   constructor(private readonly design: Design, private readonly plan: FullPlan) {
     this.hosts = plan.topology.hosts;
-    const { numbers } = plan.topology;
-    this.routeTables = new ByHost(numbers);
-    this.parsedById = new ByHost(numbers);
-    this.cursors = { inbound: new ByHost(numbers), forward: new ByHost(numbers), outbound: new ByHost(numbers) };
   }
 
   host(id: string): Host | undefined {
@@ -75,7 +69,7 @@ export class RuleIndex {
   /** The `[Peer]` for `peerId` on `hostId`'s interface: a scan for the usual few peers, a map for a hub's. */
   peer(hostId: string, peerId: string): PeerPlan | undefined {
     const list = this.hostPlan(hostId)?.peers ?? [];
-    if (list.length <= 16) {
+    if (list.length <= SCAN_LIMIT) {
       // From the end: with two tunnels to one peer, the later entry is the one a map by peer would keep.
       for (let i = list.length - 1; i >= 0; i--) if ((list[i] as PeerPlan).hostId === peerId) return list[i];
       return undefined;
@@ -101,13 +95,13 @@ export class RuleIndex {
     return this.parsed(hostId)?.lans ?? [];
   }
 
-  /** A host's parsed texts: addresses, lans, endpoint (see parsedHost; shared with the plan and kept per host). */
+  /** A host's parsed texts: addresses, lans, endpoint (the plan's own parse). */
   parsed(hostId: string): ParsedHost | undefined {
     let p = this.parsedById.get(hostId);
     if (p === undefined) {
       const h = this.host(hostId);
       if (!h) return undefined;
-      p = parsedHost(h);
+      p = this.plan.parsed.of(h);
       this.parsedById.set(hostId, p);
     }
     return p;
@@ -129,16 +123,15 @@ export class RuleIndex {
     return this.routeTable(hostId).wireguard(a);
   }
 
-  /**
-   * Where the last search of `chain` on `hostId` found a flow's rule (0 before any): the next flow's rule usually
-   * follows it, since chains list rules in flow order and the packet walk takes the flows in that order.
-   */
-  chainCursor(hostId: string, chain: Chain): number {
-    return this.cursors[chain].get(hostId) ?? 0;
-  }
-
-  setChainCursor(hostId: string, chain: Chain, at: number): void {
-    this.cursors[chain].set(hostId, at);
+  /** A firewall chain's rules by the flow that put them there, built once per chain (ask for long chains only). */
+  rulesByFlow(chain: readonly FirewallRule[]): ReadonlyMap<string, readonly FirewallRule[]> {
+    let byFlow = this.chains.get(chain);
+    if (!byFlow) {
+      byFlow = new Map();
+      for (const r of chain) pushTo(byFlow, r.flowId, r);
+      this.chains.set(chain, byFlow);
+    }
+    return byFlow;
   }
 
   /** True when the design holds any key: it was completed with keys, so missing or clashing ones matter. */

@@ -1,6 +1,6 @@
 import type { Design, Host } from '../model/design';
 import type { Address, Prefix } from '../net';
-import { addressKey } from '../plan/prefix-keys';
+import { addressKey } from '../net';
 import type { ParsedHost } from '../plan/parsed-host';
 
 /** A host holding an address, and where in its list. */

@@ -3,7 +3,7 @@ import { formatPrefix, parsePrefix } from '../../net';
 import type { Prefix } from '../../net';
 import type { Finding } from '../finding';
 import { freshAddresses, poolOf } from '../fresh-addresses';
-import { addressKey } from '../../plan/prefix-keys';
+import { addressKey } from '../../net';
 import type { Rule } from '../rule';
 import type { FullPlan } from '../../plan/build-plan';
 import type { Holder } from '../shared-addresses';

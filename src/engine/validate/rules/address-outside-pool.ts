@@ -3,7 +3,7 @@ import { formatPrefix } from '../../net';
 import type { Prefix } from '../../net';
 import type { Finding, Severity } from '../finding';
 import { freshAddresses } from '../fresh-addresses';
-import { holdsAddress, inRange, rangeOf } from '../../plan/prefix-keys';
+import { holdsAddress, inRange, rangeOf } from '../../net';
 import type { Rule } from '../rule';
 import { addr, listText } from '../text';
 

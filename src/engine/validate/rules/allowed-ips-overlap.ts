@@ -1,5 +1,5 @@
 import type { Prefix } from '../../net';
-import { networkKey } from '../../plan/prefix-keys';
+import { networkKey } from '../../net';
 import type { PeerPlan } from '../../plan/types';
 import type { Finding, FixChange } from '../finding';
 import { groupPrefixes, sweepNested } from '../prefix-groups';

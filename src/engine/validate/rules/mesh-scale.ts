@@ -1,3 +1,4 @@
+import { numberHosts } from '../host-numbers';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
 
@@ -15,9 +16,9 @@ const MESH_DENSITY = 0.9;
 export const meshScale: Rule = {
   id: 'mesh-scale',
   codes: ['mesh-too-large'],
-  run({ design, plan, label }) {
-    // Hosts by the plan's numbers; union-find over integer arrays (no map entry or list per host).
-    const { ids, number } = plan.topology.numbers;
+  run({ design, label }) {
+    // Hosts numbered; union-find over integer arrays.
+    const { ids, number } = numberHosts(design.hosts);
     const parent = new Int32Array(ids.length);
     for (let i = 0; i < parent.length; i++) parent[i] = i;
     const find = (x: number): number => {

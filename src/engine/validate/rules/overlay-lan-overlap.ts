@@ -1,8 +1,8 @@
 import type { Host } from '../../model/design';
 import { hostPrefix } from '../../net';
 import type { Prefix } from '../../net';
-import { bounds } from '../../plan/prefix-keys';
-import type { Bound } from '../../plan/prefix-keys';
+import { bounds } from '../../net';
+import type { Bound } from '../../net';
 import type { HostPlan } from '../../plan/types';
 import type { Finding } from '../finding';
 import type { PoolEntry } from '../rule-index';

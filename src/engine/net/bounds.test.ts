@@ -1,13 +1,33 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPrefix, networkOf, parsePrefix, prefixFirst, prefixLast } from '../net';
-import type { Prefix } from '../net';
-import { asNetwork, bounds, holdsAddress, inRange, networkKey, rangeOf } from './prefix-keys';
+import { asNetwork, bounds, compareNetworks, holdsAddress, holdsNetwork, inRange, networkKey, networksOverlap, rangeOf } from './bounds';
+import { networkOf, parsePrefix, formatPrefix } from './prefix';
+import type { Prefix } from './prefix';
+import { comparePrefixes, containsPrefix, prefixesOverlap, prefixFirst, prefixLast } from './range';
 
 const prefix: fc.Arbitrary<Prefix> = fc.oneof(
   fc.record({ family: fc.constant(4 as const), addr: fc.bigInt({ min: 0n, max: 2n ** 32n - 1n }), len: fc.integer({ min: 0, max: 32 }) }),
   fc.record({ family: fc.constant(6 as const), addr: fc.bigInt({ min: 0n, max: 2n ** 128n - 1n }), len: fc.integer({ min: 0, max: 128 }) }),
 );
+
+describe('network containment, overlap and order', () => {
+  it('agree with the bigint prefix math', () => {
+    fc.assert(fc.property(prefix, prefix, (a, b) => {
+      expect(holdsNetwork(a, b)).toBe(containsPrefix(a, b));
+      expect(networksOverlap(a, b)).toBe(prefixesOverlap(a, b));
+      expect(Math.sign(compareNetworks(a, b))).toBe(Math.sign(comparePrefixes(networkOf(a), networkOf(b))));
+    }));
+  });
+
+  it('agree on nested and sibling networks (a random pair is rarely either)', () => {
+    fc.assert(fc.property(prefix, fc.integer({ min: 0, max: 128 }), (a, extra) => {
+      const inner = { ...a, len: Math.min(a.len + extra, a.family === 4 ? 32 : 128) };
+      expect(holdsNetwork(a, inner)).toBe(true);
+      expect(networksOverlap(inner, a)).toBe(true);
+      expect(holdsNetwork(inner, a)).toBe(containsPrefix(inner, a));
+    }));
+  });
+});
 
 describe('prefix keys', () => {
   it('give the same bounds as the bigint prefix math', () => {

@@ -1,5 +1,10 @@
-import { networkOf, prefixFirst, prefixLast } from '../net';
-import type { Address, Prefix } from '../net';
+import type { Address } from './address';
+import { networkOf } from './prefix';
+import type { Prefix } from './prefix';
+import { prefixFirst, prefixLast } from './range';
+
+// The same answers as range.ts (bounds.test.ts checks it), IPv4 in plain numbers: the plan and its validation handle
+// tens of thousands of prefixes per edit, and bigint arithmetic allocates on every step.
 
 /** An address as a sort key: a plain number for IPv4 (no allocation), a bigint for IPv6. */
 export type Bound = number | bigint;
@@ -70,4 +75,22 @@ export function asNetwork(p: Prefix): Prefix {
   if (p.len === (p.family === 4 ? 32 : 128)) return p;
   if (p.family === 4) return lowBound(p) === Number(p.addr) ? p : networkOf(p);
   return prefixFirst(p) === p.addr ? p : networkOf(p);
+}
+
+/** True when `inner`'s network lies within `outer`'s (containsPrefix without allocating for IPv4). */
+export function holdsNetwork(outer: Prefix, inner: Prefix): boolean {
+  return outer.family === inner.family && inner.len >= outer.len && lowBound(outer) <= lowBound(inner) && highBound(inner) <= highBound(outer);
+}
+
+/** True when the two networks share an address (prefixesOverlap without allocating for IPv4). */
+export function networksOverlap(a: Prefix, b: Prefix): boolean {
+  return a.family === b.family && lowBound(a) <= highBound(b) && lowBound(b) <= highBound(a);
+}
+
+/** Family, network start, length: comparePrefixes' order for networks (host bits ignored). */
+export function compareNetworks(a: Prefix, b: Prefix): number {
+  if (a.family !== b.family) return a.family - b.family;
+  const x = lowBound(a);
+  const y = lowBound(b);
+  return x < y ? -1 : x > y ? 1 : a.len - b.len;
 }
