@@ -2,7 +2,7 @@ import type { Design, FailoverGroup } from '../model/design';
 import { containsPrefix, formatPrefix, networkOf, parsePrefix } from '../net';
 import type { Prefix } from '../net';
 import { monitoringFlows } from '../plan/flows';
-import { parsedHost } from '../plan/parsed-host';
+import { parseHost } from '../plan/parsed-host';
 import type { FlowPlan, Plan } from '../plan/types';
 
 /** One prefix of a tunnel direction's AllowedIPs and why the plan put it there, in words. */
@@ -81,7 +81,7 @@ function explainSide(
     if (flow !== null) flows.add(flow);
   };
   const peer = plan.design.hosts.find((h) => h.id === to);
-  if (peer) for (const p of parsedHost(peer).hostRoutes) note(p, `${to}'s address`, null);
+  if (peer) for (const p of parseHost(peer).hostRoutes) note(p, `${to}'s address`, null);
   for (const f of plan.flows) {
     const path = f.path;
     if (!path) continue;

@@ -1,7 +1,6 @@
 // Tests: build-plan.test.ts (flows through the hub, to a service lan, replication both ways) and validate/rules/flow-reachability.test.ts.
 import type { Design, Flow } from '../model/design';
 import { flowTarget } from '../model/flow-target';
-import type { Prefix } from '../net';
 import { findPath, tunnelBetween } from './topology';
 import type { Topology } from './topology';
 import type { FlowPlan, TunnelPlan } from './types';
