@@ -1,7 +1,7 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { ReactNode } from 'react';
-import { useDraftField } from './draft-scope';
 import { Shell } from './fields';
+import { useDraftText } from './use-draft-text';
 
 export interface TextAreaFieldProps {
   label: string;
@@ -22,17 +22,7 @@ export interface TextAreaFieldProps {
  */
 export function TextAreaField({ label, value, commit, hint, placeholder, rows = 4, testId, name }: TextAreaFieldProps) {
   const id = useId();
-  const draft = useDraftField(name ?? testId ?? label, label);
-  const [typing, setTyping] = useState<string | null>(null);
-  const [localError, setLocalError] = useState<string | null>(null);
-  const text = typing ?? draft.stored?.text ?? value;
-  const error = draft.key === null ? localError : draft.stored?.error ?? null;
-  const tryCommit = (t: string) => {
-    const err = t === value ? null : commit(t);
-    if (draft.key === null) setLocalError(err);
-    else if (err === null) draft.drop();
-    else draft.keep(t, err);
-  };
+  const { draftKey, text, error, setTyping, tryCommit, restore } = useDraftText(value, commit, name ?? testId ?? label, label);
   return (
     <Shell label={label} hint={hint} error={error} id={id}>
       <textarea
@@ -46,15 +36,11 @@ export function TextAreaField({ label, value, commit, hint, placeholder, rows = 
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         data-testid={testId}
-        data-draft-key={draft.key ?? undefined}
+        data-draft-key={draftKey ?? undefined}
         onFocus={() => setTyping(text)}
         onBlur={() => setTyping(null)}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            setTyping(value);
-            setLocalError(null);
-            draft.drop();
-          }
+          if (e.key === 'Escape') restore();
         }}
         onChange={(e) => {
           setTyping(e.target.value);

@@ -1,6 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { useDraftField } from './draft-scope';
+import { useDraftText } from './use-draft-text';
 
 export interface FieldShell {
   label: string;
@@ -52,24 +52,7 @@ export const COMMIT_PAUSE_MS = 250;
  */
 export function TextField({ label, value, commit, hint, placeholder, mono, lazy, testId, name }: TextFieldProps) {
   const id = useId();
-  const draft = useDraftField(name ?? testId ?? label, label);
-  // The text while the input has focus; otherwise it shows the kept draft, else the design's value.
-  const [typing, setTyping] = useState<string | null>(null);
-  const [localError, setLocalError] = useState<string | null>(null);
-  const [seen, setSeen] = useState(value);
-  // Outside a scope, an outside change (undo, a fix) clears the message, but never while the user is typing.
-  if (typing === null && value !== seen) {
-    setSeen(value);
-    setLocalError(null);
-  }
-  const text = typing ?? draft.stored?.text ?? value;
-  const error = draft.key === null ? localError : draft.stored?.error ?? null;
-  const tryCommit = (t: string) => {
-    const err = t === value ? null : commit(t);
-    if (draft.key === null) setLocalError(err);
-    else if (err === null) draft.drop();
-    else draft.keep(t, err);
-  };
+  const { draftKey, text, error, setTyping, tryCommit, restore } = useDraftText(value, commit, name ?? testId ?? label, label);
   const pending = usePendingCommit(tryCommit);
   return (
     <Shell label={label} hint={hint} error={error} id={id}>
@@ -83,7 +66,7 @@ export function TextField({ label, value, commit, hint, placeholder, mono, lazy,
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         data-testid={testId}
-        data-draft-key={draft.key ?? undefined}
+        data-draft-key={draftKey ?? undefined}
         onFocus={() => setTyping(text)}
         onBlur={() => {
           if (lazy) tryCommit(text);
@@ -97,9 +80,7 @@ export function TextField({ label, value, commit, hint, placeholder, mono, lazy,
           }
           if (e.key === 'Escape') {
             pending.cancel();
-            setTyping(value);
-            setLocalError(null);
-            draft.drop();
+            restore();
           }
         }}
         onChange={(e) => {
