@@ -25,17 +25,23 @@ async function start() {
   calls = [];
 }
 
+/** A store whose every design goes to the "worker" (`calls`), once edits pause for `pauseMs`. */
+function workerStore(pauseMs: number) {
+  calls = [];
+  store = createAppStore({ design: emptyDesign() }, {
+    keypairs: async (n) => Array.from({ length: n }, () => generateKeypair(random)),
+    presharedKeys: async (n) => Array.from({ length: n }, () => generatePresharedKey(random)),
+    layout: (d) => d,
+    analyse: (design) => new Promise((resolve) => calls.push({ design, resolve })),
+    syncAnalysisBelow: 0,
+    analysisPauseMs: pauseMs,
+  });
+}
+
 describe('analysis off the main thread', () => {
   beforeEach(() => {
-    calls = [];
-    store = createAppStore({ design: emptyDesign() }, {
-      keypairs: async (n) => Array.from({ length: n }, () => generateKeypair(random)),
-      presharedKeys: async (n) => Array.from({ length: n }, () => generatePresharedKey(random)),
-      layout: (d) => d,
-      analyse: (design) => new Promise((resolve) => calls.push({ design, resolve })),
-      syncAnalysisBelow: 0, // every design goes to the "worker"
-      analysisPauseMs: 0, // each edit is sent at once (the pause has its own test below)
-    });
+    // Each edit is sent at once (the pause has its own test below).
+    workerStore(0);
   });
 
   it('keeps the previous findings while checking, drops stale results, and runs only the newest edit next', async () => {
@@ -104,15 +110,7 @@ describe('analysis off the main thread', () => {
 describe('analysis while typing', () => {
   beforeEach(() => {
     vi.useFakeTimers();
-    calls = [];
-    store = createAppStore({ design: emptyDesign() }, {
-      keypairs: async (n) => Array.from({ length: n }, () => generateKeypair(random)),
-      presharedKeys: async (n) => Array.from({ length: n }, () => generatePresharedKey(random)),
-      layout: (d) => d,
-      analyse: (design) => new Promise((resolve) => calls.push({ design, resolve })),
-      syncAnalysisBelow: 0,
-      analysisPauseMs: 300,
-    });
+    workerStore(300);
   });
   afterEach(() => vi.useRealTimers());
 
