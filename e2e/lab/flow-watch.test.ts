@@ -11,12 +11,12 @@ const bad = (start: number, end = start + 1): Attempt => ({ start, end, ok: fals
 
 describe('outageOf', () => {
   it('is zero when every attempt connected', () => {
-    expect(outageOf([ok(0), ok(100), ok(200)])).toEqual({ longestMs: 0, failed: 0, downAtEnd: false });
+    expect(outageOf([ok(0), ok(100), ok(200)])).toEqual({ longestMs: 0, failed: 0, downAtEnd: false, from: 0, to: 0 });
   });
 
   it('runs from the first failed start to the end of the next good attempt, the longest run winning', () => {
     const r = outageOf([ok(0), bad(100), bad(200), ok(300, 305), ok(400), bad(500), ok(600, 602)]);
-    expect(r).toEqual({ longestMs: 205, failed: 3, downAtEnd: false });
+    expect(r).toEqual({ longestMs: 205, failed: 3, downAtEnd: false, from: 100, to: 305 });
   });
 
   it('takes attempts in the order they started, whatever order they ended in', () => {
@@ -25,7 +25,7 @@ describe('outageOf', () => {
   });
 
   it('says the flow was down at the end, measured to the last attempt', () => {
-    expect(outageOf([ok(0), bad(100), bad(200, 1200)])).toEqual({ longestMs: 1100, failed: 2, downAtEnd: true });
+    expect(outageOf([ok(0), bad(100), bad(200, 1200)])).toEqual({ longestMs: 1100, failed: 2, downAtEnd: true, from: 100, to: 1200 });
   });
 });
 
@@ -44,12 +44,14 @@ describe('prober.mjs', () => {
     const config = { intervalMs: 100, timeoutMs: 1000, targets: [{ address: '127.0.0.1', port }] };
     const child = spawn(process.execPath, ['e2e/lab/prober.mjs', JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
     let out = '';
+    let closedAt = 0;
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     const closed = new Promise<void>((r) => child.once('close', () => r()));
     try {
       await waitFor(() => out.includes('up 0'));
       await sleep(300);
       await new Promise<void>((r) => server.close(() => r()));
+      closedAt = Date.now();
       await sleep(600);
       server = await listen(port);
       await sleep(400);
@@ -59,8 +61,10 @@ describe('prober.mjs', () => {
       server.close();
     }
     const line = out.split('\n').find((l) => l.startsWith('{')) ?? '{}';
-    const { attempts } = JSON.parse(line) as { attempts: Attempt[][] };
+    const { attempts, origin } = JSON.parse(line) as { attempts: Attempt[][]; origin: number };
     const r = outageOf(attempts[0] ?? []);
+    // The outage, put on the wall clock by the prober's origin, begins within an interval (and a busy moment) of the close.
+    expect(Math.abs(origin + r.from - closedAt)).toBeLessThan(400);
     expect(r.downAtEnd).toBe(false);
     expect(r.failed).toBeGreaterThanOrEqual(4);
     // Closed for 600 ms of wall time: the measure may add up to one interval and the scheduler's delays, never less.

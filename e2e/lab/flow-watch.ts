@@ -31,6 +31,8 @@ export interface FlowOutage {
   downAtEnd: boolean;
   /** Why attempts failed, most common first (`ETIMEDOUT x3, ECONNREFUSED x1`); empty when none did. */
   errors: string;
+  /** When the longest outage began and ended, in ms since the epoch (to line it up with a change); null if none. */
+  window: { from: number; to: number } | null;
 }
 
 /**
@@ -38,23 +40,26 @@ export interface FlowOutage {
  * outage from the first one's start until the next attempt that connected has connected: an upper bound, at
  * most one interval more than the truth, never less.
  */
-export function outageOf(attempts: readonly Attempt[]): { longestMs: number; failed: number; downAtEnd: boolean } {
+export function outageOf(attempts: readonly Attempt[]): { longestMs: number; failed: number; downAtEnd: boolean; from: number; to: number } {
   const sorted = [...attempts].sort((a, b) => a.start - b.start);
-  let longestMs = 0;
+  let longest = { from: 0, to: 0 };
   let failed = 0;
   let downSince: number | null = null;
+  const close = (from: number, to: number) => {
+    if (to - from > longest.to - longest.from) longest = { from, to };
+  };
   for (const a of sorted) {
     if (!a.ok) {
       failed += 1;
       downSince ??= a.start;
       continue;
     }
-    if (downSince !== null) longestMs = Math.max(longestMs, a.end - downSince);
+    if (downSince !== null) close(downSince, a.end);
     downSince = null;
   }
   const last = sorted.at(-1);
-  if (downSince !== null && last) longestMs = Math.max(longestMs, last.end - downSince);
-  return { longestMs: Math.round(longestMs), failed, downAtEnd: downSince !== null };
+  if (downSince !== null && last) close(downSince, last.end);
+  return { longestMs: Math.round(longest.to - longest.from), failed, downAtEnd: downSince !== null, ...longest };
 }
 
 function errorsOf(attempts: readonly Attempt[]): string {
@@ -109,15 +114,19 @@ export async function watchFlows(flows: readonly Probe[], nsOf: NsOf): Promise<F
   }
   if (probers.some((p) => p.up.size < p.probes.length)) {
     const silent = await Promise.all(probers.map(async (p) => {
-      const attempts = await stopProber(p);
+      const { attempts } = await stopProber(p);
       return p.probes.flatMap((f, i) => (p.up.has(i) ? [] : [`${f.label} (${attempts[i]?.at(-1)?.error ?? 'no attempt'})`]));
     }));
     throw new Error(`flows down before the change started: ${silent.flat().join('; ')}`);
   }
   return {
     stop: async () => (await Promise.all(probers.map(async (p) => {
-      const attempts = await stopProber(p);
-      return p.probes.map((probe, i) => ({ probe, attempts: attempts[i]?.length ?? 0, ...outageOf(attempts[i] ?? []), errors: errorsOf(attempts[i] ?? []) }));
+      const { attempts, origin } = await stopProber(p);
+      return p.probes.map((probe, i): FlowOutage => {
+        const { from, to, ...o } = outageOf(attempts[i] ?? []);
+        const window = o.longestMs > 0 ? { from: origin + from, to: origin + to } : null;
+        return { probe, attempts: attempts[i]?.length ?? 0, ...o, errors: errorsOf(attempts[i] ?? []), window };
+      });
     }))).flat(),
   };
 }
@@ -137,12 +146,12 @@ function startProber(ns: string, probes: Probe[]): Prober {
 }
 
 /** Asks the prober to stop, and reads every attempt it made. Kills it if it has not answered in 5 s. */
-async function stopProber(p: Prober): Promise<Attempt[][]> {
+async function stopProber(p: Prober): Promise<{ attempts: Attempt[][]; origin: number }> {
   p.child.stdin?.end('stop\n');
   const timer = setTimeout(() => p.child.kill('SIGKILL'), 5000);
   await p.exited;
   clearTimeout(timer);
   const line = p.out.split('\n').find((l) => l.startsWith('{'));
   if (!line) throw new Error(`the prober for ${p.probes.map((f) => f.label).join('; ')} reported nothing`);
-  return (JSON.parse(line) as { attempts: Attempt[][] }).attempts;
+  return JSON.parse(line) as { attempts: Attempt[][]; origin: number };
 }

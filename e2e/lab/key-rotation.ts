@@ -4,6 +4,7 @@ import { readBundle } from './bundle';
 import type { DayTwoResult, RunningDesign } from './day-two-context';
 import { onHost } from './deploy-host';
 import { watchFlows } from './flow-watch';
+import { cutOverTimeline, parseCutOverLog } from './cut-over-timeline';
 import { checkHandshakes, warmUp } from './handshakes';
 import type { LabHost } from './handshakes';
 import { must, sleep } from './netns';
@@ -64,6 +65,11 @@ export async function checkRotation(d: RunningDesign, ownKeys = false): Promise<
   results.push(...outageResults('rotation', change, outages));
   figures[change] = longestOutage(outages);
   d.log(`${change}: longest flow outage ${figures[change]} ms`);
+  const cutOvers = order.map((id) => {
+    const log = `${root}/${id}/rotate/cut-over.log`;
+    return parseCutOverLog(id, existsSync(log) ? readFileSync(log, 'utf8') : '');
+  });
+  d.log(`rotation timeline: ${cutOverTimeline(at, cutOvers, outages)}`);
 
   const rotated = new Map<string, LabHost>();
   // The rotation's design.json has every host's new public key; a host that keeps its own key has no private key here.

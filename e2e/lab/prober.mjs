@@ -1,7 +1,8 @@
 // A continuous prober, run inside one lab namespace (`ip netns exec <ns> node e2e/lab/prober.mjs '<json>'`): a TCP
 // connect to every target every `intervalMs`, each attempt given `timeoutMs`. It prints `up <index>` the first time
 // a target answers, and on "stop" (a line on stdin, or stdin closing) waits for the attempts in flight and prints
-// one JSON line: every attempt's start, end and outcome per target, for outageOf() in flow-watch.ts to measure.
+// one JSON line: every attempt's start, end and outcome per target, for outageOf() in flow-watch.ts to measure, and
+// `origin`, the wall-clock time (ms since the epoch) those starts and ends count from, to line outages up with a change.
 // Plain Node with no imports but node:net, so the lab can start it in any namespace without a build step.
 import { connect } from 'node:net';
 
@@ -45,7 +46,7 @@ const tick = setInterval(() => {
 for (let i = 0; i < targets.length; i++) attempt(i);
 
 function report() {
-  process.stdout.write(`${JSON.stringify({ attempts })}\n`, () => process.exit(0));
+  process.stdout.write(`${JSON.stringify({ attempts, origin: performance.timeOrigin + started })}\n`, () => process.exit(0));
 }
 
 function stop() {
