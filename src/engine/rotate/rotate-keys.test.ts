@@ -46,19 +46,29 @@ describe('rotateKeys', () => {
     expect(stage).not.toMatch(/allowed-ips|persistent-keepalive/);
   });
 
-  it('cuts over in one wg set (key, PSKs, AllowedIPs moved, old entry removed); one side kicks a handshake 0 -> 1 -> design value', () => {
+  it('cuts over and kicks in one wg set (key, PSKs, AllowedIPs moved, old entry removed, one side 0 -> 1 -> design value)', () => {
     const newPub = host(rotation.design, 'pg-primary')?.publicKey as string;
     const oldPub = host(design, 'pg-primary')?.publicKey as string;
     const hub = file('hub/rotate/cut-over.sh');
-    expect(hub).toMatch(new RegExp(`^wg set wg0 \\\\\\n  peer '${reEscape(newPub)}' allowed-ips '[^']+' persistent-keepalive 0 peer '${reEscape(oldPub)}' remove$`, 'm'));
-    expect(hub).toContain(`wg set wg0 peer '${newPub}' persistent-keepalive 1\nwg set wg0 peer '${newPub}' persistent-keepalive off`);
-    // Both ends can dial each other: the one whose id sorts first kicks, and retries with a fresh entry.
-    expect(hub).toMatch(new RegExp(`since_t '${reEscape(newPub)}' \\|\\| \\{.*wg set wg0 peer '${reEscape(newPub)}' remove; wg set wg0 peer '${reEscape(newPub)}' allowed-ips '[^']+' endpoint '203\\.0\\.113\\.10:51820' preshared-key`));
+    const k = reEscape(newPub);
+    expect(hub).toMatch(new RegExp(`^wg set wg0 \\\\\\n  peer '${k}' allowed-ips '[^']+' persistent-keepalive 0 peer '${reEscape(oldPub)}' remove \\\\\\n  peer '${k}' persistent-keepalive 1 peer '${k}' persistent-keepalive off$`, 'm'));
+    expect(hub.match(/^wg set /gm)).toHaveLength(1);
+    // Both ends can dial each other: the one whose id sorts first kicks, and retries with a fresh entry in one call.
+    expect(hub).toMatch(new RegExp(`since_t '${k}' \\|\\| \\{.*wg set wg0 peer '${k}' remove peer '${k}' allowed-ips '[^']+' endpoint '203\\.0\\.113\\.10:51820' preshared-key <\\(printf [^)]+\\) persistent-keepalive 1 peer '${k}' persistent-keepalive off; \\}`));
     const pg = file('pg-primary/rotate/cut-over.sh');
     expect(pg).toContain('private-key <(private_key)');
     expect(pg.match(/^wg set /gm)).toHaveLength(1);
     expect(pg).not.toContain('persistent-keepalive 1');
-    expect(pg).toMatch(/sleep "\$\(\(d \/ 1000000000\)\)\.\$\(printf '%09d'/);
+  });
+
+  it('wakes at T with no fork but sleep and wg: the sleep is measured afresh a second before, on bash\'s own clock', () => {
+    const pg = file('pg-primary/rotate/cut-over.sh');
+    const wake = pg.slice(pg.indexOf('sleep_until $((t - 1000000000))'), pg.indexOf('now_ns; cut_ns=$now'));
+    expect(wake).toMatch(/^sleep_until \$\(\(t - 1000000000\)\)\nsleep_until "\$t"\nnow_ns; woke_ns=\$now\nwg set wg0 /);
+    expect(pg).toContain('now_ns() { if [ -n "${EPOCHREALTIME:-}" ]; then now=${EPOCHREALTIME/[.,]/}000; else now=$(date +%s%N); fi; }');
+    expect(pg).toContain("printf -v frac '%09d'");
+    // The time it cut over is written after the kicks, off the critical path.
+    expect(pg.indexOf('echo "cut over at')).toBeGreaterThan(pg.indexOf('now_ns; cut_ns=$now'));
   });
 
   it('writes T into the README and every step 2 and 3, which take --at', () => {

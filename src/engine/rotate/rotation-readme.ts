@@ -39,6 +39,8 @@ export function rotationReadme(rotated: readonly string[], hosts: readonly strin
     '',
     'At the cut-over time every tunnel of a rotated host stops for one round trip (a new handshake) if the clocks',
     'agree; with skewed clocks, for the skew between the two hosts plus that round trip. Nothing stops before or after.',
+    'Each host\'s `rotate/cut-over.log` says how many ms after the cut-over time it woke and its new keys went live,',
+    'and which peers\' handshakes it had to start again (a peer that cut over later).',
     '',
     '## If something goes wrong',
     '',

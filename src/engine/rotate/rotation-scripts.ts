@@ -96,17 +96,38 @@ export function scheduleScript(h: HostRotation): string {
 }
 
 /**
+ * The clock without a fork where bash has one: `now` in ns since the epoch, from bash 5's EPOCHREALTIME (its decimal
+ * mark follows the locale), else from date. Every fork on the way to T makes the cut-over later: under load the lab
+ * saw 50-100 ms per fork.
+ */
+const NOW_NS = [
+  'now_ns() { if [ -n "${EPOCHREALTIME:-}" ]; then now=${EPOCHREALTIME/[.,]/}000; else now=$(date +%s%N); fi; }',
+];
+/**
+ * Sleeps until an instant (ns since the epoch). The duration is taken just before `sleep` runs, so only its own
+ * start-up makes it late; the waiter calls it twice, the second time a second before T, so a long wait's drift and
+ * a busy moment before it do not add up.
+ */
+const SLEEP_UNTIL = [
+  'sleep_until() { local d frac; now_ns; d=$(($1 - now)); [ "$d" -gt 0 ] || return 0; printf -v frac \'%09d\' $((d % 1000000000)); sleep "$((d / 1000000000)).$frac"; }',
+];
+
+/**
  * The cut-over, run by step 2's waiter at T: one `wg set` that makes the new keys live (a rotated host's private key
  * and preshared keys; every rotated peer's AllowedIPs move from its old entry to its staged new one, and the old
- * entry goes), then a handshake kick from one side of each tunnel (`kicks`). WireGuard sends a keepalive at once
- * only when persistent-keepalive goes from 0 to non-zero (kernel and wireguard-go alike), and a keepalive with no
- * session starts a handshake. Kicks from both sides cross and both fail (the lab saw 5 s outages that way), and a
- * kick that reaches a peer not yet cut over is lost, so the kicking side checks and kicks again with a fresh peer
- * entry until the handshake is done: a flow stops for the clock skew plus one round trip (and at most 100 ms more where clocks agree).
+ * entry goes) and, in the same call, kicks a handshake from one side of each tunnel (`kicks`). WireGuard sends a
+ * keepalive at once only when persistent-keepalive goes from 0 to non-zero (kernel and wireguard-go alike, also
+ * when one call names the peer twice), and a keepalive with no session starts a handshake. Kicks from both sides
+ * cross and both fail (the lab saw 5 s outages that way), and a kick that reaches a peer not yet cut over is lost,
+ * so the kicking side checks and kicks again with a fresh peer entry until the handshake is done: a flow stops for
+ * the clock skew plus one round trip (and at most 50 ms more where clocks agree). Nothing between waking and the
+ * kick forks but `wg` itself: the lab measured the cut-overs of 5 busy hosts landing 90-350 ms after T when the
+ * script also forked `date` and a second `wg set` on the way.
  */
 export function cutOverScript(h: HostRotation): string {
   const lines = [
     ...header(`The cut-over on ${h.id}, started detached by step 2: sleeps until the given UTC time, then makes the new keys live.`),
+    ...NOW_NS, ...SLEEP_UNTIL,
     'at=${1:?usage: cut-over.sh <UTC time>}',
     'echo "$$" >cut-over.pid',
   ];
@@ -121,9 +142,11 @@ export function cutOverScript(h: HostRotation): string {
   }
   lines.push(
     't=$(date -u -d "$at" +%s%N)',
-    'now=$(date +%s%N)',
-    'if [ "$t" -gt "$now" ]; then d=$((t - now)); sleep "$((d / 1000000000)).$(printf \'%09d\' $((d % 1000000000)))"; fi',
+    'sleep_until $((t - 1000000000))',
+    'sleep_until "$t"',
+    'now_ns; woke_ns=$now',
   );
+  const kick = h.peers.filter((p) => p.kicks);
   const set = [`wg set ${wg}`];
   // wg reads the key from the file: it never shows in a process list or a log.
   if (h.nextKeyFile !== null) set.push(`private-key ${h.nextKeyFile}`);
@@ -132,19 +155,18 @@ export function cutOverScript(h: HostRotation): string {
     if (p.newKey === p.oldKey) set.push(`peer '${p.newKey}'`, ...psk(p), 'persistent-keepalive 0');
     else set.push(`peer '${p.newKey}' allowed-ips '${p.allowedIPs}' persistent-keepalive 0 peer '${p.oldKey}' remove`);
   }
+  // The same peer named again in the same call: keepalive 0 -> 1 sends the kick, then it takes the design's value.
+  for (const p of kick) set.push(`peer '${p.newKey}' persistent-keepalive 1 peer '${p.newKey}' persistent-keepalive ${p.keepalive ? p.keepalive : 'off'}`);
   lines.push(set.join(' \\\n  '));
-  lines.push('echo "cut over at $(date -u +%FT%T.%NZ) (scheduled $at)"');
-  const kick = h.peers.filter((p) => p.kicks);
-  if (kick.length > 0) {
-    lines.push(
-      `wg set ${wg} ${kick.map((p) => `peer '${p.newKey}' persistent-keepalive 1`).join(' ')}`,
-      `wg set ${wg} ${kick.map(keepalive).join(' ')}`,
-      ...retryHandshakes(kick),
-    );
-  }
+  // ms after T from bash's arithmetic and echo (no fork); the instant itself is written once the kicks are done.
+  lines.push('now_ns; cut_ns=$now', 'echo "woke at T+$(((woke_ns - t) / 1000000)) ms, new keys live at T+$(((cut_ns - t) / 1000000)) ms"');
+  if (kick.length > 0) lines.push(...retryHandshakes(kick));
   // The other side of each tunnel starts its handshake; a keepalive turned on here now would start a second one.
   const rest = h.peers.filter((p) => !p.kicks && p.keepalive);
   if (rest.length > 0) lines.push(`wg set ${wg} ${rest.map(keepalive).join(' ')}`);
+  lines.push(
+    'echo "cut over at $(date -u -d "@$((cut_ns / 1000000000)).$(printf \'%09d\' $((cut_ns % 1000000000)))" +%FT%T.%NZ) (scheduled $at)"',
+  );
   lines.push('rm -f cut-over.pid', '');
   return lines.join('\n');
 }
@@ -152,25 +174,28 @@ export function cutOverScript(h: HostRotation): string {
 const keepalive = (p: PeerChange) => `peer '${p.newKey}' persistent-keepalive ${p.keepalive ? p.keepalive : 'off'}`;
 
 /**
- * Until each kicked peer shows a handshake from T on, every 100 ms for half a second, then every 200 and 300 ms
- * up to 2.1 s (a peer may cut over that much later, its clock or a busy machine behind; a link whose round trip
- * is over 100 ms gets its handshake through once the waits are longer): the peer entry is made afresh and
- * kicked again. A handshake sent to a peer still on its old key is lost, and WireGuard sends no new initiation for
- * 5 s (REKEY_TIMEOUT) unless the peer entry is new.
+ * Until each kicked peer shows a handshake from T on, every 50 ms for half a second, then every 100, 200 and 300
+ * ms up to 2.5 s (a peer may cut over that much later, its clock or a busy machine behind; a link whose round trip
+ * is over 50 ms gets its handshake through once the waits are longer): the peer entry is made afresh and kicked
+ * again, in one `wg set`. A handshake sent to a peer still on its old key is lost, and WireGuard sends no new
+ * initiation for 5 s (REKEY_TIMEOUT) unless the peer entry is new.
  */
 function retryHandshakes(kick: readonly PeerChange[]): string[] {
   const fresh = (p: PeerChange) => [
     `wg set ${wg} peer '${p.newKey}' remove`,
-    [`wg set ${wg} peer '${p.newKey}'`, ...(p.allowedIPs ? [`allowed-ips '${p.allowedIPs}'`] : []), `endpoint '${p.endpoint ?? ''}'`, ...psk(p), 'persistent-keepalive 1'].join(' '),
-    `wg set ${wg} ${keepalive(p)}`,
-  ].join('; ');
+    `peer '${p.newKey}'`, ...(p.allowedIPs ? [`allowed-ips '${p.allowedIPs}'`] : []), `endpoint '${p.endpoint ?? ''}'`, ...psk(p), 'persistent-keepalive 1',
+    keepalive(p),
+  ].join(' ');
   return [
     't_s=$((t / 1000000000))',
-    `since_t() { local k ts; while read -r k ts; do [ "$k" = "$1" ] && [ "$ts" -ge "$t_s" ] && return 0; done < <(wg show ${wg} latest-handshakes); return 1; }`,
-    'for wait in 0.1 0.1 0.1 0.1 0.1 0.2 0.2 0.2 0.2 0.2 0.3 0.3; do',
+    // One `wg show` a round for every kicked peer: `shaken` lists the peers with a handshake from T on.
+    `handshakes() { local k ts; shaken=' '; while read -r k ts; do [ "$ts" -ge "$t_s" ] && shaken+="$k "; done < <(wg show ${wg} latest-handshakes); return 0; }`,
+    'since_t() { [[ "$shaken" == *" $1 "* ]]; }',
+    'for wait in 0.05 0.05 0.05 0.05 0.05 0.05 0.05 0.05 0.05 0.05 0.1 0.1 0.1 0.2 0.2 0.3 0.3 0.3; do',
     '  sleep "$wait"',
+    '  handshakes',
     '  waiting=0',
-    ...kick.map((p) => `  since_t '${p.newKey}' || { waiting=1; echo "no handshake with ${p.hostId} after $wait s more: a fresh peer entry"; ${fresh(p)}; }`),
+    ...kick.map((p) => `  since_t '${p.newKey}' || { waiting=1; now_ns; echo "no handshake with ${p.hostId} at T+$(((now - t) / 1000000)) ms: a fresh peer entry"; ${fresh(p)}; }`),
     '  [ "$waiting" = 0 ] && break',
     'done',
   ];
