@@ -15,6 +15,24 @@ export type { PinnedAddresses } from './model/pin-addresses';
 export { publicDesign, hasSecrets } from './model/public-design';
 export { hostCustodyHosts } from './model/host-custody';
 
+// Edit operations: design in, design (or why not) out. The store's actions and the CLI call these.
+export { addFlow, defaultPort, flowTargets } from './model/edit-ops/add-flow';
+export type { FlowRequest } from './model/edit-ops/add-flow';
+export { addHost } from './model/edit-ops/add-host';
+export { addTunnel } from './model/edit-ops/add-tunnel';
+export { clipFromText } from './model/edit-ops/clip-from-text';
+export { connectHosts } from './model/edit-ops/connect-hosts';
+export { copyHosts } from './model/edit-ops/copy-hosts';
+export { editFlow, editHost, editNetwork, editTunnel, fieldError } from './model/edit-ops/edit-design';
+export { editFailover, newFailoverGroup } from './model/edit-ops/failover-groups';
+export { HOST_KINDS, kindOf } from './model/edit-ops/host-kinds';
+export type { HostKind } from './model/edit-ops/host-kinds';
+export { clearKeys, keysMadeHere, setCustody } from './model/edit-ops/key-custody';
+export { mergeDesign } from './model/edit-ops/merge-design';
+export { moveHosts } from './model/edit-ops/move-hosts';
+export { pasteHosts } from './model/edit-ops/paste-hosts';
+export { removeItems } from './model/edit-ops/remove-items';
+
 export * as net from './net';
 export type { Prefix, Address, Family } from './net';
 

@@ -1,6 +1,6 @@
 import { memo, useId, useMemo, useState } from 'react';
 import type { Proto } from '../../engine';
-import { defaultPort, flowTargets } from '../store/ops/add-flow';
+import { defaultPort, flowTargets } from '../../engine';
 import { selectDesign } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 

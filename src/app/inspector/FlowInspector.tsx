@@ -1,5 +1,5 @@
 import type { Flow, Proto } from '../../engine';
-import { flowTargets } from '../store/ops/add-flow';
+import { flowTargets } from '../../engine';
 import { selectDesign, selectPlan } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { SelectField, TextField, parseOptionalInt } from './fields';

@@ -1,5 +1,8 @@
-import type { Design, FieldError, Flow, Host, Network, ParseResult, Tunnel } from '../../../engine';
-import { parseDesign, parseDesignEdit } from '../../../engine';
+import type { Design, Flow, Host, Network, Tunnel } from '../design';
+import type { FieldError } from '../field-error';
+import { parseDesign } from '../parse-design';
+import type { ParseResult } from '../parse-design';
+import { parseDesignEdit } from '../parse-design-edit';
 
 /**
  * Field edits go through the design schema, so the inspector shows the same field-named errors a file would get,

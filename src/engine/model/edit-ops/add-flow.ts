@@ -1,4 +1,4 @@
-import type { Design, Flow, Proto } from '../../../engine';
+import type { Design, Flow, Proto } from '../design';
 import { uniqueId } from './unique-id';
 
 /** The port a flow to this target uses unless told otherwise: the database's or the service's, else null. */

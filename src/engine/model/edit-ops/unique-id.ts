@@ -1,4 +1,4 @@
-import { ID_PATTERN } from '../../../engine';
+import { ID_PATTERN } from '../schema';
 
 /** Turns free text into a `[a-z0-9-]` id stem: `Orders API #2` -> `orders-api-2`. */
 export function slug(text: string, fallback: string): string {

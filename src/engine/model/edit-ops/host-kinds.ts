@@ -1,5 +1,5 @@
-import type { DatabaseEngine, Host, Role } from '../../../engine';
-import { DEFAULT_DB_PORTS } from '../../../engine';
+import { DEFAULT_DB_PORTS } from '../design';
+import type { DatabaseEngine, Host, Role } from '../design';
 
 /** What the palette offers. A `site` is a gateway with a lan (a cloud VPC) and a managed database inside it. */
 export type HostKind = 'postgresql' | 'mysql' | 'mongodb' | 'redis' | 'app' | 'gateway' | 'site' | 'client';
