@@ -18,6 +18,7 @@ export function flowTargets(design: Pick<Design, 'hosts'>, from: string): Array<
   ]);
 }
 
+/** A flow to declare: the port defaults to the target's, the protocol to tcp, the kind to client. */
 export interface FlowRequest {
   from: string;
   to: string;
