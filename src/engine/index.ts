@@ -18,7 +18,7 @@ export { publicDesign, hasSecrets } from './model/public-design';
 export { hostCustodyHosts } from './model/host-custody';
 
 // Edit operations: design in, design (or why not) out. The store's actions and the CLI call these.
-export { addFlow, defaultPort, flowTargets } from './model/edit-ops/add-flow';
+export { addFlow, defaultPort } from './model/edit-ops/add-flow';
 export type { FlowRequest } from './model/edit-ops/add-flow';
 export { addHost } from './model/edit-ops/add-host';
 export { addTunnel } from './model/edit-ops/add-tunnel';
