@@ -1,19 +1,39 @@
 /**
  * wg-designer's engine: the one entry the UI, the worker and the CLI import. Framework-free: no React, no DOM,
- * no Node APIs; it runs the same in Node, the page and a Web Worker.
+ * no Node APIs; it runs the same in Node, the page and a Web Worker. It exports the values those three (and their
+ * tests, the lab and the bench) import and nothing else; engine files import each other by path, never through here.
  */
-export * from './model/design';
+export { DESIGN_FORMAT, ROLES, DEFAULT_DB_PORTS, custodyOf } from './model/design';
+export type {
+  Design, Role, DatabaseEngine, DatabaseSpec, Service, Underlay, Position, KeyCustody, Host, Tunnel, Proto, Flow, Pools, Network,
+  FailoverGroup,
+} from './model/design';
 export { ID_PATTERN } from './model/schema';
 export type { DesignInput } from './model/schema';
 export { parseDesign, parseDesignText, formatFieldError, MAX_DESIGN_CHARS } from './model/parse-design';
-export { parseDesignEdit } from './model/parse-design-edit';
-export type { DesignEdit } from './model/parse-design-edit';
 export type { FieldError, ParseResult } from './model/parse-design';
-export { checkPoolRoom } from './model/pool-room';
 export { pinAddresses } from './model/pin-addresses';
 export type { PinnedAddresses } from './model/pin-addresses';
 export { publicDesign, hasSecrets } from './model/public-design';
 export { hostCustodyHosts } from './model/host-custody';
+
+// Edit operations: design in, design (or why not) out. The store's actions and the CLI call these.
+export { addFlow, defaultPort } from './model/edit-ops/add-flow';
+export type { FlowRequest } from './model/edit-ops/add-flow';
+export { addHost } from './model/edit-ops/add-host';
+export { addTunnel } from './model/edit-ops/add-tunnel';
+export { clipFromText } from './model/edit-ops/clip-from-text';
+export { connectHosts } from './model/edit-ops/connect-hosts';
+export { copyHosts } from './model/edit-ops/copy-hosts';
+export { editFlow, editHost, editNetwork, editTunnel, fieldError } from './model/edit-ops/edit-design';
+export { editFailover, newFailoverGroup } from './model/edit-ops/failover-groups';
+export { HOST_KINDS, kindOf } from './model/edit-ops/host-kinds';
+export type { HostKind } from './model/edit-ops/host-kinds';
+export { clearKeys, keysMadeHere, setCustody } from './model/edit-ops/key-custody';
+export { mergeDesign } from './model/edit-ops/merge-design';
+export { moveHosts } from './model/edit-ops/move-hosts';
+export { pasteHosts } from './model/edit-ops/paste-hosts';
+export { removeItems } from './model/edit-ops/remove-items';
 
 export * as net from './net';
 export type { Prefix, Address, Family } from './net';
@@ -28,7 +48,7 @@ export type { Completion, CompleteOptions } from './complete/complete-design';
 
 export { buildPlan } from './plan/build-plan';
 export type { FullPlan } from './plan/build-plan';
-export { explainAllowedIPs, UNEXPLAINED } from './explain/allowed-ips-reasons';
+export { explainAllowedIPs } from './explain/allowed-ips-reasons';
 export type { ExplainedAllowedIPs, ExplainedPrefix } from './explain/allowed-ips-reasons';
 export type { Plan, HostPlan, PeerPlan, TunnelPlan, FlowPlan, FirewallIntent, FirewallRule } from './plan/types';
 
@@ -37,7 +57,7 @@ export { renderNftables } from './render/nftables';
 
 export { bundleFiles } from './bundle/bundle-files';
 export type { BundleFile } from './bundle/bundle-files';
-export { zipBundle, zipFiles, PORTABLE_CODEC } from './bundle/zip';
+export { zipBundle, zipFiles } from './bundle/zip';
 export type { ZipCodec } from './bundle/zip';
 export { bundleFolderName } from './bundle/folder-name';
 export { exportBundle } from './bundle/export-bundle';
@@ -71,7 +91,7 @@ export { RotationError } from './rotate/rotation-error';
 export { defaultCutOverTime, parseCutOverTime } from './rotate/cut-over-time';
 export type { Rotation } from './rotate/rotate-keys';
 export type { BundleOptions } from './bundle/bundle-options';
-export { QOS_BULK_MBIT, isQosBulkRate } from './bundle/bundle-options';
+export { isQosBulkRate } from './bundle/bundle-options';
 export { FIREWALL_BACKENDS, firewallProblem, isFirewallBackend, qosRateProblem } from './bundle/export-choices';
 
 export { applyFix } from './validate/apply-fix';

@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
+import { kindOf } from '../../engine';
 import { HostIcon } from '../icons/HostIcon';
-import { kindOf } from '../store/ops/host-kinds';
 import { useApp } from '../store/store-context';
 import type { HostNodeType } from './flow-types';
 import { useZoomedOut } from './use-zoomed-out';

@@ -1,7 +1,7 @@
 import { Position } from '@xyflow/react';
 import type { NodeHandle } from '@xyflow/react';
 import type { Design, Plan } from '../../engine';
-import type { Selection } from '../store/ops/selection';
+import type { Selection } from '../store/selection';
 import type { DesignEdge, FlowEdgeType, HostNodeType, TunnelEdgeType } from './flow-types';
 import { flowEdgeId, tunnelEdgeId } from './flow-types';
 import type { SeverityIndex } from './severity-index';

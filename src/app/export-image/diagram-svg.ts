@@ -5,7 +5,7 @@ import { flowLabel, tunnelLabel } from '../canvas/edge-labels';
 import { layoutEdges } from '../canvas/edge-layout';
 import type { EdgeDrawing } from '../canvas/edge-layout';
 import { severityIndex } from '../canvas/severity-index';
-import { EMPTY_SELECTION } from '../store/ops/selection';
+import { EMPTY_SELECTION } from '../store/selection';
 
 /** Escapes text for SVG (XML): names are user text and must never become markup. */
 export function escapeXml(text: string): string {

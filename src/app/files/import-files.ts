@@ -1,7 +1,6 @@
 import type { Design } from '../../engine';
-import { plural } from '../../engine';
+import { mergeDesign, plural } from '../../engine';
 import type { ImportRequest } from '../store/app-state';
-import { mergeDesign } from '../store/ops/merge-design';
 import { autoLayout, needsLayout } from '../layout/auto-layout';
 import { importDroppedConfigs } from '../canvas/file-drop';
 import { openDesignFile } from './open-design-file';

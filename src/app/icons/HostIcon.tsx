@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { HostKind } from '../store/ops/host-kinds';
+import type { HostKind } from '../../engine';
 
 /** Small line icons, drawn inline (bundled: the page loads no icon font and no remote image). */
 export function HostIcon({ kind, size = 18 }: { kind: HostKind; size?: number }) {

@@ -1,8 +1,9 @@
 import { memo, useId, useMemo, useState } from 'react';
 import type { Proto } from '../../engine';
-import { defaultPort, flowTargets } from '../store/ops/add-flow';
+import { defaultPort } from '../../engine';
 import { selectDesign } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
+import { flowTargets } from './flow-targets';
 
 type Target = { value: string; label: string };
 

@@ -1,7 +1,6 @@
 import type { Design, FailoverGroup } from '../../engine';
+import { fieldError, newFailoverGroup } from '../../engine';
 import { draftKey } from '../store/drafts';
-import { fieldError } from '../store/ops/edit-design';
-import { newFailoverGroup } from '../store/ops/failover-groups';
 import { useAppStoreApi } from '../store/store-context';
 import { SelectField, TextField } from './fields';
 

@@ -1,8 +1,8 @@
 import type { Flow, Proto } from '../../engine';
-import { flowTargets } from '../store/ops/add-flow';
 import { selectDesign, selectPlan } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { SelectField, TextField, parseOptionalInt } from './fields';
+import { flowTargets } from './flow-targets';
 import { useCommit } from './use-commit';
 
 /** The selected flow: its ends, port and protocol, and the path the plan found for it. */

@@ -1,7 +1,6 @@
 import type { DatabaseEngine, Host, Role } from '../../engine';
-import { DEFAULT_DB_PORTS, ROLES } from '../../engine';
+import { DEFAULT_DB_PORTS, kindOf, ROLES } from '../../engine';
 import { HostIcon } from '../icons/HostIcon';
-import { kindOf } from '../store/ops/host-kinds';
 import { useAppStoreApi } from '../store/store-context';
 import { AddFlowForm } from './AddFlowForm';
 import { ConfigPreview } from './ConfigPreview';

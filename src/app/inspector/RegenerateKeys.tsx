@@ -1,4 +1,4 @@
-import { keysMadeHere } from '../store/ops/key-custody';
+import { keysMadeHere } from '../../engine';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { ConfirmButton } from '../ui/ConfirmButton';
 

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { fieldError } from '../store/ops/edit-design';
+import { fieldError } from '../../engine';
 import { useAppStoreApi } from '../store/store-context';
 
 type Target = 'hosts' | 'tunnels' | 'flows' | 'network';

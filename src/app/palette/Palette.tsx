@@ -1,6 +1,6 @@
+import { HOST_KINDS } from '../../engine';
 import { HostIcon } from '../icons/HostIcon';
 import { PanelToggle } from '../ui/PanelToggle';
-import { HOST_KINDS } from '../store/ops/host-kinds';
 import { usePaletteDrag } from './use-palette-drag';
 
 /** The palette: drag a kind of host onto the canvas, or click it (or press Enter) to add it in the middle. */

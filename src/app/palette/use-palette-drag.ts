@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import type { HostKind } from '../store/ops/host-kinds';
+import type { HostKind } from '../../engine';
 import { useAppStoreApi } from '../store/store-context';
 import { NODE_H, NODE_W } from '../layout/auto-layout';
 import { freeSpot } from './free-spot';

@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Design } from '../../engine';
 import type { AppStore } from '../store/app-state';
-import { orphanedHostIds } from '../store/ops/key-custody';
+import { orphanedHostIds } from '../store/orphaned-host-ids';
 
 /** The fingerprint of the last keys-lost state the user dismissed, so that state does not bring the banner back. */
 export const KEYS_LOST_KEY = 'wg-designer.keys-lost-dismissed.v1';

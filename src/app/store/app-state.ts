@@ -1,10 +1,8 @@
-import type { Design, FailoverGroup, Fix, Position, Proto, Subjects } from '../../engine';
+import type { Design, FailoverGroup, Fix, FlowRequest, HostKind, Position, Proto, Subjects } from '../../engine';
 import type { Analysis } from './analysis';
 import type { Draft, Drafts } from './drafts';
 import type { History } from './history';
-import type { HostKind } from './ops/host-kinds';
-import type { FlowRequest } from './ops/add-flow';
-import type { Selection } from './ops/selection';
+import type { Selection } from './selection';
 
 export type ConnectMode = 'tunnel' | 'flow';
 export type DialogName = 'export' | 'share' | 'templates' | 'save' | 'shortcuts' | 'drafts' | 'import' | 'connect';
@@ -50,9 +48,9 @@ export interface DesignActions {
   addHost(kind: HostKind, position: Position): string | null;
   /** Joins two hosts: a tunnel, or in flow mode a flow from `source` to `target`. */
   connect(source: string, target: string): void;
-  /** Joins two hosts with a tunnel whatever the mode and selects it; else says why not (ops/connect-hosts.ts). */
+  /** Joins two hosts with a tunnel whatever the mode and selects it; else says why not (engine/model/edit-ops/connect-hosts.ts). */
   connectHosts(a: string, b: string): { error: string } | null;
-  /** Adds a copy (ops/copy-hosts.ts) as new hosts, one undo step, and selects them; a toast says why when it cannot. */
+  /** Adds a copy (engine/model/edit-ops/copy-hosts.ts) as new hosts, one undo step, and selects them; a toast says why when it cannot. */
   pasteHosts(clip: Design): void;
   addFlow(req: FlowRequest): string | null;
   editHost(id: string, patch: Record<string, unknown>, mergeKey?: string): EditResult;
@@ -76,7 +74,7 @@ export interface DesignActions {
   keepOwnKeys(hostIds: readonly string[]): void;
   /** Merges keys (from an export) into hosts that have none, in every undo step. */
   adoptKeys(design: Design): void;
-  /** Adds an already merged design (see ops/merge-design.ts) as one undo step and shows it. */
+  /** Adds an already merged design (see engine/model/edit-ops/merge-design.ts) as one undo step and shows it. */
   mergeDesign(merged: Design): void;
 }
 
@@ -180,7 +178,7 @@ export interface UiActions {
 }
 
 export interface EditingState {
-  /** The hosts Ctrl+C copied (ops/copy-hosts.ts), for Ctrl+V; null until something is copied. */
+  /** The hosts Ctrl+C copied (engine/model/edit-ops/copy-hosts.ts), for Ctrl+V; null until something is copied. */
   clipboard: Design | null;
   /** While the host search has a query: the hosts it matches, drawn normally while the others are dimmed. */
   hostFilter: ReadonlySet<string> | null;

@@ -3,7 +3,7 @@ import { pinAddresses } from '../../engine';
 import type { AppState } from './app-state';
 import { pruneDrafts } from './drafts';
 import { record } from './history';
-import type { Selection } from './ops/selection';
+import type { Selection } from './selection';
 
 /**
  * Pins addresses for hosts that have none (a new host, a template, an opened file or link, a cleared field), so an

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Design, Host, ParseResult } from '../../engine';
-import { applyFix, formatFieldError } from '../../engine';
+import { addFlow, addHost, addTunnel, applyFix, clearKeys, connectHosts, editFailover, editFlow, editHost, editNetwork, editTunnel, formatFieldError, keysMadeHere, moveHosts, pasteHosts, removeItems, setCustody } from '../../engine';
 import { analyse, NO_ANALYSIS } from './analysis';
 import { analysisRunner } from './analysis-runner';
 import type { AppStore, DesignActions, DesignState, EditResult } from './app-state';
@@ -8,18 +8,8 @@ import { commitState, complete, pruneSelection } from './commit';
 import { pruneDrafts, renameDrafts } from './drafts';
 import { initHistory, mapHistory, redo, undo } from './history';
 import { keyRequests } from './key-requests';
-import { addFlow } from './ops/add-flow';
-import { addHost } from './ops/add-host';
-import { addTunnel } from './ops/add-tunnel';
-import { connectHosts } from './ops/connect-hosts';
-import { editFlow, editHost, editNetwork, editTunnel } from './ops/edit-design';
-import { editFailover } from './ops/failover-groups';
-import { clearKeys, keysMadeHere, setCustody } from './ops/key-custody';
-import { moveHosts } from './ops/move-hosts';
-import { pasteHosts } from './ops/paste-hosts';
-import { removeItems } from './ops/remove-items';
 import { wholeDesignChange } from './whole-design-change';
-import { EMPTY_SELECTION } from './ops/selection';
+import { EMPTY_SELECTION } from './selection';
 import type { StoreDeps } from './store-deps';
 
 /**

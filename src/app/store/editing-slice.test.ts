@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { StoreApi } from 'zustand/vanilla';
 import { fixtureDesign } from '../../engine/testing/fixture-design';
 import type { AppStore } from './app-state';
-import { EMPTY_SELECTION } from './ops/selection';
+import { EMPTY_SELECTION } from './selection';
 import { testStore } from './test-store';
 
 let store: StoreApi<AppStore>;

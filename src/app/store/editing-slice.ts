@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
+import { copyHosts } from '../../engine';
 import type { AppStore, EditingActions, EditingState } from './app-state';
-import { copyHosts } from './ops/copy-hosts';
-import { EMPTY_SELECTION } from './ops/selection';
+import { EMPTY_SELECTION } from './selection';
 
 const EXTERNAL_ONLY = 'External peers are not copied: each stands for one machine outside this design.';
 

@@ -1,9 +1,8 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Design } from '../../engine';
-import { sentence } from '../../engine';
+import { mergeDesign, sentence } from '../../engine';
 import type { AppStore, ImportActions, ImportRequest, ImportState } from './app-state';
 import { SYNC_LAYOUT_HOSTS } from './design-slice';
-import { mergeDesign } from './ops/merge-design';
 import type { StoreDeps } from './store-deps';
 
 /** Why `req` cannot be merged into `present` as new hosts, or null when it can. */

@@ -6,7 +6,7 @@ import { emptyDesign } from '../persistence/initial-design';
 import { keysLostFingerprint } from '../persistence/keys-lost-notice';
 import type { AppStore } from './app-state';
 import { createAppStore } from './create-app-store';
-import { orphanedHostIds } from './ops/key-custody';
+import { orphanedHostIds } from './orphaned-host-ids';
 
 const random = seededRandom(11);
 const deps = {

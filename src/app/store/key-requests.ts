@@ -1,8 +1,8 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Design, Host } from '../../engine';
+import { keysMadeHere } from '../../engine';
 import type { AppStore } from './app-state';
 import { mapHistory } from './history';
-import { keysMadeHere } from './ops/key-custody';
 import type { StoreDeps } from './store-deps';
 
 /** Hosts whose keypair this tab makes (bundle custody) that have none yet. A host-custody host brings its own. */

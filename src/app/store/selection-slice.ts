@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppStore, SelectionActions, SelectionState } from './app-state';
-import { EMPTY_SELECTION } from './ops/selection';
+import { EMPTY_SELECTION } from './selection';
 
 export const createSelectionSlice: StateCreator<AppStore, [], [], SelectionState & SelectionActions> = (set, get) => ({
   selection: EMPTY_SELECTION,

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Design } from '../../engine';
-import { completeDesign, exportBundle, net, parseDesign, seededRandom, validateDesign } from '../../engine';
+import { addHost, completeDesign, exportBundle, HOST_KINDS, net, parseDesign, seededRandom, validateDesign } from '../../engine';
 import { TEMPLATES } from './templates';
 import { autoLayout } from '../layout/auto-layout';
-import { addHost } from '../store/ops/add-host';
-import { HOST_KINDS } from '../store/ops/host-kinds';
 import { emptyDesign } from '../persistence/initial-design';
 
 function parsed(t: (typeof TEMPLATES)[number]): Design {

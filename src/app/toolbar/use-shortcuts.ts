@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
+import { clipFromText } from '../../engine';
 import { useAppStoreApi } from '../store/store-context';
-import { clipFromText } from '../store/ops/clip-from-text';
-import { EMPTY_SELECTION } from '../store/ops/selection';
+import { EMPTY_SELECTION } from '../store/selection';
 import { HOST_SEARCH_ID } from './HostSearch';
 
 /** True when the key belongs to a text field (its own undo, its own Delete). */

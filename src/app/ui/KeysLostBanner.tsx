@@ -1,5 +1,5 @@
 import { plural } from '../../engine';
-import { orphanedHostIds } from '../store/ops/key-custody';
+import { orphanedHostIds } from '../store/orphaned-host-ids';
 import { useApp, useAppStoreApi } from '../store/store-context';
 
 /**

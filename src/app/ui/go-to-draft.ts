@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppStore } from '../store/app-state';
 import type { Draft } from '../store/drafts';
-import { EMPTY_SELECTION } from '../store/ops/selection';
+import { EMPTY_SELECTION } from '../store/selection';
 
 /** Frames to wait for the inspector to show the item before giving up on focusing the field. */
 const MAX_FRAMES = 10;

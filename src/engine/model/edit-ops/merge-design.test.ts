@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureDesign } from '../../../engine/testing/fixture-design';
+import { fixtureDesign } from '../../testing/fixture-design';
 import { mergeDesign } from './merge-design';
 
 describe('merge an import as new hosts', () => {

@@ -1,11 +1,17 @@
-import type { Design } from '../../../engine';
-import type { Selection } from './selection';
+import type { Design } from '../design';
+
+/** Ids of hosts, tunnels and flows (the shape of the designer's selection and of a finding's subjects). */
+export interface DesignItems {
+  hosts: readonly string[];
+  tunnels: readonly string[];
+  flows: readonly string[];
+}
 
 /**
  * Removes the selected hosts, tunnels and flows, and whatever would dangle without them: a host's tunnels and
  * every flow from or to it (or to a service inside it), the failover groups it is in, and monitoring from it.
  */
-export function removeItems(design: Design, sel: Selection): Design {
+export function removeItems(design: Design, sel: DesignItems): Design {
   const hosts = new Set(sel.hosts);
   const tunnels = new Set(sel.tunnels);
   const flows = new Set(sel.flows);

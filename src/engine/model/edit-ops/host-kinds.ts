@@ -1,9 +1,10 @@
-import type { DatabaseEngine, Host, Role } from '../../../engine';
-import { DEFAULT_DB_PORTS } from '../../../engine';
+import { DEFAULT_DB_PORTS } from '../design';
+import type { DatabaseEngine, Host, Role } from '../design';
 
 /** What the palette offers. A `site` is a gateway with a lan (a cloud VPC) and a managed database inside it. */
 export type HostKind = 'postgresql' | 'mysql' | 'mongodb' | 'redis' | 'app' | 'gateway' | 'site' | 'client';
 
+/** What a palette kind makes: the host's role, id stem and database engine, and the palette's words for it. */
 export interface HostKindSpec {
   kind: HostKind;
   label: string;
@@ -14,6 +15,7 @@ export interface HostKindSpec {
   engine: DatabaseEngine | null;
 }
 
+/** Every kind, in the palette's order. */
 export const HOST_KINDS: readonly HostKindSpec[] = [
   { kind: 'postgresql', label: 'PostgreSQL', hint: `Database server, port ${DEFAULT_DB_PORTS.postgresql}`, role: 'db', stem: 'pg', engine: 'postgresql' },
   { kind: 'mysql', label: 'MySQL', hint: `Database server, port ${DEFAULT_DB_PORTS.mysql}`, role: 'db', stem: 'mysql', engine: 'mysql' },
@@ -25,6 +27,7 @@ export const HOST_KINDS: readonly HostKindSpec[] = [
   { kind: 'client', label: 'Admin client', hint: "An admin's laptop, behind NAT", role: 'client', stem: 'admin', engine: null },
 ];
 
+/** The spec of one kind; an unknown kind is a programming error, so it throws. */
 export function kindSpec(kind: HostKind): HostKindSpec {
   const spec = HOST_KINDS.find((k) => k.kind === kind);
   if (!spec) throw new Error(`unknown host kind ${kind}`);

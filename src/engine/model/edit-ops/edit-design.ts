@@ -1,5 +1,8 @@
-import type { Design, FieldError, Flow, Host, Network, ParseResult, Tunnel } from '../../../engine';
-import { parseDesign, parseDesignEdit } from '../../../engine';
+import type { Design, Flow, Host, Network, Tunnel } from '../design';
+import type { FieldError } from '../field-error';
+import { parseDesign } from '../parse-design';
+import type { ParseResult } from '../parse-design';
+import { parseDesignEdit } from '../parse-design-edit';
 
 /**
  * Field edits go through the design schema, so the inspector shows the same field-named errors a file would get,
@@ -14,16 +17,19 @@ export function editHost(design: Design, id: string, patch: Partial<Host>): Pars
   return parseDesignEdit(next, { list: 'hosts', index: design.hosts.findIndex((h) => h.id === id) });
 }
 
+/** The design with one tunnel's fields changed, checked as editHost checks a host. */
 export function editTunnel(design: Design, id: string, patch: Partial<Tunnel>): ParseResult<Design> {
   const next = { ...design, tunnels: design.tunnels.map((t) => (t.id === id ? { ...t, ...patch } : t)) };
   return parseDesignEdit(next, { list: 'tunnels', index: design.tunnels.findIndex((t) => t.id === id) });
 }
 
+/** The design with one flow's fields changed, checked as editHost checks a host. */
 export function editFlow(design: Design, id: string, patch: Partial<Flow>): ParseResult<Design> {
   const next = { ...design, flows: design.flows.map((f) => (f.id === id ? { ...f, ...patch } : f)) };
   return parseDesignEdit(next, { list: 'flows', index: design.flows.findIndex((f) => f.id === id) });
 }
 
+/** The design with its name or network settings changed, checked whole: network settings apply to every host. */
 export function editNetwork(design: Design, patch: Partial<Network> & { name?: string }): ParseResult<Design> {
   const { name, ...network } = patch;
   return parseDesign({ ...design, name: name ?? design.name, network: { ...design.network, ...network } });

@@ -1,5 +1,6 @@
-import type { Design, Position } from '../../../engine';
-import { checkPoolRoom, formatFieldError } from '../../../engine';
+import type { Design, Position } from '../design';
+import { formatFieldError } from '../parse-design';
+import { checkPoolRoom } from '../pool-room';
 import { mergeDesign } from './merge-design';
 
 /** How far each paste lands from the hosts it copies, in canvas pixels: off their cards, still beside them. */

@@ -1,4 +1,4 @@
-import type { Design } from '../../../engine';
+import type { Design } from '../design';
 import { addTunnel, tunnelBetween } from './add-tunnel';
 
 /**

@@ -1,5 +1,5 @@
-import type { Design, Position } from '../../../engine';
-import { formatFieldError, parseDesign } from '../../../engine';
+import type { Design, Position } from '../design';
+import { formatFieldError, parseDesign } from '../parse-design';
 import { renameHost } from './edit-design';
 import { uniqueId } from './unique-id';
 

@@ -1,4 +1,4 @@
-import type { Design, Host } from '../../../engine';
+import type { Design, Host } from '../design';
 
 /** The host a flow's `to` names (`gateway-id/service-id` names the gateway). */
 const targetHost = (to: string) => to.split('/')[0] ?? to;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureDesign } from '../../../engine/testing/fixture-design';
+import { fixtureDesign } from '../../testing/fixture-design';
 import { fieldError } from './edit-design';
 import { editFailover, newFailoverGroup } from './failover-groups';
 import { removeItems } from './remove-items';
-import { EMPTY_SELECTION } from './selection';
 
 describe('failover groups', () => {
   it('adds a group between the first two databases at a free address of the database pool, which the design accepts', () => {
@@ -32,7 +31,7 @@ describe('failover groups', () => {
   it('goes with a removed member, and monitoring with its removed host', () => {
     const d = fixtureDesign('primary-replica');
     const monitored = { ...d, network: { ...d.network, monitoring: { host: 'app-1', exporterPort: 9586 } } };
-    const after = removeItems(monitored, { ...EMPTY_SELECTION, hosts: ['pg-replica', 'app-1'] });
+    const after = removeItems(monitored, { hosts: ['pg-replica', 'app-1'], tunnels: [], flows: [] });
     expect(after.failover).toEqual([]);
     expect(after.network.monitoring).toBeNull();
   });

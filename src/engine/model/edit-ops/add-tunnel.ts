@@ -1,4 +1,4 @@
-import type { Design, Tunnel } from '../../../engine';
+import type { Design, Tunnel } from '../design';
 import { uniqueId } from './unique-id';
 
 /** The tunnel joining two hosts, if any: WireGuard has one peer entry per pair, so there is at most one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureDesign } from '../../../engine/testing/fixture-design';
+import { fixtureDesign } from '../../testing/fixture-design';
 import { connectHosts } from './connect-hosts';
 
 describe('connect two hosts', () => {

@@ -1,5 +1,9 @@
-import type { Design, Host, Position } from '../../../engine';
-import { DEFAULT_DB_PORTS, checkPoolRoom, formatFieldError, net, pinAddresses } from '../../../engine';
+import { parsePrefix, prefixesOverlap, tryParsePrefix } from '../../net';
+import { DEFAULT_DB_PORTS } from '../design';
+import type { Design, Host, Position } from '../design';
+import { formatFieldError } from '../parse-design';
+import { pinAddresses } from '../pin-addresses';
+import { checkPoolRoom } from '../pool-room';
 import { kindSpec } from './host-kinds';
 import type { HostKind } from './host-kinds';
 import { uniqueId } from './unique-id';
@@ -44,12 +48,12 @@ function freeLan(design: Design): string {
     ...design.hosts.flatMap((h) => h.lans),
     ...Object.values(design.network.pools).filter((p): p is string => p !== null),
   ].flatMap((p) => {
-    const parsed = net.tryParsePrefix(p);
+    const parsed = tryParsePrefix(p);
     return parsed ? [parsed] : [];
   });
   for (let n = 100; n < 255; n++) {
-    const candidate = net.parsePrefix(`10.${n}.0.0/16`);
-    if (!taken.some((t) => net.prefixesOverlap(t, candidate))) return `10.${n}.0.0/16`;
+    const candidate = parsePrefix(`10.${n}.0.0/16`);
+    if (!taken.some((t) => prefixesOverlap(t, candidate))) return `10.${n}.0.0/16`;
   }
   return '10.254.0.0/16';
 }

@@ -1,4 +1,4 @@
-import type { Design, Position } from '../../../engine';
+import type { Design, Position } from '../design';
 
 /** Moves hosts to new canvas positions (rounded: positions are saved in the design file). */
 export function moveHosts(design: Design, positions: ReadonlyMap<string, Position>): Design {

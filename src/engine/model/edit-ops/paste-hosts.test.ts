@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Design } from '../../../engine';
-import { validateDesign } from '../../../engine';
-import { fixtureDesign } from '../../../engine/testing/fixture-design';
-import { complete } from '../commit';
+import { fixtureDesign } from '../../testing/fixture-design';
+import { validateDesign } from '../../validate/validate-design';
+import type { Design } from '../design';
+import { pinAddresses } from '../pin-addresses';
 import { copyHosts } from './copy-hosts';
 import { PASTE_STEP, pasteHosts } from './paste-hosts';
+
+/** What the store's commit does to every new design: pin addresses for the hosts that have none. */
+const complete = (d: Design) => pinAddresses(d).design;
 
 function paste(d: Design, ids: string[]) {
   const clip = copyHosts(d, ids);

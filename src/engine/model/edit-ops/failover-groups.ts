@@ -1,5 +1,7 @@
-import type { Design, FailoverGroup, ParseResult } from '../../../engine';
-import { net, parseDesign } from '../../../engine';
+import { allocateAddresses, formatPrefix, parsePrefix, tryParsePrefix } from '../../net';
+import type { Design, FailoverGroup } from '../design';
+import { parseDesign } from '../parse-design';
+import type { ParseResult } from '../parse-design';
 import { uniqueId } from './unique-id';
 
 /**
@@ -18,15 +20,15 @@ export function newFailoverGroup(design: Design): FailoverGroup | { error: strin
   const dbs = design.hosts.filter((h) => h.role === 'db');
   const [primary, replica] = dbs;
   if (!primary || !replica) return { error: 'a failover group needs two database hosts' };
-  const pool = net.parsePrefix(design.network.pools.db);
+  const pool = parsePrefix(design.network.pools.db);
   const used = [...design.hosts.flatMap((h) => h.addresses), ...design.failover.map((g) => g.address)]
-    .map((a) => net.tryParsePrefix(a))
+    .map((a) => tryParsePrefix(a))
     .flatMap((p) => (p ? [{ family: p.family, value: p.addr }] : []));
   let address: string;
   try {
-    const [free] = net.allocateAddresses(pool, used, 1);
+    const [free] = allocateAddresses(pool, used, 1);
     if (!free) return { error: `the database pool ${design.network.pools.db} is full` };
-    address = net.formatPrefix(free);
+    address = formatPrefix(free);
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }

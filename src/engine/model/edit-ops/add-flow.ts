@@ -1,4 +1,4 @@
-import type { Design, Flow, Proto } from '../../../engine';
+import type { Design, Flow, Proto } from '../design';
 import { uniqueId } from './unique-id';
 
 /** The port a flow to this target uses unless told otherwise: the database's or the service's, else null. */
@@ -10,14 +10,7 @@ export function defaultPort(design: Pick<Design, 'hosts'>, to: string): number |
   return host.database?.port ?? null;
 }
 
-/** Every target a flow from `from` may name: other hosts, and the services inside gateways' lans. */
-export function flowTargets(design: Pick<Design, 'hosts'>, from: string): Array<{ value: string; label: string }> {
-  return design.hosts.filter((h) => h.id !== from).flatMap((h) => [
-    { value: h.id, label: h.database ? `${h.id} (${h.database.engine} ${h.database.port})` : h.id },
-    ...h.services.map((s) => ({ value: `${h.id}/${s.id}`, label: `${h.id}/${s.id} (${s.name || 'service'} ${s.port})` })),
-  ]);
-}
-
+/** A flow to declare: the port defaults to the target's, the protocol to tcp, the kind to client. */
 export interface FlowRequest {
   from: string;
   to: string;

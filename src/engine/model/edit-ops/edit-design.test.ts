@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureDesign } from '../../../engine/testing/fixture-design';
+import { fixtureDesign } from '../../testing/fixture-design';
 import { editHost } from './edit-design';
 
 describe('renaming a host', () => {

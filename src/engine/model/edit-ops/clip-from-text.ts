@@ -1,5 +1,5 @@
-import type { Design } from '../../../engine';
-import { parseDesignText } from '../../../engine';
+import type { Design } from '../design';
+import { parseDesignText } from '../parse-design';
 import { copyHosts } from './copy-hosts';
 
 /**

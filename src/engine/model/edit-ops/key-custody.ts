@@ -1,10 +1,5 @@
-import type { Design, Host, KeyCustody } from '../../../engine';
-import { custodyOf, isKeyOrphaned } from '../../../engine';
-
-/** Hosts whose bundle should ship a private key the design no longer holds (see the `key-orphaned` rule). */
-export function orphanedHostIds(design: Design): string[] {
-  return design.hosts.filter((h) => isKeyOrphaned(design.network, h)).map((h) => h.id);
-}
+import { custodyOf } from '../design';
+import type { Design, Host, KeyCustody } from '../design';
 
 /** True when this tab may make the host's keypair: a managed host in bundle custody. */
 export function keysMadeHere(design: Design, h: Host): boolean {
