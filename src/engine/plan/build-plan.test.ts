@@ -84,3 +84,33 @@ describe('buildPlan on a 3-node mesh with replication', () => {
     expect(plan.hosts.some((h) => h.routes || h.forwardIPv4)).toBe(false);
   });
 });
+
+describe('buildPlan: what renderers read instead of the design', () => {
+  const base = fixtureDesign('ipv6-pppoe');
+  const design = {
+    ...base,
+    hosts: base.hosts.map((h) => (h.id === 'pg-v6' ? { ...h, endpoint: '[2001:DB8:10:0::10]:51820' }
+      : h.id === 'app-fiber' ? { ...h, endpoint: 'Fiber.Example.COM:51821', keys: 'host' as const } : h)),
+    flows: [...base.flows, { id: 'b-fiber', from: 'app-fiber', to: 'pg-v6', port: 873, proto: 'tcp' as const, kind: 'backup' as const }],
+  };
+  const plan = buildPlan(design);
+  const hp = (id: string) => plan.byId.get(id);
+
+  it('decides each endpoint once, canonical, and its host part for the inventory', () => {
+    expect([hp('pg-v6')?.endpoint, hp('pg-v6')?.endpointHost]).toEqual(['[2001:db8:10::10]:51820', '2001:db8:10::10']);
+    expect([hp('app-fiber')?.endpoint, hp('app-fiber')?.endpointHost]).toEqual(['fiber.example.com:51821', 'fiber.example.com']);
+    expect(hp('pg-v6')?.peers.find((p) => p.hostId === 'app-fiber')?.endpoint).toBe('fiber.example.com:51821');
+  });
+
+  it('gives the host\'s id, name, role and keys as the design has them, and its key custody', () => {
+    const pg = hp('pg-v6');
+    expect([pg?.id, pg?.name, pg?.role, pg?.external, pg?.publicKey]).toEqual(['pg-v6', 'Orders primary (IPv6 only)', 'db', false, pg?.host.publicKey]);
+    expect([pg?.custody, hp('app-fiber')?.custody]).toEqual(['bundle', 'host']);
+  });
+
+  it('classes replication (both ways) and backups as bulk, and not their failover copies or client flows', () => {
+    const bulk = plan.flows.filter((f) => f.bulk).map((f) => `${f.flowId}${f.reverse ? ' back' : ''}`);
+    expect(bulk).toEqual(['r-pg', 'r-pg back', 'b-fiber']);
+    expect(plan.flows.some((f) => f.flowId === 'b-fiber-via-orders' && !f.bulk)).toBe(true);
+  });
+});

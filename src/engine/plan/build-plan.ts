@@ -1,22 +1,22 @@
+import { custodyOf } from '../model/design';
 import type { Design, Host } from '../model/design';
 import { hostAllowedIPs, planAllowedIPs, poolPrefixes } from './allowed-ips';
 import type { RouteConflict } from './allowed-ips';
 import { planFirewalls } from './firewall-intent';
 import { failoverFlows, floatingAddresses } from './failover-flows';
 import { resolveFlows } from './flows';
-import type { ResolvedFlow } from './flows';
 import { keepaliveFor } from './keepalive';
 import { hostMtu, planTunnelMtu } from './mtu';
 import { ParsedHosts } from './parsed-host';
 import { pushTo } from './push-to';
 import { buildTopology, isRouter } from './topology';
 import type { Topology } from './topology';
-import type { HostPlan, PeerPlan, Plan, TunnelPlan } from './types';
+import type { FlowPlan, HostPlan, PeerPlan, Plan, TunnelPlan } from './types';
 
 /** A plan plus what the validation rules need to look behind it. */
 export interface FullPlan extends Plan {
   topology: Topology;
-  resolvedFlows: ResolvedFlow[];
+  resolvedFlows: FlowPlan[];
   conflicts: RouteConflict[];
   /** Host id -> its planned tunnels, in design order (hosts without one are absent). */
   tunnelsOfHost: ReadonlyMap<string, readonly TunnelPlan[]>;
@@ -86,8 +86,12 @@ export function buildPlan(design: Design, context: PlanContext = { parsed: new P
     const routesTraffic = isRouter(host);
     const firewall = firewalls.get(host.id);
     if (!firewall) continue;
+    const { id, name, role, external, publicKey, privateKey, services } = host;
     const hp: HostPlan = {
-      host,
+      host, id, name, role, external, publicKey, privateKey, services,
+      custody: custodyOf(design.network, host),
+      endpoint: parsed.of(host).endpoint,
+      endpointHost: parsed.of(host).endpointHost,
       addresses,
       listenPort: host.listenPort ?? parsed.of(host).endpointPort ?? design.network.listenPort,
       mtu,
