@@ -1,4 +1,4 @@
-// Tests: failover/promotion-files.node.test.ts and the primary-replica fixture's bundle snapshots (bundle/fixture-bundles.test.ts).
+// Tests: failover/promotions.test.ts, failover/promotions.node.test.ts and the primary-replica fixture's bundle snapshots (bundle/fixture-bundles.test.ts).
 import type { Design } from '../model/design';
 import { parsePrefix } from '../net';
 import type { Prefix } from '../net';
