@@ -63,6 +63,10 @@ describe('buildPlan on site-to-site', () => {
     expect(byId('gw-vpc')?.mtu).toBe(1432);
   });
 
+  it('names the service a flow reaches in a gateway\'s lan, so the diagram need not read the flow\'s target text', () => {
+    expect(plan.flows.map((f) => [f.to, f.toService, f.serviceId])).toEqual([['gw-vpc', true, 'orders-rds']]);
+  });
+
   it('forwards into the lan and masquerades the overlay source there', () => {
     const vpc = byId('gw-vpc')?.firewall;
     expect(vpc?.forward.map((r) => r.destinations.map(formatPrefix))).toEqual([['172.31.5.20/32']]);

@@ -60,13 +60,12 @@ export function buildPlan(design: Design, context: PlanContext = { parsed: new P
   const pools = poolPrefixes(design);
   for (const host of design.hosts) {
     const mine = tunnelsOfHost.get(host.id) ?? NO_TUNNELS;
-    let explicit: Map<string, readonly string[]> | null = null;
-    for (const tp of mine) {
-      const t = tp.tunnel;
+    // AllowedIPs the user wrote on a tunnel for this side, by peer: they replace what the flows would give.
+    const explicit = new Map(mine.flatMap(({ tunnel: t }) => {
       const given = t.a === host.id ? t.allowedIPs?.ab : t.allowedIPs?.ba;
-      if (given) (explicit ??= new Map()).set(t.a === host.id ? t.b : t.a, given);
-    }
-    const allowed = hostAllowedIPs(host, parsed.of(host).hostRoutes, routes, pools, explicit ?? NO_EXPLICIT);
+      return given ? [[t.a === host.id ? t.b : t.a, given] as const] : [];
+    }));
+    const allowed = hostAllowedIPs(host, parsed.of(host).hostRoutes, routes, pools, explicit);
     const peers: PeerPlan[] = mine.map((tp): PeerPlan => {
       const t = tp.tunnel;
       const peer = topology.hosts.get(t.a === host.id ? t.b : t.a) as Host;
@@ -122,5 +121,3 @@ export function buildPlan(design: Design, context: PlanContext = { parsed: new P
 const NO_TUNNELS: readonly TunnelPlan[] = [];
 
 const byHostId = (x: PeerPlan, y: PeerPlan) => (x.hostId < y.hostId ? -1 : x.hostId > y.hostId ? 1 : 0);
-
-const NO_EXPLICIT: ReadonlyMap<string, readonly string[]> = new Map();

@@ -61,6 +61,7 @@ function resolveFlow(
     unroutable: path ? null : `no chain of tunnels joins ${fromId} to ${toId} through gateways`,
     pathMtu: path ? pathMtu(path, topo, tunnels) : null,
     toService: service !== null,
+    serviceId: service?.id ?? null,
     reverse,
     bulk: flow.kind !== 'client',
   };

@@ -97,8 +97,9 @@ export interface FlowPlan {
   unroutable: string | null;
   /** Smallest tunnel MTU along the path (the flow's path MTU), null without a path. */
   pathMtu: number | null;
-  /** True when the target is a service in a gateway's lan rather than the host itself. */
+  /** True when the target is a service in a gateway's lan rather than the host itself; `serviceId` names it. */
   toService: boolean;
+  serviceId: string | null;
   /** The reply-direction half of a replication flow. */
   reverse: boolean;
   /** Replication or backup: QoS caps it. Monitoring scrapes and failover copies are client traffic, as QoS had them. */
