@@ -18,7 +18,7 @@ export function bundleFiles(plan: Plan, options: BundleOptions = DEFAULT_BUNDLE_
   const files: BundleFile[] = chosen.flatMap((o) => o.network?.(ctx) ?? []);
   const perHost = chosen.flatMap((o) => (o.host ? [o.host(ctx)] : []));
   for (const hp of plan.hosts) {
-    if (hp.host.external) continue;
+    if (hp.external) continue;
     for (const write of perHost) files.push(...write(hp));
   }
   return files;

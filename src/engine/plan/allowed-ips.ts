@@ -1,9 +1,9 @@
 import type { Design, Host } from '../model/design';
 import { asNetwork, compareNetworks, holdsNetwork, networkOf, networksOverlap, parsePrefix } from '../net';
 import type { Prefix } from '../net';
-import type { ResolvedFlow } from './flows';
 import { Routes } from './routes';
 import type { Topology } from './topology';
+import type { FlowPlan } from './types';
 
 /** A prefix the flows wanted under two peers of one interface; the first kept it (see `RouteConflict` findings). */
 export interface RouteConflict {
@@ -19,7 +19,7 @@ export interface RouteConflict {
  * target) and receive from it (the sources, so replies and WireGuard's source check pass). A prefix sits under one
  * peer only: WireGuard would silently hand it to the peer configured last.
  */
-export function planAllowedIPs(design: Design, topo: Topology, flows: readonly ResolvedFlow[]) {
+export function planAllowedIPs(design: Design, topo: Topology, flows: readonly FlowPlan[]) {
   const routes = new Routes(topo.hosts);
   const conflicts: RouteConflict[] = [];
   const add = (hostId: string, peerId: string, prefix: Prefix, flowId: string) => {

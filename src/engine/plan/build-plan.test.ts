@@ -63,6 +63,10 @@ describe('buildPlan on site-to-site', () => {
     expect(byId('gw-vpc')?.mtu).toBe(1432);
   });
 
+  it('names the service a flow reaches in a gateway\'s lan, so the diagram need not read the flow\'s target text', () => {
+    expect(plan.flows.map((f) => [f.to, f.toService, f.serviceId])).toEqual([['gw-vpc', true, 'orders-rds']]);
+  });
+
   it('forwards into the lan and masquerades the overlay source there', () => {
     const vpc = byId('gw-vpc')?.firewall;
     expect(vpc?.forward.map((r) => r.destinations.map(formatPrefix))).toEqual([['172.31.5.20/32']]);
@@ -82,5 +86,35 @@ describe('buildPlan on a 3-node mesh with replication', () => {
 
   it('needs no router and no forwarding', () => {
     expect(plan.hosts.some((h) => h.routes || h.forwardIPv4)).toBe(false);
+  });
+});
+
+describe('buildPlan: what renderers read instead of the design', () => {
+  const base = fixtureDesign('ipv6-pppoe');
+  const design = {
+    ...base,
+    hosts: base.hosts.map((h) => (h.id === 'pg-v6' ? { ...h, endpoint: '[2001:DB8:10:0::10]:51820' }
+      : h.id === 'app-fiber' ? { ...h, endpoint: 'Fiber.Example.COM:51821', keys: 'host' as const } : h)),
+    flows: [...base.flows, { id: 'b-fiber', from: 'app-fiber', to: 'pg-v6', port: 873, proto: 'tcp' as const, kind: 'backup' as const }],
+  };
+  const plan = buildPlan(design);
+  const hp = (id: string) => plan.byId.get(id);
+
+  it('decides each endpoint once, canonical, and its host part for the inventory', () => {
+    expect([hp('pg-v6')?.endpoint, hp('pg-v6')?.endpointHost]).toEqual(['[2001:db8:10::10]:51820', '2001:db8:10::10']);
+    expect([hp('app-fiber')?.endpoint, hp('app-fiber')?.endpointHost]).toEqual(['fiber.example.com:51821', 'fiber.example.com']);
+    expect(hp('pg-v6')?.peers.find((p) => p.hostId === 'app-fiber')?.endpoint).toBe('fiber.example.com:51821');
+  });
+
+  it('gives the host\'s id, name, role and keys as the design has them, and its key custody', () => {
+    const pg = hp('pg-v6');
+    expect([pg?.id, pg?.name, pg?.role, pg?.external, pg?.publicKey]).toEqual(['pg-v6', 'Orders primary (IPv6 only)', 'db', false, pg?.host.publicKey]);
+    expect([pg?.custody, hp('app-fiber')?.custody]).toEqual(['bundle', 'host']);
+  });
+
+  it('classes replication (both ways) and backups as bulk, and not their failover copies or client flows', () => {
+    const bulk = plan.flows.filter((f) => f.bulk).map((f) => `${f.flowId}${f.reverse ? ' back' : ''}`);
+    expect(bulk).toEqual(['r-pg', 'r-pg back', 'b-fiber']);
+    expect(plan.flows.some((f) => f.flowId === 'b-fiber-via-orders' && !f.bulk)).toBe(true);
   });
 });

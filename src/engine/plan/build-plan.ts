@@ -1,22 +1,22 @@
+import { custodyOf } from '../model/design';
 import type { Design, Host } from '../model/design';
 import { hostAllowedIPs, planAllowedIPs, poolPrefixes } from './allowed-ips';
 import type { RouteConflict } from './allowed-ips';
 import { planFirewalls } from './firewall-intent';
 import { failoverFlows, floatingAddresses } from './failover-flows';
 import { resolveFlows } from './flows';
-import type { ResolvedFlow } from './flows';
 import { keepaliveFor } from './keepalive';
 import { hostMtu, planTunnelMtu } from './mtu';
 import { ParsedHosts } from './parsed-host';
 import { pushTo } from './push-to';
 import { buildTopology, isRouter } from './topology';
 import type { Topology } from './topology';
-import type { HostPlan, PeerPlan, Plan, TunnelPlan } from './types';
+import type { FlowPlan, HostPlan, PeerPlan, Plan, TunnelPlan } from './types';
 
 /** A plan plus what the validation rules need to look behind it. */
 export interface FullPlan extends Plan {
   topology: Topology;
-  resolvedFlows: ResolvedFlow[];
+  resolvedFlows: FlowPlan[];
   conflicts: RouteConflict[];
   /** Host id -> its planned tunnels, in design order (hosts without one are absent). */
   tunnelsOfHost: ReadonlyMap<string, readonly TunnelPlan[]>;
@@ -60,13 +60,12 @@ export function buildPlan(design: Design, context: PlanContext = { parsed: new P
   const pools = poolPrefixes(design);
   for (const host of design.hosts) {
     const mine = tunnelsOfHost.get(host.id) ?? NO_TUNNELS;
-    let explicit: Map<string, readonly string[]> | null = null;
-    for (const tp of mine) {
-      const t = tp.tunnel;
+    // AllowedIPs the user wrote on a tunnel for this side, by peer: they replace what the flows would give.
+    const explicit = new Map(mine.flatMap(({ tunnel: t }) => {
       const given = t.a === host.id ? t.allowedIPs?.ab : t.allowedIPs?.ba;
-      if (given) (explicit ??= new Map()).set(t.a === host.id ? t.b : t.a, given);
-    }
-    const allowed = hostAllowedIPs(host, parsed.of(host).hostRoutes, routes, pools, explicit ?? NO_EXPLICIT);
+      return given ? [[t.a === host.id ? t.b : t.a, given] as const] : [];
+    }));
+    const allowed = hostAllowedIPs(host, parsed.of(host).hostRoutes, routes, pools, explicit);
     const peers: PeerPlan[] = mine.map((tp): PeerPlan => {
       const t = tp.tunnel;
       const peer = topology.hosts.get(t.a === host.id ? t.b : t.a) as Host;
@@ -86,8 +85,12 @@ export function buildPlan(design: Design, context: PlanContext = { parsed: new P
     const routesTraffic = isRouter(host);
     const firewall = firewalls.get(host.id);
     if (!firewall) continue;
+    const { id, name, role, external, publicKey, privateKey, services } = host;
     const hp: HostPlan = {
-      host,
+      host, id, name, role, external, publicKey, privateKey, services,
+      custody: custodyOf(design.network, host),
+      endpoint: parsed.of(host).endpoint,
+      endpointHost: parsed.of(host).endpointHost,
       addresses,
       listenPort: host.listenPort ?? parsed.of(host).endpointPort ?? design.network.listenPort,
       mtu,
@@ -118,5 +121,3 @@ export function buildPlan(design: Design, context: PlanContext = { parsed: new P
 const NO_TUNNELS: readonly TunnelPlan[] = [];
 
 const byHostId = (x: PeerPlan, y: PeerPlan) => (x.hostId < y.hostId ? -1 : x.hostId > y.hostId ? 1 : 0);
-
-const NO_EXPLICIT: ReadonlyMap<string, readonly string[]> = new Map();

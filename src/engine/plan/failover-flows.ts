@@ -1,12 +1,11 @@
-// Tests: failover/promotion-files.node.test.ts and the primary-replica fixture's bundle snapshots (bundle/fixture-bundles.test.ts).
+// Tests: failover/promotions.test.ts, failover/promotions.node.test.ts and the primary-replica fixture's bundle snapshots (bundle/fixture-bundles.test.ts).
 import type { Design } from '../model/design';
 import { parsePrefix } from '../net';
 import type { Prefix } from '../net';
 import { canonicalPath, pathMtu } from './flows';
-import type { ResolvedFlow } from './flows';
 import type { Topology } from './topology';
 import { pushTo } from './push-to';
-import type { TunnelPlan } from './types';
+import type { FlowPlan, TunnelPlan } from './types';
 
 /** The floating addresses each host holds now (the primary of each failover group). */
 export function floatingAddresses(design: Design): Map<string, Prefix[]> {
@@ -21,9 +20,9 @@ export function floatingAddresses(design: Design): Map<string, Prefix[]> {
  * Flows between the two members (replication) are left as they are. O(flows + the flows to the groups' members).
  */
 export function failoverFlows(
-  design: Design, topo: Topology, flows: readonly ResolvedFlow[], tunnels: ReadonlyMap<string, TunnelPlan>,
-): ResolvedFlow[] {
-  const out: ResolvedFlow[] = [];
+  design: Design, topo: Topology, flows: readonly FlowPlan[], tunnels: ReadonlyMap<string, TunnelPlan>,
+): FlowPlan[] {
+  const out: FlowPlan[] = [];
   if (design.failover.length === 0) return out;
   // The flows to each host, by position: each group looks at its two members' flows only, not at every flow.
   const toHost = new Map<string, number[]>();
@@ -36,7 +35,7 @@ export function failoverFlows(
     // In the order of the flows themselves, as one pass over all of them would take them.
     const positions = [...(toHost.get(g.primary) ?? []), ...(g.replica === g.primary ? [] : toHost.get(g.replica) ?? [])].sort((a, b) => a - b);
     for (const i of positions) {
-      const f = flows[i] as ResolvedFlow;
+      const f = flows[i] as FlowPlan;
       if (members.has(f.from)) continue;
       for (const [target, routed] of [[g.primary, true], [g.replica, false]] as const) {
         const path = canonicalPath(topo, f.from, target);
@@ -50,6 +49,7 @@ export function failoverFlows(
           unroutable: path ? null : `no chain of tunnels joins ${f.from} to ${target} through gateways`,
           pathMtu: path ? pathMtu(path, topo, tunnels) : null,
           reverse: false,
+          bulk: false,
         });
       }
     }

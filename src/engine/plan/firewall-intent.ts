@@ -1,11 +1,10 @@
 import type { Design, Host } from '../model/design';
 import type { Prefix } from '../net';
-import type { ResolvedFlow } from './flows';
 import type { ParsedHosts } from './parsed-host';
 import { networkKey } from '../net';
 import { isRouter } from './topology';
 import type { Topology } from './topology';
-import type { FirewallIntent, FirewallRule } from './types';
+import type { FirewallIntent, FirewallRule, FlowPlan } from './types';
 
 /**
  * What each host's firewall lets through, from the declared flows alone (everything else on the tunnel is
@@ -13,7 +12,7 @@ import type { FirewallIntent, FirewallRule } from './types';
  * delivering into its lan masquerades when the lan cannot route back to the overlay.
  */
 export function planFirewalls(
-  design: Design, topo: Pick<Topology, 'hosts' | 'parsed'>, flows: readonly ResolvedFlow[],
+  design: Design, topo: Pick<Topology, 'hosts' | 'parsed'>, flows: readonly FlowPlan[],
 ): Map<string, FirewallIntent> {
   const { hosts } = topo;
   const intents = new Map<string, FirewallIntent>();

@@ -6,14 +6,11 @@ import type { Topology } from './topology';
 import type { FlowPlan, TunnelPlan } from './types';
 
 /**
- * A declared flow resolved to prefixes and a path; replication flows also yield their reverse. The plan hands these
- * out as its flows, so the inspector can say which flow put a prefix in a tunnel's AllowedIPs.
+ * Resolves every flow of the design to prefixes and a path: O(flows · path work). Replication flows are planned in
+ * both directions. The plan hands these out as its flows, so the inspector can say which flow put a prefix where.
  */
-export type ResolvedFlow = FlowPlan;
-
-/** Resolves every flow of the design: O(flows · path work). Replication flows are planned in both directions. */
-export function resolveFlows(design: Design, topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>): ResolvedFlow[] {
-  const out: ResolvedFlow[] = [];
+export function resolveFlows(design: Design, topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>): FlowPlan[] {
+  const out: FlowPlan[] = [];
   const resolve = (flow: Flow) => {
     const forward = resolveFlow(flow, flow.from, flow.to, false, topo, tunnels);
     if (forward) out.push(forward);
@@ -38,7 +35,7 @@ export function monitoringFlows(design: Design): Flow[] {
 
 function resolveFlow(
   flow: Flow, fromId: string, toRef: string, reverse: boolean, topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>,
-): ResolvedFlow | null {
+): FlowPlan | null {
   const { hostId: toId, serviceId } = flowTarget(toRef);
   const from = topo.hosts.get(fromId);
   const to = topo.hosts.get(toId);
@@ -64,7 +61,9 @@ function resolveFlow(
     unroutable: path ? null : `no chain of tunnels joins ${fromId} to ${toId} through gateways`,
     pathMtu: path ? pathMtu(path, topo, tunnels) : null,
     toService: service !== null,
+    serviceId: service?.id ?? null,
     reverse,
+    bulk: flow.kind !== 'client',
   };
 }
 

@@ -10,8 +10,9 @@ export interface ParsedHost {
   hostRoutes: readonly Prefix[];
   /** The lans as networks. */
   lans: readonly Prefix[];
-  /** The endpoint in canonical form, its kind, port and (unless a DNS name) address; null without one. */
+  /** The endpoint in canonical form, its host (IPv6 without brackets), kind, port and (unless a DNS name) address. */
   endpoint: string | null;
+  endpointHost: string | null;
   endpointKind: Endpoint['kind'] | null;
   endpointPort: number | null;
   endpointAddress: Address | null;
@@ -45,6 +46,7 @@ export function parseHost(host: Host): ParsedHost {
     hostRoutes: addresses.map((p) => hostPrefix({ family: p.family, value: p.addr })),
     lans,
     endpoint: endpoint === null ? null : formatEndpoint(endpoint),
+    endpointHost: endpoint?.host ?? null,
     endpointKind: endpoint?.kind ?? null,
     endpointPort: endpoint?.port ?? null,
     endpointAddress: endpoint === null || endpoint.kind === 'dns' ? null : parseAddress(endpoint.host),

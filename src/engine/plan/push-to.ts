@@ -1,12 +1,6 @@
 // Tests: build-plan.test.ts and topology's, through the lists it builds.
-/** A table of lists by key (a Map). */
-interface ListTable<K, T> {
-  get(key: K): T[] | undefined;
-  set(key: K, list: T[]): void;
-}
-
 /** Appends `item` to the list under `key`, starting the list on its first item. */
-export function pushTo<K, T>(lists: ListTable<K, T>, key: K, item: T): void {
+export function pushTo<K, T>(lists: Map<K, T[]>, key: K, item: T): void {
   const list = lists.get(key);
   if (list) list.push(item);
   else lists.set(key, [item]);

@@ -1,5 +1,5 @@
 // Types and two constants only: the type-check and build-plan.test.ts cover them.
-import type { Design, Host, Proto, Tunnel } from '../model/design';
+import type { Design, Host, KeyCustody, Proto, Tunnel } from '../model/design';
 import type { Prefix } from '../net';
 
 /** One `[Peer]` of a host's interface, as WireGuard will hold it. */
@@ -46,8 +46,17 @@ export interface FirewallIntent {
   managementPort: number;
 }
 
-export interface HostPlan {
+/** What renderers print of a host as the design gives it: id (its folder), name, role, keys, services, `external`. */
+export type HostFacts = Pick<Host, 'id' | 'name' | 'role' | 'external' | 'publicKey' | 'privateKey' | 'services'>;
+
+export interface HostPlan extends HostFacts {
+  /** The design's host, for validation and the editor: renderers read the fields of the plan instead. */
   host: Host;
+  /** Who keeps the private key: the host's own setting, else the network's. */
+  custody: KeyCustody;
+  /** Where peers dial it: canonical `host:port` (as in their Endpoint lines) and the host alone; null without one. */
+  endpoint: string | null;
+  endpointHost: string | null;
   /** Read-only: shared with the host's parsed texts unless it holds a floating address. */
   addresses: readonly Prefix[];
   listenPort: number;
@@ -88,10 +97,13 @@ export interface FlowPlan {
   unroutable: string | null;
   /** Smallest tunnel MTU along the path (the flow's path MTU), null without a path. */
   pathMtu: number | null;
-  /** True when the target is a service in a gateway's lan rather than the host itself. */
+  /** True when the target is a service in a gateway's lan rather than the host itself; `serviceId` names it. */
   toService: boolean;
+  serviceId: string | null;
   /** The reply-direction half of a replication flow. */
   reverse: boolean;
+  /** Replication or backup: QoS caps it. Monitoring scrapes and failover copies are client traffic, as QoS had them. */
+  bulk: boolean;
 }
 
 export interface Plan {

@@ -1,4 +1,4 @@
-import { formatEndpoint, formatPrefix, parseEndpoint } from '../net';
+import { formatPrefix } from '../net';
 import type { Plan } from '../plan/types';
 import type { Finding } from '../validate/finding';
 import { renderMermaid } from './mermaid';
@@ -50,9 +50,8 @@ export function renderBundleReadme(plan: Plan, findings: readonly Finding[] = []
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const h of plan.hosts) {
-    const endpoint = h.host.endpoint === null ? 'not dialable' : formatEndpoint(parseEndpoint(h.host.endpoint));
-    const owner = h.host.external ? 'outside this design' : h.host.privateKey === null ? 'the host itself' : KEPT_BY[secrets];
-    lines.push(`| ${h.host.id} | ${markdownText(h.host.name)} | ${h.host.role} | ${h.addresses.map(formatPrefix).join(', ')} | ${endpoint} | ${h.mtu} | \`${h.host.publicKey ?? 'not known yet'}\` | ${owner} |`);
+    const owner = h.external ? 'outside this design' : h.privateKey === null ? 'the host itself' : KEPT_BY[secrets];
+    lines.push(`| ${h.id} | ${markdownText(h.name)} | ${h.role} | ${h.addresses.map(formatPrefix).join(', ')} | ${h.endpoint ?? 'not dialable'} | ${h.mtu} | \`${h.publicKey ?? 'not known yet'}\` | ${owner} |`);
   }
   lines.push('', '## Tunnels', '', '| Tunnel | Between | MTU | Keepalive |', '| --- | --- | --- | --- |');
   for (const t of plan.tunnels) {

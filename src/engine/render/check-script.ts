@@ -14,7 +14,7 @@ const STALE_HANDSHAKE_SECONDS = 180;
 export function renderCheckScript(plan: Plan, hp: HostPlan): string {
   const lines: string[] = [
     '#!/usr/bin/env bash',
-    `# Checks WireGuard interface ${wg} of host ${hp.host.id}: one line per check. Exit code: the number of failures, at most 125.`,
+    `# Checks WireGuard interface ${wg} of host ${hp.id}: one line per check. Exit code: the number of failures, at most 125.`,
     'set -u',
     'fails=0',
     `ok() { printf 'OK    %s\\n' "$1"; }`,

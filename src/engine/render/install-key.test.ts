@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Host } from '../model/design';
 import type { HostPlan } from '../plan/types';
 import { EXIT_NOT_ENROLLED, installKeyLines } from './install-key';
 
 const PUB = 'xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=';
-const plan = (host: Partial<Host>) => ({ host: { id: 'pg-1', privateKey: null, publicKey: null, ...host } }) as unknown as HostPlan;
-const text = (host: Partial<Host>, custody: 'bundle' | 'host') => installKeyLines(plan(host), custody).join('\n');
+type Keys = Partial<Pick<HostPlan, 'privateKey' | 'publicKey'>>;
+const plan = (keys: Keys) => ({ id: 'pg-1', privateKey: null, publicKey: null, ...keys }) as unknown as HostPlan;
+const text = (host: Keys, custody: 'bundle' | 'host') => installKeyLines(plan(host), custody).join('\n');
 
 describe('installKeyLines', () => {
   it('bundle custody: compares the public key of wg0.conf\'s PrivateKey with the design\'s before anything changes', () => {

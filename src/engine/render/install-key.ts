@@ -23,8 +23,8 @@ const KEY_TEXT = /^[A-Za-z0-9+/]{43}=$/;
  * A design whose own public key is missing with the private key lost (bundle custody) also takes the key file.
  */
 export function installKeyLines(plan: HostPlan, custody: KeyCustody, conf = `${WG_INTERFACE}.conf`): string[] {
-  const id = plan.host.id;
-  const expected = plan.host.publicKey ?? '';
+  const id = plan.id;
+  const expected = plan.publicKey ?? '';
   // The schema already allows only keys here; the script embeds it, so a renderer used on its own checks too.
   if (expected !== '' && !KEY_TEXT.test(expected)) throw new Error(`host ${id}: public key is not WireGuard base64`);
   const out = [
@@ -39,7 +39,7 @@ export function installKeyLines(plan: HostPlan, custody: KeyCustody, conf = `${W
       : ' Use the wg0.conf of this bundle as exported"'}`,
     'fi',
   ];
-  if (plan.host.privateKey !== null) {
+  if (plan.privateKey !== null) {
     return [
       ...out,
       `pub=$(awk '$1 == "PrivateKey" { print $3; exit }' ${conf} | wg pubkey 2>/dev/null) || fail "${WG_INTERFACE}.conf holds no valid PrivateKey: nothing was changed"`,

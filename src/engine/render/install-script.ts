@@ -13,7 +13,7 @@ export interface InstallOptions {
   hasSysctl: boolean;
   firewall: FirewallBackend;
   hasQos: boolean;
-  /** Who holds the host's private key (see custodyOf): `host` makes it on the host when missing. */
+  /** Who holds the host's private key (the plan's `custody`): `host` makes it on the host when missing. */
   custody: KeyCustody;
   /** Where the keys come from when not in wg0.conf (install-secrets.ts); left out: plain. */
   secrets?: SecretsOptions;
@@ -32,7 +32,7 @@ export const WG_DROP_IN = `${WG_INTERFACE}-requires-firewall.conf`;
  */
 export function renderInstallScript(plan: HostPlan, options: InstallOptions): string {
   const wg = WG_INTERFACE;
-  const keyFromHost = plan.host.privateKey === null;
+  const keyFromHost = plan.privateKey === null;
   const nft = options.firewall === 'nftables';
   const tools = `wg wg-quick ip cmp awk ${nft ? 'nft' : 'iptables iptables-save iptables-restore ip6tables ip6tables-save ip6tables-restore'}`;
   const units = `wg-designer-firewall.service wg-quick@${wg}.service`;
@@ -46,7 +46,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
   ];
   const out: string[] = [
     '#!/usr/bin/env bash',
-    `# Installs WireGuard interface ${wg} and its firewall on host ${plan.host.id}, as one transaction. Run as root here.`,
+    `# Installs WireGuard interface ${wg} and its firewall on host ${plan.id}, as one transaction. Run as root here.`,
     '# Usage: ./install.sh [--yes]   (--yes skips the confirmation, for automation)',
     `# It saves the running firewall, ${wg} and every file it replaces in /etc/wg-designer/backups/<time> (mode 700),`,
     `# applies firewall, ${wg} and its routes, then asks for "yes" within WG_DESIGNER_CONFIRM_SECONDS (default ${ROLLBACK_SECONDS}).`,
@@ -100,7 +100,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     out.push(`install -m 600 ${wg}.conf "$stage/${wg}.conf"`);
   }
   if (options.secrets) {
-    out.push(...installSecretsLines(plan.host.id, options.secrets));
+    out.push(...installSecretsLines(plan.id, options.secrets));
     if (!keyFromHost) out.push(...installKeyLines(plan, options.custody, `"$stage/${wg}.conf"`));
   }
   out.push(
@@ -125,7 +125,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     `ip link show ${wg} >/dev/null 2>&1 || changed=1`,
     'fw_present || changed=1',
     'if [ "$changed" = 0 ]; then',
-    `  echo "install.sh: nothing to change on host ${plan.host.id}: ${wg} and its firewall already match this bundle"`,
+    `  echo "install.sh: nothing to change on host ${plan.id}: ${wg} and its firewall already match this bundle"`,
     '  exit 0',
     'fi',
     '',
@@ -201,7 +201,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     'find /etc/wg-designer/backups -mindepth 1 -maxdepth 1 -type d | sort | head -n -5 | xargs -r rm -rf --',
   );
   if (options.hasQos) out.push('if [ -x qos.sh ]; then ./qos.sh; fi');
-  out.push(`echo "install.sh: ${wg} is up on host ${plan.host.id} (previous state in $backup); run ./check.sh to see each peer and flow"`, '');
+  out.push(`echo "install.sh: ${wg} is up on host ${plan.id} (previous state in $backup); run ./check.sh to see each peer and flow"`, '');
   return out.join('\n');
 }
 

@@ -15,16 +15,14 @@ export function renderMermaid(plan: Plan): string {
   for (const hp of plan.hosts) {
     const a = hp.addresses[0];
     const addr = a ? addressText({ ...a, len: a.family === 4 ? 32 : 128 }) : 'no address';
-    const shape = hp.host.role === 'db' ? ['[(', ')]'] : hp.host.role === 'gateway' ? ['{{', '}}'] : ['[', ']'];
-    lines.push(`  ${node(hp.host.id)}${shape[0]}"${hp.host.id}<br/>${hp.host.role} ${addr}"${shape[1]}`);
-    for (const s of hp.host.services) lines.push(`  ${node(hp.host.id)}_${node(s.id)}[("${s.id}<br/>${s.address}:${s.port}")]`);
+    const shape = hp.role === 'db' ? ['[(', ')]'] : hp.role === 'gateway' ? ['{{', '}}'] : ['[', ']'];
+    lines.push(`  ${node(hp.id)}${shape[0]}"${hp.id}<br/>${hp.role} ${addr}"${shape[1]}`);
+    for (const s of hp.services) lines.push(`  ${node(hp.id)}_${node(s.id)}[("${s.id}<br/>${s.address}:${s.port}")]`);
   }
   for (const t of plan.tunnels) lines.push(`  ${node(t.tunnel.a)} ---|"${t.tunnel.id} MTU ${t.safeMtu}"| ${node(t.tunnel.b)}`);
-  const targets = new Map(plan.design.flows.map((f) => [f.id, f.to]));
   for (const f of plan.flows) {
     if (f.reverse || f.flowId.startsWith('monitor-')) continue;
-    const [gw = f.to, service] = targets.get(f.flowId)?.split('/') ?? [];
-    const target = service ? `${node(gw)}_${node(service)}` : node(f.to);
+    const target = f.serviceId === null ? node(f.to) : `${node(f.to)}_${node(f.serviceId)}`;
     lines.push(`  ${node(f.from)} -.->|"${f.proto}/${f.port}"| ${target}`);
   }
   return `${lines.join('\n')}\n`;

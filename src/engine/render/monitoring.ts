@@ -20,9 +20,9 @@ export function renderPrometheusConfig(plan: Plan): string | null {
   ];
   for (const hp of plan.hosts) {
     const a = hp.addresses[0];
-    if (hp.host.external || !a) continue;
+    if (hp.external || !a) continue;
     const target = a.family === 6 ? `[${addressText({ ...a, len: 128 })}]` : addressText({ ...a, len: 32 });
-    lines.push(`      - targets: ['${target}:${m.exporterPort}']`, `        labels: { host: '${hp.host.id}', role: '${hp.host.role}' }`);
+    lines.push(`      - targets: ['${target}:${m.exporterPort}']`, `        labels: { host: '${hp.id}', role: '${hp.role}' }`);
   }
   return `${lines.join('\n')}\n`;
 }

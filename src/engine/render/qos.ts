@@ -14,7 +14,7 @@ export function renderQos(hp: HostPlan, index: QosIndex, bulkRateMbit: number): 
   const wg = WG_INTERFACE;
   const lines = [
     '#!/usr/bin/env bash',
-    `# QoS on ${wg} of host ${hp.host.id}: database ports first, bulk streams capped at ${bulkRateMbit} Mbit/s.`,
+    `# QoS on ${wg} of host ${hp.id}: database ports first, bulk streams capped at ${bulkRateMbit} Mbit/s.`,
     'set -euo pipefail',
     `tc qdisc replace dev ${wg} root handle 1: htb default 20`,
     `tc class replace dev ${wg} parent 1: classid 1:1 htb rate ${LINK_CEILING}`,
@@ -25,18 +25,17 @@ export function renderQos(hp: HostPlan, index: QosIndex, bulkRateMbit: number): 
   ];
   const bulk = new Set<string>();
   const client = new Set<string>();
-  for (const f of index.byHost.get(hp.host.id) ?? []) {
-    const isBulk = index.bulk.has(f.flowId);
+  for (const f of index.byHost.get(hp.id) ?? []) {
     if (!f.path) continue;
     for (const dst of f.destinations) {
       for (const src of f.sources.filter((s) => s.family === dst.family)) {
         const ip = dst.family === 4 ? 'ip' : 'ip6';
         const proto = dst.family === 4 ? 'ip' : 'ipv6';
         // Requests leave the client toward dport; answers leave the server from sport.
-        const there = f.from === hp.host.id
+        const there = f.from === hp.id
           ? `match ${ip} dst ${addressText(dst)} match ${ip} dport ${f.port} 0xffff`
           : `match ${ip} dst ${addressText(src)} match ${ip} sport ${f.port} 0xffff`;
-        (isBulk ? bulk : client).add(`tc filter add dev ${wg} parent 1: protocol ${proto} prio ${isBulk ? 1 : 2} u32 ${there} flowid 1:${isBulk ? 30 : 10}`);
+        (f.bulk ? bulk : client).add(`tc filter add dev ${wg} parent 1: protocol ${proto} prio ${f.bulk ? 1 : 2} u32 ${there} flowid 1:${f.bulk ? 30 : 10}`);
       }
     }
   }
@@ -44,15 +43,13 @@ export function renderQos(hp: HostPlan, index: QosIndex, bulkRateMbit: number): 
   return lines.join('\n');
 }
 
-/** Flows by the hosts at their two ends, and which flows are bulk: built once per bundle, so QoS stays linear. */
+/** Flows by the hosts at their two ends (the plan says which are bulk): built once per bundle, so QoS stays linear. */
 export interface QosIndex {
   byHost: Map<string, FlowPlan[]>;
-  bulk: Set<string>;
 }
 
 /** Indexes the plan's flows for `renderQos`. */
 export function qosIndex(plan: Plan): QosIndex {
-  const bulk = new Set(plan.design.flows.filter((f) => f.kind !== 'client').map((f) => f.id));
   const byHost = new Map<string, FlowPlan[]>();
   for (const f of plan.flows) {
     for (const id of new Set([f.from, f.to])) {
@@ -61,5 +58,5 @@ export function qosIndex(plan: Plan): QosIndex {
       byHost.set(id, list);
     }
   }
-  return { byHost, bulk };
+  return { byHost };
 }

@@ -12,4 +12,13 @@ describe('render/ imports', () => {
         .map((line) => `${f}: ${line}`));
     expect(offending).toEqual([]);
   });
+
+  it('reads what the plan decided of a host, not the design host behind it (`hp.host.`)', () => {
+    const reads = readdirSync(__dirname)
+      .filter((f) => f.endsWith('.ts') && !f.includes('.test.'))
+      .flatMap((f) => readFileSync(join(__dirname, f), 'utf8').split('\n')
+        .filter((line) => /\.host\./.test(line))
+        .map((line) => `${f}: ${line.trim()}`));
+    expect(reads).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import type { HostPlan } from '../plan/types';
 export function renderSysctl(plan: HostPlan): string | null {
   if (!plan.forwardIPv4 && !plan.forwardIPv6) return null;
   const lines = [
-    `# Host ${plan.host.id} routes between its tunnel peers and lans, so it forwards packets.`,
+    `# Host ${plan.id} routes between its tunnel peers and lans, so it forwards packets.`,
     '# Installed as /etc/sysctl.d/90-wg-designer.conf by install.sh.',
   ];
   if (plan.forwardIPv4) lines.push('net.ipv4.ip_forward = 1');

@@ -69,11 +69,11 @@ export function rotateKeys(design: Design, hostIds: readonly string[], random: R
   const before = buildPlan(design);
   const plan = buildPlan(next);
   const files: BundleFile[] = [];
-  const affected = plan.hosts.filter((hp) => rotated.has(hp.host.id) || hp.peers.some((p) => rotated.has(p.hostId)));
+  const affected = plan.hosts.filter((hp) => rotated.has(hp.id) || hp.peers.some((p) => rotated.has(p.hostId)));
   for (const hp of affected) {
-    const dialsBack = (peer: string) => plan.byId.get(peer)?.peers.some((p) => p.hostId === hp.host.id && p.endpoint !== null) ?? false;
-    const h = hostRotation(hp, before.byId.get(hp.host.id), rotated, when, dialsBack, nextKeys.has(hp.host.id) ? NEXT_KEY_FILE : null);
-    const dir = `${hp.host.id}/rotate`;
+    const dialsBack = (peer: string) => plan.byId.get(peer)?.peers.some((p) => p.hostId === hp.id && p.endpoint !== null) ?? false;
+    const h = hostRotation(hp, before.byId.get(hp.id), rotated, when, dialsBack, nextKeys.has(hp.id) ? NEXT_KEY_FILE : null);
+    const dir = `${hp.id}/rotate`;
     files.push(
       { path: `${dir}/1-stage-new-keys.sh`, content: stageScript(h), mode: 0o700 },
       { path: `${dir}/2-schedule-cut-over.sh`, content: scheduleScript(h), mode: 0o700 },
@@ -84,7 +84,7 @@ export function rotateKeys(design: Design, hostIds: readonly string[], random: R
     );
   }
   files.push(
-    { path: 'README.md', content: rotationReadme([...rotated], affected.map((h) => h.host.id), when, [...nextKeys.keys()]), mode: 0o644 },
+    { path: 'README.md', content: rotationReadme([...rotated], affected.map((h) => h.id), when, [...nextKeys.keys()]), mode: 0o644 },
     { path: 'design.json', content: `${JSON.stringify(publicDesign(next), null, 2)}\n`, mode: 0o644 },
   );
   return { design: next, rotated: [...rotated], tunnels: [...psks.keys()], at: when, files };
@@ -93,7 +93,7 @@ export function rotateKeys(design: Design, hostIds: readonly string[], random: R
 /** Pairs a host's peers before and after by tunnel: what its scripts change. */
 function hostRotation(hp: HostPlan, old: HostPlan | undefined, rotated: ReadonlySet<string>, at: string, dialsBack: (peer: string) => boolean, nextKeyFile: string | null): HostRotation {
   const oldKeys = new Map(old?.peers.map((p) => [p.tunnelId, p.publicKey]) ?? []);
-  const self = rotated.has(hp.host.id);
+  const self = rotated.has(hp.id);
   const peers: PeerChange[] = hp.peers
     .filter((p) => self || rotated.has(p.hostId))
     .map((p) => ({
@@ -104,9 +104,9 @@ function hostRotation(hp: HostPlan, old: HostPlan | undefined, rotated: Readonly
       allowedIPs: p.allowedIPs.map(formatPrefix).join(','),
       endpoint: p.endpoint,
       keepalive: p.keepalive,
-      kicks: p.endpoint !== null && (!dialsBack(p.hostId) || hp.host.id < p.hostId),
+      kicks: p.endpoint !== null && (!dialsBack(p.hostId) || hp.id < p.hostId),
     }));
-  return { id: hp.host.id, rotated: self, newPublicKey: hp.host.publicKey ?? '', oldPublicKey: old?.host.publicKey ?? '', nextKeyFile, peers, at };
+  return { id: hp.id, rotated: self, newPublicKey: hp.publicKey ?? '', oldPublicKey: old?.publicKey ?? '', nextKeyFile, peers, at };
 }
 
 /** A host in `host` custody rotates to the key it made with next-key.sh: that key must be given, valid and its own. */

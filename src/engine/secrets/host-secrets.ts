@@ -8,7 +8,7 @@ import type { HostPlan } from '../plan/types';
  */
 export function hostSecretsText(plan: HostPlan): string {
   const lines: string[] = [];
-  if (plan.host.privateKey !== null) lines.push(`private ${plan.host.privateKey}`);
+  if (plan.privateKey !== null) lines.push(`private ${plan.privateKey}`);
   for (const peer of plan.peers) {
     if (peer.presharedKey !== null && peer.publicKey !== null) lines.push(`psk ${peer.hostId} ${peer.presharedKey}`);
   }
@@ -17,5 +17,5 @@ export function hostSecretsText(plan: HostPlan): string {
 
 /** True when the host has anything secret for the bundle to carry. */
 export function hasHostSecrets(plan: HostPlan): boolean {
-  return plan.host.privateKey !== null || plan.peers.some((p) => p.presharedKey !== null && p.publicKey !== null);
+  return plan.privateKey !== null || plan.peers.some((p) => p.presharedKey !== null && p.publicKey !== null);
 }

@@ -45,7 +45,7 @@ export async function sealSecrets(
   plan: Plan, options: SecretsOptions, sealers: SecretsSealers,
 ): Promise<{ files: BundleFile[]; secrets: HostSecrets[] }> {
   if (options.mode === 'plain') return { files: [], secrets: [] };
-  const secrets = plan.hosts.filter((h) => !h.host.external).map((h) => ({ hostId: h.host.id, text: hostSecretsText(h) }));
+  const secrets = plan.hosts.filter((h) => !h.external).map((h) => ({ hostId: h.id, text: hostSecretsText(h) }));
   const name = secretsFileName(options.mode);
   const files: BundleFile[] = [];
   for (const s of secrets) {

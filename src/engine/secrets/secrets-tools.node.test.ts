@@ -8,7 +8,7 @@ import { exportBundle } from '../bundle/export-bundle';
 import type { ExportResult } from '../bundle/export-bundle';
 import { seededRandom } from '../keys';
 import { buildPlan } from '../plan/build-plan';
-import { promoted } from '../failover/promotion-files';
+import { promoted } from '../failover/promotions';
 import { installSecretsLines, keysFromInstalledLines } from '../render/install-secrets';
 import { renderWgQuick } from '../render/wg-quick';
 import { parsed } from '../testing/fixture-design';

@@ -6,9 +6,9 @@ import type { Output } from './output';
 export const firewall: Output = {
   id: 'firewall',
   host: ({ options }) => (hp) => (options.firewall === 'nftables'
-    ? [{ path: `${hp.host.id}/firewall.nft`, content: renderNftables(hp), mode: 0o644 }]
+    ? [{ path: `${hp.id}/firewall.nft`, content: renderNftables(hp), mode: 0o644 }]
     : [
-      { path: `${hp.host.id}/firewall.iptables`, content: renderIptables(hp, 4), mode: 0o644 },
-      { path: `${hp.host.id}/firewall.ip6tables`, content: renderIptables(hp, 6), mode: 0o644 },
+      { path: `${hp.id}/firewall.iptables`, content: renderIptables(hp, 4), mode: 0o644 },
+      { path: `${hp.id}/firewall.ip6tables`, content: renderIptables(hp, 6), mode: 0o644 },
     ]),
 };

@@ -14,8 +14,8 @@ const ip = (p: Prefix) => formatAddress({ family: p.family, value: p.addr });
 const hostsTxt: Output = {
   id: 'hosts-txt',
   host: ({ plan }) => (hp) => [{
-    path: `${hp.host.id}/hosts.txt`,
-    content: plan.hosts.map((h) => `${h.addresses.map(ip).join(' ')} ${h.host.id}\n`).join(''),
+    path: `${hp.id}/hosts.txt`,
+    content: plan.hosts.map((h) => `${h.addresses.map(ip).join(' ')} ${h.id}\n`).join(''),
     mode: 0o644,
   }],
 };
@@ -27,16 +27,16 @@ describe('the output registry', () => {
     const before = bundleFiles(plan, DEFAULT_BUNDLE_OPTIONS);
     const after = bundleFiles(plan, DEFAULT_BUNDLE_OPTIONS, [...OUTPUTS, hostsTxt]);
     const added = after.filter((f) => f.path.endsWith('/hosts.txt'));
-    const managed = plan.hosts.filter((h) => !h.host.external).map((h) => h.host.id);
+    const managed = plan.hosts.filter((h) => !h.external).map((h) => h.id);
     expect(added.map((f) => f.path.split('/')[0])).toEqual(managed);
-    expect(added[0]!.content).toContain(`${ip(plan.hosts[0]!.addresses[0]!)} ${plan.hosts[0]!.host.id}\n`);
+    expect(added[0]!.content).toContain(`${ip(plan.hosts[0]!.addresses[0]!)} ${plan.hosts[0]!.id}\n`);
     expect(after.filter((f) => !f.path.endsWith('/hosts.txt'))).toEqual(before);
   });
 
   it('leaves out an output whose when() is false for the options', () => {
     const paths = (qos: { bulkRateMbit: number } | null) => bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, qos }).map((f) => f.path);
     expect(paths(null).some((p) => p.endsWith('/qos.sh'))).toBe(false);
-    expect(paths({ bulkRateMbit: 100 }).filter((p) => p.endsWith('/qos.sh'))).toHaveLength(plan.hosts.filter((h) => !h.host.external).length);
+    expect(paths({ bulkRateMbit: 100 }).filter((p) => p.endsWith('/qos.sh'))).toHaveLength(plan.hosts.filter((h) => !h.external).length);
   });
 
   it('gives every output its own id', () => {

@@ -8,6 +8,6 @@ export const qos: Output = {
   host: ({ plan, options }) => {
     const rate = options.qos?.bulkRateMbit ?? 0;
     const index = qosIndex(plan);
-    return (hp) => [{ path: `${hp.host.id}/qos.sh`, content: renderQos(hp, index, rate), mode: 0o755 }];
+    return (hp) => [{ path: `${hp.id}/qos.sh`, content: renderQos(hp, index, rate), mode: 0o755 }];
   },
 };

@@ -6,6 +6,6 @@ export const sysctl: Output = {
   id: 'sysctl',
   host: () => (hp) => {
     const content = renderSysctl(hp);
-    return content === null ? [] : [{ path: `${hp.host.id}/sysctl.conf`, content, mode: 0o644 }];
+    return content === null ? [] : [{ path: `${hp.id}/sysctl.conf`, content, mode: 0o644 }];
   },
 };

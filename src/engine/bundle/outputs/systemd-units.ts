@@ -5,7 +5,7 @@ import type { Output } from './output';
 export const systemdUnits: Output = {
   id: 'systemd-units',
   host: ({ options }) => (hp) => [
-    { path: `${hp.host.id}/wg-designer-firewall.service`, content: renderFirewallUnit(options.firewall), mode: 0o644 },
-    { path: `${hp.host.id}/${WG_DROP_IN}`, content: renderWgDropIn(), mode: 0o644 },
+    { path: `${hp.id}/wg-designer-firewall.service`, content: renderFirewallUnit(options.firewall), mode: 0o644 },
+    { path: `${hp.id}/${WG_DROP_IN}`, content: renderWgDropIn(), mode: 0o644 },
   ],
 };

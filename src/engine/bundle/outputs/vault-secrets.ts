@@ -7,7 +7,7 @@ export const vaultSecrets: Output = {
   when: (options) => options.secrets.mode === 'vault',
   network: ({ plan, options }) => {
     if (options.secrets.mode !== 'vault') return [];
-    const ids = plan.hosts.filter((h) => !h.host.external).map((h) => h.host.id);
+    const ids = plan.hosts.filter((h) => !h.external).map((h) => h.id);
     return [{ path: 'vault/put-secrets.sh', content: renderVaultPutSecrets(ids, options.secrets.path), mode: 0o755 }];
   },
 };

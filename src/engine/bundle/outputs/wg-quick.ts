@@ -6,7 +6,7 @@ import type { Output } from './output';
 export const wgQuick: Output = {
   id: 'wg-quick',
   host: ({ plan, secrets }) => (hp) => [{
-    path: `${hp.host.id}/${WG_INTERFACE}.conf`,
+    path: `${hp.id}/${WG_INTERFACE}.conf`,
     content: renderWgQuick(hp, { privateKey: 'include', designName: plan.design.name, secrets }),
     mode: 0o600,
   }],

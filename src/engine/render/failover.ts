@@ -1,0 +1,56 @@
+import { formatPrefix } from '../net';
+import type { HostPlan } from '../plan/types';
+import { WG_INTERFACE } from '../plan/types';
+import type { Promotion } from '../failover/promotions';
+import type { FirewallBackend } from './install-script';
+import { keysFromInstalledLines } from './install-secrets';
+
+/**
+ * `<host>/failover/promote-<replica>.sh`: installs the host's new firewall, syncs wg0 (which moves the floating
+ * address's AllowedIPs to the new holder's peer, leaving other peers alone), and moves the address itself from the
+ * old primary's wg0 to the replica's. `now` and `next` are the host's plans before and after the promotion;
+ * `external`: the promoted wg0.conf has no key either, so the script takes them from the installed one.
+ */
+export function renderPromoteScript(promotion: Promotion, now: HostPlan, next: HostPlan, backend: FirewallBackend, external: boolean): string {
+  const wg = WG_INTERFACE;
+  const { group } = promotion;
+  const floating = formatPrefix(promotion.floating);
+  const id = now.id;
+  const routesFloating = next.peers.some((p) => p.allowedIPs.some((a) => formatPrefix(a) === floating));
+  const lines = [
+    '#!/usr/bin/env bash',
+    `# Failover ${group.id} on host ${id}: promote ${group.replica}, which takes ${floating} from ${group.primary}.`,
+    'set -euo pipefail',
+    `cd "$(dirname "$0")/promote-${group.replica}"`,
+    '[ "$(id -u)" -eq 0 ] || { echo "run as root" >&2; exit 1; }',
+    ...(external ? keysFromInstalledLines() : []),
+    ...(backend === 'nftables'
+      ? ['nft -c -f firewall.nft', 'install -m 600 firewall.nft /etc/wg-designer/firewall.nft', 'nft -f /etc/wg-designer/firewall.nft']
+      : ['iptables-restore --test -n firewall.iptables', 'ip6tables-restore --test -n firewall.ip6tables',
+        'install -m 600 firewall.iptables firewall.ip6tables /etc/wg-designer/',
+        'iptables-restore -n /etc/wg-designer/firewall.iptables', 'ip6tables-restore -n /etc/wg-designer/firewall.ip6tables']),
+    external ? `install -m 600 "$stage/${wg}.conf" /etc/wireguard/${wg}.conf` : `install -m 600 ${wg}.conf /etc/wireguard/${wg}.conf`,
+    `wg syncconf ${wg} <(wg-quick strip /etc/wireguard/${wg}.conf)`,
+  ];
+  if (id === group.primary) lines.push(`ip address del ${floating} dev ${wg} 2>/dev/null || true`);
+  if (id === group.replica) lines.push(`ip address replace ${floating} dev ${wg}`);
+  if (routesFloating) lines.push(`ip route replace ${floating} dev ${wg}`);
+  lines.push(`echo "failover ${group.id}: host ${id} now sends ${floating} to ${group.replica}"`, '');
+  return lines.join('\n');
+}
+
+/** `failover/<group>.md`: the order to promote in, and the hosts that have a script (`affected`). */
+export function renderFailoverReadme(promotion: Promotion, affected: readonly string[]): string {
+  const { group } = promotion;
+  return [
+    `# Failover ${group.id}: ${group.address}`,
+    '',
+    `${group.primary} holds the floating address now; ${group.replica} is the replica.`,
+    `Promote the database first (e.g. \`pg_ctl promote\` on ${group.replica}), then run`,
+    `\`failover/promote-${group.replica}.sh\` on ${group.primary} if it is still reachable, then on every other host below,`,
+    `and last on ${group.replica}. Then set primary and replica the other way round in the design and export again.`,
+    '',
+    `Hosts with a promotion script: ${affected.join(', ')}.`,
+    '',
+  ].join('\n');
+}
