@@ -1,9 +1,10 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from './main';
+import { publicKeyOf } from '../engine';
 
 const dir = mkdtempSync(join(tmpdir(), 'wgd-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,8 +64,18 @@ describe('wg-designer CLI', () => {
     expect(early.err).toContain('the cut-over is at 2099-01-01T00:00:00Z');
 
     writeFileSync(keysPath, JSON.stringify({ ...pending, rotation: { ...pending.rotation, at: '2020-01-01T00:00:00Z' } }));
+    // A design file that pins the host's public key, kept private, stays private when --finish writes the new one in.
+    const unpinned = readFileSync(design, 'utf8');
+    const pinning = JSON.parse(unpinned);
+    pinning.hosts.find((h: { id: string }) => h.id === 'pg-primary').publicKey = publicKeyOf(before.hosts['pg-primary'].privateKey);
+    writeFileSync(design, `${JSON.stringify(pinning, null, 2)}\n`);
+    chmodSync(design, 0o640);
+    const designBefore = readFileSync(design, 'utf8');
     const done = await cli('rotate', design, '--finish');
     expect(done.code, done.err).toBe(0);
+    expect(readFileSync(design, 'utf8')).toBe(designBefore.replace(publicKeyOf(before.hosts['pg-primary'].privateKey), publicKeyOf(pending.rotation.hosts['pg-primary'].privateKey)));
+    expect(statSync(design).mode & 0o777).toBe(0o640);
+    writeFileSync(design, unpinned);
     const after = JSON.parse(readFileSync(keysPath, 'utf8'));
     expect(after.rotation).toBeUndefined();
     expect(after.hosts['pg-primary']).toEqual(pending.rotation.hosts['pg-primary']);
@@ -96,7 +107,7 @@ describe('wg-designer CLI', () => {
 
   it('validates with --json and exits 1 on an error finding', async () => {
     const ok = await cli('validate', design, '--json');
-    expect(ok.code).toBe(0);
+    expect(ok.code, ok.out).toBe(0);
     expect(JSON.parse(ok.out)).toMatchObject({ ok: true, summary: { errors: 0 } });
     const broken = JSON.parse(readFileSync(design, 'utf8'));
     broken.tunnels = broken.tunnels.filter((t: { id: string }) => t.id !== 't-hub-pg');

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import {
   NEXT_KEY_PREFIX, RotationError, completeDesign, nextKeyProblem, cryptoRandom, defaultCutOverTime, hostCustodyHosts, parseCutOverTime, rotateKeys,
   zipBundle,
@@ -158,5 +159,6 @@ function pinPublicKeys(path: string, keys: ReadonlyMap<string, string | null>, r
     h.publicKey = keys.get(h.id) ?? h.publicKey;
     changed = true;
   }
-  if (changed) writeAtomic(path, `${JSON.stringify(raw, null, 2)}\n`);
+  // The file keeps its mode: a design kept private (0600/0640) must not come back world-readable.
+  if (changed) writeAtomic(path, `${JSON.stringify(raw, null, 2)}\n`, statSync(path).mode & 0o777);
 }
