@@ -1,4 +1,5 @@
 import type { Address } from './address';
+import { holdsAddress } from './bounds';
 import type { Prefix } from './prefix';
 
 /** Per length present (longest first), the items by their network's prefix bits (see `leadingBits`). */
@@ -37,10 +38,18 @@ function buildTable<I extends { readonly prefix: Prefix }>(items: readonly I[], 
 /**
  * Builds a longest-prefix-match lookup over `items` (like the kernel's route lookup or WireGuard's AllowedIPs
  * cryptokey routing): the returned function gives the most specific item containing an address, or null. Among
- * items with the same network and length the first one wins (list the winner of a tie first). A lookup probes one
- * hash map per distinct length; each family's maps are built on its first lookup.
+ * items with the same network and length the first one wins (list the winner of a tie first). Up to `scanUpTo`
+ * items are scanned, with nothing built (a plan's SCAN_LIMIT: a spoke's few routes, thousands of times over);
+ * beyond, a lookup probes one hash map per distinct length, each family's maps built on its first lookup.
  */
-export function longestMatch<I extends { readonly prefix: Prefix }>(items: readonly I[]): (a: Address) => I | null {
+export function longestMatch<I extends { readonly prefix: Prefix }>(items: readonly I[], scanUpTo = 0): (a: Address) => I | null {
+  if (items.length <= scanUpTo) {
+    return (a: Address): I | null => {
+      let best: I | null = null;
+      for (const item of items) if ((best === null || item.prefix.len > best.prefix.len) && holdsAddress(item.prefix, a)) best = item;
+      return best;
+    };
+  }
   let v4: FamilyTable<I> | null = null;
   let v6: FamilyTable<I> | null = null;
   return (a: Address): I | null => {

@@ -1,5 +1,6 @@
 import type { Address, Prefix } from '../net';
 import { longestMatch } from '../net';
+import { SCAN_LIMIT } from '../plan/types';
 import type { PeerPlan } from '../plan/types';
 
 /** Where a host sends an address: under a peer's AllowedIPs, or into one of its own lans (`peer: null`). */
@@ -23,14 +24,14 @@ export class RouteTable {
 
   /** The peer WireGuard hands `a` to (its AllowedIPs hold `a` most specifically), or null. */
   wireguard(a: Address): RouteHit | null {
-    this.wireguardMatch ??= longestMatch(lastConfiguredFirst(this.peers));
+    this.wireguardMatch ??= longestMatch(lastConfiguredFirst(this.peers), SCAN_LIMIT);
     return this.wireguardMatch(a);
   }
 
   /** The kernel's route for `a`: a lan (`peer: null`) or the peer behind the most specific AllowedIPs entry. */
   kernel(a: Address): RouteHit | null {
     // The first of two equal lans is the one the kernel keeps (longestMatch's tie goes to the first).
-    this.lanMatch ??= longestMatch(this.lans.map((prefix): RouteHit => ({ prefix, peer: null })));
+    this.lanMatch ??= longestMatch(this.lans.map((prefix): RouteHit => ({ prefix, peer: null })), SCAN_LIMIT);
     const lan = this.lanMatch(a);
     const peer = this.wireguard(a);
     // The longer prefix wins; a lan wins a tie.
