@@ -70,6 +70,8 @@ export type { SecretsSealers, HostSecrets } from './secrets/seal-secrets';
 export { ageSeal } from './secrets/age-seal';
 
 export { validateDesign } from './validate/validate-design';
+export { newValidationContext } from './validate/validation-context';
+export type { ValidationContext } from './validate/validation-context';
 export type { Finding, Severity, Subjects, Fix, FixChange } from './validate/finding';
 
 export { importConfigs, ImportError } from './import/import-configs';

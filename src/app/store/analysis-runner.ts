@@ -1,7 +1,8 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Design } from '../../engine';
 import type { Finding } from '../../engine';
-import { analyse, ANALYSIS_PAUSE_MS, SYNC_ANALYSIS_HOSTS } from './analysis';
+import { analyseDesign, newValidationContext } from '../../engine';
+import { ANALYSIS_PAUSE_MS, SYNC_ANALYSIS_HOSTS } from './analysis';
 import type { Analysis } from './analysis';
 import type { AppStore } from './app-state';
 import { latestWins } from './latest-wins';
@@ -20,6 +21,11 @@ function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
  * them renders again.
  */
 export function analysisRunner(set: StoreApi<AppStore>['setState'], get: StoreApi<AppStore>['getState'], deps: StoreDeps) {
+  // The store's own validation context, kept for its life: analysing the next edit here derives only the public
+  // keys that changed (each derivation is an X25519 multiplication). The worker keeps its own.
+  const validation = newValidationContext();
+  /** Plans and validates `design` on this thread. Never throws: an engine failure becomes one error finding. */
+  const analyse = (design: Design): Analysis => analyseDesign(design, validation);
   let revision = 0;
   const syncBelow = deps.syncAnalysisBelow ?? SYNC_ANALYSIS_HOSTS;
   const pauseMs = deps.analysisPauseMs ?? ANALYSIS_PAUSE_MS;
@@ -66,5 +72,5 @@ export function analysisRunner(set: StoreApi<AppStore>['setState'], get: StoreAp
     }, pauseMs);
   };
 
-  return { reanalyse, isSync };
+  return { reanalyse, isSync, analyse };
 }

@@ -1,11 +1,7 @@
 import type { DesignAnalysis } from '../../engine';
-import { analyseDesign } from '../../engine';
 
 /** What the engine says about the current design: the plan (for previews and edge labels) and the findings. */
 export type Analysis = DesignAnalysis;
-
-/** Plans and validates a completed design on this thread. Never throws: an engine failure becomes one error finding. */
-export const analyse: (design: Parameters<typeof analyseDesign>[0]) => Analysis = analyseDesign;
 
 /**
  * Designs with fewer hosts than this are analysed at once, on the main thread (a few milliseconds): findings are

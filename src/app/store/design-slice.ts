@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Design, Host, ParseResult } from '../../engine';
 import { addFlow, addHost, addTunnel, applyFix, clearKeys, connectHosts, editFailover, editFlow, editHost, editNetwork, editTunnel, formatFieldError, keysMadeHere, moveHosts, pasteHosts, removeItems, setCustody } from '../../engine';
-import { analyse, NO_ANALYSIS } from './analysis';
+import { NO_ANALYSIS } from './analysis';
 import { analysisRunner } from './analysis-runner';
 import type { AppStore, DesignActions, DesignState, EditResult } from './app-state';
 import { commitState, complete, pruneSelection } from './commit';
@@ -20,7 +20,7 @@ export const SYNC_LAYOUT_HOSTS = 200;
 
 export function createDesignSlice(given: Design, deps: StoreDeps): StateCreator<AppStore, [], [], DesignState & DesignActions> {
   return (set, get) => {
-    const { reanalyse, isSync } = analysisRunner(set, get, deps);
+    const { reanalyse, isSync, analyse } = analysisRunner(set, get, deps);
     const { requestKeys, requestPsks } = keyRequests(set, get, deps, reanalyse);
 
     /** Records a new design; unless only positions moved, analyses it and asks for the keys it lacks. */

@@ -1,4 +1,5 @@
 import type { EngineMessage, EngineReply, EngineRequest, EngineResults } from '../../engine';
+import type { MainThreadRunner } from './engine-fallback';
 
 /** The page's side of the engine worker: a promise per request. */
 export interface EngineClient {
@@ -17,9 +18,11 @@ export function createEngineClient(): EngineClient {
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
+  // Loaded on first use; made once, so the fallback keeps one validation context as the worker does.
+  let mainThread: Promise<MainThreadRunner> | null = null;
   const fallback: EngineClient['run'] = async (request) => {
-    const { runOnMainThread } = await import('./engine-fallback');
-    return runOnMainThread(request);
+    mainThread ??= import('./engine-fallback').then((m) => m.mainThreadRunner());
+    return (await mainThread)(request);
   };
 
   const start = (): Worker | null => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateKeypair, seededRandom } from '../keys';
+import { generateKeypair, nobleX25519Base, resetX25519, seededRandom, useX25519 } from '../keys';
 import { publicDesign } from '../model/public-design';
 import { parsed } from '../testing/fixture-design';
 import { exportBundle } from './export-bundle';
@@ -21,6 +21,18 @@ describe('exportBundle', () => {
     const r = await exportBundle(parsed('hub-and-spoke'), seededRandom(2));
     expect(r.completion.generatedKeys.length).toBeGreaterThan(0);
     expect(r.findings.filter((f) => f.code.startsWith('key-'))).toEqual([]);
+  });
+
+  it('derives each key it generated once: validation takes the pairs it has just made as given', async () => {
+    let derived = 0;
+    useX25519((k) => { derived++; return nobleX25519Base(k); });
+    try {
+      derived = 0;
+      const r = await exportBundle(parsed('hub-and-spoke'), seededRandom(5));
+      expect(derived).toBe(r.completion.generatedKeys.length);
+    } finally {
+      resetX25519();
+    }
   });
 
   it('reports hosts whose private keys were dropped as an error (the CLI then refuses without --force), not as keys to make', async () => {

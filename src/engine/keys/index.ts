@@ -7,7 +7,6 @@ export { decodeKey, encodeKey, isKey, KEY_BYTES, KEY_TEXT_LENGTH } from './wg-ba
 export { clampPrivateKey, generateKeypair, generateKeypairs, generatePrivateKey, publicKeyOf, publicKeysMatch } from './x25519-keys';
 export { nobleX25519Base, resetX25519, useX25519, x25519Base } from './x25519-backend';
 export type { X25519Base } from './x25519-backend';
-export { withKnownKeypairs } from './known-keypairs';
 export type { Keypair } from './x25519-keys';
 export { generatePresharedKey, generatePresharedKeys } from './preshared-key';
 export { publicKeysOf } from './public-keys-batch';

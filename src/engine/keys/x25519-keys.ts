@@ -1,5 +1,4 @@
 import { KeyError } from './key-error';
-import { knownPublicKey } from './known-keypairs';
 import { randomKeyBatch, randomKeyBytes } from './random-key-bytes';
 import type { RandomSource } from './random-source';
 import { x25519Base } from './x25519-backend';
@@ -30,7 +29,7 @@ export function generatePrivateKey(random: RandomSource): string {
  * unless the runtime installed a native one (`useX25519`). Throws KeyError.
  */
 export function publicKeyOf(privateKey: string): string {
-  return knownPublicKey(privateKey) ?? encodeKey(x25519Base()(decodeKey(privateKey)));
+  return encodeKey(x25519Base()(decodeKey(privateKey)));
 }
 
 /** A new private key and its public key. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_DB_PORTS, DESIGN_FORMAT, KEY_CUSTODIES, ROLES } from './design';
 import type { Design, KeyCustody } from './design';
 import {
-  endpointProblem, lanProblem, overlayAddressProblem, parseEndpoint, poolProblem, tryParseAddress, tryParsePrefix,
+  endpointProblem, isHostPrefix, lanProblem, overlayAddressProblem, parseEndpoint, poolProblem, tryParseAddress, tryParsePrefix,
 } from '../net';
 import type { Prefix } from '../net';
 import { BUNDLE_FOLDERS } from './bundle-folders';
@@ -68,7 +68,7 @@ const address = z.string().refine((s) => tryParseAddress(s) !== null, {
 });
 const hostAddress = z.string().refine((s) => {
   const p = tryParsePrefix(s);
-  return p !== null && p.len === (p.family === 4 ? 32 : 128);
+  return p !== null && isHostPrefix(p);
 }, { message: 'must be one address, e.g. "10.10.0.100" or "10.10.0.100/32"' });
 const overlayAddress = unusable(prefix, onPrefix((p) => overlayAddressProblem({ family: p.family, value: p.addr })));
 const lan = unusable(prefix, onPrefix(lanProblem));

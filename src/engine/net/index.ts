@@ -23,12 +23,14 @@ export {
   prefixesOverlap,
   comparePrefixes,
   prefixSize,
+  movedAddress,
 } from './range';
+export { freePrefixLike } from './free-prefix';
 export { allocateAddresses, freeAddresses } from './allocate';
 export type { Endpoint } from './endpoint';
 export { parseEndpoint, readEndpoint, formatEndpoint } from './endpoint';
-export type { Tagged } from './overlap-index';
-export { findOverlaps } from './overlap-index';
+export type { Tagged, PrefixGroup, RangeTest } from './overlap-index';
+export { findOverlaps, groupPrefixes, sweepNested, rangeTest } from './overlap-index';
 export { longestMatch } from './longest-match';
 export type { SpecialKind, SpecialRange } from './special-ranges';
 export { SPECIAL_RANGES, specialRangeOf, specialRangeHolding, specialRangesOverlapping, isDocumentationName } from './special-ranges';

@@ -34,17 +34,19 @@ describe('longestMatch', () => {
     expect(longestMatch([])(parseAddress('10.0.0.1'))).toBeNull();
   });
 
-  it('equals brute force: the first of the longest containing prefixes', () => {
+  it('equals brute force, hashed or scanned: the first of the longest containing prefixes', () => {
     fc.assert(
       fc.property(fc.array(crowdedPrefix, { maxLength: 60 }), fc.array(crowdedAddress, { minLength: 1, maxLength: 20 }), (prefixes, addresses) => {
         const tagged = prefixes.map((prefix, i) => ({ prefix, tag: i }));
-        const find = longestMatch(tagged);
+        const hashed = longestMatch(tagged);
+        const scanned = longestMatch(tagged, tagged.length);
         for (const a of addresses) {
           let best: Tagged<number> | null = null;
           for (const t of tagged) {
             if (containsAddress(t.prefix, a) && (best === null || t.prefix.len > best.prefix.len)) best = t;
           }
-          expect(find(a)).toBe(best);
+          expect(hashed(a)).toBe(best);
+          expect(scanned(a)).toBe(best);
         }
       }),
       { numRuns: 1000 },

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { crowdedPrefix } from './arbitraries.node';
+import { crowdedAddress, crowdedPrefix } from './arbitraries.node';
 import type { Tagged } from './overlap-index';
-import { findOverlaps } from './overlap-index';
-import { parsePrefix } from './prefix';
-import { prefixesOverlap } from './range';
+import { findOverlaps, groupPrefixes, rangeTest, sweepNested } from './overlap-index';
+import { formatPrefix, networkOf, parsePrefix } from './prefix';
+import type { Prefix } from './prefix';
+import { containsAddress, containsPrefix, prefixesOverlap } from './range';
 
 const tagged = (entries: Array<[string, string]>): Tagged<string>[] =>
   entries.map(([text, tag]) => ({ prefix: parsePrefix(text), tag }));
@@ -57,6 +58,52 @@ describe('findOverlaps', () => {
         expect(keys(findOverlaps(items), (t) => t.tag)).toEqual(keys(brute, (t) => t.tag));
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+const v4 = fc.record({ family: fc.constant(4 as const), addr: fc.bigInt({ min: 0n, max: 2n ** 32n - 1n }), len: fc.integer({ min: 0, max: 32 }) });
+const v6 = fc.record({ family: fc.constant(6 as const), addr: fc.bigInt({ min: 0n, max: 2n ** 128n - 1n }), len: fc.integer({ min: 0, max: 128 }) });
+
+/** Every (outer, inner) network pair the sweep reports, as text. */
+function swept(prefixes: readonly Prefix[]): string[] {
+  const out: string[] = [];
+  sweepNested(groupPrefixes(prefixes.map((prefix) => ({ prefix, tag: null }))), (g, enclosing) => {
+    for (const e of enclosing) out.push(`${formatPrefix(e.network)} > ${formatPrefix(g.network)}`);
+  });
+  return out.sort();
+}
+
+/** The same, pairwise: what the sweep must equal. */
+function pairwise(prefixes: readonly Prefix[]): string[] {
+  const nets = [...new Map(prefixes.map((p) => [formatPrefix(networkOf(p)), networkOf(p)])).values()];
+  const out: string[] = [];
+  for (const a of nets) for (const b of nets) if (a !== b && containsPrefix(a, b)) out.push(`${formatPrefix(a)} > ${formatPrefix(b)}`);
+  return out.sort();
+}
+
+describe('groupPrefixes and sweepNested', () => {
+  it('group equal networks, host bits or not', () => {
+    const groups = groupPrefixes(['10.0.0.5/24', '10.0.0.0/24', 'fd00::/64'].map((t, i) => ({ prefix: parsePrefix(t), tag: i })));
+    expect(groups.map((g) => [formatPrefix(g.network), g.items])).toEqual([['10.0.0.0/24', [0, 1]], ['fd00::/64', [2]]]);
+  });
+
+  it('find exactly the nested pairs a pairwise check finds', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(v4, v6, crowdedPrefix), { maxLength: 40 }), (ps) => {
+      expect(swept(ps)).toEqual(pairwise(ps));
+    }));
+  });
+});
+
+describe('rangeTest', () => {
+  it('answers as a check against every network', () => {
+    fc.assert(
+      fc.property(fc.array(crowdedPrefix, { maxLength: 30 }), fc.array(crowdedAddress, { maxLength: 10 }), fc.array(crowdedPrefix, { maxLength: 10 }), (nets, addresses, queries) => {
+        const test = rangeTest(nets);
+        for (const a of addresses) expect(test.holds(a)).toBe(nets.some((n) => containsAddress(n, a)));
+        for (const q of queries) expect(test.meets(q)).toBe(nets.some((n) => prefixesOverlap(n, q)));
+      }),
+      { numRuns: 500 },
     );
   });
 });

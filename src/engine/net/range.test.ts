@@ -9,6 +9,7 @@ import {
   comparePrefixes,
   containsAddress,
   containsPrefix,
+  movedAddress,
   prefixesOverlap,
   prefixFirst,
   prefixLast,
@@ -111,6 +112,22 @@ describe('comparePrefixes', () => {
     fc.assert(
       fc.property(crowdedPrefix, crowdedPrefix, (a, b) => {
         if (containsPrefix(a, b) && a.len < b.len) expect(comparePrefixes(networkOf(a), b)).toBeLessThan(0);
+      }),
+    );
+  });
+});
+
+describe('movedAddress', () => {
+  it('keeps an address at the same place in a network of the same length', () => {
+    expect(movedAddress(parseAddress('10.20.0.9'), p('10.20.0.0/24'), p('10.21.2.0/24'))).toEqual(parseAddress('10.21.2.9'));
+    fc.assert(
+      fc.property(crowdedPrefix, crowdedPrefix, fc.bigInt({ min: 0n, max: 2n ** 128n - 1n }), (from, other, seed) => {
+        if (other.family !== from.family) return;
+        const to = { ...other, len: from.len };
+        const a = { family: from.family, value: prefixFirst(from) + (seed % prefixSize(from)) };
+        const moved = movedAddress(a, from, to);
+        expect(containsAddress(to, moved)).toBe(true);
+        expect(moved.value - prefixFirst(to)).toBe(a.value - prefixFirst(from));
       }),
     );
   });

@@ -36,6 +36,11 @@ export function prefixesOverlap(a: Prefix, b: Prefix): boolean {
   return a.family === b.family && prefixFirst(a) <= prefixLast(b) && prefixFirst(b) <= prefixLast(a);
 }
 
+/** `a` moved from `from`'s network to the same place in `to`'s: a service's address when its lan is renumbered. */
+export function movedAddress(a: Address, from: Prefix, to: Prefix): Address {
+  return { family: a.family, value: a.value - prefixFirst(from) + prefixFirst(to) };
+}
+
 function sign(d: bigint | number): number {
   return d < 0 ? -1 : d > 0 ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import type { Design, Flow, Host, Role, Tunnel } from '../model/design';
-import { parsePrefix } from '../net';
+import { isHostPrefix, parsePrefix } from '../net';
 import type { Address, Prefix } from '../net';
 import type { FullPlan } from '../plan/build-plan';
 import { pushTo } from '../plan/push-to';
@@ -115,7 +115,7 @@ export class RuleIndex {
 
   /** True when `p` is a host route to an address two hosts claim (its clashes are address-duplicate's). */
   isSharedHostRoute(p: Prefix): boolean {
-    return p.len === (p.family === 4 ? 32 : 128) && this.sharedAddresses.has({ family: p.family, value: p.addr });
+    return isHostPrefix(p) && this.sharedAddresses.has({ family: p.family, value: p.addr });
   }
 
   /** WireGuard's cryptokey routing on `hostId`: the peer whose AllowedIPs hold `a` most specifically. */

@@ -2,6 +2,7 @@ import type { Design } from '../model/design';
 import type { FullPlan } from '../plan/build-plan';
 import type { Finding } from './finding';
 import type { RuleIndex } from './rule-index';
+import type { ValidationContext } from './validation-context';
 
 /** What every rule sees: the design and the plan built from it (built once per validation). */
 export interface RuleContext {
@@ -11,6 +12,8 @@ export interface RuleContext {
   label(hostId: string): string;
   /** Lookups shared by every rule of one validation, each built on first use (see RuleIndex). */
   index: RuleIndex;
+  /** What the caller keeps across its validations (derived public keys): see ValidationContext. */
+  validation: ValidationContext;
 }
 
 /** A validation rule: a pure function from the context to its findings. */

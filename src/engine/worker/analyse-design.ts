@@ -3,6 +3,8 @@ import type { Plan } from '../plan/types';
 import type { Design } from '../model/design';
 import type { Finding } from '../validate/finding';
 import { validateDesign } from '../validate/validate-design';
+import { newValidationContext } from '../validate/validation-context';
+import type { ValidationContext } from '../validate/validation-context';
 
 /**
  * What the designer shows about a design: the plan its previews and edge labels read, and the findings. Plain data
@@ -14,11 +16,14 @@ export interface DesignAnalysis {
   findings: Finding[];
 }
 
-/** Plans and validates a completed design. Never throws: an engine failure becomes one error finding. */
-export function analyseDesign(design: Design): DesignAnalysis {
+/**
+ * Plans and validates a completed design. Never throws: an engine failure becomes one error finding. The designer
+ * analyses each edit with the one `validation` context it keeps (the store's, or the worker's for its life).
+ */
+export function analyseDesign(design: Design, validation: ValidationContext = newValidationContext()): DesignAnalysis {
   try {
     const full = buildPlan(design);
-    const findings = validateDesign(design, full);
+    const findings = validateDesign(design, full, validation);
     const plan: Plan = { design: full.design, hosts: full.hosts, byId: full.byId, tunnels: full.tunnels, flows: full.flows };
     return { plan, findings };
   } catch (e) {

@@ -4,17 +4,21 @@ import { analyseDesign } from './analyse-design';
 import { generateKeypair, generatePresharedKey } from '../keys';
 import type { RandomSource } from '../keys';
 import { PLAIN_SECRETS, secretsProblem } from '../secrets/secrets-options';
+import { newValidationContext } from '../validate/validation-context';
+import type { ValidationContext } from '../validate/validation-context';
 import type { SecretsOptions } from '../secrets/secrets-options';
 import type { EngineRequest, EngineResults, ExportRequestOptions } from './engine-worker-protocol';
 import { MAX_KEYPAIRS } from './engine-worker-protocol';
 
 /**
  * Runs one engine request: the same code in the worker and, where workers are unavailable, on the main thread.
- * The random source is injected (the worker passes the platform CSPRNG; tests pass a seeded one).
+ * The random source is injected (the worker passes the platform CSPRNG; tests pass a seeded one); so is the
+ * validation context its analyses share (the worker keeps one for its life: see ValidationContext).
  */
 export async function runEngineRequest<R extends EngineRequest>(
   request: R,
   random: RandomSource,
+  validation: ValidationContext = newValidationContext(),
 ): Promise<EngineResults[R['type']]> {
   switch (request.type) {
     case 'keypairs':
@@ -24,7 +28,7 @@ export async function runEngineRequest<R extends EngineRequest>(
     case 'export':
       return (await exportBundle(request.design, random, exportOptions(request.options))) as EngineResults[R['type']];
     case 'analyse':
-      return analyseDesign(request.design) as EngineResults[R['type']];
+      return analyseDesign(request.design, validation) as EngineResults[R['type']];
   }
   throw new TypeError(`unknown engine request ${(request as { type?: unknown }).type as string}`);
 }

@@ -2,7 +2,7 @@ import type { Prefix } from '../../net';
 import { networkKey } from '../../net';
 import type { PeerPlan } from '../../plan/types';
 import type { Finding, FixChange } from '../finding';
-import { groupPrefixes, sweepNested } from '../prefix-groups';
+import { groupPrefixes, sweepNested } from '../../net';
 import type { Rule, RuleContext } from '../rule';
 import { listText, net } from '../text';
 

@@ -1,4 +1,4 @@
-import { familyBits } from '../../net';
+import { isHostPrefix } from '../../net';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
 import { addr, net } from '../text';
@@ -20,7 +20,7 @@ export const allowedIPsSelf: Rule = {
       for (const a of hp.addresses) {
         const hit = index.wireguardRoute(self, { family: a.family, value: a.addr });
         if (hit === null || hit.peer === null) continue;
-        const exact = hit.prefix.len === familyBits(a.family);
+        const exact = isHostPrefix(hit.prefix);
         if (exact && index.sharedAddresses.has({ family: a.family, value: a.addr })) continue;
         const tunnel = index.peer(self, hit.peer)?.tunnelId;
         out.push({

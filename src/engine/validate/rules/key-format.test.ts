@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { generateKeypair, publicKeyOf, seededRandom } from '../../keys';
+import { generateKeypair, nobleX25519Base, publicKeyOf, resetX25519, seededRandom, useX25519 } from '../../keys';
 import type { Design, Host } from '../../model/design';
+import { buildPlan } from '../../plan/build-plan';
 import { ep, sketchDesign } from '../../testing/design-builder';
 import { afterFix, codesOf, fixed, runRule } from '../../testing/rule-harness';
+import { ruleContext } from '../validate-design';
+import { newValidationContext } from '../validation-context';
 import { keyFormat } from './key-format';
 
 const keyed = () => sketchDesign({ hosts: [{ id: 'a', name: 'API', endpoint: ep(1) }, { id: 'b' }], tunnels: [['a', 'b']] }, { keys: true });
@@ -48,5 +51,34 @@ describe('key-format', () => {
     expect(runRule(keyFormat, { ...keyed(), hosts: keyed().hosts.map((h) => ({ ...h, privateKey: null })) })).toEqual([]);
     const keyless = sketchDesign({ hosts: [{ id: 'a', endpoint: ep(1) }, { id: 'x', external: true }], tunnels: [['a', 'x']] });
     expect(runRule(keyFormat, keyless)).toEqual([]);
+  });
+
+  it('derives a key once across validations that share a context, trusts pairs the caller put in, and keeps only the current design\'s', () => {
+    const d = keyed();
+    const [a, b] = d.hosts as [Host, Host];
+    const validation = newValidationContext();
+    const run = (design: Design) => keyFormat.run(ruleContext(design, buildPlan(design), validation));
+    let derived = 0;
+    useX25519((k) => { derived++; return nobleX25519Base(k); });
+    try {
+      derived = 0;
+      // Export's case: a pair it has just made is taken as given (a wrong one here would go unnoticed: never for input).
+      validation.publicKeys.set(a.privateKey as string, a.publicKey as string);
+      expect(run(d)).toEqual([]);
+      expect(derived).toBe(1);
+      expect(run(d)).toEqual([]);
+      expect(derived).toBe(1);
+      // An edit that changes b's keys derives b's only.
+      const next = withHost(d, 'b', other);
+      expect(run(next)).toEqual([]);
+      expect(derived).toBe(2);
+      expect([...validation.publicKeys.keys()].sort()).toEqual([a.privateKey, other.privateKey].sort());
+      expect(validation.publicKeys.has(b.privateKey as string)).toBe(false);
+      // A design without keys leaves none behind.
+      run(sketchDesign({ hosts: [{ id: 'a', endpoint: ep(1) }, { id: 'b' }], tunnels: [['a', 'b']] }));
+      expect(validation.publicKeys.size).toBe(0);
+    } finally {
+      resetX25519();
+    }
   });
 });

@@ -1,11 +1,7 @@
 import type { Host } from '../../model/design';
-import { isKey, publicKeyOf, publicKeysMatch } from '../../keys';
+import { isKey, publicKeyOf } from '../../keys';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
-
-// Deriving a public key is an X25519 multiplication (the one costly check here); the answer is kept per host
-// object, so re-validating after an edit only derives for the hosts whose keys changed.
-const matches = new WeakMap<Host, { privateKey: string; publicKey: string; ok: boolean }>();
 
 /**
  * Keys that cannot work: text that is not a WireGuard key (44 characters of base64), a public key that is not the
@@ -16,8 +12,19 @@ const matches = new WeakMap<Host, { privateKey: string; publicKey: string; ok: b
 export const keyFormat: Rule = {
   id: 'key-format',
   codes: ['key-invalid', 'key-mismatch', 'key-missing'],
-  run({ design, index, label }) {
+  run({ design, index, label, validation }) {
+    // Deriving a public key is an X25519 multiplication, the one costly check here: the caller's context keeps the
+    // ones derived before, so re-validating after an edit derives only for the keys that changed. It is left with
+    // this design's keys only.
+    const before = validation.publicKeys;
+    const derived = new Map<string, string>();
+    validation.publicKeys = derived;
     if (!index.hasKeys) return [];
+    const publicKeyFor = (privateKey: string): string => {
+      const publicKey = derived.get(privateKey) ?? before.get(privateKey) ?? publicKeyOf(privateKey);
+      derived.set(privateKey, publicKey);
+      return publicKey;
+    };
     const out: Finding[] = [];
     for (const h of design.hosts) {
       const badPrivate = h.privateKey !== null && !isKey(h.privateKey);
@@ -41,7 +48,10 @@ export const keyFormat: Rule = {
           subjects: { hosts: [h.id] },
         });
       }
-      if (h.privateKey === null || h.publicKey === null || keysMatch(h, h.privateKey, h.publicKey)) continue;
+      if (h.privateKey === null || h.publicKey === null) continue;
+      // Both are well-formed keys here, and a key has one spelling (decodeKey is strict): equal texts, equal keys.
+      const expected = publicKeyFor(h.privateKey);
+      if (expected === h.publicKey) continue;
       out.push({
         code: 'key-mismatch',
         severity: 'error',
@@ -49,7 +59,7 @@ export const keyFormat: Rule = {
         subjects: { hosts: [h.id] },
         fix: {
           label: `Use the public key derived from ${label(h.id)}'s private key`,
-          changes: [{ target: 'host', id: h.id, set: { publicKey: publicKeyOf(h.privateKey) } }],
+          changes: [{ target: 'host', id: h.id, set: { publicKey: expected } }],
         },
       });
     }
@@ -66,14 +76,6 @@ export const keyFormat: Rule = {
     return out;
   },
 };
-
-function keysMatch(h: Host, privateKey: string, publicKey: string): boolean {
-  const known = matches.get(h);
-  if (known && known.privateKey === privateKey && known.publicKey === publicKey) return known.ok;
-  const ok = publicKeysMatch(privateKey, publicKey);
-  matches.set(h, { privateKey, publicKey, ok });
-  return ok;
-}
 
 function regenerate(h: Host, label: (id: string) => string) {
   return {

@@ -1,4 +1,4 @@
-import { containsPrefix, formatAddress } from '../../net';
+import { containsPrefix, formatAddress, isDefaultRoute } from '../../net';
 import type { Address } from '../../net';
 import type { Finding } from '../finding';
 import type { RouteHit } from '../rule-index';
@@ -50,7 +50,7 @@ export const lanLocalToPeer: Rule = {
 /** The tunnel route on `hostId` that takes an underlay address, ignoring a /0 (wg-quick keeps the underlay out of it). */
 function captured({ index }: RuleContext, hostId: string, a: Address): RouteHit | null {
   const hit = index.wireguardRoute(hostId, a);
-  return hit !== null && hit.prefix.len > 0 ? hit : null;
+  return hit !== null && !isDefaultRoute(hit.prefix) ? hit : null;
 }
 
 /** ", part of gw's lan" when the captured prefix is a lan of the peer it is routed to. */

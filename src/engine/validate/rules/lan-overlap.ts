@@ -1,10 +1,9 @@
 import type { Design, Host } from '../../model/design';
-import { containsAddress, formatAddress, parseAddress, parsePrefix, prefixFirst } from '../../net';
+import { containsAddress, formatAddress, freePrefixLike, movedAddress, parseAddress, parsePrefix } from '../../net';
 import type { Prefix } from '../../net';
 import type { Finding, Fix } from '../finding';
-import { freePrefixLike } from '../free-prefix';
-import { groupPrefixes, sweepNested } from '../prefix-groups';
-import type { PrefixGroup } from '../prefix-groups';
+import { groupPrefixes, sweepNested } from '../../net';
+import type { PrefixGroup } from '../../net';
 import type { Rule } from '../rule';
 import { listText, net } from '../text';
 
@@ -86,12 +85,11 @@ function renumber(move: readonly Lan[], taken: Prefix[], label: (id: string) => 
     const fresh = freePrefixLike(m.lan, taken);
     if (fresh === null) return null;
     taken.push(fresh);
-    const offset = prefixFirst(fresh) - prefixFirst(m.lan);
     const lans = m.host.lans.map((l, i) => (i === m.at ? net(fresh) : l));
     const services = m.host.services.map((s) => {
       const a = parseAddress(s.address);
       if (!containsAddress(m.lan, a)) return s;
-      return { ...s, address: formatAddress({ family: a.family, value: a.value + offset }) };
+      return { ...s, address: formatAddress(movedAddress(a, m.lan, fresh)) };
     });
     changes.push({ target: 'host', id: m.host.id, set: { lans, services } });
     said.push(`${label(m.host.id)}'s lan to ${net(fresh)}`);

@@ -1,12 +1,10 @@
 import type { Host } from '../../model/design';
-import { hostPrefix } from '../../net';
+import { hostPrefix, rangeTest } from '../../net';
 import type { Prefix } from '../../net';
-import { bounds } from '../../net';
-import type { Bound } from '../../net';
 import type { HostPlan } from '../../plan/types';
 import type { Finding } from '../finding';
 import type { PoolEntry } from '../rule-index';
-import { groupPrefixes, sweepNested } from '../prefix-groups';
+import { groupPrefixes, sweepNested } from '../../net';
 import type { Rule } from '../rule';
 import { addr, listText, net } from '../text';
 import { pluralNoun } from '../../text/plural';
@@ -86,50 +84,17 @@ export const overlayLanOverlap: Rule = {
 };
 
 /**
- * Whether any overlay address or pool meets any lan, without grouping: the lans sorted by start with the furthest
- * end so far, and one binary search per address or pool (the last lan starting at or before its end; it meets a lan
- * exactly when the furthest end up to there reaches its start). O((addresses + lans) log lans); the full sweep runs
- * only when something is there to report.
+ * Whether any overlay address or pool meets any lan (net's rangeTest: O((addresses + lans) log lans)); the full
+ * sweep runs only when something is there to report.
  */
 function anyOverlayInLans(
   hosts: readonly HostPlan[], pools: readonly PoolEntry[], lansOf: (id: string) => readonly Prefix[],
 ): boolean {
-  const lans: Array<{ family: 4 | 6; lo: Bound; hi: Bound }> = [];
-  for (const hp of hosts) for (const lan of lansOf(hp.host.id)) lans.push({ family: lan.family, ...bounds(lan) });
+  const lans: Prefix[] = [];
+  for (const hp of hosts) for (const lan of lansOf(hp.host.id)) lans.push(lan);
   if (lans.length === 0) return false;
-  lans.sort((a, b) => a.family - b.family || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
-  const reach: Bound[] = [];
-  for (let i = 0; i < lans.length; i++) {
-    const lan = lans[i] as (typeof lans)[number];
-    const before = i > 0 && (lans[i - 1] as (typeof lans)[number]).family === lan.family ? reach[i - 1] as Bound : lan.hi;
-    reach.push(before > lan.hi ? before : lan.hi);
-  }
-  const meets = (family: 4 | 6, lo: Bound, hi: Bound): boolean => {
-    // The last lan of this family whose start is at or before `hi`.
-    let a = 0;
-    let b = lans.length - 1;
-    let found = -1;
-    while (a <= b) {
-      const m = (a + b) >> 1;
-      const lan = lans[m] as (typeof lans)[number];
-      if (lan.family < family || (lan.family === family && lan.lo <= hi)) {
-        if (lan.family === family) found = m;
-        a = m + 1;
-      } else {
-        b = m - 1;
-      }
-    }
-    return found >= 0 && (reach[found] as Bound) >= lo;
-  };
-  for (const hp of hosts) {
-    for (const p of hp.addresses) {
-      const v = p.family === 4 ? Number(p.addr) : p.addr;
-      if (meets(p.family, v, v)) return true;
-    }
-  }
-  for (const { prefix } of pools) {
-    const { lo, hi } = bounds(prefix);
-    if (meets(prefix.family, lo, hi)) return true;
-  }
+  const inLans = rangeTest(lans);
+  for (const hp of hosts) for (const p of hp.addresses) if (inLans.holds({ family: p.family, value: p.addr })) return true;
+  for (const { prefix } of pools) if (inLans.meets(prefix)) return true;
   return false;
 }

@@ -1,5 +1,7 @@
-import { containsPrefix, familyBits, parsePrefix, prefixFirst, prefixLast } from '../net';
-import type { Prefix } from '../net';
+import { familyBits } from './family';
+import { parsePrefix } from './prefix';
+import type { Prefix } from './prefix';
+import { containsPrefix, prefixFirst, prefixLast } from './range';
 
 // Where a site lan may be renumbered to: the private ranges (RFC 1918, RFC 6598 shared space, RFC 4193 ULA).
 const PRIVATE_BLOCKS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', 'fc00::/7'].map(parsePrefix);

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPrefix, parsePrefix } from '../net';
 import { freePrefixLike } from './free-prefix';
+import { formatPrefix, hostBits, parsePrefix } from './prefix';
+import type { Prefix } from './prefix';
+import { containsPrefix, prefixesOverlap } from './range';
 
 const free = (wanted: string, taken: string[]) => {
   const p = freePrefixLike(parsePrefix(wanted), taken.map(parsePrefix));
@@ -27,5 +30,22 @@ describe('freePrefixLike', () => {
 
   it('works for IPv6 unique local ranges', () => {
     expect(free('fd00:1::/64', ['fd00:1::/64', 'fd00:1:0:1::/64'])).toBe('fd00:1:0:2::/64');
+  });
+});
+
+describe('freePrefixLike, on random crowded ranges', () => {
+  // Prefixes inside 192.168.0.0/16, of lengths 16-28, so a range fills and wraps often.
+  const inBlock: fc.Arbitrary<Prefix> = fc.record({ addr: fc.integer({ min: 0, max: 0xffff }), len: fc.integer({ min: 16, max: 28 }) })
+    .map(({ addr, len }) => ({ family: 4 as const, addr: 0xc0a80000n + BigInt(addr), len }));
+
+  it('gives a network of the wanted length, in the same private range, clear of everything taken', () => {
+    fc.assert(fc.property(inBlock, fc.array(inBlock, { maxLength: 12 }), (wanted, taken) => {
+      const got = freePrefixLike(wanted, taken);
+      if (got === null) return;
+      expect(got.len).toBe(wanted.len);
+      expect(hostBits(got)).toBe(false);
+      expect(containsPrefix(parsePrefix('192.168.0.0/16'), got)).toBe(true);
+      expect(taken.filter((t) => prefixesOverlap(t, got))).toEqual([]);
+    }), { numRuns: 500 });
   });
 });
