@@ -91,7 +91,7 @@ export function summarisablePools(
     pools.forEach((pool, k) => {
       const holder = holders[k];
       if (holder === null || !networksOverlap(pool, prefix)) return;
-      holders[k] = prefix.len < pool.len || (holder !== undefined && holder !== peer) ? null : peer;
+      holders[k] = !holdsNetwork(pool, prefix) || (holder !== undefined && holder !== peer) ? null : peer;
       inside[k] = (inside[k] as number) + 1;
     });
   }
