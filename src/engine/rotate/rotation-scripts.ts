@@ -104,12 +104,20 @@ const NOW_NS = [
   'now_ns() { if [ -n "${EPOCHREALTIME:-}" ]; then now=${EPOCHREALTIME/[.,]/}000; else now=$(date +%s%N); fi; }',
 ];
 /**
- * Sleeps until an instant (ns since the epoch). The duration is taken just before `sleep` runs, so only its own
- * start-up makes it late; the waiter calls it twice, the second time a second before T, so a long wait's drift and
- * a busy moment before it do not add up.
+ * A wait with no fork: `read -t` on a pipe this script holds both ends of, which never has data, so it returns when
+ * the time is up. `sleep` is a process to start, and under load the lab saw that take 10-100 ms at T and in every
+ * round of the handshake checks. Process substitution is already needed for the keys, so /dev/fd is there.
+ */
+const PAUSE = [
+  'exec {pause_fd}<> <(:)',
+  'pause() { read -rt "$1" -u "$pause_fd" _ || true; }',
+];
+/**
+ * Waits until an instant (ns since the epoch), the duration taken just before the wait starts; the waiter calls it
+ * twice, the second time a second before T, so a long wait's drift and a busy moment before it do not add up.
  */
 const SLEEP_UNTIL = [
-  'sleep_until() { local d frac; now_ns; d=$(($1 - now)); [ "$d" -gt 0 ] || return 0; printf -v frac \'%09d\' $((d % 1000000000)); sleep "$((d / 1000000000)).$frac"; }',
+  'sleep_until() { local d frac; now_ns; d=$(($1 - now)); [ "$d" -gt 0 ] || return 0; printf -v frac \'%09d\' $((d % 1000000000)); pause "$((d / 1000000000)).$frac"; }',
 ];
 
 /**
@@ -127,7 +135,7 @@ const SLEEP_UNTIL = [
 export function cutOverScript(h: HostRotation): string {
   const lines = [
     ...header(`The cut-over on ${h.id}, started detached by step 2: sleeps until the given UTC time, then makes the new keys live.`),
-    ...NOW_NS, ...SLEEP_UNTIL,
+    ...NOW_NS, ...PAUSE, ...SLEEP_UNTIL,
     'at=${1:?usage: cut-over.sh <UTC time>}',
     'echo "$$" >cut-over.pid',
   ];
@@ -192,7 +200,7 @@ function retryHandshakes(kick: readonly PeerChange[]): string[] {
     `handshakes() { local k ts; shaken=' '; while read -r k ts; do [ "$ts" -ge "$t_s" ] && shaken+="$k "; done < <(wg show ${wg} latest-handshakes); return 0; }`,
     'since_t() { [[ "$shaken" == *" $1 "* ]]; }',
     'for wait in 0.05 0.05 0.05 0.05 0.05 0.05 0.05 0.05 0.05 0.05 0.1 0.1 0.1 0.2 0.2 0.3 0.3 0.3; do',
-    '  sleep "$wait"',
+    '  pause "$wait"',
     '  handshakes',
     '  waiting=0',
     ...kick.map((p) => `  since_t '${p.newKey}' || { waiting=1; now_ns; echo "no handshake with ${p.hostId} at T+$(((now - t) / 1000000)) ms: a fresh peer entry"; ${fresh(p)}; }`),
