@@ -164,7 +164,7 @@ export function cutOverScript(h: HostRotation): string {
     else set.push(`peer '${p.newKey}' allowed-ips '${p.allowedIPs}' persistent-keepalive 0 peer '${p.oldKey}' remove`);
   }
   // The same peer named again in the same call: keepalive 0 -> 1 sends the kick, then it takes the design's value.
-  for (const p of kick) set.push(`peer '${p.newKey}' persistent-keepalive 1 peer '${p.newKey}' persistent-keepalive ${p.keepalive ? p.keepalive : 'off'}`);
+  for (const p of kick) set.push(`peer '${p.newKey}' persistent-keepalive 1 ${keepalive(p)}`);
   lines.push(set.join(' \\\n  '));
   // ms after T from bash's arithmetic and echo (no fork); the instant itself is written once the kicks are done.
   lines.push('now_ns; cut_ns=$now', 'echo "woke at T+$(((woke_ns - t) / 1000000)) ms, new keys live at T+$(((cut_ns - t) / 1000000)) ms"');
