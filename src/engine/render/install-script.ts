@@ -5,6 +5,7 @@ import { IPTABLES_HOOKS } from './iptables';
 import { EXIT_NOT_ENROLLED, HOST_KEY_FILE, installKeyLines, spliceKeyLine } from './install-key';
 import { NET_FUNCTIONS, firewallFunctions } from './install-transaction';
 import { installSecretsHeader, installSecretsLines } from './install-secrets';
+import { METRICS_SCRIPT_PATH, METRICS_SERVICE, METRICS_SOCKET } from './metrics-exporter';
 import type { SecretsOptions } from '../secrets/secrets-options';
 
 export type FirewallBackend = 'nftables' | 'iptables';
@@ -17,12 +18,16 @@ export interface InstallOptions {
   custody: KeyCustody;
   /** Where the keys come from when not in wg0.conf (install-secrets.ts); left out: plain. */
   secrets?: SecretsOptions;
+  /** The bundle holds the WireGuard exporter (metrics-exporter.ts): install it and start its socket. */
+  metrics?: boolean;
 }
 
 /** Seconds the operator has to confirm the change before everything comes back (WG_DESIGNER_CONFIRM_SECONDS). */
 export const ROLLBACK_SECONDS = 60;
 /** The bundle's name for the wg-quick@wg0 drop-in, installed as /etc/systemd/system/wg-quick@wg0.service.d/wg-designer.conf. */
 export const WG_DROP_IN = `${WG_INTERFACE}-requires-firewall.conf`;
+/** The exporter's folder, made by install.sh and removed again by a rollback when it was not there. */
+const METRICS_DIR = METRICS_SCRIPT_PATH.slice(0, METRICS_SCRIPT_PATH.lastIndexOf('/'));
 
 /**
  * A host's `install.sh`: one transaction. It checks every file, saves what it will replace, applies firewall, wg0
@@ -35,7 +40,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
   const keyFromHost = plan.privateKey === null;
   const nft = options.firewall === 'nftables';
   const tools = `wg wg-quick ip cmp awk ${nft ? 'nft' : 'iptables iptables-save iptables-restore ip6tables ip6tables-save ip6tables-restore'}`;
-  const units = `wg-designer-firewall.service wg-quick@${wg}.service`;
+  const units = `wg-designer-firewall.service wg-quick@${wg}.service${options.metrics ? ` ${METRICS_SOCKET}` : ''}`;
   const targets = [
     `/etc/wireguard/${wg}.conf|$stage/${wg}.conf|600`,
     ...(nft ? ['/etc/wg-designer/firewall.nft|firewall.nft|600']
@@ -43,6 +48,11 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     `/etc/sysctl.d/90-wg-designer.conf|${options.hasSysctl ? 'sysctl.conf' : ''}|644`,
     '/etc/systemd/system/wg-designer-firewall.service|wg-designer-firewall.service|644',
     `/etc/systemd/system/wg-quick@${wg}.service.d/wg-designer.conf|${WG_DROP_IN}|644`,
+    ...(options.metrics ? [
+      `${METRICS_SCRIPT_PATH}|wg-metrics.sh|755`,
+      `/etc/systemd/system/${METRICS_SOCKET}|${METRICS_SOCKET}|644`,
+      `/etc/systemd/system/${METRICS_SERVICE}|${METRICS_SERVICE}|644`,
+    ] : []),
   ];
   const out: string[] = [
     '#!/usr/bin/env bash',
@@ -111,7 +121,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     ...targets.map((t) => `  "${t}"`),
     ')',
     '# Folders created when missing, and removed again by a rollback (a folder before its parent).',
-    `dirs=(/etc/wg-designer/backups /etc/wg-designer /etc/wireguard /etc/systemd/system/wg-quick@${wg}.service.d)`,
+    `dirs=(/etc/wg-designer/backups /etc/wg-designer /etc/wireguard /etc/systemd/system/wg-quick@${wg}.service.d${options.metrics ? ` ${METRICS_DIR}` : ''})`,
     '',
     ...firewallFunctions(options.firewall),
     ...NET_FUNCTIONS,
@@ -169,6 +179,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     'state=applying',
     'install -d -m 700 /etc/wireguard',
     `install -d -m 755 /etc/systemd/system/wg-quick@${wg}.service.d`,
+    ...(options.metrics ? [`install -d -m 755 ${METRICS_DIR}`] : []),
     'for t in "${targets[@]}"; do',
     '  IFS="|" read -r dest src mode <<<"$t"',
     '  if [ -z "$src" ]; then rm -f "$dest"; elif ! cmp -s "$src" "$dest"; then install -m "$mode" "$src" "$dest"; fi',
@@ -189,6 +200,8 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     'else',
     `  wg-quick up ${wg}`,
     'fi',
+    // The socket may have listened before on another address or port: a restart takes the installed unit.
+    ...(options.metrics ? [`if [ "$systemd" = 1 ]; then systemctl restart ${METRICS_SOCKET}; fi`] : []),
     '',
     'if [ "$confirm" = ask ]; then',
     '  answer=""',

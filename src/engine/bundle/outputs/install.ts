@@ -1,11 +1,12 @@
 import { renderInstallScript } from '../../render/install-script';
 import { renderSysctl } from '../../render/sysctl';
+import { hasMetricsExporter } from '../../render/metrics-exporter';
 import type { Output } from './output';
 
 /** `<host>/install.sh`: installs the host's files as one transaction that fails closed. */
 export const install: Output = {
   id: 'install',
-  host: ({ options, secrets }) => (hp) => [{
+  host: ({ plan, options, secrets }) => (hp) => [{
     path: `${hp.id}/install.sh`,
     content: renderInstallScript(hp, {
       hasSysctl: renderSysctl(hp) !== null,
@@ -13,6 +14,7 @@ export const install: Output = {
       hasQos: options.qos !== null,
       custody: hp.custody,
       secrets: secrets === 'external' ? options.secrets : undefined,
+      metrics: hasMetricsExporter(plan, hp),
     }),
     mode: 0o755,
   }],
