@@ -10,7 +10,7 @@ declare -A want=(
   [shellcheck]=shellcheck [chromium]=chromium [iptables-restore]=iptables [unshare]=util-linux
   [psql]=postgresql-client [pg_ctlcluster]=postgresql-common [ansible-playbook]=ansible
   [ping]=iputils-ping [nc]=netcat-openbsd [nsenter]=util-linux [setpriv]=util-linux [unzip]=unzip [age]=age [ansible-vault]=ansible-core
-  [promtool]=prometheus [systemd-analyze]=systemd
+  [promtool]=prometheus [systemd-analyze]=systemd [openssl]=openssl
 )
 missing=()
 for tool in "${!want[@]}"; do

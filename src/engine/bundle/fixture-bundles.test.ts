@@ -25,7 +25,8 @@ describe.each(names)('bundle of fixture %s', (name) => {
       }
     }
     // Folders are ids or fixed names (`failover/promote-<id>/`, nested), never dots: no entry can leave its folder.
-    for (const f of files) expect(f.path).toMatch(/^([a-z0-9-]+\/)*[A-Za-z0-9.-]+$/);
+    // As security/bundle-invariants.ts: folders are ids, file names add `_` and `.` (pg_hba.conf).
+    for (const f of files) expect(f.path).toMatch(/^([a-z0-9-]+\/)*[A-Za-z0-9._-]+$/);
   });
 
   it('never puts one AllowedIPs range under two peers of one interface', () => {

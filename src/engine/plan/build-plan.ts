@@ -85,9 +85,9 @@ export function buildPlan(design: Design, context: PlanContext = { parsed: new P
     const routesTraffic = isRouter(host);
     const firewall = firewalls.get(host.id);
     if (!firewall) continue;
-    const { id, name, role, external, publicKey, privateKey, services } = host;
+    const { id, name, role, external, publicKey, privateKey, services, database } = host;
     const hp: HostPlan = {
-      host, id, name, role, external, publicKey, privateKey, services,
+      host, id, name, role, external, publicKey, privateKey, services, database,
       custody: custodyOf(design.network, host),
       endpoint: parsed.of(host).endpoint,
       endpointHost: parsed.of(host).endpointHost,

@@ -63,6 +63,7 @@ function resolveFlow(
     toService: service !== null,
     serviceId: service?.id ?? null,
     reverse,
+    kind: flow.kind,
     bulk: flow.kind !== 'client',
   };
 }

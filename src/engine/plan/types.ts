@@ -1,5 +1,5 @@
 // Types and two constants only: the type-check and build-plan.test.ts cover them.
-import type { Design, Host, KeyCustody, Proto, Tunnel } from '../model/design';
+import type { Design, Flow, Host, KeyCustody, Proto, Tunnel } from '../model/design';
 import type { Prefix } from '../net';
 
 /** One `[Peer]` of a host's interface, as WireGuard will hold it. */
@@ -46,8 +46,8 @@ export interface FirewallIntent {
   managementPort: number;
 }
 
-/** What renderers print of a host as the design gives it: id (its folder), name, role, keys, services, `external`. */
-export type HostFacts = Pick<Host, 'id' | 'name' | 'role' | 'external' | 'publicKey' | 'privateKey' | 'services'>;
+/** What renderers print of a host as the design gives it: id (its folder), name, role, keys, services, database, `external`. */
+export type HostFacts = Pick<Host, 'id' | 'name' | 'role' | 'external' | 'publicKey' | 'privateKey' | 'services' | 'database'>;
 
 export interface HostPlan extends HostFacts {
   /** The design's host, for validation and the editor: renderers read the fields of the plan instead. */
@@ -102,6 +102,8 @@ export interface FlowPlan {
   serviceId: string | null;
   /** The reply-direction half of a replication flow. */
   reverse: boolean;
+  /** The declared flow's kind: the database's access rules give replication its own lines. */
+  kind: Flow['kind'];
   /** Replication or backup: QoS caps it. Monitoring scrapes and failover copies are client traffic, as QoS had them. */
   bulk: boolean;
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleFiles } from '../bundle/bundle-files';
 import { DEFAULT_BUNDLE_OPTIONS } from '../bundle/bundle-options';
@@ -39,8 +39,8 @@ const STATE = [
 
 function writeBundle(root: string, design: Design, edit: (conf: string) => string = (c) => c): string {
   const dir = mkdtempSync(join(root, 'bundle-'));
-  mkdirSync(join(dir, 'pg-1'));
   for (const f of bundleFiles(buildPlan(design), DEFAULT_BUNDLE_OPTIONS)) {
+    if (f.path.startsWith('pg-1/')) mkdirSync(dirname(join(dir, f.path)), { recursive: true });
     if (f.path.startsWith('pg-1/')) writeFileSync(join(dir, f.path), f.path === 'pg-1/wg0.conf' ? edit(f.content) : f.content, { mode: f.mode });
   }
   return join(dir, 'pg-1');

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleFiles } from '../bundle/bundle-files';
 import { DEFAULT_BUNDLE_OPTIONS } from '../bundle/bundle-options';
@@ -40,7 +40,7 @@ function writeBundle(root: string, design: Design, firewall: FirewallBackend, co
     if (!f.path.startsWith('pg-1/')) continue;
     // A key of the wrong length: `wg-quick strip` passes it through, `wg` refuses it after the firewall is applied.
     const content = corrupt && f.path === 'pg-1/wg0.conf' ? f.content.replace(/(# Peer pg-3[^]*?PublicKey = )\S+/, '$1AAAA') : f.content;
-    mkdirSync(join(dir, 'pg-1'), { recursive: true });
+    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
     writeFileSync(join(dir, f.path), content, { mode: f.mode });
   }
   return join(dir, 'pg-1');

@@ -5,7 +5,8 @@ import { IPTABLES_HOOKS } from './iptables';
 import { EXIT_NOT_ENROLLED, HOST_KEY_FILE, installKeyLines, spliceKeyLine } from './install-key';
 import { NET_FUNCTIONS, firewallFunctions } from './install-transaction';
 import { installSecretsHeader, installSecretsLines } from './install-secrets';
-import { METRICS_SCRIPT_PATH, METRICS_SERVICE, METRICS_SOCKET } from './metrics-exporter';
+import { DATABASE_DROP_IN } from './database-access';
+import { METRICS_SCRIPT_PATH, METRICS_SERVICE, METRICS_SERVICE_FILE, METRICS_SOCKET } from './metrics-exporter';
 import type { SecretsOptions } from '../secrets/secrets-options';
 
 export type FirewallBackend = 'nftables' | 'iptables';
@@ -20,6 +21,8 @@ export interface InstallOptions {
   secrets?: SecretsOptions;
   /** The bundle holds the WireGuard exporter (metrics-exporter.ts): install it and start its socket. */
   metrics?: boolean;
+  /** The database's systemd unit, when the bundle holds the drop-in that orders it after wg0 (database-access.ts). */
+  databaseUnit?: string | null;
 }
 
 /** Seconds the operator has to confirm the change before everything comes back (WG_DESIGNER_CONFIRM_SECONDS). */
@@ -51,8 +54,9 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     ...(options.metrics ? [
       `${METRICS_SCRIPT_PATH}|wg-metrics.sh|755`,
       `/etc/systemd/system/${METRICS_SOCKET}|${METRICS_SOCKET}|644`,
-      `/etc/systemd/system/${METRICS_SERVICE}|${METRICS_SERVICE}|644`,
+      `/etc/systemd/system/${METRICS_SERVICE}|${METRICS_SERVICE_FILE}|644`,
     ] : []),
+    ...(options.databaseUnit ? [`/etc/systemd/system/${options.databaseUnit}.d/wg-designer.conf|database/${DATABASE_DROP_IN}|644`] : []),
   ];
   const out: string[] = [
     '#!/usr/bin/env bash',
@@ -121,7 +125,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     ...targets.map((t) => `  "${t}"`),
     ')',
     '# Folders created when missing, and removed again by a rollback (a folder before its parent).',
-    `dirs=(/etc/wg-designer/backups /etc/wg-designer /etc/wireguard /etc/systemd/system/wg-quick@${wg}.service.d${options.metrics ? ` ${METRICS_DIR}` : ''})`,
+    `dirs=(/etc/wg-designer/backups /etc/wg-designer /etc/wireguard /etc/systemd/system/wg-quick@${wg}.service.d${options.metrics ? ` ${METRICS_DIR}` : ''}${options.databaseUnit ? ` /etc/systemd/system/${options.databaseUnit}.d` : ''})`,
     '',
     ...firewallFunctions(options.firewall),
     ...NET_FUNCTIONS,
@@ -180,6 +184,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     'install -d -m 700 /etc/wireguard',
     `install -d -m 755 /etc/systemd/system/wg-quick@${wg}.service.d`,
     ...(options.metrics ? [`install -d -m 755 ${METRICS_DIR}`] : []),
+    ...(options.databaseUnit ? [`install -d -m 755 /etc/systemd/system/${options.databaseUnit}.d`] : []),
     'for t in "${targets[@]}"; do',
     '  IFS="|" read -r dest src mode <<<"$t"',
     '  if [ -z "$src" ]; then rm -f "$dest"; elif ! cmp -s "$src" "$dest"; then install -m "$mode" "$src" "$dest"; fi',

@@ -8,6 +8,8 @@ import { addressText } from './firewall-terms';
 export const METRICS_SCRIPT_PATH = '/usr/local/lib/wg-designer/wg-metrics.sh';
 export const METRICS_SOCKET = 'wg-designer-metrics.socket';
 export const METRICS_SERVICE = 'wg-designer-metrics@.service';
+/** The template's name in the bundle: bundle paths hold no `@` (security/bundle-invariants.ts). */
+export const METRICS_SERVICE_FILE = 'wg-designer-metrics.service';
 
 /** True when the bundle gives this host the exporter: the design names a monitoring host and the host has an address. */
 export function hasMetricsExporter(plan: Plan, hp: HostPlan): boolean {
@@ -133,7 +135,8 @@ export function renderMetricsSocket(hp: HostPlan, port: number): string {
 /** One scrape: the script with the connection as stdin and stdout, read-only and short-lived. */
 export function renderMetricsService(): string {
   return [
-    '# Installed by wg-designer install.sh: one instance per scrape, started by wg-designer-metrics.socket.',
+    `# Installed by wg-designer install.sh as /etc/systemd/system/${METRICS_SERVICE}: one instance per scrape,`,
+    `# started by ${METRICS_SOCKET} (Accept=yes needs a template unit of the socket's name).`,
     '[Unit]',
     'Description=wg-designer WireGuard metrics (one scrape)',
     '',

@@ -12,7 +12,7 @@ import { buildPlan } from '../plan/build-plan';
 import type { HostPlan } from '../plan/types';
 import { fixtureDesign } from '../testing/fixture-design';
 import { NetnsHost, link } from '../testing/wg-netns-host.node';
-import { METRICS_SCRIPT_PATH, METRICS_SERVICE, METRICS_SOCKET } from './metrics-exporter';
+import { METRICS_SCRIPT_PATH, METRICS_SERVICE, METRICS_SERVICE_FILE, METRICS_SOCKET } from './metrics-exporter';
 import { renderWgQuick } from './wg-quick';
 
 /** Every fixture with monitoring on its first host: the files Prometheus, promtool and systemd read. */
@@ -58,7 +58,7 @@ describe.each(Object.keys(FIXTURES))('monitoring files of %s against promtool an
     for (const host of hosts) {
       // verify insists that ExecStart exists: point it at the bundle's copy of the script.
       const service = join(dir, host, METRICS_SERVICE);
-      const text = files.find((f) => f.path === `${host}/${METRICS_SERVICE}`)!.content as string;
+      const text = files.find((f) => f.path === `${host}/${METRICS_SERVICE_FILE}`)!.content as string;
       writeFileSync(service, text.replace(METRICS_SCRIPT_PATH, join(dir, host, 'wg-metrics.sh')));
       const r = run('systemd-analyze', ['verify', join(dir, host, METRICS_SOCKET), service]);
       expect(r.ok && r.out.trim() === '', `${host}: ${r.out}`).toBe(true);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportBundle } from '../bundle/export-bundle';
 import { seededRandom } from '../keys';
@@ -33,7 +33,11 @@ describe('install.sh with age secrets on real WireGuard', () => {
       const r = await exportBundle(design, seededRandom(1), { secrets: { mode: 'age', recipients: [recipient] } });
       const dir = join(root, 'pg-1');
       mkdirSync(dir);
-      for (const f of r.files) if (f.path.startsWith('pg-1/') && !f.path.includes('/failover/')) writeFileSync(join(root, f.path), f.content, { mode: f.mode });
+      for (const f of r.files) {
+        if (!f.path.startsWith('pg-1/') || f.path.includes('/failover/')) continue;
+        mkdirSync(dirname(join(root, f.path)), { recursive: true });
+        writeFileSync(join(root, f.path), f.content, { mode: f.mode });
+      }
 
       await host.start({ wg0: false });
       await peer.start();

@@ -1,5 +1,6 @@
 import { ansible } from './ansible';
 import { check } from './check';
+import { database } from './database';
 import { designJson } from './design-json';
 import { diagram } from './diagram';
 import { failover } from './failover';
@@ -24,5 +25,5 @@ export type { BundleContext, Output } from './output';
  */
 export const OUTPUTS: readonly Output[] = [
   readme, mermaid, designJson, ansible, failover, vaultSecrets, diagram, monitoring,
-  wgQuick, firewall, systemdUnits, install, check, nextKey, qos, sysctl,
+  wgQuick, firewall, systemdUnits, install, check, nextKey, qos, sysctl, database,
 ];

@@ -1,6 +1,7 @@
 import { renderInstallScript } from '../../render/install-script';
 import { renderSysctl } from '../../render/sysctl';
 import { hasMetricsExporter } from '../../render/metrics-exporter';
+import { databaseUnit } from '../../render/database-access';
 import type { Output } from './output';
 
 /** `<host>/install.sh`: installs the host's files as one transaction that fails closed. */
@@ -15,6 +16,7 @@ export const install: Output = {
       custody: hp.custody,
       secrets: secrets === 'external' ? options.secrets : undefined,
       metrics: hasMetricsExporter(plan, hp),
+      databaseUnit: databaseUnit(hp),
     }),
     mode: 0o755,
   }],

@@ -1,4 +1,4 @@
-import { METRICS_SERVICE, METRICS_SOCKET, hasMetricsExporter, renderMetricsScript, renderMetricsService, renderMetricsSocket } from '../../render/metrics-exporter';
+import { METRICS_SERVICE_FILE, METRICS_SOCKET, hasMetricsExporter, renderMetricsScript, renderMetricsService, renderMetricsSocket } from '../../render/metrics-exporter';
 import { renderAlertRules, renderAlertTests, renderPrometheusConfig } from '../../render/monitoring';
 import type { BundleFile } from '../bundle-file';
 import type { Output } from './output';
@@ -24,7 +24,7 @@ export const monitoring: Output = {
     return (hp) => (hasMetricsExporter(plan, hp) ? [
       { path: `${hp.id}/wg-metrics.sh`, content: renderMetricsScript(plan, hp), mode: 0o755 },
       { path: `${hp.id}/${METRICS_SOCKET}`, content: renderMetricsSocket(hp, port), mode: 0o644 },
-      { path: `${hp.id}/${METRICS_SERVICE}`, content: renderMetricsService(), mode: 0o644 },
+      { path: `${hp.id}/${METRICS_SERVICE_FILE}`, content: renderMetricsService(), mode: 0o644 },
     ] : []);
   },
 };

@@ -52,9 +52,10 @@ targets=(
   "/etc/sysctl.d/90-wg-designer.conf||644"
   "/etc/systemd/system/wg-designer-firewall.service|wg-designer-firewall.service|644"
   "/etc/systemd/system/wg-quick@wg0.service.d/wg-designer.conf|wg0-requires-firewall.conf|644"
+  "/etc/systemd/system/postgresql@.service.d/wg-designer.conf|database/after-wireguard.conf|644"
 )
 # Folders created when missing, and removed again by a rollback (a folder before its parent).
-dirs=(/etc/wg-designer/backups /etc/wg-designer /etc/wireguard /etc/systemd/system/wg-quick@wg0.service.d)
+dirs=(/etc/wg-designer/backups /etc/wg-designer /etc/wireguard /etc/systemd/system/wg-quick@wg0.service.d /etc/systemd/system/postgresql@.service.d)
 
 fw_save() { nft list table inet wg_designer > "$backup/table.nft" 2>/dev/null || rm -f "$backup/table.nft"; }
 fw_apply() { nft -f /etc/wg-designer/firewall.nft; }
@@ -200,6 +201,7 @@ fi
 state=applying
 install -d -m 700 /etc/wireguard
 install -d -m 755 /etc/systemd/system/wg-quick@wg0.service.d
+install -d -m 755 /etc/systemd/system/postgresql@.service.d
 for t in "${targets[@]}"; do
   IFS="|" read -r dest src mode <<<"$t"
   if [ -z "$src" ]; then rm -f "$dest"; elif ! cmp -s "$src" "$dest"; then install -m "$mode" "$src" "$dest"; fi
