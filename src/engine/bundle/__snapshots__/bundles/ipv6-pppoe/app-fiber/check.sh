@@ -4,6 +4,7 @@ set -u
 fails=0
 ok() { printf 'OK    %s\n' "$1"; }
 bad() { printf 'FAIL  %s\n      next: %s\n' "$1" "$2"; fails=$((fails + 1)); }
+note() { printf 'NOTE  %s\n' "$1"; }
 
 command -v wg >/dev/null 2>&1 || { bad "wg is not installed" "apt-get install wireguard-tools"; exit 1; }
 if ! ip link show wg0 >/dev/null 2>&1; then
@@ -35,9 +36,38 @@ handshake() { # public-key peer-id endpoint [the peer's overlay address]
   fi
 }
 
+underlay_ping() { # endpoint outer-bytes family inner-mtu peer-id
+  # The tunnel ping above travels inside WireGuard, whose own UDP packets leave without DF: the underlay may
+  # fragment them silently. This probe sends DF pings of their size to the endpoint itself.
+  local out mtu hop route
+  if ! ping -"$3" -n -c 1 -W 2 "$1" >/dev/null 2>&1; then
+    note "peer $5: $1 does not answer ping on the underlay (ICMP filtered?), so its path MTU is not measured"
+    return
+  fi
+  if out=$(ping -"$3" -n -c 2 -i 0.3 -W 2 -M "do" -s "$(($2 - ($3 == 4 ? 28 : 48)))" "$1" 2>&1); then
+    ok "peer $5: $2-byte WireGuard packets reach $1 unfragmented on the underlay"
+    return
+  fi
+  # iputils says where the path is narrower: "From HOP ... Frag needed and DF set (mtu = N)" (IPv6: "Packet too
+  # big: mtu=N"), or "local error: message too long, mtu=N" for this host's own link or a learned path MTU.
+  mtu=$(printf '%s\n' "$out" | sed -n -E 's/.*mtu ?= ?([0-9]+).*/\1/p' | head -n 1)
+  hop=$(printf '%s\n' "$out" | sed -n -E 's/^From ([0-9a-fA-F.:]+).*(Frag needed|too big).*/\1/p' | head -n 1)
+  if [ -z "$hop" ]; then
+    # No hop answered this time: the path MTU was learned earlier (the route says "expires"), or it is our own link.
+    route=$(ip route get "$1" 2>/dev/null | tr "\n" " ")
+    if [[ $route == *expires* ]]; then hop="a router on the path (a learned path MTU; tracepath -n $1 names it)"
+    else hop="this host's own link ($(printf '%s' "$route" | sed -n -E 's/.* dev ([^ ]+).*/\1/p'))"; fi
+  fi
+  if [ -n "$mtu" ]; then
+    bad "peer $5: $2-byte WireGuard packets to $1 do not pass: the underlay MTU is $mtu at $hop" "set MTU = $((mtu - ($3 == 4 ? 60 : 80))) in wg0.conf (and the design's underlay MTU = $mtu), or raise the MTU of that link"
+  else
+    bad "peer $5: $2-byte don't-fragment pings to $1 get no reply on the underlay, smaller ones do" "a hop drops big packets without saying so (PMTU black hole): lower MTU in wg0.conf until they pass, or find the hop with tracepath -n $1"
+  fi
+}
+
 mtu_ping() { # address payload-bytes mtu peer-id
   if ping -c 1 -W 2 -M "do" -s "$2" "$1" >/dev/null 2>&1; then
-    ok "peer $4: $3-byte packets pass unfragmented to $1"
+    ok "peer $4: $3-byte don't-fragment packets cross the tunnel to $1"
   else
     bad "peer $4: no reply to a $3-byte don't-fragment ping to $1" "if smaller pings pass, lower MTU in wg0.conf; if none pass, check the handshake and the firewall"
   fi
@@ -54,8 +84,10 @@ tcp_connect() { # address port flow-id
 }
 
 handshake '+C175Yd3YF4MWeEpMbxq9mK2Y2xpkTRYjjQ4xgiHfyc=' pg-v6 '[2001:db8:10::10]:51820' 10.10.0.1
+underlay_ping '2001:db8:10::10' 1492 6 1412 pg-v6
 mtu_ping 10.10.0.1 1384 1412 pg-v6
 handshake '61XATnjXKet5xvMlD/KlMKTvn9v3lRzxW9RZ5ttI7Dk=' pg-v6-b '[2001:db8:10::11]:51820' 10.10.0.2
+underlay_ping '2001:db8:10::11' 1492 6 1412 pg-v6-b
 mtu_ping 10.10.0.2 1384 1412 pg-v6-b
 tcp_connect 10.10.0.1 5432 f-fiber-pg
 tcp_connect 10.10.0.100 5432 f-fiber-pg-via-orders
