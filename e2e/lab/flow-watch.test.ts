@@ -73,6 +73,65 @@ describe('prober.mjs', () => {
   });
 });
 
+describe('prober.mjs settling after stop', () => {
+  it('keeps probing a target that is down when told to stop, and reports it back once it connects', async () => {
+    let server = await listen(0);
+    const port = (server.address() as { port: number }).port;
+    const run = startProber({ intervalMs: 100, timeoutMs: 1000, settleMs: 3000, targets: [{ address: '127.0.0.1', port }] });
+    try {
+      await waitFor(() => run.out().includes('up 0'));
+      await new Promise<void>((r) => server.close(() => r()));
+      await sleep(400);
+      run.stop();
+      await sleep(500);
+      server = await listen(port);
+      const r = outageOf((await run.report()).attempts[0] ?? []);
+      expect(r.downAtEnd).toBe(false);
+      expect(r.longestMs).toBeGreaterThanOrEqual(800);
+    } finally {
+      run.kill();
+      server.close();
+    }
+  });
+
+  it('reports a target still down after the settling time as down at the end', async () => {
+    const server = await listen(0);
+    const port = (server.address() as { port: number }).port;
+    const run = startProber({ intervalMs: 100, timeoutMs: 1000, settleMs: 600, targets: [{ address: '127.0.0.1', port }] });
+    try {
+      await waitFor(() => run.out().includes('up 0'));
+      await new Promise<void>((r) => server.close(() => r()));
+      await sleep(300);
+      run.stop();
+      const { attempts } = await run.report();
+      const r = outageOf(attempts[0] ?? []);
+      expect(r.downAtEnd).toBe(true);
+      // It went on probing while settling: the outage runs past the stop by about the settling time.
+      expect(r.longestMs).toBeGreaterThanOrEqual(700);
+    } finally {
+      run.kill();
+    }
+  });
+});
+
+/** The prober as a child process: its output so far, stop, and the report it prints on stopping. */
+function startProber(config: object) {
+  const child = spawn(process.execPath, ['e2e/lab/prober.mjs', JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  const closed = new Promise<void>((r) => child.once('close', () => r()));
+  return {
+    out: () => out,
+    stop: () => child.stdin.end('stop\n'),
+    kill: () => child.kill('SIGKILL'),
+    report: async () => {
+      await closed;
+      const line = out.split('\n').find((l) => l.startsWith('{')) ?? '{}';
+      return JSON.parse(line) as { attempts: Attempt[][]; origin: number };
+    },
+  };
+}
+
 function listen(port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
     const s = createServer((c) => c.destroy());

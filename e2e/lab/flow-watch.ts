@@ -8,6 +8,12 @@ import type { NsOf } from './run-probes';
 export const PROBE_INTERVAL_MS = 100;
 /** An attempt that has not connected by then failed: a SYN lost to a down tunnel is retried only after 1 s. */
 const ATTEMPT_TIMEOUT_MS = 1000;
+/**
+ * After the change, a flow whose last attempt failed is probed this much longer for one that connects: a connect
+ * begun in the change's gap waits for the SYN's 1 s retransmission, so a flow back 10 ms after the change would
+ * otherwise end "still down". Still down after this is a real failure.
+ */
+const SETTLE_MS = 3000;
 /** How long every flow gets to answer once before the change starts (a first handshake may wait 5 s). */
 const BASELINE_MS = 12_000;
 
@@ -132,7 +138,7 @@ export async function watchFlows(flows: readonly Probe[], nsOf: NsOf): Promise<F
 }
 
 function startProber(ns: string, probes: Probe[]): Prober {
-  const config = { intervalMs: PROBE_INTERVAL_MS, timeoutMs: ATTEMPT_TIMEOUT_MS, targets: probes.map((p) => ({ address: p.address, port: p.port })) };
+  const config = { intervalMs: PROBE_INTERVAL_MS, timeoutMs: ATTEMPT_TIMEOUT_MS, settleMs: SETTLE_MS, targets: probes.map((p) => ({ address: p.address, port: p.port })) };
   // `ip netns exec` execs node, so the child's PID is the prober's own.
   const child = spawn('ip', ['netns', 'exec', ns, process.execPath, 'e2e/lab/prober.mjs', JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
   trackPid(child.pid, 'node');
@@ -145,10 +151,10 @@ function startProber(ns: string, probes: Probe[]): Prober {
   return p;
 }
 
-/** Asks the prober to stop, and reads every attempt it made. Kills it if it has not answered in 5 s. */
+/** Asks the prober to stop, and reads every attempt it made. Kills it if it has not answered 5 s after settling. */
 async function stopProber(p: Prober): Promise<{ attempts: Attempt[][]; origin: number }> {
   p.child.stdin?.end('stop\n');
-  const timer = setTimeout(() => p.child.kill('SIGKILL'), 5000);
+  const timer = setTimeout(() => p.child.kill('SIGKILL'), SETTLE_MS + 5000);
   await p.exited;
   clearTimeout(timer);
   const line = p.out.split('\n').find((l) => l.startsWith('{'));

@@ -3,10 +3,13 @@
 // a target answers, and on "stop" (a line on stdin, or stdin closing) waits for the attempts in flight and prints
 // one JSON line: every attempt's start, end and outcome per target, for outageOf() in flow-watch.ts to measure, and
 // `origin`, the wall-clock time (ms since the epoch) those starts and ends count from, to line outages up with a change.
+// A target whose latest attempt failed when "stop" came is probed on until one connects or `settleMs` has passed: a
+// connect that began in the change's gap waits for TCP's 1 s SYN retransmission, and stopping then would report a
+// flow that is already back as still down.
 // Plain Node with no imports but node:net, so the lab can start it in any namespace without a build step.
 import { connect } from 'node:net';
 
-const { intervalMs, timeoutMs, targets } = JSON.parse(process.argv[2] ?? '{}');
+const { intervalMs, timeoutMs, settleMs = 0, targets } = JSON.parse(process.argv[2] ?? '{}');
 const started = performance.now();
 const attempts = targets.map(() => []);
 const up = targets.map(() => false);
@@ -33,19 +36,36 @@ function attempt(i) {
       up[i] = true;
       process.stdout.write(`up ${i}\n`);
     }
-    if (stopping && inFlight === 0) report();
+    if (stopping && inFlight === 0 && settled()) report();
   };
   const timer = setTimeout(() => finish(false, `no answer in ${timeoutMs} ms`), timeoutMs);
   socket.once('connect', () => finish(true));
   socket.once('error', (e) => finish(false, e.code ?? e.message));
 }
 
-const tick = setInterval(() => {
+let tick = setInterval(() => {
   for (let i = 0; i < targets.length; i++) attempt(i);
 }, intervalMs);
+let settleUntil = 0;
+
+/** The latest attempt that has finished, by start: what the target looks like now. */
+function latestFinished(i) {
+  for (let k = attempts[i].length - 1; k >= 0; k--) if (attempts[i][k].end > 0) return attempts[i][k];
+  return undefined;
+}
+
+/** Every target's latest finished attempt connected, or the settling time is over. */
+function settled() {
+  if (performance.now() >= settleUntil) return true;
+  return targets.every((_, i) => latestFinished(i)?.ok !== false);
+}
 for (let i = 0; i < targets.length; i++) attempt(i);
 
+let reported = false;
 function report() {
+  if (reported) return;
+  reported = true;
+  clearInterval(tick);
   process.stdout.write(`${JSON.stringify({ attempts, origin: performance.timeOrigin + started })}\n`, () => process.exit(0));
 }
 
@@ -53,7 +73,18 @@ function stop() {
   if (stopping) return;
   stopping = true;
   clearInterval(tick);
-  if (inFlight === 0) report();
+  settleUntil = performance.now() + settleMs;
+  if (!settled()) {
+    // Only the targets still failing are probed while settling; the others' figures are complete.
+    tick = setInterval(() => {
+      for (let i = 0; i < targets.length; i++) if (latestFinished(i)?.ok === false) attempt(i);
+    }, intervalMs);
+    setTimeout(() => {
+      clearInterval(tick);
+      if (inFlight === 0) report();
+    }, settleMs);
+  }
+  if (inFlight === 0 && settled()) report();
 }
 
 process.stdin.setEncoding('utf8');
