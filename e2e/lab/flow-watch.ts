@@ -79,7 +79,8 @@ interface Prober {
   probes: Probe[];
   out: string;
   up: Set<number>;
-  exited: Promise<void>;
+  /** How it ended: its exit code, or the signal that ended it (SIGKILL: it did not report in time). */
+  exited: Promise<string>;
 }
 
 /**
@@ -142,7 +143,7 @@ function startProber(ns: string, probes: Probe[]): Prober {
   // `ip netns exec` execs node, so the child's PID is the prober's own.
   const child = spawn('ip', ['netns', 'exec', ns, process.execPath, 'e2e/lab/prober.mjs', JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
   trackPid(child.pid, 'node');
-  const p: Prober = { child, probes, out: '', up: new Set(), exited: new Promise((r) => child.once('close', () => r())) };
+  const p: Prober = { child, probes, out: '', up: new Set(), exited: new Promise((r) => child.once('close', (code, signal) => r(signal ?? `exit ${code}`))) };
   child.stdout?.setEncoding('utf8').on('data', (d: string) => {
     p.out += d;
     for (const m of d.matchAll(/^up (\d+)$/gm)) p.up.add(Number(m[1]));
@@ -155,9 +156,9 @@ function startProber(ns: string, probes: Probe[]): Prober {
 async function stopProber(p: Prober): Promise<{ attempts: Attempt[][]; origin: number }> {
   p.child.stdin?.end('stop\n');
   const timer = setTimeout(() => p.child.kill('SIGKILL'), SETTLE_MS + 5000);
-  await p.exited;
+  const ended = await p.exited;
   clearTimeout(timer);
   const line = p.out.split('\n').find((l) => l.startsWith('{'));
-  if (!line) throw new Error(`the prober for ${p.probes.map((f) => f.label).join('; ')} reported nothing`);
+  if (!line) throw new Error(`the prober for ${p.probes.map((f) => f.label).join('; ')} reported nothing (${ended})`);
   return JSON.parse(line) as { attempts: Attempt[][]; origin: number };
 }
