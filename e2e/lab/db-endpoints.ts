@@ -71,5 +71,5 @@ export function dbEndpoints(design: Design): DbEndpoint[] {
 
 /** Ports of the flows that reach a host, replication flows counting both ways. */
 function flowPortsInto(flows: readonly Flow[], hostId: string): number[] {
-  return flows.filter((f) => f.to === hostId || (f.kind === 'replication' && f.from === hostId)).map((f) => f.port);
+  return flows.filter((f) => f.to === hostId || (f.kind === 'replication' && f.from === hostId)).flatMap((f) => (f.port === null ? [] : [f.port]));
 }

@@ -1,3 +1,4 @@
+import { flowPorts } from '../../src/engine';
 import type { Design, Flow, Host } from '../../src/engine';
 import { dbEndpoints, familyOfAddress, overlayAddresses } from './db-endpoints';
 import type { DbEndpoint, Where } from './db-endpoints';
@@ -100,7 +101,8 @@ export function planChecks(design: Design, underlay: UnderlayPlan, mtus: Readonl
     for (const [from, to] of directions) {
       const t = target(to);
       if (!t) continue;
-      flowProbes.push(...probesTo(from, t, f.port, `${from} -> ${to}:${f.port} (flow ${f.id})`));
+      // A replication flow with no port opens every port the target's engine replicates over: each is probed.
+      for (const port of flowPorts(f, hosts.get(to))) flowProbes.push(...probesTo(from, t, port, `${from} -> ${to}:${port} (flow ${f.id})`));
       const other = undeclared(t);
       denials.add(probesTo(from, t, other, `${from} -> ${to}:${other} (a port no flow opens)`));
       const back = target(from);

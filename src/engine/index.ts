@@ -9,6 +9,7 @@ export type {
   FailoverGroup,
 } from './model/design';
 export { ID_PATTERN } from './model/schema';
+export { flowPorts, flowPortText, replicationPorts } from './model/database-ports';
 export type { DesignInput } from './model/schema';
 export { parseDesign, parseDesignText, formatFieldError, MAX_DESIGN_CHARS } from './model/parse-design';
 export type { FieldError, ParseResult } from './model/parse-design';

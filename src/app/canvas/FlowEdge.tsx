@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { EdgeProps } from '@xyflow/react';
+import { flowPortText } from '../../engine';
 import { EdgeLabel } from './EdgeLabel';
 import { flowLabel } from './edge-labels';
 import { useEdgeLayoutContext } from './edge-layout-context';
@@ -22,7 +23,7 @@ function FlowEdgeView({ id, data, selected }: EdgeProps<FlowEdgeType>) {
   const { d, label } = drawing;
   const f = data.flow;
   const both = f.kind === 'replication';
-  const title = `Flow ${f.id}: ${f.from} → ${f.to} ${f.proto}/${f.port}${both ? ' (replication, both ways)' : ''}${data.via.length ? ` via ${data.via.join(', ')}` : ''}`;
+  const title = `Flow ${f.id}: ${f.from} → ${f.to} ${f.proto}/${flowPortText(f)}${both ? ' (replication, both ways)' : ''}${data.via.length ? ` via ${data.via.join(', ')}` : ''}`;
   return (
     <>
       <path id={id} className="react-flow__edge-path flow-path" d={d}

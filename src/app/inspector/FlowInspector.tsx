@@ -1,3 +1,4 @@
+import { flowPorts } from '../../engine';
 import type { Flow, Proto } from '../../engine';
 import { selectDesign, selectPlan } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
@@ -18,15 +19,17 @@ export function FlowInspector({ flow }: { flow: Flow }) {
       <header className="inspector__head">
         <div>
           <div className="inspector__title">Flow {flow.id}</div>
-          <div className="inspector__sub mono">{flow.from} {flow.kind === 'replication' ? '⇄' : '→'} {flow.to} {flow.proto}/{flow.port}</div>
+          <div className="inspector__sub mono">{flow.from} {flow.kind === 'replication' ? '⇄' : '→'} {flow.to} {flow.proto}/{flowPorts(flow, design.hosts.find((h) => h.id === flow.to)).join(',')}</div>
         </div>
       </header>
       <section className="inspector__section">
         <SelectField label="From" value={flow.from} options={hosts} commit={(v) => commit('from', { from: v })} />
         <SelectField label="To" value={flow.to} options={flowTargets(design, flow.from)} commit={(v) => commit('to', { to: v })} />
         <div className="field-row">
-          <TextField label="Port" mono value={String(flow.port)} testId="field-flow-port" commit={(t) => {
+          <TextField label="Port" mono value={flow.port === null ? '' : String(flow.port)} testId="field-flow-port" commit={(t) => {
             const n = parseOptionalInt(t);
+            // Left empty, a replication flow to a database opens its engine's replication ports.
+            if (n === null && flow.kind === 'replication') return commit('port', { port: null });
             return n === 'bad' || n === null ? 'is required: a port 1-65535' : commit('port', { port: n });
           }} />
           <SelectField<Proto> label="Protocol" value={flow.proto} options={[{ value: 'tcp', label: 'tcp' }, { value: 'udp', label: 'udp' }]}

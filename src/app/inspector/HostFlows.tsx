@@ -1,3 +1,4 @@
+import { flowPortText } from '../../engine';
 import type { Host } from '../../engine';
 import { selectDesign } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
@@ -16,7 +17,7 @@ export function HostFlows({ host }: { host: Host }) {
           <li key={f.id}>
             <button type="button" className="linkish" onClick={() => store.getState().select({ hosts: [], tunnels: [], flows: [f.id] })}>
               <span className="mono">{f.from}</span> {f.kind === 'replication' ? '⇄' : '→'} <span className="mono">{f.to}</span>
-              <span className="muted"> {f.proto}/{f.port}</span>
+              <span className="muted"> {f.proto}/{flowPortText(f)}</span>
             </button>
           </li>
         ))}

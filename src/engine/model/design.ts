@@ -98,7 +98,12 @@ export interface Flow {
   from: string;
   /** A host id, or `gateway-id/service-id` for a service inside a gateway's lan. */
   to: string;
-  port: number;
+  /**
+   * The port the flow opens. Null only on a `replication` flow to a database host that names no port: it then opens
+   * every port the target's engine replicates over (`model/database-ports.ts`: MySQL 3306 and 33061, Redis 6379 and
+   * the cluster bus...). A port given is opened alone: the user knows what the nodes run.
+   */
+  port: number | null;
   proto: Proto;
   /**
    * `replication` flows between database nodes are allowed both ways; `replication` and `backup` are bulk streams
@@ -158,16 +163,6 @@ export const DEFAULT_DB_PORTS: Readonly<Record<DatabaseEngine, number>> = {
   redis: 6379,
   mssql: 1433,
   other: 5432,
-};
-
-/**
- * The port replication uses between two nodes of each engine, where it differs from the client port:
- * MySQL group replication's XCom port, and Redis Cluster's bus (client port + 10000).
- */
-export const REPLICATION_PORTS: Readonly<Partial<Record<DatabaseEngine, (clientPort: number) => number>>> = {
-  mysql: () => 33061,
-  mariadb: () => 33061,
-  redis: (p) => p + 10_000,
 };
 
 

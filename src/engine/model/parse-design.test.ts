@@ -30,37 +30,41 @@ describe('parseDesign', () => {
     expect(r.value.tunnels[0]?.keepalive).toBeNull();
   });
 
-  it('defaults replication flows to the engine\'s replication port', () => {
+  it('leaves the port of a replication flow to a database host null (its engine\'s ports), and fills every other', () => {
     const r = parseDesign({
       format: 'wg-designer/1',
       hosts: [
         { id: 'my-1', role: 'db', database: { engine: 'mysql' } }, { id: 'my-2', role: 'db', database: { engine: 'mysql' } },
-        { id: 'rd-1', role: 'db', database: { engine: 'redis' } }, { id: 'rd-2', role: 'db', database: { engine: 'redis' } },
+        { id: 'rd-1', role: 'db', database: { engine: 'redis' } }, { id: 'rd-2', role: 'db', database: { engine: 'redis', port: 55536 } },
         { id: 'pg-1', role: 'db' }, { id: 'pg-2', role: 'db' },
+        { id: 'gw', role: 'gateway', lans: ['172.31.0.0/16'], services: [{ id: 'rds', address: '172.31.0.5', port: 3306 }] },
       ],
       flows: [
         { id: 'r-my', from: 'my-1', to: 'my-2', kind: 'replication' },
-        { id: 'r-rd', from: 'rd-1', to: 'rd-2', kind: 'replication' },
-        { id: 'r-pg', from: 'pg-1', to: 'pg-2', kind: 'replication' },
+        // A Redis port above 55535 has no default bus port: the flow still needs none (the client port alone).
+        { id: 'r-rd', from: 'rd-1', to: 'rd-2', kind: 'replication', port: null },
+        { id: 'r-pg', from: 'pg-1', to: 'pg-2', kind: 'replication', port: 5433 },
+        { id: 'r-rds', from: 'my-1', to: 'gw/rds', kind: 'replication' },
         { id: 'c-my', from: 'pg-1', to: 'my-2' },
+        { id: 'b-my', from: 'my-1', to: 'my-2', kind: 'backup' },
       ],
     });
-    expect(r.ok && r.value.flows.map((f) => f.port)).toEqual([33061, 16379, 5432, 3306]);
+    expect(r.ok && r.value.flows.map((f) => f.port)).toEqual([null, null, 5433, 3306, 3306, 3306]);
   });
 
-  it('asks for the port of a replication flow whose default would pass 65535 (Redis on a client port above 55535)', () => {
+  it('asks for the port of a flow whose target serves nothing, and refuses a bad port, engine or kind by field', () => {
     const input = {
       format: 'wg-designer/1',
-      hosts: [{ id: 'rd-1', role: 'db', database: { engine: 'redis', port: 55536 } }, { id: 'rd-2', role: 'db', database: { engine: 'redis', port: 55536 } }],
-      flows: [{ id: 'r-rd', from: 'rd-1', to: 'rd-2', kind: 'replication' }],
+      hosts: [{ id: 'a', role: 'app' }, { id: 'b', role: 'app' }, { id: 'pg', role: 'db' }],
+      flows: [{ id: 'r-ab', from: 'a', to: 'b', kind: 'replication' }],
     };
-    expect(errorsOf(input)).toEqual([
-      'flows[0] (r-rd).port: is required: the replication port of "rd-2" would be 65536, above 65535 (give the flow the bus port the nodes use)',
-    ]);
-    const given = parseDesign({ ...input, flows: [{ ...input.flows[0], port: 16379 }] });
-    expect(given.ok && given.value.flows[0]?.port).toBe(16379);
-    const justBelow = parseDesign({ ...input, hosts: input.hosts.map((h) => ({ ...h, database: { engine: 'redis', port: 55535 } })) });
-    expect(justBelow.ok && justBelow.value.flows[0]?.port).toBe(65535);
+    expect(errorsOf(input)).toEqual(['flows[0] (r-ab).port: is required: "b" runs no database or service']);
+    expect(errorsOf({ ...input, flows: [{ id: 'r-pg', from: 'a', to: 'pg', kind: 'replication', port: 65536 }] }))
+      .toEqual(['flows[0] (r-pg).port: port must be 1-65535: 65536 is too big, a port number has 16 bits']);
+    expect(errorsOf({ ...input, hosts: [{ id: 'pg', role: 'db', database: { engine: 'oracle' } }], flows: [] }))
+      .toEqual(['hosts[0] (pg).database.engine: must be one of "postgresql", "mysql", "mariadb", "mongodb", "redis", "mssql", "other"']);
+    expect(errorsOf({ ...input, flows: [{ id: 'r-pg', from: 'a', to: 'pg', kind: 'replicate' }] }))
+      .toEqual(['flows[0] (r-pg).kind: must be one of "client", "replication", "backup"']);
   });
 
   it('refuses pools too small for the hosts that take their address from them, naming the pool', () => {

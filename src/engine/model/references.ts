@@ -1,11 +1,13 @@
-import { REPLICATION_PORTS } from './design';
 import type { Design, Flow, Host } from './design';
 import { flowTarget } from './flow-target';
 import type { FieldError } from './field-error';
 
-type LooseFlow = Omit<Flow, 'port'> & { port?: number };
+type LooseFlow = Omit<Flow, 'port'> & { port?: number | null };
 
-/** Ids must be unique and every reference must name something that exists; flows get their default port. */
+/**
+ * Ids must be unique and every reference must name something that exists; flows get their default port, except a
+ * replication flow to a database host, which keeps null: the engine's replication ports (`database-ports.ts`).
+ */
 export function checkReferences(design: Omit<Design, 'flows'> & { flows: LooseFlow[] }): FieldError[] {
   const errors: FieldError[] = [];
   const hosts = new Map<string, Host>();
@@ -47,14 +49,11 @@ export function checkReferences(design: Omit<Design, 'flows'> & { flows: LooseFl
     flowIds.add(f.id);
     if (!hosts.has(f.from)) errors.push({ path: `${at}.from`, message: `no host has the id "${f.from}"` });
     const target = resolveTargetPort(f.to, hosts, f.kind === 'replication');
-    if (typeof target === 'string') {
+    if (typeof target === 'string' && target !== 'engine') {
       errors.push({ path: `${at}.to`, message: target });
-    } else if (f.port === undefined) {
+    } else if (f.port === undefined || f.port === null) {
       if (target === null) errors.push({ path: `${at}.port`, message: `is required: "${f.to}" runs no database or service` });
-      else if (target > MAX_PORT) {
-        // Redis Cluster's bus is the client port + 10000: a client port above 55535 has none by default.
-        errors.push({ path: `${at}.port`, message: `is required: the replication port of "${f.to}" would be ${target}, above ${MAX_PORT} (give the flow the bus port the nodes use)` });
-      } else f.port = target;
+      else f.port = target === 'engine' ? null : target;
     }
   });
   design.failover.forEach((g, i) => {
@@ -67,17 +66,17 @@ export function checkReferences(design: Omit<Design, 'flows'> & { flows: LooseFl
   return errors;
 }
 
-const MAX_PORT = 65535;
-
-/** The default port of a flow's target (its replication port for a replication flow), null when it has none, or an error message when the target is unknown. */
-function resolveTargetPort(to: string, hosts: Map<string, Host>, replication: boolean): number | null | string {
+/**
+ * The default port of a flow's target: `engine` for a replication flow to a database host (its engine's replication
+ * ports), null when it has none, or an error message when the target is unknown.
+ */
+function resolveTargetPort(to: string, hosts: Map<string, Host>, replication: boolean): number | 'engine' | null | string {
   const { hostId, serviceId } = flowTarget(to);
   const host = hosts.get(hostId);
   if (!host) return `no host has the id "${hostId}"`;
   if (serviceId === null) {
     if (!host.database) return null;
-    const replicationPort = replication ? REPLICATION_PORTS[host.database.engine] : undefined;
-    return replicationPort ? replicationPort(host.database.port) : host.database.port;
+    return replication ? 'engine' : host.database.port;
   }
   const service = host.services.find((s) => s.id === serviceId);
   if (!service) return `host "${hostId}" has no service "${serviceId}"`;

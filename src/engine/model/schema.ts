@@ -150,7 +150,8 @@ const flow = z.object({
   id,
   from: id,
   to: flowTarget,
-  port: port.optional(),
+  // Null or left out: the target's port (its engine's replication ports for a replication flow to a database host).
+  port: port.nullable().optional(),
   proto: z.enum(['tcp', 'udp']).default('tcp'),
   kind: z.enum(['client', 'replication', 'backup']).default('client'),
 });

@@ -1,4 +1,5 @@
 import type { Design, Host } from '../model/design';
+import { replicationPorts } from '../model/database-ports';
 import type { Prefix } from '../net';
 import type { ParsedHosts } from './parsed-host';
 import { networkKey } from '../net';
@@ -18,7 +19,8 @@ export function planFirewalls(
   const intents = new Map<string, FirewallIntent>();
   // Sources already masqueraded per gateway, so each flow adds its own in O(1) however many came before.
   const masqueraded = new Map<string, Set<number | string>>();
-  for (const h of design.hosts) intents.set(h.id, emptyIntent(design, h, topo.parsed));
+  const replicatedTo = explicitReplicationPorts(design);
+  for (const h of design.hosts) intents.set(h.id, emptyIntent(design, h, topo.parsed, replicatedTo.get(h.id)));
   for (const f of flows) {
     if (!f.path) continue;
     const rule: FirewallRule = {
@@ -44,14 +46,38 @@ export function planFirewalls(
 const NO_PORTS: readonly number[] = Object.freeze([]);
 const NO_LAN_DATABASES: FirewallIntent['lanDatabases'] = Object.freeze([]);
 
-function emptyIntent(design: Design, host: Host, parsed: ParsedHosts): FirewallIntent {
+/** The ports replication flows name, by the host they reach: database ports too, whatever the engine's defaults. */
+function explicitReplicationPorts(design: Design): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const f of design.flows) {
+    if (f.kind !== 'replication' || f.port === null || f.to.includes('/')) continue;
+    for (const [host, port] of [[f.to, f.port], [f.from, f.port]] as const) {
+      const list = out.get(host);
+      if (list) list.push(port);
+      else out.set(host, [port]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Every port the host's database serves, closed on the underlay: the client port, what its engine replicates over
+ * (MySQL's XCom 33061, Redis's cluster bus...) and the ports its replication flows name. A port opened only on the
+ * tunnel but left reachable from the internet is the hole this drop exists for. Sorted, no repeats.
+ */
+function databasePortsOf(host: Host, named: readonly number[] | undefined): readonly number[] {
+  if (!host.database) return NO_PORTS;
+  return [...new Set([...replicationPorts(host.database), ...(named ?? [])])].sort((a, b) => a - b);
+}
+
+function emptyIntent(design: Design, host: Host, parsed: ParsedHosts, named: readonly number[] | undefined): FirewallIntent {
   return {
     inbound: [],
     forward: [],
     outbound: [],
     masquerade: null,
     clampMss: isRouter(host),
-    databasePorts: host.database ? [host.database.port] : NO_PORTS,
+    databasePorts: databasePortsOf(host, named),
     lanDatabases: host.services.length === 0 ? NO_LAN_DATABASES
       : host.services.map((s) => ({ serviceId: s.id, address: parsed.of(host).services.get(s.id) as Prefix, port: s.port })),
     managementPort: design.network.managementPort,

@@ -1,5 +1,6 @@
 // Tests: build-plan.test.ts (flows through the hub, to a service lan, replication both ways) and validate/rules/flow-reachability.test.ts.
 import type { Design, Flow } from '../model/design';
+import { flowPorts, replicationPorts } from '../model/database-ports';
 import { flowTarget } from '../model/flow-target';
 import { findPath, tunnelBetween } from './topology';
 import type { Topology } from './topology';
@@ -7,16 +8,23 @@ import type { FlowPlan, TunnelPlan } from './types';
 
 /**
  * Resolves every flow of the design to prefixes and a path: O(flows · path work). Replication flows are planned in
- * both directions. The plan hands these out as its flows, so the inspector can say which flow put a prefix where.
+ * both directions: after a promotion the old primary streams from (pg_rewind against, pg_basebackup from) the new
+ * one, so each node must reach the other. A flow with no port gets one plan per port its target's engine replicates
+ * over (`model/database-ports.ts`), each under the flow's id. The plan hands these out as its flows, so the inspector
+ * can say which flow put a prefix where.
  */
 export function resolveFlows(design: Design, topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>): FlowPlan[] {
   const out: FlowPlan[] = [];
   const resolve = (flow: Flow) => {
+    const ports = flowPorts(flow, topo.hosts.get(flowTarget(flow.to).hostId));
     const forward = resolveFlow(flow, flow.from, flow.to, false, topo, tunnels);
-    if (forward) out.push(forward);
+    if (forward) for (const port of ports) out.push({ ...forward, port });
     if (flow.kind === 'replication' && !flow.to.includes('/')) {
+      // The reverse half opens the source's own replication ports (the same engine's, in a correct design).
       const back = resolveFlow(flow, flow.to, flow.from, true, topo, tunnels);
-      if (back) out.push(back);
+      const source = flow.port === null ? topo.hosts.get(flow.from)?.database : undefined;
+      const backPorts = source ? replicationPorts(source) : ports;
+      if (back) for (const port of backPorts) out.push({ ...back, port });
     }
   };
   for (const flow of design.flows) resolve(flow);
@@ -35,7 +43,7 @@ export function monitoringFlows(design: Design): Flow[] {
 
 function resolveFlow(
   flow: Flow, fromId: string, toRef: string, reverse: boolean, topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>,
-): FlowPlan | null {
+): Omit<FlowPlan, 'port'> | null {
   const { hostId: toId, serviceId } = flowTarget(toRef);
   const from = topo.hosts.get(fromId);
   const to = topo.hosts.get(toId);
@@ -55,7 +63,6 @@ function resolveFlow(
     sources: topo.parsed.of(from).hostRoutes,
     destinations,
     routeDestinations,
-    port: flow.port,
     proto: flow.proto,
     path,
     unroutable: path ? null : `no chain of tunnels joins ${fromId} to ${toId} through gateways`,

@@ -41,9 +41,8 @@ export function renderIptables(plan: HostPlan, family: Family): string {
     `-A WGD-INPUT -i ${wg} -j WGD-FROM-TUNNEL`,
     // No accept for the management port: WGD-INPUT sits at the top of INPUT, and an accept there would let SSH from
     // anywhere past the host's own allow-lists and fail2ban. Nothing here drops it, so the host's rules decide.
-    ...(fw.databasePorts.length > 0
-      ? [`-A WGD-INPUT ! -i lo -p tcp -m multiport --dports ${fw.databasePorts.join(',')} -m comment --comment "database ports: tunnel only" -j DROP`]
-      : []),
+    ...portGroups(fw.databasePorts).map((ports) =>
+      `-A WGD-INPUT ! -i lo -p tcp -m multiport --dports ${ports.join(',')} -m comment --comment "database ports: tunnel only" -j DROP`),
     '-A WGD-FROM-TUNNEL -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT',
     '-A WGD-FROM-TUNNEL -m conntrack --ctstate INVALID -j DROP',
     `-A WGD-FROM-TUNNEL ${icmp} -m limit --limit 20/second -j ACCEPT`,
@@ -110,4 +109,11 @@ function masquerade(plan: HostPlan, family: Family): string[] {
   if (!m) return [];
   return addressPairs(only(m.sources, family), only(m.lans, family)).map((sd) =>
     `-A WGD-POSTROUTING ! -o ${WG_INTERFACE} ${sd} -j MASQUERADE`);
+}
+
+/** The multiport match takes at most 15 ports (`xt_multiport`'s XT_MULTI_PORTS): one rule per 15. */
+function portGroups(ports: readonly number[]): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < ports.length; i += 15) out.push(ports.slice(i, i + 15));
+  return out;
 }
