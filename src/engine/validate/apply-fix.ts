@@ -21,6 +21,10 @@ export function applyFix(design: Design, fix: Fix): ParseResult<Design> {
       network = withFields(network, change.set);
       continue;
     }
+    if (change.target === 'new-flow') {
+      flows.push(withFields({}, change.set));
+      continue;
+    }
     const list = change.target === 'host' ? hosts : change.target === 'tunnel' ? tunnels : flows;
     const i = list.findIndex((x) => x.id === change.id);
     if (i < 0) return { ok: false, errors: [{ path: 'fix', message: `no ${change.target} has the id "${change.id}"` }] };

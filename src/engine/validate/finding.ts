@@ -8,12 +8,16 @@ export interface Subjects {
   flows?: string[];
 }
 
-/** One change a fix makes: set fields of a host, tunnel, flow or the network. Applied through the schema. */
+/**
+ * One change a fix makes: set fields of a host, tunnel, flow or the network, or add a flow (a flow the design lacks,
+ * as the file would hold it). Applied through the schema.
+ */
 export type FixChange =
   | { target: 'host'; id: string; set: Record<string, unknown> }
   | { target: 'tunnel'; id: string; set: Record<string, unknown> }
   | { target: 'flow'; id: string; set: Record<string, unknown> }
-  | { target: 'network'; set: Record<string, unknown> };
+  | { target: 'network'; set: Record<string, unknown> }
+  | { target: 'new-flow'; set: Record<string, unknown> };
 
 /** A one-click repair: a label for the button and the changes it makes. */
 export interface Fix {

@@ -27,6 +27,7 @@ import { portDuplicate } from './port-duplicate';
 import { prefixForm } from './prefix-form';
 import { pskHostCustody } from './psk-host-custody';
 import { pskMissing } from './psk-missing';
+import { replicationBothWays } from './replication-both-ways';
 import { routeConflicts } from './route-conflicts';
 import { tunnelFamily } from './tunnel-family';
 import { tunnelHandshake } from './tunnel-handshake';
@@ -37,7 +38,7 @@ export const RULES: readonly Rule[] = [
   prefixForm, addressDuplicate, addressOutsidePool, poolOverlap, overlayLanOverlap, lanOverlap, lanLocalToPeer,
   routeConflicts, allowedIPsOverlap, allowedIPsSelf, defaultRouteOnDb,
   tunnelMtu, pathMtu,
-  flowReachability, lanReturnRoute, hostIsolated, tunnelHandshake, tunnelFamily, endpointDuplicate, endpointDocumentation,
+  flowReachability, replicationBothWays, lanReturnRoute, hostIsolated, tunnelHandshake, tunnelFamily, endpointDuplicate, endpointDocumentation,
   natEndpoint, natKeepalive,
   keyFormat, keyDuplicate, keyOrphaned, keyNotEnrolled, pskMissing, pskHostCustody,
   meshScale,
