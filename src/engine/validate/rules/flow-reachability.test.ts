@@ -28,6 +28,16 @@ describe('flow-reachability', () => {
     expect(f?.message).toBe('Flow f-app-pg (app -> pg, tcp/5432) has no route: no chain of tunnels joins app to pg through gateways.');
   });
 
+  it('reports a replication flow planned on several ports (its engine\'s) once when it has no route', () => {
+    const d = sketchDesign({
+      hosts: [{ id: 'my-1', role: 'db', database: { engine: 'mysql' } }, { id: 'my-2', role: 'db', endpoint: ep(2), database: { engine: 'mysql' } }],
+      flows: [{ from: 'my-1', to: 'my-2', kind: 'replication' }],
+    });
+    expect(runRule(flowReachability, d).map((f) => f.message)).toEqual([
+      'Flow f-my-1-my-2 (my-1 -> my-2, tcp/3306) has no route: no chain of tunnels joins my-1 to my-2 through gateways.',
+    ]);
+  });
+
   it('names the hop where WireGuard\'s source check drops the request', () => {
     const [f] = runRule(flowReachability, hub({ pgSide: ['10.10.2.1/32'] }));
     expect(f?.code).toBe('flow-blocked');

@@ -14,12 +14,16 @@ export const flowReachability: Rule = {
   codes: ['flow-unroutable', 'flow-blocked', 'flow-reply-blocked', 'flow-no-common-family'],
   run(ctx) {
     const out: Finding[] = [];
+    // A replication flow with no port is planned once per port of its engine: it has no route once, not per port.
+    const unroutable = new Set<string>();
     for (const f of ctx.plan.resolvedFlows) {
       // A failover replica accepts its group's floating address without a route to it (until promoted).
       if (f.routeDestinations.length === 0) continue;
       if (f.sources.some((p) => ctx.index.isSharedHostRoute(p)) || f.destinations.some((p) => ctx.index.isSharedHostRoute(p))) continue;
       if (f.path === null) {
-        if (!f.reverse) {
+        const key = `${f.flowId} ${f.from} ${f.to}`;
+        if (!f.reverse && !unroutable.has(key)) {
+          unroutable.add(key);
           out.push({
             code: 'flow-unroutable',
             severity: 'error',

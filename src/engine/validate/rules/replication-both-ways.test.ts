@@ -54,7 +54,7 @@ describe('replication-both-ways', () => {
     const [f] = runRule(replicationBothWays, oneWay);
     expect(f?.code).toBe('replication-one-way');
     expect(f?.severity).toBe('info');
-    expect(f?.message).toContain('db-2 may reach db-1 on its postgresql replication port, but not the other way round');
+    expect(f?.message).toContain('db-2 may reach db-1 on its postgresql replication port, but not the other way round, although both run postgresql (flow f-db-2-db-1 joins them): after a promotion db-1 cannot stream from, pg_rewind against or pg_basebackup from db-2, the firewalls drop it.');
     expect(afterFix(replicationBothWays, oneWay, f)).toEqual([]);
     const sameClients = runRule(replicationBothWays, pair([{ from: 'app', to: 'db-1' }, { from: 'app', to: 'db-2' }]));
     expect(codesOf(sameClients)).toEqual(['replication-missing']);

@@ -45,7 +45,7 @@ export const replicationBothWays: Rule = {
         out.push({
           code: 'replication-one-way',
           severity: weak ? 'info' : 'warning',
-          message: `${label(from.id)} may reach ${label(to.id)} on its ${engine} replication port, but not the other way round, although both run ${engine} (${why}): after a promotion ${label(to.id)} cannot replicate from ${label(from.id)} (stream, pg_rewind, pg_basebackup, rejoin), the firewalls drop it.`,
+          message: `${label(from.id)} may reach ${label(to.id)} on its ${engine} replication port, but not the other way round, although both run ${engine} (${why}): after a promotion ${label(to.id)} cannot ${RESYNC[engine] ?? 'replicate from'} ${label(from.id)}, the firewalls drop it.`,
           subjects,
           fix,
         });
@@ -61,6 +61,14 @@ export const replicationBothWays: Rule = {
     }
     return out;
   },
+};
+
+/** What a demoted node does toward the new primary, per engine, for the message. */
+const RESYNC: Readonly<Record<string, string>> = {
+  postgresql: 'stream from, pg_rewind against or pg_basebackup from',
+  mysql: 'replicate from or clone',
+  mariadb: 'replicate from',
+  redis: 'resync (REPLICAOF) from',
 };
 
 interface Pair {
