@@ -24,7 +24,7 @@ export function planFirewalls(
   for (const f of flows) {
     if (!f.path) continue;
     const rule: FirewallRule = {
-      flowId: f.flowId, sources: f.sources, destinations: f.destinations, port: f.port, proto: f.proto,
+      flowId: f.flowId, sources: f.sources, destinations: f.destinations, port: f.port, proto: f.proto, optionalPort: f.optionalPort,
     };
     const last = f.path.length - 1;
     for (let i = 0; i <= last; i++) {

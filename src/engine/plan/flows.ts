@@ -15,16 +15,21 @@ import type { FlowPlan, TunnelPlan } from './types';
  */
 export function resolveFlows(design: Design, topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>): FlowPlan[] {
   const out: FlowPlan[] = [];
+  // The plan made for the first port, then a copy for each further one (most flows have one port: no copy).
+  const push = (plan: FlowPlan | null, ports: readonly number[]) => {
+    if (!plan) return;
+    out.push(plan);
+    // Past the first (the client port), the engine's default ports serve modes it may not run.
+    for (let i = 1; i < ports.length; i++) out.push({ ...plan, port: ports[i] as number, optionalPort: true });
+  };
   const resolve = (flow: Flow) => {
     const ports = flowPorts(flow, topo.hosts.get(flowTarget(flow.to).hostId));
-    const forward = resolveFlow(flow, flow.from, flow.to, false, topo, tunnels);
-    if (forward) for (const port of ports) out.push({ ...forward, port });
+    push(resolveFlow(flow, flow.from, flow.to, false, ports[0], topo, tunnels), ports);
     if (flow.kind === 'replication' && !flow.to.includes('/')) {
       // The reverse half opens the source's own replication ports (the same engine's, in a correct design).
-      const back = resolveFlow(flow, flow.to, flow.from, true, topo, tunnels);
       const source = flow.port === null ? topo.hosts.get(flow.from)?.database : undefined;
       const backPorts = source ? replicationPorts(source) : ports;
-      if (back) for (const port of backPorts) out.push({ ...back, port });
+      push(resolveFlow(flow, flow.to, flow.from, true, backPorts[0], topo, tunnels), backPorts);
     }
   };
   for (const flow of design.flows) resolve(flow);
@@ -42,12 +47,13 @@ export function monitoringFlows(design: Design): Flow[] {
 }
 
 function resolveFlow(
-  flow: Flow, fromId: string, toRef: string, reverse: boolean, topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>,
-): Omit<FlowPlan, 'port'> | null {
+  flow: Flow, fromId: string, toRef: string, reverse: boolean, port: number | undefined, topo: Topology,
+  tunnels: ReadonlyMap<string, TunnelPlan>,
+): FlowPlan | null {
   const { hostId: toId, serviceId } = flowTarget(toRef);
   const from = topo.hosts.get(fromId);
   const to = topo.hosts.get(toId);
-  if (!from || !to) return null;
+  if (!from || !to || port === undefined) return null;
   const service = serviceId === null ? null : to.services.find((s) => s.id === serviceId) ?? null;
   if (serviceId !== null && !service) return null;
   // Host routes (`/32`, `/128`) whatever length the interface Address was written with: the parsed lists themselves,
@@ -63,6 +69,7 @@ function resolveFlow(
     sources: topo.parsed.of(from).hostRoutes,
     destinations,
     routeDestinations,
+    port,
     proto: flow.proto,
     path,
     unroutable: path ? null : `no chain of tunnels joins ${fromId} to ${toId} through gateways`,
@@ -72,6 +79,7 @@ function resolveFlow(
     reverse,
     kind: flow.kind,
     bulk: flow.kind !== 'client',
+    optionalPort: false,
   };
 }
 

@@ -22,6 +22,8 @@ export interface FirewallRule {
   destinations: readonly Prefix[];
   port: number;
   proto: Proto;
+  /** See FlowPlan.optionalPort. */
+  optionalPort: boolean;
 }
 
 export interface FirewallIntent {
@@ -106,6 +108,11 @@ export interface FlowPlan {
   kind: Flow['kind'];
   /** Replication or backup: QoS caps it. Monitoring scrapes and failover copies are client traffic, as QoS had them. */
   bulk: boolean;
+  /**
+   * A port a replication flow opens by default for a mode the engine may not run (MySQL group replication's 33061,
+   * Redis Cluster's bus...): nothing need listen there, so check.sh does not count a refused connect as a failure.
+   */
+  optionalPort: boolean;
 }
 
 export interface Plan {

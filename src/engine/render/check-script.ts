@@ -52,11 +52,12 @@ export function renderCheckScript(plan: Plan, hp: HostPlan): string {
   for (const rule of hp.firewall.outbound) {
     const dst = rule.destinations[0];
     if (!dst) continue;
-    if (rule.proto === 'tcp') flowLines.push(`tcp_connect ${addressText(dst)} ${rule.port} ${rule.flowId}`);
+    if (rule.proto === 'tcp') flowLines.push(`${rule.optionalPort ? 'tcp_connect_optional' : 'tcp_connect'} ${addressText(dst)} ${rule.port} ${rule.flowId}`);
     else flowLines.push(`ok "flow ${rule.flowId}: UDP port ${rule.port} is not probed (no handshake to test)"`);
   }
   if (peerLines.length > 0) lines.push(...PEER_FUNCTIONS);
-  if (flowLines.some((l) => l.startsWith('tcp_connect'))) lines.push(...TCP_FUNCTION);
+  if (flowLines.some((l) => l.startsWith('tcp_connect '))) lines.push(...TCP_FUNCTION);
+  if (flowLines.some((l) => l.startsWith('tcp_connect_optional '))) lines.push(...TCP_OPTIONAL_FUNCTION);
   lines.push(...peerLines, ...flowLines);
   // An exit status is taken modulo 256, so 256 failures would read as success; above 125 a shell means a signal.
   lines.push('', 'if [ "$fails" -eq 0 ]; then echo "all checks passed"; else echo "$fails checks failed"; fi',
@@ -137,6 +138,24 @@ const TCP_FUNCTION = [
     '    ok "flow $3: TCP $1 port $2 connects"',
     '  else',
     '    bad "flow $3: TCP $1 port $2 does not connect" "is the service listening on $1? does the firewall on the target (nft list table inet wg_designer) accept this flow?"',
+    '  fi',
+    '}',
+    '',
+];
+
+// A port a replication flow opens for a mode the engine may not run (MySQL group replication, Redis Cluster): a
+// refused connect proves the tunnel and both firewalls let it through (a drop times out, our own reject says "No
+// route to host"), and nothing need listen there.
+const TCP_OPTIONAL_FUNCTION = [
+    'tcp_connect_optional() { # address port flow-id',
+    '  local err',
+    '  # shellcheck disable=SC2016 # $1 and $2 expand in the inner bash, which gets them as arguments',
+    '  if err=$(timeout 3 bash -c \'exec 3<>"/dev/tcp/$1/$2"\' _ "$1" "$2" 2>&1); then',
+    '    ok "flow $3: TCP $1 port $2 connects"',
+    '  elif [[ $err == *"Connection refused"* ]]; then',
+    '    ok "flow $3: TCP $1 port $2 gets through, nothing listens (a cluster mode the database does not run)"',
+    '  else',
+    '    bad "flow $3: TCP $1 port $2 does not connect" "does the firewall on the target (nft list table inet wg_designer) accept this flow?"',
     '  fi',
     '}',
     '',
