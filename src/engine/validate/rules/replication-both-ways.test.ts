@@ -76,3 +76,16 @@ describe('replication-both-ways', () => {
     expect(runRule(replicationBothWays, d)).toEqual([]);
   });
 });
+
+describe('replication-both-ways on cluster ports alone', () => {
+  it('warns of a pair joined only on a cluster port (a MySQL flow saved when 33061 was the default)', () => {
+    const d = pair([{ from: 'db-1', to: 'db-2', kind: 'replication', port: 33061 }], { engine: 'mysql' });
+    const [f, ...rest] = runRule(replicationBothWays, d);
+    expect(rest).toEqual([]);
+    expect(f?.code).toBe('replication-client-port-closed');
+    expect(f?.severity).toBe('warning');
+    expect(f?.message).toBe('db-1 and db-2 (replication flow f-db-1-db-2) reach each other on mysql\'s cluster ports but not both ways on its client port 3306: replicas, clones and rebuilds connect to the client port, so they would be dropped by the firewalls.');
+    expect(afterFix(replicationBothWays, d, f)).toEqual([]);
+    expect(runRule(replicationBothWays, pair([{ from: 'db-1', to: 'db-2', kind: 'replication', port: 3306 }], { engine: 'mysql' }))).toEqual([]);
+  });
+});

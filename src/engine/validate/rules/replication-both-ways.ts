@@ -14,24 +14,27 @@ import type { Rule } from '../rule';
  */
 export const replicationBothWays: Rule = {
   id: 'replication-both-ways',
-  codes: ['replication-one-way', 'replication-missing'],
+  codes: ['replication-one-way', 'replication-missing', 'replication-client-port-closed'],
   run({ design, plan, label }) {
     const dbs = new Map(design.hosts.filter((h) => h.database && !h.external).map((h) => [h.id, h]));
     if (dbs.size < 2) return [];
     // Which directions the plan opens between two database hosts, on a port the target replicates over.
     const opens = new Set<string>();
+    // ... and which of them on the client port, which every engine's replicas and rebuilds connect to.
+    const opensClient = new Set<string>();
     for (const f of plan.flows) {
       const to = dbs.get(f.to);
       if (f.toService || !to?.database || !dbs.has(f.from) || f.proto !== 'tcp') continue;
       if (replicationPorts(to.database).includes(f.port)) opens.add(`${f.from}>${f.to}`);
+      if (f.port === to.database.port) opensClient.add(`${f.from}>${f.to}`);
     }
     const out: Finding[] = [];
     const flowIds = new Set(design.flows.map((f) => f.id));
     for (const { a, b, why, weak } of relatedPairs(design, dbs)) {
       const ab = opens.has(`${a.id}>${b.id}`);
       const ba = opens.has(`${b.id}>${a.id}`);
-      if (ab && ba) continue;
       const engine = a.database?.engine ?? 'database';
+      if (ab && ba && opensClient.has(`${a.id}>${b.id}`) && opensClient.has(`${b.id}>${a.id}`)) continue;
       const ports = replicationPorts(b.database ?? { engine: 'other', port: 0 }).join(', ');
       const id = uniqueId(`r-${a.id}-${b.id}`.slice(0, 60).replace(/-+$/, ''), flowIds);
       flowIds.add(id);
@@ -40,7 +43,17 @@ export const replicationBothWays: Rule = {
         changes: [{ target: 'new-flow', set: { id, from: a.id, to: b.id, kind: 'replication' } }],
       };
       const subjects = { hosts: [a.id, b.id] };
-      if (ab || ba) {
+      if (ab && ba) {
+        // A cluster port but not the client port both ways: a design saved when a MySQL replication flow defaulted to
+        // 33061 alone, or a Redis one to the bus port alone.
+        out.push({
+          code: 'replication-client-port-closed',
+          severity: weak ? 'info' : 'warning',
+          message: `${label(a.id)} and ${label(b.id)} (${why}) reach each other on ${engine}'s cluster ports but not both ways on its client port ${b.database?.port ?? ''}: replicas, clones and rebuilds connect to the client port, so they would be dropped by the firewalls.`,
+          subjects,
+          fix,
+        });
+      } else if (ab || ba) {
         const [from, to] = ab ? [a, b] : [b, a];
         out.push({
           code: 'replication-one-way',
