@@ -10,6 +10,7 @@ import { warmUp } from './handshakes';
 import { longestOutage, outageResults } from './outages';
 import { reinstallHost, restarts, wg0State } from './reinstall';
 import type { CheckResult } from './results';
+import { hbaOf } from './pg-hba';
 import { runFlow } from './run-probes';
 import { linkToInternet } from './underlay';
 import { planUnderlay } from './underlay-plan';
@@ -36,6 +37,9 @@ export async function checkAddHost(d: RunningDesign): Promise<DayTwoResult> {
     if (!folder) throw new Error(`the new bundle has no folder for ${id}`);
     d.hosts.set(id, { ...host, deployed: await reinstallHost(host.deployed, folder) });
   }
+  // The operator's step after an export that adds a client: the new pg_hba.conf lines, then a reload.
+  const fresh = d.bundle;
+  await d.servers.reloadHba((s) => hbaOf(fresh, s));
   const next = planUnderlay(d.bundle.design);
   const u = addedUnderlay(d.plan, next, ADDED_HOST);
   const ns = await d.nss.add(`h-${ADDED_HOST}`);

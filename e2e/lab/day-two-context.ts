@@ -1,6 +1,7 @@
 import type { LabBundle } from './bundle';
 import type { LabChecks } from './expectations';
 import type { LabHost } from './handshakes';
+import type { LabServers } from './lab-servers';
 import type { Namespaces } from './netns';
 import type { CheckResult } from './results';
 import type { NsOf } from './run-probes';
@@ -23,6 +24,8 @@ export interface RunningDesign {
   hosts: Map<string, LabHost>;
   checks: LabChecks;
   nsOf: NsOf;
+  /** The design's databases: a new bundle's pg_hba.conf is applied to them as an operator would (reload). */
+  servers: LabServers;
   log: (s: string) => void;
 }
 

@@ -1,28 +1,42 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Server } from './expectations';
 import type { PgServer } from './postgres';
-import { startPostgres, stopPostgres } from './postgres';
+import { reloadHba, startPostgres, stopPostgres } from './postgres';
 import { startTcpListener } from './tcp-listener';
 
 /** The database and listener processes of one design, stopped by PID at teardown. */
 export class LabServers {
-  private readonly pg: PgServer[] = [];
+  private readonly pg: Array<{ server: PgServer; spec: Server }> = [];
   private readonly tcp: ChildProcess[] = [];
 
   constructor(private readonly template: string, private readonly workDir: string) {}
 
-  /** Starts one server: PostgreSQL on every address at once, a listener per address otherwise. */
-  async start(s: Server, ns: string): Promise<void> {
+  /**
+   * Starts one server: PostgreSQL on every address at once (with `hba`, the bundle's pg_hba.conf of a database
+   * host), a listener per address otherwise.
+   */
+  async start(s: Server, ns: string, hba: string | null): Promise<void> {
     if (s.kind === 'postgresql') {
       const n = this.pg.length;
-      this.pg.push(await startPostgres(ns, this.template, `${this.workDir}/pg-${n}`, { addresses: s.addresses, floating: s.floating, port: s.port, name: s.name }));
+      const server = await startPostgres(ns, this.template, `${this.workDir}/pg-${n}`, { addresses: s.addresses, floating: s.floating, port: s.port, name: s.name, hba });
+      this.pg.push({ server, spec: s });
       return;
     }
     for (const a of s.addresses) this.tcp.push(await startTcpListener(ns, a, s.port));
   }
 
+  /** Gives every database host's server the pg_hba.conf `hbaOf` finds for it now (a new bundle's), and reloads it. */
+  async reloadHba(hbaOf: (s: Server) => string | null): Promise<void> {
+    for (const { server, spec } of this.pg) {
+      const hba = hbaOf(spec);
+      if (hba !== null) reloadHba(server, hba);
+    }
+    // The postmaster re-reads pg_hba.conf on SIGHUP, between connections: give it a moment.
+    await new Promise((r) => setTimeout(r, 300));
+  }
+
   async stopAll(): Promise<void> {
-    await Promise.all(this.pg.map(stopPostgres));
+    await Promise.all(this.pg.map((p) => stopPostgres(p.server)));
     for (const c of this.tcp) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
     this.pg.length = 0;
     this.tcp.length = 0;

@@ -1,3 +1,4 @@
+import { LAB_PG_PASSWORD } from './postgres';
 import { runCommand } from './run-command';
 
 /** What one probe saw. `ok` means connected (or the ping passed); `detail` says why not. */
@@ -24,7 +25,9 @@ export async function psqlProbe(ns: string, address: string, port: number): Prom
 
 /** One statement through psql; `detail` is its one-line answer, or the error. */
 export async function psql(ns: string, address: string, port: number, sql: string): Promise<ProbeResult> {
-  const r = await runCommand('ip', ['netns', 'exec', ns, 'env', `PGCONNECT_TIMEOUT=${WAIT_SECONDS + 1}`, 'psql', '-X', '-A', '-t', '-w',
+  // TLS and a password, as the bundle's hostssl scram-sha-256 lines ask of every client.
+  const r = await runCommand('ip', ['netns', 'exec', ns, 'env', `PGCONNECT_TIMEOUT=${WAIT_SECONDS + 1}`, 'PGSSLMODE=require',
+    `PGPASSWORD=${LAB_PG_PASSWORD}`, 'psql', '-X', '-A', '-t', '-w',
     '-h', address, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-c', sql], '', 15_000);
   return r.code === 0
     ? { ok: true, detail: r.stdout.trim() }

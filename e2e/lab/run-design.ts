@@ -17,6 +17,7 @@ import type { AnsibleLab } from './ansible-deploy';
 import type { CustodyVariant } from './custody-variants';
 import type { LabHost } from './handshakes';
 import { LabServers } from './lab-servers';
+import { checkPgHba, hbaOf } from './pg-hba';
 import { checkNat, watchNat } from './nat-keepalive';
 import type { NatWatch } from './nat-keepalive';
 import { Namespaces } from './netns';
@@ -85,15 +86,16 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
     }
     log(`${run.name}: installed every host with ${ansible ? 'the bundle\'s Ansible play' : 'its install.sh'}`);
     const nsOf = resolver(hostNs, underlay);
-    for (const s of checks.servers) await servers.start(s, nsOf(s.where));
+    for (const s of checks.servers) await servers.start(s, nsOf(s.where), hbaOf(bundle, s));
     await prepareUnderlayProbes(nss, checks, plan, nsOf);
     await warmUp(checks.tunnels, hosts);
     results.push(...await checkHandshakes(checks.tunnels, hosts));
     results.push(...await runProbes(checks, hosts, nsOf, log));
+    results.push(...await checkPgHba(bundle, checks.servers, nsOf));
     if (ansible) results.push(await replayWithCheck(ansible, bundle));
     // The custody variants run the day-1 checks only, but host custody also rotates: its keys are made on the hosts.
     if (run.variant?.hostKeys && !run.variant.ansible) {
-      const running: RunningDesign = { cli: run.cli, workDir: run.workDir, nss, bundle, plan, underlay, hostNs, hosts, checks, nsOf, log: (s) => log(`${run.name}: ${s}`) };
+      const running: RunningDesign = { cli: run.cli, workDir: run.workDir, nss, bundle, plan, underlay, hostNs, hosts, checks, nsOf, servers, log: (s) => log(`${run.name}: ${s}`) };
       const rotation = await checkRotation(running, true);
       results.push(...rotation.results);
       Object.assign(outages, rotation.figures);
@@ -105,7 +107,7 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
       Object.assign(outages, failover.figures);
       if (!failover.present) notPresent.push('failover');
       // Day 2: each change runs with probes on every flow, on the design as the change before left it.
-      const running: RunningDesign = { cli: run.cli, workDir: run.workDir, nss, bundle, plan, underlay, hostNs, hosts, checks, nsOf, log: (s) => log(`${run.name}: ${s}`) };
+      const running: RunningDesign = { cli: run.cli, workDir: run.workDir, nss, bundle, plan, underlay, hostNs, hosts, checks, nsOf, servers, log: (s) => log(`${run.name}: ${s}`) };
       const added = await checkAddHost(running);
       results.push(...added.results);
       Object.assign(outages, added.figures);

@@ -34,9 +34,12 @@ export async function runFlow(p: Probe, nsOf: NsOf): Promise<CheckResult> {
   return { group: 'flow', label: p.label, ok: r.ok, detail: r.detail };
 }
 
-/** An undeclared connection must fail; it is tried once (a retry could only let it through). */
+/**
+ * An undeclared connection must fail; it is tried once (a retry could only let it through). A TCP connect, also to
+ * PostgreSQL: its pg_hba.conf refuses unknown sources too, and this is the firewall's check.
+ */
 export async function runDenial(p: Probe, nsOf: NsOf): Promise<CheckResult> {
-  const r = await connect(p, nsOf(p.from));
+  const r = await tcpProbe(nsOf(p.from), p.address, p.port);
   return { group: 'denial', label: p.label, ok: !r.ok, detail: r.ok ? `GOT THROUGH (${r.detail})` : `blocked: ${r.detail}` };
 }
 
