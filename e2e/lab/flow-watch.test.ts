@@ -94,6 +94,30 @@ describe('prober.mjs settling after stop', () => {
     }
   });
 
+  it('reports, as down at the end, a target whose attempts in flight at stop fail after it', async () => {
+    // A listener that never accepts, with a backlog of one: the first connect fills the queue, later SYNs are dropped.
+    const listener = spawn('python3', ['-c', [
+      'import socket, sys, time',
+      's = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(0)',
+      'print(s.getsockname()[1], flush=True)',
+      'time.sleep(60)',
+    ].join('\n')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const port = await new Promise<number>((resolve) => listener.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
+      // The settling time outlasts the attempts in flight: they fail while it runs, after the stop found all well.
+      const run = startProber({ intervalMs: 100, timeoutMs: 1000, settleMs: 2000, targets: [{ address: '127.0.0.1', port }] });
+      await waitFor(() => run.out().includes('up 0'));
+      // The first attempt connected; the next ones hang in the full queue and fail after the stop.
+      await sleep(250);
+      run.stop();
+      const r = outageOf((await run.report()).attempts[0] ?? []);
+      expect(r.downAtEnd).toBe(true);
+      expect(r.failed).toBeGreaterThanOrEqual(2);
+    } finally {
+      listener.kill('SIGKILL');
+    }
+  }, 20_000);
+
   it('reports a target still down after the settling time as down at the end', async () => {
     const server = await listen(0);
     const port = (server.address() as { port: number }).port;

@@ -36,7 +36,7 @@ function attempt(i) {
       up[i] = true;
       process.stdout.write(`up ${i}\n`);
     }
-    if (stopping && inFlight === 0 && settled()) report();
+    if (stopping) settle();
   };
   const timer = setTimeout(() => finish(false, `no answer in ${timeoutMs} ms`), timeoutMs);
   socket.once('connect', () => finish(true));
@@ -46,7 +46,11 @@ function attempt(i) {
 let tick = setInterval(() => {
   for (let i = 0; i < targets.length; i++) attempt(i);
 }, intervalMs);
-let settleUntil = 0;
+/** Set once the settling time is over: what has not connected by then stays down in the report. */
+let settleOver = false;
+let settleTimer = null;
+/** When "stop" came (ms since start): settling ends settleMs after it. */
+let stopAt = 0;
 
 /** The latest attempt that has finished, by start: what the target looks like now. */
 function latestFinished(i) {
@@ -56,8 +60,7 @@ function latestFinished(i) {
 
 /** Every target's latest finished attempt connected, or the settling time is over. */
 function settled() {
-  if (performance.now() >= settleUntil) return true;
-  return targets.every((_, i) => latestFinished(i)?.ok !== false);
+  return settleOver || targets.every((_, i) => latestFinished(i)?.ok !== false);
 }
 for (let i = 0; i < targets.length; i++) attempt(i);
 
@@ -66,25 +69,39 @@ function report() {
   if (reported) return;
   reported = true;
   clearInterval(tick);
+  clearTimeout(settleTimer);
   process.stdout.write(`${JSON.stringify({ attempts, origin: performance.timeOrigin + started })}\n`, () => process.exit(0));
+}
+
+/**
+ * After "stop", on every finished attempt: report once every target is settled and nothing is in flight; while a
+ * target's latest attempt failed, probe the failing targets on until one connects or the settling time is over.
+ * An attempt in flight at "stop" may fail after it, so this runs again on each finish, not only at "stop".
+ */
+function settle() {
+  if (reported) return;
+  if (settled()) {
+    if (inFlight === 0) report();
+    return;
+  }
+  if (settleTimer !== null) return;
+  clearInterval(tick);
+  tick = setInterval(() => {
+    for (let i = 0; i < targets.length; i++) if (latestFinished(i)?.ok === false) attempt(i);
+  }, intervalMs);
+  settleTimer = setTimeout(() => {
+    settleOver = true;
+    clearInterval(tick);
+    settle();
+  }, Math.max(0, stopAt + settleMs - performance.now()));
 }
 
 function stop() {
   if (stopping) return;
   stopping = true;
+  stopAt = performance.now();
   clearInterval(tick);
-  settleUntil = performance.now() + settleMs;
-  if (!settled()) {
-    // Only the targets still failing are probed while settling; the others' figures are complete.
-    tick = setInterval(() => {
-      for (let i = 0; i < targets.length; i++) if (latestFinished(i)?.ok === false) attempt(i);
-    }, intervalMs);
-    setTimeout(() => {
-      clearInterval(tick);
-      if (inFlight === 0) report();
-    }, settleMs);
-  }
-  if (inFlight === 0 && settled()) report();
+  settle();
 }
 
 process.stdin.setEncoding('utf8');
