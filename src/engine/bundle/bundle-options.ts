@@ -14,9 +14,17 @@ export interface BundleOptions {
   diagram: { svg: string } | null;
   /** Where private and preshared keys go: in wg0.conf (plain) or a per-host secrets entry (secrets-options.ts). */
   secrets: SecretsOptions;
+  /**
+   * How hosts are configured besides wg-quick (install.sh): `networkd` adds `<host>/networkd/` (wg0.netdev,
+   * wg0.network), `cloud-init` adds `<host>/cloud-init/user-data`. Empty: the bundle as it always was.
+   */
+  hostSetups: readonly HostSetup[];
 }
 
-export const DEFAULT_BUNDLE_OPTIONS: BundleOptions = { firewall: 'nftables', qos: null, findings: [], diagram: null, secrets: PLAIN_SECRETS };
+/** The ways of configuring a host that the bundle can add to wg-quick's install.sh (export-choices.ts lists them). */
+export type HostSetup = 'networkd' | 'cloud-init';
+
+export const DEFAULT_BUNDLE_OPTIONS: BundleOptions = { firewall: 'nftables', qos: null, findings: [], diagram: null, secrets: PLAIN_SECRETS, hostSetups: [] };
 
 /** The bulk rates `qos.sh` accepts, in Mbit/s: the CLI flag, the worker request and the export dialog check these. */
 export const QOS_BULK_MBIT = { min: 1, max: 100_000 } as const;

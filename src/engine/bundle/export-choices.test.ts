@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIREWALL_BACKENDS, firewallProblem, isFirewallBackend, qosRateProblem } from './export-choices';
+import { FIREWALL_BACKENDS, HOST_SETUPS, firewallProblem, hostSetupsProblem, isFirewallBackend, qosRateProblem } from './export-choices';
 
 describe('export choices', () => {
   it('knows the two firewall backends and names them when given another', () => {
@@ -15,5 +15,15 @@ describe('export choices', () => {
     for (const bad of [0, 0.5, 100_001, '100', Number.NaN, null]) {
       expect(qosRateProblem(bad)).toBe('must be a whole number of Mbit/s from 1 to 100,000');
     }
+  });
+
+  it('takes networkd and cloud-init as host setups, with the keys in the bundle, and names anything else', () => {
+    expect(HOST_SETUPS.map((k) => k.id)).toEqual(['networkd', 'cloud-init']);
+    expect(hostSetupsProblem([], 'plain')).toBeNull();
+    expect(hostSetupsProblem([], 'age')).toBeNull();
+    expect(hostSetupsProblem(['networkd', 'cloud-init'], 'plain')).toBeNull();
+    expect(hostSetupsProblem(['networkd', 'wg-quick'], 'plain')).toBe('has an unknown setup "wg-quick": each must be networkd or cloud-init');
+    expect(hostSetupsProblem('networkd', 'plain')).toBe('must be a list, each networkd or cloud-init');
+    expect(hostSetupsProblem(['cloud-init'], 'age')).toMatch(/^need the keys in the bundle \(secrets plain\), not age/);
   });
 });

@@ -1,4 +1,5 @@
 import type { FirewallBackend } from '../render/install-script';
+import type { HostSetup } from './bundle-options';
 import { isQosBulkRate, QOS_BULK_MBIT } from './bundle-options';
 
 /**
@@ -24,4 +25,28 @@ export function qosRateProblem(value: unknown): string | null {
   return isQosBulkRate(value)
     ? null
     : `must be a whole number of Mbit/s from ${QOS_BULK_MBIT.min.toLocaleString('en-US')} to ${QOS_BULK_MBIT.max.toLocaleString('en-US')}`;
+}
+
+/** The `--host-setup` a bundle can add to wg-quick: each is an output (outputs/networkd.ts, outputs/cloud-init.ts). */
+export const HOST_SETUPS: ReadonlyArray<{ id: HostSetup; files: string }> = [
+  { id: 'networkd', files: 'networkd/wg0.netdev, wg0.network' },
+  { id: 'cloud-init', files: 'cloud-init/user-data' },
+];
+
+export function isHostSetup(value: unknown): value is HostSetup {
+  return HOST_SETUPS.some((k) => k.id === value);
+}
+
+/**
+ * Why `setups` cannot be the bundle's host setups, completing "<field> ...", or null: each must be a known one, and
+ * they need the keys in the bundle's own files (`plain` secrets), since neither networkd nor cloud-init can open a
+ * host's secrets.age or ask Vault.
+ */
+export function hostSetupsProblem(setups: unknown, secretsMode: string): string | null {
+  const names = HOST_SETUPS.map((k) => k.id).join(' or ');
+  if (!Array.isArray(setups)) return `must be a list, each ${names}`;
+  const unknown = setups.find((k) => !isHostSetup(k));
+  if (unknown !== undefined) return `has an unknown setup "${String(unknown)}": each must be ${names}`;
+  if (setups.length > 0 && secretsMode !== 'plain') return `need the keys in the bundle (secrets plain), not ${secretsMode}: networkd and cloud-init cannot read the host secrets`;
+  return null;
 }

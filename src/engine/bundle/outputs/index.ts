@@ -1,5 +1,6 @@
 import { ansible } from './ansible';
 import { check } from './check';
+import { cloudInit } from './cloud-init';
 import { database } from './database';
 import { designJson } from './design-json';
 import { diagram } from './diagram';
@@ -8,6 +9,7 @@ import { firewall } from './firewall';
 import { install } from './install';
 import { mermaid } from './mermaid';
 import { monitoring } from './monitoring';
+import { networkd } from './networkd';
 import { nextKey } from './next-key';
 import type { Output } from './output';
 import { qos } from './qos';
@@ -26,4 +28,5 @@ export type { BundleContext, Output } from './output';
 export const OUTPUTS: readonly Output[] = [
   readme, mermaid, designJson, ansible, failover, vaultSecrets, diagram, monitoring,
   wgQuick, firewall, systemdUnits, install, check, nextKey, qos, sysctl, database,
+  networkd, cloudInit,
 ];

@@ -39,6 +39,20 @@ describe('the output registry', () => {
     expect(paths({ bulkRateMbit: 100 }).filter((p) => p.endsWith('/qos.sh'))).toHaveLength(plan.hosts.filter((h) => !h.external).length);
   });
 
+  it('adds networkd/ and cloud-init/ per managed host only with hostSetups, every other file as it was', () => {
+    const before = bundleFiles(plan, DEFAULT_BUNDLE_OPTIONS);
+    const after = bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, hostSetups: ['networkd', 'cloud-init'] });
+    const added = after.filter((f) => /\/(networkd|cloud-init)\//.test(f.path));
+    const managed = plan.hosts.filter((h) => !h.external).map((h) => h.id);
+    expect(added.map((f) => f.path)).toEqual(managed.flatMap((id) => [
+      `${id}/networkd/wg0.netdev`, `${id}/networkd/wg0.network`, `${id}/networkd/install-networkd.sh`, `${id}/cloud-init/user-data`,
+    ]));
+    expect(added.map((f) => f.mode.toString(8))).toEqual(managed.flatMap(() => ['600', '644', '755', '600']));
+    expect(after.filter((f) => !added.includes(f))).toEqual(before);
+    const one = bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, hostSetups: ['cloud-init'] });
+    expect(one.some((f) => f.path.includes('/networkd/'))).toBe(false);
+  });
+
   it('gives every output its own id', () => {
     expect(new Set(OUTPUTS.map((o) => o.id)).size).toBe(OUTPUTS.length);
   });
