@@ -129,6 +129,20 @@ describe('wg-designer CLI', () => {
     expect(pf).toMatchObject({ code: 2, err: expect.stringContaining('--firewall must be nftables or iptables, not "pf"') });
     const rate = await cli('export', design, '-o', join(dir, 'y.zip'), '--qos-bulk-mbit', '0.5');
     expect(rate).toMatchObject({ code: 2, err: expect.stringContaining('--qos-bulk-mbit must be a whole number of Mbit/s from 1 to 100,000, not "0.5"') });
+    const setup = await cli('export', design, '-o', join(dir, 'y.zip'), '--host-setup', 'networkd,netplan');
+    expect(setup).toMatchObject({ code: 2, err: expect.stringContaining('--host-setup has an unknown setup "netplan": each must be networkd or cloud-init') });
+    const sealed = await cli('export', design, '-o', join(dir, 'y.zip'), '--host-setup', 'cloud-init', '--secrets', 'vault');
+    expect(sealed).toMatchObject({ code: 2, err: expect.stringContaining('--host-setup need the keys in the bundle (secrets plain), not vault') });
+  });
+
+  it('adds networkd and cloud-init files with --host-setup, repeated or comma-separated', async () => {
+    const out = join(dir, 'setups.zip');
+    expect((await cli('export', design, '-o', out, '--host-setup', 'networkd', '--host-setup', 'cloud-init,networkd')).code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const names = Object.keys(zip.files);
+    for (const f of ['hub/networkd/wg0.netdev', 'hub/networkd/wg0.network', 'hub/networkd/install-networkd.sh', 'hub/cloud-init/user-data']) {
+      expect(names.some((n) => n.endsWith(`/${f}`)), f).toBe(true);
+    }
   });
 
   it('pins allocated addresses in the design file: a host added in front and one removed move no other host', async () => {

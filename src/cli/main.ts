@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { firewallProblem, isFirewallBackend, qosRateProblem } from '../engine';
+import { firewallProblem, hostSetupsProblem, isFirewallBackend, qosRateProblem } from '../engine';
+import type { HostSetup } from '../engine';
 import { runEnroll } from './commands/enroll';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
@@ -13,7 +14,7 @@ const USAGE = `wg-designer: design, check and export WireGuard networks for data
 Usage:
   wg-designer validate <design.json> [--json]
   wg-designer export <design.json> -o <bundle.zip> [--keys <design.keys.json>] [--force]
-                     [--firewall nftables|iptables] [--qos-bulk-mbit <rate>]
+                     [--firewall nftables|iptables] [--qos-bulk-mbit <rate>] [--host-setup networkd,cloud-init]
                      [--secrets plain|age|ansible-vault|vault] [--age-recipient <age1...> ...]
                      [--vault-password-file <file>] [--vault-path <mount/prefix>] [--age-identity <file>]
   wg-designer rotate <design.json> (--host <id> ... | --all) -o <rotation.zip> [--at <UTC time>] [--keys <design.keys.json>]
@@ -39,6 +40,14 @@ function qosOf(text: string | undefined): { bulkRateMbit: number } | null {
   return { bulkRateMbit: rate };
 }
 
+/** `--host-setup`, repeated or comma-separated: the ways hosts are set up besides install.sh (networkd, cloud-init). */
+function hostSetupsOf(texts: string[] | undefined, secrets: string): HostSetup[] {
+  const setups = [...new Set((texts ?? []).flatMap((t) => t.split(',')).map((t) => t.trim()))];
+  const problem = hostSetupsProblem(setups, secrets);
+  if (problem) throw new CliError(`--host-setup ${problem}`, 2);
+  return setups as HostSetup[];
+}
+
 /** Runs one command; returns the exit code. Output goes through `out` (results) and `err` (messages). */
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const [command, ...rest] = argv;
@@ -55,6 +64,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         force: { type: 'boolean', default: false },
         firewall: { type: 'string', default: 'nftables' },
         'qos-bulk-mbit': { type: 'string' },
+        'host-setup': { type: 'string', multiple: true },
         host: { type: 'string', multiple: true },
         all: { type: 'boolean', default: false },
         at: { type: 'string' },
@@ -91,6 +101,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         return await runExport({
           design: one(), output: output(), keys: values.keys, force: values.force,
           firewall: firewallOf(values.firewall), qos: qosOf(values['qos-bulk-mbit']),
+          hostSetups: hostSetupsOf(values['host-setup'], values.secrets),
           secrets: {
             secrets: values.secrets, ageRecipients: values['age-recipient'] ?? [],
             vaultPasswordFile: values['vault-password-file'], vaultPath: values['vault-path'],

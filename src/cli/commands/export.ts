@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { SecretsError, bundleFolderName, cryptoRandom, exportBundle, plural } from '../../engine';
+import type { HostSetup } from '../../engine';
 import { ansibleVaultSeal } from '../ansible-vault-seal';
 import { CliError, writeAtomic } from '../io';
 import { keysOf, keysPathFor, mergeKeys } from '../keys-file';
@@ -19,6 +20,8 @@ export interface ExportArgs {
   force: boolean;
   firewall: 'nftables' | 'iptables';
   qos: { bulkRateMbit: number } | null;
+  /** `--host-setup`: networkd and cloud-init files beside wg-quick's (none when left out). */
+  hostSetups?: readonly HostSetup[];
   /** `--secrets` and its parameters; `--age-recipient` also encrypts the keys file (`<keys>.age`). */
   secrets?: SecretsArgs;
   /** `--age-identity`: reads an encrypted keys file. */
@@ -54,7 +57,7 @@ export async function runExport(args: ExportArgs, log: (s: string) => void): Pro
   const design = mergeKeys(loaded, keys, (m) => log(`warning: ${m}`));
   let result;
   try {
-    result = await exportBundle(design, cryptoRandom, { firewall: args.firewall, qos: args.qos, secrets }, NODE_ZIP_CODEC, { ansibleVault: ansibleVaultSeal });
+    result = await exportBundle(design, cryptoRandom, { firewall: args.firewall, qos: args.qos, hostSetups: args.hostSetups ?? [], secrets }, NODE_ZIP_CODEC, { ansibleVault: ansibleVaultSeal });
   } catch (e) {
     if (e instanceof SecretsError) throw new CliError(`${SECRETS_FLAGS[e.field]}: ${e.message}`, 2);
     throw e;

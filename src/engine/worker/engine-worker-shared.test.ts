@@ -42,10 +42,15 @@ describe('engine worker requests', () => {
     expect(paths.some((p) => p.endsWith('.nft'))).toBe(false);
     expect(bundle.files.find((f) => f.path === 'app-1/qos.sh')?.content).toContain('250 Mbit/s');
     expect(paths).toContain('docs/diagram.svg');
+    const setups = await runEngineRequest({ type: 'export', design, options: { hostSetups: ['cloud-init'] } }, seededRandom(3));
+    expect(setups.files.map((f) => f.path)).toContain('hub/cloud-init/user-data');
     const bad = (options: object) => runEngineRequest({ type: 'export', design, options } as never, seededRandom(3));
     await expect(bad({ firewall: 'pf' })).rejects.toThrow('export: firewall must be nftables or iptables');
     await expect(bad({ qos: { bulkRateMbit: 0.5 } })).rejects.toThrow('export: qos.bulkRateMbit must be a whole number');
     await expect(bad({ diagram: { svg: 1 } })).rejects.toThrow('export: diagram.svg must be text');
+    await expect(bad({ hostSetups: ['netplan'] })).rejects.toThrow('export: hostSetups has an unknown setup "netplan"');
+    await expect(bad({ hostSetups: 'networkd' })).rejects.toThrow('export: hostSetups must be a list');
+    await expect(bad({ hostSetups: ['networkd'], secrets: { mode: 'vault', path: 'secret/wg' } })).rejects.toThrow('export: hostSetups need the keys in the bundle');
     await expect(bad({ secrets: { mode: 'ansible-vault', password: 'p' } })).rejects.toThrow("Ansible Vault is the CLI's");
     await expect(bad({ secrets: { mode: 'age', recipients: ['age1x'] } })).rejects.toThrow('export: secrets recipients:');
     await expect(bad({ secrets: { mode: 'vault', path: 'secret/a b' } })).rejects.toThrow('export: secrets path:');

@@ -1,4 +1,4 @@
-import { firewallProblem, qosRateProblem } from '../bundle/export-choices';
+import { firewallProblem, hostSetupsProblem, qosRateProblem } from '../bundle/export-choices';
 import { exportBundle } from '../bundle/export-bundle';
 import { analyseDesign } from './analyse-design';
 import { generateKeypair, generatePresharedKey } from '../keys';
@@ -56,6 +56,11 @@ function exportOptions(options: ExportRequestOptions | undefined): ExportRequest
     out.diagram = options.diagram === null ? null : { svg: options.diagram.svg };
   }
   if (options.secrets !== undefined) out.secrets = pageSecrets(options.secrets);
+  if (options.hostSetups !== undefined) {
+    const problem = hostSetupsProblem(options.hostSetups, out.secrets?.mode ?? 'plain');
+    if (problem) throw new TypeError(`export: hostSetups ${problem}`);
+    out.hostSetups = [...new Set(options.hostSetups)];
+  }
   return out;
 }
 
