@@ -51,6 +51,8 @@ export default function ExportDialog() {
       qos: choices.qosMbit === null ? null : { bulkRateMbit: choices.qosMbit },
       diagram: choices.diagram ? { svg: diagram } : null,
       secrets: secrets.options,
+      // networkd and cloud-init cannot read a host's secrets: with age or Vault the box is greyed out and not sent.
+      hostSetups: choices.secrets.mode === 'plain' ? choices.hostSetups : [],
     };
     engine().run({ type: 'export', design: keyed.current ?? snapshot, options }).then(
       (bundle) => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { FIREWALL_BACKENDS, isFirewallBackend, isQosBulkRate, qosRateProblem } from '../../engine';
+import { FIREWALL_BACKENDS, HOST_SETUPS, isFirewallBackend, isQosBulkRate, qosRateProblem } from '../../engine';
+import type { HostSetup } from '../../engine';
 import { DEFAULT_SECRETS_CHOICE } from './export-secrets';
 import type { SecretsChoice } from './export-secrets';
 import { ExportSecrets } from './ExportSecrets';
@@ -13,9 +14,11 @@ export interface ExportChoices {
   diagram: boolean;
   /** Where the keys go (plain, age, Vault), as typed. */
   secrets: SecretsChoice;
+  /** systemd-networkd and cloud-init files beside wg-quick's; sent only with plain secrets (the worker checks). */
+  hostSetups: readonly HostSetup[];
 }
 
-export const DEFAULT_EXPORT_CHOICES: ExportChoices = { firewall: 'nftables', qosMbit: null, diagram: true, secrets: DEFAULT_SECRETS_CHOICE };
+export const DEFAULT_EXPORT_CHOICES: ExportChoices = { firewall: 'nftables', qosMbit: null, diagram: true, secrets: DEFAULT_SECRETS_CHOICE, hostSetups: [] };
 
 const QOS_DEFAULT_MBIT = 100;
 
@@ -59,6 +62,17 @@ export function ExportOptions({ value, secretsProblem, onChange }: {
           onChange={(e) => onChange({ ...value, diagram: e.target.checked })} />
         <span>Diagram (docs/diagram.svg in the README)</span>
       </label>
+      {HOST_SETUPS.map((setup) => (
+        <label key={setup.id} className="check export-options__item">
+          <input type="checkbox" checked={value.hostSetups.includes(setup.id)} data-testid={`export-setup-${setup.id}`}
+            disabled={value.secrets.mode !== 'plain'}
+            onChange={(e) => onChange({
+              ...value,
+              hostSetups: e.target.checked ? [...value.hostSetups, setup.id] : value.hostSetups.filter((s) => s !== setup.id),
+            })} />
+          <span>Hosts set up by {setup.id} ({setup.files}){value.secrets.mode === 'plain' ? '' : ': needs plain keys'}</span>
+        </label>
+      ))}
       <ExportSecrets value={value.secrets} problem={secretsProblem} onChange={(secrets) => onChange({ ...value, secrets })} />
     </fieldset>
   );
