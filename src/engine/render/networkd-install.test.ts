@@ -40,7 +40,8 @@ describe('renderNetworkdInstall', () => {
 
   it('installs the sysctl file and both iptables files with the iptables backend', () => {
     const t = renderNetworkdInstall(hub, 'iptables');
-    expect(t).toContain('iptables-restore --test ../firewall.iptables && ip6tables-restore --test ../firewall.ip6tables');
+    expect(t).toContain('\niptables-restore --test ../firewall.iptables || fail');
+    expect(t).toContain('\nip6tables-restore --test ../firewall.ip6tables || fail');
     expect(t).toContain('install -m 600 -o root -g root ../firewall.ip6tables /etc/wg-designer/firewall.ip6tables');
     expect(t).toContain('install -m 644 -o root -g root ../sysctl.conf /etc/sysctl.d/90-wg-designer.conf\n');
     expect(t).toContain('sysctl -q -p /etc/sysctl.d/90-wg-designer.conf');
