@@ -44,12 +44,12 @@ export function runAdversarialInput(input: CaseInput): CaseOutcome {
   return { kind: 'exported', ...exportBoth(design), warnings };
 }
 
-/** complete -> plan -> validate -> files, for both firewall backends. */
+/** complete -> plan -> validate -> files, for both firewall backends, with every optional output on (qos, networkd, cloud-init). */
 export function exportBoth(design: Design, seed = 1): { design: Design; folder: string; bundles: Record<FirewallBackend, BundleFile[]> } {
   const completed = completeDesign(design, { random: seededRandom(seed), keys: true }).design;
   const plan = buildPlan(completed);
   const findings = validateDesign(completed, plan);
   const files = (firewall: FirewallBackend) =>
-    bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, firewall, qos: { bulkRateMbit: 100 }, findings });
+    bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, firewall, qos: { bulkRateMbit: 100 }, hostSetups: ['networkd', 'cloud-init'], findings });
   return { design: completed, folder: bundleFolderName(design.name), bundles: { nftables: files('nftables'), iptables: files('iptables') } };
 }
