@@ -17,9 +17,13 @@ function enrolledDesign(): { design: Design; held: string } {
 }
 
 describe('export of a design in host custody', () => {
-  it('holds no private or preshared key in any file of the zip: the only keys are the design\'s public keys', async () => {
+  it.each([
+    ['', {}],
+    [' with networkd and cloud-init', { hostSetups: ['networkd', 'cloud-init'] as const }],
+  ])('holds no private or preshared key in any file of the zip%s: the only keys are the design\'s public keys', async (_, options) => {
     const { design, held } = enrolledDesign();
-    const r = await exportBundle(design, seededRandom(1));
+    const r = await exportBundle(design, seededRandom(1), options);
+    expect(r.files.some((f) => f.path.endsWith('/cloud-init/user-data'))).toBe('hostSetups' in options);
     const allowed = new Set(design.hosts.map((h) => h.publicKey));
     const zip = await JSZip.loadAsync(r.zip);
     const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
