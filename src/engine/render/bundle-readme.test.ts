@@ -16,4 +16,12 @@ describe('renderBundleReadme and the secrets modes', () => {
     expect(renderBundleReadme(plan, [], false, 'ansible-vault')).toContain('--vault-password-file');
     expect(renderBundleReadme(plan, [], false, 'vault')).toContain('| HashiCorp Vault |');
   });
+
+  it('says how to use the networkd and cloud-init files only when the export has them', () => {
+    expect(renderBundleReadme(plan, [], false, 'plain', [])).toBe(renderBundleReadme(plan));
+    const both = renderBundleReadme(plan, [], false, 'plain', ['networkd', 'cloud-init']);
+    expect(both).toContain('run `sudo networkd/install-networkd.sh` in its folder instead of install.sh');
+    expect(both).toContain("give its folder's `cloud-init/user-data` as the instance's user-data");
+    expect(renderBundleReadme(plan, [], false, 'plain', ['cloud-init'])).not.toContain('networkd');
+  });
 });

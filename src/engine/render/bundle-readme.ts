@@ -14,6 +14,12 @@ const KEPT_BY: Readonly<Record<SecretsMode, string>> = {
   vault: 'HashiCorp Vault',
 };
 
+/** The README's paragraph per host setup the export added (--host-setup). */
+const SETUP_NOTE = {
+  networkd: 'A host whose wg0 systemd-networkd runs: stop wg-quick@wg0 and run `sudo networkd/install-networkd.sh` in its folder instead of install.sh (firewall, key file root:systemd-network 0640, wg0.netdev, wg0.network; no rollback).',
+  'cloud-init': 'A new host set up at first boot: give its folder\'s `cloud-init/user-data` as the instance\'s user-data. It holds the host\'s private key unless the host keeps its own (then the host prints its enroll line to /var/log/cloud-init-output.log).',
+} as const;
+
 /** The README's paragraph on how install.sh gets the keys in each mode but plain. */
 const KEYS_NOTE: Readonly<Record<SecretsMode, string[]>> = {
   plain: [],
@@ -27,7 +33,10 @@ const KEYS_NOTE: Readonly<Record<SecretsMode, string[]>> = {
  * public key, who keeps the private key), tunnels (MTU, keepalive), flows and their paths, and the findings that
  * were open at export time. User text is Markdown-escaped; the diagram holds none.
  */
-export function renderBundleReadme(plan: Plan, findings: readonly Finding[] = [], hasDiagramImage = false, secrets: SecretsMode = 'plain'): string {
+export function renderBundleReadme(
+  plan: Plan, findings: readonly Finding[] = [], hasDiagramImage = false, secrets: SecretsMode = 'plain',
+  setups: ReadonlyArray<'networkd' | 'cloud-init'> = [],
+): string {
   const d = plan.design;
   const lines: string[] = [
     `# WireGuard bundle: ${markdownText(d.name) || 'unnamed design'}`,
@@ -37,6 +46,7 @@ export function renderBundleReadme(plan: Plan, findings: readonly Finding[] = []
     '`./check.sh` on a host prints one OK/FAIL line per peer and flow. `design.json` is the design without keys.',
     '',
     ...KEYS_NOTE[secrets],
+    ...setups.flatMap((setup) => [SETUP_NOTE[setup], '']),
     '## Diagram',
     '',
     ...(hasDiagramImage ? ['![network diagram](docs/diagram.svg)', ''] : []),

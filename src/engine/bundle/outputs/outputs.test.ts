@@ -39,7 +39,7 @@ describe('the output registry', () => {
     expect(paths({ bulkRateMbit: 100 }).filter((p) => p.endsWith('/qos.sh'))).toHaveLength(plan.hosts.filter((h) => !h.external).length);
   });
 
-  it('adds networkd/ and cloud-init/ per managed host only with hostSetups, every other file as it was', () => {
+  it('adds networkd/ and cloud-init/ per managed host only with hostSetups, every other file as it was but README.md\'s note', () => {
     const before = bundleFiles(plan, DEFAULT_BUNDLE_OPTIONS);
     const after = bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, hostSetups: ['networkd', 'cloud-init'] });
     const added = after.filter((f) => /\/(networkd|cloud-init)\//.test(f.path));
@@ -48,7 +48,11 @@ describe('the output registry', () => {
       `${id}/networkd/wg0.netdev`, `${id}/networkd/wg0.network`, `${id}/networkd/install-networkd.sh`, `${id}/cloud-init/user-data`,
     ]));
     expect(added.map((f) => f.mode.toString(8))).toEqual(managed.flatMap(() => ['600', '644', '755', '600']));
-    expect(after.filter((f) => !added.includes(f))).toEqual(before);
+    const readme = (files: typeof before) => files.find((f) => f.path === 'README.md')!.content;
+    expect(readme(after)).toContain('networkd/install-networkd.sh');
+    const rest = (files: typeof before) => files.filter((f) => !added.includes(f) && f.path !== 'README.md');
+    expect(rest(after)).toEqual(rest(before));
+    expect(after.length).toBe(before.length + added.length);
     const one = bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, hostSetups: ['cloud-init'] });
     expect(one.some((f) => f.path.includes('/networkd/'))).toBe(false);
   });

@@ -6,7 +6,7 @@ export const readme: Output = {
   id: 'readme',
   network: ({ plan, options }) => [{
     path: 'README.md',
-    content: renderBundleReadme(plan, options.findings, Boolean(options.diagram?.svg), options.secrets.mode),
+    content: renderBundleReadme(plan, options.findings, Boolean(options.diagram?.svg), options.secrets.mode, options.hostSetups),
     mode: 0o644,
   }],
 };
