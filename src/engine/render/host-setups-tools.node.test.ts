@@ -138,6 +138,43 @@ function networkdReads(at: string, netdev: string, network: string): { loaded: b
   };
 }
 
+describe('cloud-init in host custody', () => {
+  it('makes the key once at first boot, puts it in wg0.conf for wg-quick, and prints the enroll line', () => {
+    const plan = buildPlan(hostCustody());
+    const host = plan.hosts.find((h) => !h.external)!;
+    const files = bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, hostSetups: ['cloud-init'] });
+    const at = mkdtempSync(join(root, 'first-boot-'));
+    const userData = join(at, 'user-data');
+    writeFileSync(userData, files.find((f) => f.path === `${host.id}/cloud-init/user-data`)!.content);
+    const read = run('python3', ['-c', READ_USER_DATA, userData]);
+    expect(read.ok, read.out).toBe(true);
+    const data = JSON.parse(read.out) as { files: Record<string, string>; runcmd: Array<string | string[]> };
+    const line = data.runcmd.find((c): c is string => typeof c === 'string')!;
+    const etc = join(at, 'wireguard');
+    mkdirSync(etc, { mode: 0o700 });
+    writeFileSync(join(etc, 'wg0.conf'), data.files['/etc/wireguard/wg0.conf']!, { mode: 0o600 });
+    // As runcmd runs it (sh), twice (a re-run of the module must not add a second key), with /etc/wireguard
+    // replaced by this folder in a private mount namespace.
+    const boot = [
+      `mount --bind ${etc} /etc/wireguard`,
+      `sh -c '${line.replace(/'/g, "'\\''")}'`,
+      `sh -c '${line.replace(/'/g, "'\\''")}'`,
+      'stat -c %a /etc/wireguard/wg0.key',
+      'wg pubkey < /etc/wireguard/wg0.key',
+      'wg-quick strip /etc/wireguard/wg0.conf > /dev/null && echo strip-ok',
+      'grep -c "^PrivateKey = " /etc/wireguard/wg0.conf',
+    ].join(' && ');
+    const r = run('unshare', ['--mount', '--propagation', 'private', 'bash', '-c', boot]);
+    expect(r.ok, r.out).toBe(true);
+    const [enroll1, enroll2, mode, pub, strip, count] = r.out.trim().split('\n');
+    expect(enroll1).toBe(`enroll: ${host.id} ${pub}`);
+    expect(enroll2).toBe(enroll1);
+    expect(mode).toBe('600');
+    expect(strip).toBe('strip-ok');
+    expect(count).toBe('1');
+  });
+});
+
 describe('the systemd-networkd check', () => {
   const hp = buildPlan(fixtureDesign('hub-and-spoke')).hosts.find((h) => h.routes)!;
 
