@@ -11,6 +11,7 @@ import type { Design } from '../model/design';
 import { parsePrefix } from '../net';
 import { buildPlan } from '../plan/build-plan';
 import type { HostPlan } from '../plan/types';
+import { FREE_TEXT } from '../testing/adversarial-payloads';
 import { fixtureDesign, parsed } from '../testing/fixture-design';
 import { renderNetdev, renderNetwork } from './networkd';
 
@@ -137,6 +138,31 @@ function networkdReads(at: string, netdev: string, network: string): { loaded: b
     out: r.out,
   };
 }
+
+describe('user-data of hostile names', () => {
+  // Free text that attacks line breaks, quotes and escapes, as design name and host name: cloud-init must still
+  // accept the file and read wg0.conf back exactly, the text only on its # lines.
+  const cases = FREE_TEXT.map((p) => {
+    const text = p.value('/tmp/wgd-canary');
+    return [p.label, typeof text === 'string' ? text : text.json] as const;
+  });
+
+  it.each(cases)('%s', (label, text) => {
+    const d = fixtureDesign('point-to-point');
+    const design = { ...d, name: text, hosts: d.hosts.map((h) => ({ ...h, name: text })) };
+    const plan = buildPlan(design);
+    const host = plan.hosts.find((h) => !h.external)!;
+    const files = bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, hostSetups: ['cloud-init'] });
+    const userData = join(mkdtempSync(join(root, `hostile-${label}-`)), 'user-data');
+    writeFileSync(userData, files.find((f) => f.path === `${host.id}/cloud-init/user-data`)!.content);
+    const schema = run('cloud-init', ['schema', '--config-file', userData]);
+    expect(schema.ok && schema.out.includes('Valid cloud-config'), schema.out).toBe(true);
+    const read = run('python3', ['-c', READ_USER_DATA, userData]);
+    expect(read.ok, read.out).toBe(true);
+    const data = JSON.parse(read.out) as { files: Record<string, string> };
+    expect(data.files['/etc/wireguard/wg0.conf']).toBe(files.find((f) => f.path === `${host.id}/wg0.conf`)!.content);
+  });
+});
 
 describe('cloud-init in host custody', () => {
   it('makes the key once at first boot, puts it in wg0.conf for wg-quick, and prints the enroll line', () => {
