@@ -8,7 +8,13 @@ export type Where =
   | { kind: 'lan'; gatewayId: string; prefix: string }
   | { kind: 'underlay'; of: string };
 
-/** A database the lab serves: PostgreSQL for PostgreSQL (and managed services), a plain TCP listener otherwise. */
+/** What answers on a port: a real PostgreSQL or Redis server, or a plain TCP listener (`nc -lk`). */
+export type ServerKind = 'postgresql' | 'redis' | 'tcp';
+
+/**
+ * A database the lab serves: PostgreSQL for PostgreSQL (and managed services), Redis for Redis, a plain TCP listener
+ * otherwise.
+ */
 export interface DbEndpoint {
   /** A host id, or `gateway-id/service-id` as flows name a managed database. */
   ref: string;
@@ -19,7 +25,7 @@ export interface DbEndpoint {
   /** Floating addresses of its failover groups: served too (bound before they arrive), never probed as its own. */
   floating: string[];
   port: number;
-  kind: 'postgresql' | 'tcp';
+  kind: ServerKind;
 }
 
 /** A host's overlay addresses without their prefix lengths. */
@@ -47,7 +53,8 @@ export function dbEndpoints(design: Design): DbEndpoint[] {
     if (h.external) continue;
     if (h.database || h.role === 'db') {
       const port = h.database?.port ?? flowPortsInto(design.flows, h.id)[0] ?? 5432;
-      const kind = !h.database || h.database.engine === 'postgresql' ? 'postgresql' : 'tcp';
+      const engine = h.database?.engine ?? 'postgresql';
+      const kind = engine === 'postgresql' || engine === 'redis' ? engine : 'tcp';
       const floating = design.failover.filter((g) => g.primary === h.id || g.replica === h.id).map((g) => plainAddress(g.address));
       out.push({ ref: h.id, where: { kind: 'host', id: h.id }, owner: h.id, addresses: overlayAddresses(h), floating, port, kind });
     }

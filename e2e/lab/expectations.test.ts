@@ -68,3 +68,27 @@ describe('planChecks with a failover pair', () => {
     expect([...c.flows, ...c.denials].some((p) => p.address === '10.10.0.100')).toBe(false);
   });
 });
+
+describe('planChecks for Redis', () => {
+  it('asks redis-server itself on 6379, puts a listener on the cluster bus, and dials both from the underlay', () => {
+    const c = checksOf('redis-primary-replica');
+    const servers = c.servers.filter((s) => s.where.kind === 'host' && s.where.id === 'redis-primary');
+    expect(servers.map((s) => `${s.addresses.join(',')}:${s.port} ${s.kind} floating ${s.floating.join(',')}`)).toEqual([
+      '10.21.0.1:6379 redis floating 10.21.0.100',
+      '10.21.0.1:16379 tcp floating ',
+      '10.21.0.1:7777 tcp floating ',
+    ]);
+    expect(c.flows.filter((p) => p.label.includes('flow r-primary-replica')).map((p) => `${p.label} ${p.kind}`)).toEqual([
+      'redis-primary -> redis-replica:6379 (flow r-primary-replica) (IPv4) redis',
+      'redis-primary -> redis-replica:16379 (flow r-primary-replica) (IPv4) tcp',
+      'redis-replica -> redis-primary:6379 (flow r-primary-replica) (IPv4) redis',
+      'redis-replica -> redis-primary:16379 (flow r-primary-replica) (IPv4) tcp',
+    ]);
+    expect(labels(c.denials).filter((l) => l.startsWith('underlay'))).toEqual([
+      'underlay next to redis-primary -> redis-primary:6379 (IPv4)',
+      'underlay next to redis-primary -> redis-primary:16379 (IPv4)',
+      'underlay next to redis-replica -> redis-replica:6379 (IPv4)',
+      'underlay next to redis-replica -> redis-replica:16379 (IPv4)',
+    ]);
+  });
+});

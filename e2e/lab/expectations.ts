@@ -1,7 +1,7 @@
 import { flowPorts } from '../../src/engine';
 import type { Design, Flow, Host } from '../../src/engine';
 import { dbEndpoints, familyOfAddress, overlayAddresses } from './db-endpoints';
-import type { DbEndpoint, Where } from './db-endpoints';
+import type { DbEndpoint, ServerKind, Where } from './db-endpoints';
 import type { Fam, UnderlayPlan } from './underlay-plan';
 
 /** A process the lab runs so that a probe has something to reach. */
@@ -11,8 +11,8 @@ export interface Server {
   /** Addresses it may not hold yet (a failover group's floating address on the replica). */
   floating: string[];
   port: number;
-  kind: 'postgresql' | 'tcp';
-  /** PostgreSQL's cluster_name: `show cluster_name` tells which server answered a floating address. */
+  kind: ServerKind;
+  /** PostgreSQL's cluster_name (Redis: its working directory's name): `show cluster_name` tells which server answered a floating address. */
   name: string;
 }
 
@@ -22,7 +22,7 @@ export interface Probe {
   from: Where;
   address: string;
   port: number;
-  kind: 'postgresql' | 'tcp';
+  kind: ServerKind;
   /** Hosts whose tunnels carry it: probes touching a host behind NAT run before its idle window. */
   hosts: string[];
 }
@@ -85,7 +85,8 @@ export function planChecks(design: Design, underlay: UnderlayPlan, mtus: Readonl
     const from = hosts.get(fromId);
     if (!from) return [];
     const families = new Set(overlayAddresses(from).map(familyOfAddress));
-    const kind = t.kind === 'postgresql' && port === t.port ? 'postgresql' : 'tcp';
+    // The database answers on its own port; any other port gets a listener.
+    const kind = port === t.port ? t.kind : 'tcp';
     if (kind === 'tcp') servers.add({ where: t.where, addresses: t.addresses, floating: [], port, kind, name: t.ref });
     return t.addresses.filter((a) => families.has(familyOfAddress(a))).map((address) => ({
       label: `${label} (IPv${familyOfAddress(address)})`, from: { kind: 'host', id: fromId }, address, port, kind,
@@ -125,7 +126,7 @@ export function planChecks(design: Design, underlay: UnderlayPlan, mtus: Readonl
       if (t) denials.add(probesTo(a.id, t, undeclared(t), `${a.id} -> ${b.id} (app to app)`));
     }
   }
-  for (const d of dbs) denials.add(underlayProbes(d, underlay));
+  for (const d of dbs) denials.add(underlayProbes(d, servedPorts(d, design.flows, hosts), underlay));
 
   return {
     servers: servers.list,
@@ -141,14 +142,23 @@ function isAppLike(h: Host): boolean {
   return h.role === 'app' || h.role === 'client';
 }
 
-/** Someone on the database's underlay link routes its overlay (or lan) address through it and dials the port. */
-function underlayProbes(d: DbEndpoint, underlay: UnderlayPlan): Probe[] {
+/**
+ * The ports a database serves: its client port and every port a replication flow opens to it (Redis's cluster bus
+ * 16379 beside 6379). The flow checks put a listener on each, so an underlay denial meets something that answers.
+ */
+function servedPorts(d: DbEndpoint, flows: readonly Flow[], hosts: ReadonlyMap<string, Host>): number[] {
+  const replication = flows.filter((f) => f.kind === 'replication' && (f.to === d.ref || f.from === d.ref));
+  return [...new Set([d.port, ...replication.flatMap((f) => flowPorts(f, hosts.get(d.ref)))])];
+}
+
+/** Someone on the database's underlay link routes its overlay (or lan) address through it and dials each port. */
+function underlayProbes(d: DbEndpoint, ports: readonly number[], underlay: UnderlayPlan): Probe[] {
   const link = underlay.hosts.find((u) => u.hostId === d.owner);
   if (!link) return [];
-  return d.addresses.filter((a) => familyOfAddress(a) === link.family).map((address) => ({
-    label: `underlay next to ${d.owner} -> ${d.ref}:${d.port} (IPv${link.family})`,
-    from: { kind: 'underlay', of: d.owner }, address, port: d.port, kind: d.kind, hosts: [],
-  }));
+  return d.addresses.filter((a) => familyOfAddress(a) === link.family).flatMap((address) => ports.map((port) => ({
+    label: `underlay next to ${d.owner} -> ${d.ref}:${port} (IPv${link.family})`,
+    from: { kind: 'underlay', of: d.owner } as const, address, port, kind: port === d.port ? d.kind : 'tcp' as const, hosts: [],
+  })));
 }
 
 function mtuProbes(design: Design, hosts: ReadonlyMap<string, Host>, mtus: ReadonlyMap<string, number>): MtuProbe[] {

@@ -4,11 +4,11 @@ import type { LabBundle } from './bundle';
 import { plainAddress } from './db-endpoints';
 import { onHost } from './deploy-host';
 import type { LabHost } from './handshakes';
-import { psql } from './probes';
 import type { Probe } from './expectations';
 import { watchFlows } from './flow-watch';
 import { longestOutage, outageResults } from './outages';
 import type { CheckResult } from './results';
+import { serverName } from './server-name';
 import type { NsOf } from './run-probes';
 
 export interface FailoverContext {
@@ -22,8 +22,8 @@ export interface FailoverContext {
 /**
  * A failover group's promotion scripts (`<host>/failover/promote-<replica>.sh`), run in the order the group's
  * README gives: the old primary first, then the other hosts, the replica last. They claim that the floating
- * address then reaches the replica: before, every client of the pair asks `show cluster_name` through it and must
- * get the primary; after, the replica. Probes run through the promotion, on every flow and on each client's
+ * address then reaches the replica: before, every client of the pair asks which server it is through it
+ * (`show cluster_name`, Redis's `CONFIG GET dir`) and must get the primary; after, the replica. Probes run through the promotion, on every flow and on each client's
  * connection to the floating address. `present` is false when the bundle has no promotion script at all.
  */
 export async function checkFailover(ctx: FailoverContext): Promise<{ present: boolean; results: CheckResult[]; figures: Record<string, number> }> {
@@ -71,12 +71,14 @@ function clientsOf(design: Design, primary: string, replica: string): string[] {
 }
 
 async function answers(ctx: FailoverContext, clients: readonly string[], floating: string, expected: string, when: string): Promise<CheckResult[]> {
-  const port = ctx.bundle.design.hosts.find((h) => h.id === expected)?.database?.port ?? 5432;
+  const db = ctx.bundle.design.hosts.find((h) => h.id === expected)?.database;
+  const port = db?.port ?? 5432;
+  const kind = db?.engine === 'redis' ? 'redis' : 'postgresql';
   return Promise.all(clients.map(async (c) => {
     const ns = ctx.nsOf({ kind: 'host', id: c });
-    let r = await psql(ns, floating, port, 'show cluster_name');
+    let r = await serverName(kind, ns, floating, port);
     // The route moves to another peer: its first packet may wait for a handshake.
-    if (!r.ok || r.detail !== expected) r = await psql(ns, floating, port, 'show cluster_name');
+    if (!r.ok || r.detail !== expected) r = await serverName(kind, ns, floating, port);
     return { group: 'failover' as const, label: `${when}: ${c} -> ${floating}:${port} is answered by ${expected}`, ok: r.ok && r.detail === expected, detail: r.ok ? `answered by ${r.detail}` : r.detail };
   }));
 }

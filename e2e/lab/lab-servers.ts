@@ -2,24 +2,31 @@ import type { ChildProcess } from 'node:child_process';
 import type { Server } from './expectations';
 import type { PgServer } from './postgres';
 import { reloadHba, startPostgres, stopPostgres } from './postgres';
+import type { RedisServer } from './redis';
+import { startRedis, stopRedis } from './redis';
 import { startTcpListener } from './tcp-listener';
 
 /** The database and listener processes of one design, stopped by PID at teardown. */
 export class LabServers {
   private readonly pg: Array<{ server: PgServer; spec: Server }> = [];
+  private readonly redis: RedisServer[] = [];
   private readonly tcp: ChildProcess[] = [];
 
   constructor(private readonly template: string, private readonly workDir: string) {}
 
   /**
    * Starts one server: PostgreSQL on every address at once (with `hba`, the bundle's pg_hba.conf of a database
-   * host), a listener per address otherwise.
+   * host), Redis likewise (its working directory `redis/<host id>`), a listener per address otherwise.
    */
   async start(s: Server, ns: string, hba: string | null): Promise<void> {
     if (s.kind === 'postgresql') {
       const n = this.pg.length;
       const server = await startPostgres(ns, this.template, `${this.workDir}/pg-${n}`, { addresses: s.addresses, floating: s.floating, port: s.port, name: s.name, hba });
       this.pg.push({ server, spec: s });
+      return;
+    }
+    if (s.kind === 'redis') {
+      this.redis.push(await startRedis(ns, `${this.workDir}/redis/${s.name}`, { addresses: s.addresses, floating: s.floating, port: s.port, name: s.name }));
       return;
     }
     for (const a of s.addresses) this.tcp.push(await startTcpListener(ns, a, s.port));
@@ -36,9 +43,10 @@ export class LabServers {
   }
 
   async stopAll(): Promise<void> {
-    await Promise.all(this.pg.map((p) => stopPostgres(p.server)));
+    await Promise.all([...this.pg.map((p) => stopPostgres(p.server)), ...this.redis.map(stopRedis)]);
     for (const c of this.tcp) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
     this.pg.length = 0;
+    this.redis.length = 0;
     this.tcp.length = 0;
   }
 }

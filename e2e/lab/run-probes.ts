@@ -1,6 +1,7 @@
 import type { MtuProbe, Probe } from './expectations';
 import { failedForSize, pingPayload, pingProbe, psqlProbe, tcpProbe } from './probes';
 import type { ProbeResult } from './probes';
+import { redisPing } from './redis';
 import type { CheckResult } from './results';
 
 /** Finds the namespace a probe runs in. */
@@ -21,7 +22,8 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, fn: (i
 }
 
 async function connect(p: Probe, ns: string): Promise<ProbeResult> {
-  return p.kind === 'postgresql' ? psqlProbe(ns, p.address, p.port) : tcpProbe(ns, p.address, p.port);
+  if (p.kind === 'postgresql') return psqlProbe(ns, p.address, p.port);
+  return p.kind === 'redis' ? redisPing(ns, p.address, p.port) : tcpProbe(ns, p.address, p.port);
 }
 
 /** A declared flow must get through; one retry covers a handshake still under way on a longer path. */
