@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use: real WireGuard in userspace (wireguard-go + wireguard-tools), nftables
 # and iproute2 for network namespaces, shellcheck for the generated scripts, chromium for the browser tests, and
-# for the lab PostgreSQL and Redis (the lab starts its own servers in namespaces, never the system service), ping
-# (iputils: `ping -M do` for the MTU checks) and netcat (TCP probes and listeners),
-# cloud-init (`cloud-init schema` checks the user-data the bundle writes).
+# for the lab PostgreSQL, Redis and MariaDB (the lab starts its own servers in namespaces, never the system
+# services), ping (iputils: `ping -M do` for the MTU checks) and netcat (TCP probes and listeners), cloud-init
+# (`cloud-init schema` checks the user-data the bundle writes).
 # Idempotent: installs only what is missing. Needs root and apt-get; says so otherwise.
 set -euo pipefail
 
@@ -13,7 +13,7 @@ declare -A want=(
   [psql]=postgresql-client [pg_ctlcluster]=postgresql-common [ansible-playbook]=ansible
   [ping]=iputils-ping [nc]=netcat-openbsd [nsenter]=util-linux [setpriv]=util-linux [unzip]=unzip [age]=age [ansible-vault]=ansible-core
   [promtool]=prometheus [systemd-analyze]=systemd [openssl]=openssl [cloud-init]=cloud-init
-  [redis-server]=redis-server [redis-cli]=redis-tools
+  [redis-server]=redis-server [redis-cli]=redis-tools [mariadbd]=mariadb-server [mariadb]=mariadb-client
 )
 missing=()
 for tool in "${!want[@]}"; do
