@@ -8,12 +8,12 @@ export type Where =
   | { kind: 'lan'; gatewayId: string; prefix: string }
   | { kind: 'underlay'; of: string };
 
-/** What answers on a port: a real PostgreSQL or Redis server, or a plain TCP listener (`nc -lk`). */
-export type ServerKind = 'postgresql' | 'redis' | 'tcp';
+/** What answers on a port: a real PostgreSQL, Redis or MariaDB server, or a plain TCP listener (`nc -lk`). */
+export type ServerKind = 'postgresql' | 'redis' | 'mariadb' | 'tcp';
 
 /**
- * A database the lab serves: PostgreSQL for PostgreSQL (and managed services), Redis for Redis, a plain TCP listener
- * otherwise.
+ * A database the lab serves: PostgreSQL for PostgreSQL (and managed services), Redis and MariaDB for theirs, a plain
+ * TCP listener otherwise.
  */
 export interface DbEndpoint {
   /** A host id, or `gateway-id/service-id` as flows name a managed database. */
@@ -54,7 +54,7 @@ export function dbEndpoints(design: Design): DbEndpoint[] {
     if (h.database || h.role === 'db') {
       const port = h.database?.port ?? flowPortsInto(design.flows, h.id)[0] ?? 5432;
       const engine = h.database?.engine ?? 'postgresql';
-      const kind = engine === 'postgresql' || engine === 'redis' ? engine : 'tcp';
+      const kind = engine === 'postgresql' || engine === 'redis' || engine === 'mariadb' ? engine : 'tcp';
       const floating = design.failover.filter((g) => g.primary === h.id || g.replica === h.id).map((g) => plainAddress(g.address));
       out.push({ ref: h.id, where: { kind: 'host', id: h.id }, owner: h.id, addresses: overlayAddresses(h), floating, port, kind });
     }

@@ -92,3 +92,14 @@ describe('planChecks for Redis', () => {
     ]);
   });
 });
+
+describe('planChecks for MariaDB', () => {
+  it('asks mariadbd itself on 3306 and dials every Galera port from the underlay, each with a listener', () => {
+    const c = checksOf('mariadb-primary-replica');
+    const servers = c.servers.filter((s) => s.where.kind === 'host' && s.where.id === 'maria-replica');
+    expect(servers.map((s) => `${s.port} ${s.kind}`)).toEqual(['3306 mariadb', '4567 tcp', '4568 tcp', '4444 tcp', '7777 tcp']);
+    expect(labels(c.denials).filter((l) => l.startsWith('underlay next to maria-replica'))).toEqual(
+      [3306, 4567, 4568, 4444].map((p) => `underlay next to maria-replica -> maria-replica:${p} (IPv4)`),
+    );
+  });
+});

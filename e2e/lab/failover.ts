@@ -23,7 +23,7 @@ export interface FailoverContext {
  * A failover group's promotion scripts (`<host>/failover/promote-<replica>.sh`), run in the order the group's
  * README gives: the old primary first, then the other hosts, the replica last. They claim that the floating
  * address then reaches the replica: before, every client of the pair asks which server it is through it
- * (`show cluster_name`, Redis's `CONFIG GET dir`) and must get the primary; after, the replica. Probes run through the promotion, on every flow and on each client's
+ * (`show cluster_name`, Redis's `CONFIG GET dir`, MariaDB's `@@report_host`) and must get the primary; after, the replica. Probes run through the promotion, on every flow and on each client's
  * connection to the floating address. `present` is false when the bundle has no promotion script at all.
  */
 export async function checkFailover(ctx: FailoverContext): Promise<{ present: boolean; results: CheckResult[]; figures: Record<string, number> }> {
@@ -73,7 +73,7 @@ function clientsOf(design: Design, primary: string, replica: string): string[] {
 async function answers(ctx: FailoverContext, clients: readonly string[], floating: string, expected: string, when: string): Promise<CheckResult[]> {
   const db = ctx.bundle.design.hosts.find((h) => h.id === expected)?.database;
   const port = db?.port ?? 5432;
-  const kind = db?.engine === 'redis' ? 'redis' : 'postgresql';
+  const kind = db?.engine === 'redis' || db?.engine === 'mariadb' ? db.engine : 'postgresql';
   return Promise.all(clients.map(async (c) => {
     const ns = ctx.nsOf({ kind: 'host', id: c });
     let r = await serverName(kind, ns, floating, port);

@@ -2,7 +2,7 @@ import { accessSync, constants } from 'node:fs';
 import { postgresBin } from './postgres';
 
 /** Tools the lab calls; scripts/system-deps.sh installs each of them. */
-const TOOLS = ['ip', 'wg', 'wg-quick', 'wireguard-go', 'nft', 'unshare', 'nsenter', 'setpriv', 'psql', 'redis-server', 'redis-cli', 'nc', 'ping', 'unzip', 'sysctl', 'age', 'age-keygen', 'ansible-vault', 'ansible-playbook', 'python3'];
+const TOOLS = ['ip', 'wg', 'wg-quick', 'wireguard-go', 'nft', 'unshare', 'nsenter', 'setpriv', 'psql', 'redis-server', 'redis-cli', 'mariadbd', 'mariadb-install-db', 'mariadb', 'nc', 'ping', 'unzip', 'sysctl', 'age', 'age-keygen', 'ansible-vault', 'ansible-playbook', 'python3'];
 
 /** What is missing for the lab to run here: root (namespaces, TUN devices), the tools, the PostgreSQL server. */
 export function labPrerequisites(): string[] {

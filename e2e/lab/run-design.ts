@@ -18,7 +18,7 @@ import type { CustodyVariant } from './custody-variants';
 import type { LabHost } from './handshakes';
 import { LabServers } from './lab-servers';
 import { checkPgHba, hbaOf } from './pg-hba';
-import { checkRedisReplication, redisGroups } from './redis-replication';
+import { checkPairReplication, replicatingGroups } from './pair-replication';
 import { checkNat, watchNat } from './nat-keepalive';
 import type { NatWatch } from './nat-keepalive';
 import { Namespaces } from './netns';
@@ -102,13 +102,13 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
       Object.assign(outages, rotation.figures);
     }
     if (!run.variant) {
-      // Failover before rotation: promotion scripts carry the configs of export time, keys included. A Redis pair
-      // replicates over the tunnel before it, and the other way round after it, as an operator turns the roles.
-      const pairs = redisGroups(bundle.design);
-      for (const g of pairs) results.push(...await checkRedisReplication(bundle.design, nsOf, g, g.primary, g.replica));
+      // Failover before rotation: promotion scripts carry the configs of export time, keys included. A Redis or
+      // MariaDB pair replicates over the tunnel before it, and the other way round after it, as an operator turns the roles.
+      const pairs = replicatingGroups(bundle.design);
+      for (const g of pairs) results.push(...await checkPairReplication(bundle.design, nsOf, g, g.primary, g.replica));
       const failover = await checkFailover({ bundle, hosts, nsOf, flows: checks.flows });
       results.push(...failover.results);
-      for (const g of pairs) results.push(...await checkRedisReplication(bundle.design, nsOf, g, g.replica, g.primary));
+      for (const g of pairs) results.push(...await checkPairReplication(bundle.design, nsOf, g, g.replica, g.primary));
       Object.assign(outages, failover.figures);
       if (!failover.present) notPresent.push('failover');
       // Day 2: each change runs with probes on every flow, on the design as the change before left it.

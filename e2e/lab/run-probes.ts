@@ -1,6 +1,7 @@
 import type { MtuProbe, Probe } from './expectations';
 import { failedForSize, pingPayload, pingProbe, psqlProbe, tcpProbe } from './probes';
 import type { ProbeResult } from './probes';
+import { mariadbProbe } from './mariadb';
 import { redisPing } from './redis';
 import type { CheckResult } from './results';
 
@@ -23,6 +24,7 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, fn: (i
 
 async function connect(p: Probe, ns: string): Promise<ProbeResult> {
   if (p.kind === 'postgresql') return psqlProbe(ns, p.address, p.port);
+  if (p.kind === 'mariadb') return mariadbProbe(ns, p.address, p.port);
   return p.kind === 'redis' ? redisPing(ns, p.address, p.port) : tcpProbe(ns, p.address, p.port);
 }
 

@@ -2,6 +2,7 @@ import hubAndSpoke from './hub-and-spoke.json';
 import ipv6Pppoe from './ipv6-pppoe.json';
 import mesh3 from './mesh-3.json';
 import pointToPoint from './point-to-point.json';
+import mariadbPrimaryReplica from './mariadb-primary-replica.json';
 import primaryReplica from './primary-replica.json';
 import redisPrimaryReplica from './redis-primary-replica.json';
 import siteToSite from './site-to-site.json';
@@ -15,4 +16,5 @@ export const FIXTURES: Readonly<Record<string, unknown>> = {
   'ipv6-pppoe': ipv6Pppoe,
   'primary-replica': primaryReplica,
   'redis-primary-replica': redisPrimaryReplica,
+  'mariadb-primary-replica': mariadbPrimaryReplica,
 };
