@@ -127,12 +127,18 @@ describe('wg-designer CLI', () => {
     expect((await cli('frobnicate')).code).toBe(2);
     const pf = await cli('export', design, '-o', join(dir, 'y.zip'), '--firewall', 'pf');
     expect(pf).toMatchObject({ code: 2, err: expect.stringContaining('--firewall must be nftables or iptables, not "pf"') });
-    const rate = await cli('export', design, '-o', join(dir, 'y.zip'), '--qos-bulk-mbit', '0.5');
+    const rate = await cli('export', design, '-o', join(dir, 'y.zip'), '--qos-bulk-mbit', '0.5', '--qos-link-mbit', '100');
     expect(rate).toMatchObject({ code: 2, err: expect.stringContaining('--qos-bulk-mbit must be a whole number of Mbit/s from 1 to 100,000, not "0.5"') });
     const setup = await cli('export', design, '-o', join(dir, 'y.zip'), '--host-setup', 'networkd,netplan');
     expect(setup).toMatchObject({ code: 2, err: expect.stringContaining('--host-setup has an unknown setup "netplan": each must be networkd or cloud-init') });
     const sealed = await cli('export', design, '-o', join(dir, 'y.zip'), '--host-setup', 'cloud-init', '--secrets', 'vault');
     expect(sealed).toMatchObject({ code: 2, err: expect.stringContaining('--host-setup need the keys in the bundle (secrets plain), not vault') });
+    const noLink = await cli('export', design, '-o', join(dir, 'y.zip'), '--qos-bulk-mbit', '50');
+    expect(noLink).toMatchObject({ code: 2, err: expect.stringContaining('--qos-link-mbit is missing') });
+    const zero = await cli('export', design, '-o', join(dir, 'y.zip'), '--qos-bulk-mbit', '50', '--qos-link-mbit', '0');
+    expect(zero).toMatchObject({ code: 2, err: expect.stringContaining('--qos-link-mbit must be a whole number of Mbit/s from 1 to 100,000, not "0"') });
+    const above = await cli('export', design, '-o', join(dir, 'y.zip'), '--qos-bulk-mbit', '500', '--qos-link-mbit', '100');
+    expect(above).toMatchObject({ code: 2, err: expect.stringContaining('--qos-bulk-mbit must not be above the link rate (100 Mbit/s), not "500"') });
   });
 
   it('adds networkd and cloud-init files with --host-setup, repeated or comma-separated', async () => {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { firewallProblem, hostSetupsProblem, isFirewallBackend, qosRateProblem } from '../engine';
-import type { HostSetup } from '../engine';
+import { firewallProblem, hostSetupsProblem, isFirewallBackend, qosProblem } from '../engine';
+import type { HostSetup, QosOptions } from '../engine';
 import { runEnroll } from './commands/enroll';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
@@ -14,7 +14,8 @@ const USAGE = `wg-designer: design, check and export WireGuard networks for data
 Usage:
   wg-designer validate <design.json> [--json]
   wg-designer export <design.json> -o <bundle.zip> [--keys <design.keys.json>] [--force]
-                     [--firewall nftables|iptables] [--qos-bulk-mbit <rate>] [--host-setup networkd,cloud-init]
+                     [--firewall nftables|iptables] [--qos-bulk-mbit <rate> --qos-link-mbit <rate>]
+                     [--host-setup networkd,cloud-init]
                      [--secrets plain|age|ansible-vault|vault] [--age-recipient <age1...> ...]
                      [--vault-password-file <file>] [--vault-path <mount/prefix>] [--age-identity <file>]
   wg-designer rotate <design.json> (--host <id> ... | --all) -o <rotation.zip> [--at <UTC time>] [--keys <design.keys.json>]
@@ -32,12 +33,18 @@ function firewallOf(text: string): 'nftables' | 'iptables' {
   throw new CliError(`--firewall ${firewallProblem(text)}, not "${text}"`, 2);
 }
 
-function qosOf(text: string | undefined): { bulkRateMbit: number } | null {
-  if (text === undefined) return null;
-  const rate = Number(text);
-  const problem = qosRateProblem(rate);
-  if (problem) throw new CliError(`--qos-bulk-mbit ${problem}, not "${text}"`, 2);
-  return { bulkRateMbit: rate };
+const QOS_FLAGS = { bulkRateMbit: '--qos-bulk-mbit', linkRateMbit: '--qos-link-mbit' } as const;
+
+/** The QoS choice of the two flags: both or neither, since shaping that does not know the link orders nothing. */
+function qosOf(bulk: string | undefined, link: string | undefined): QosOptions | null {
+  if (bulk === undefined && link === undefined) return null;
+  if (bulk === undefined || link === undefined) {
+    throw new CliError(`${bulk === undefined ? QOS_FLAGS.bulkRateMbit : QOS_FLAGS.linkRateMbit} is missing: QoS takes both --qos-bulk-mbit and --qos-link-mbit (the hosts' underlay upload rate)`, 2);
+  }
+  const qos = { bulkRateMbit: Number(bulk), linkRateMbit: Number(link) };
+  const bad = qosProblem(qos);
+  if (bad) throw new CliError(`${QOS_FLAGS[bad.field]} ${bad.problem}, not "${bad.field === 'bulkRateMbit' ? bulk : link}"`, 2);
+  return qos;
 }
 
 /** `--host-setup`, repeated or comma-separated: the ways hosts are set up besides install.sh (networkd, cloud-init). */
@@ -64,6 +71,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         force: { type: 'boolean', default: false },
         firewall: { type: 'string', default: 'nftables' },
         'qos-bulk-mbit': { type: 'string' },
+        'qos-link-mbit': { type: 'string' },
         'host-setup': { type: 'string', multiple: true },
         host: { type: 'string', multiple: true },
         all: { type: 'boolean', default: false },
@@ -100,7 +108,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       case 'export':
         return await runExport({
           design: one(), output: output(), keys: values.keys, force: values.force,
-          firewall: firewallOf(values.firewall), qos: qosOf(values['qos-bulk-mbit']),
+          firewall: firewallOf(values.firewall), qos: qosOf(values['qos-bulk-mbit'], values['qos-link-mbit']),
           hostSetups: hostSetupsOf(values['host-setup'], values.secrets),
           secrets: {
             secrets: values.secrets, ageRecipients: values['age-recipient'] ?? [],
@@ -112,7 +120,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         return await runRotate({
           design: one(), hosts: values.host ?? [], all: values.all, output: values.output, keys: values.keys, at: values.at,
           publicKey: values['public-key'], nextKeys: values['next-keys'],
-          finish: values.finish, abort: values.abort, firewall: firewallOf(values.firewall), qos: qosOf(values['qos-bulk-mbit']),
+          finish: values.finish, abort: values.abort, firewall: firewallOf(values.firewall), qos: qosOf(values['qos-bulk-mbit'], values['qos-link-mbit']),
         }, err);
       case 'enroll': {
         const hosts = values.host ?? [];

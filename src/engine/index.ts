@@ -93,9 +93,9 @@ export { NEXT_KEY_PREFIX } from './render/next-key-script';
 export { RotationError } from './rotate/rotation-error';
 export { defaultCutOverTime, parseCutOverTime } from './rotate/cut-over-time';
 export type { Rotation } from './rotate/rotate-keys';
-export type { BundleOptions, HostSetup } from './bundle/bundle-options';
+export type { BundleOptions, HostSetup, QosOptions } from './bundle/bundle-options';
 export { isQosBulkRate } from './bundle/bundle-options';
-export { FIREWALL_BACKENDS, HOST_SETUPS, firewallProblem, hostSetupsProblem, isFirewallBackend, isHostSetup, qosRateProblem } from './bundle/export-choices';
+export { FIREWALL_BACKENDS, HOST_SETUPS, firewallProblem, hostSetupsProblem, isFirewallBackend, isHostSetup, qosProblem, qosRateProblem } from './bundle/export-choices';
 
 export { applyFix } from './validate/apply-fix';
 export { isKeyOrphaned } from './validate/rules/key-orphaned';

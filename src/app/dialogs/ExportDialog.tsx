@@ -48,7 +48,7 @@ export default function ExportDialog() {
     if ('problem' in secrets) return;
     const options: ExportRequestOptions = {
       firewall: choices.firewall,
-      qos: choices.qosMbit === null ? null : { bulkRateMbit: choices.qosMbit },
+      qos: choices.qosMbit === null ? null : { bulkRateMbit: choices.qosMbit, linkRateMbit: choices.qosLinkMbit },
       diagram: choices.diagram ? { svg: diagram } : null,
       secrets: secrets.options,
       // networkd and cloud-init cannot read a host's secrets: with age or Vault the box is greyed out and not sent.

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { SecretsError, bundleFolderName, cryptoRandom, exportBundle, plural } from '../../engine';
-import type { HostSetup } from '../../engine';
+import type { HostSetup, QosOptions } from '../../engine';
 import { ansibleVaultSeal } from '../ansible-vault-seal';
 import { CliError, writeAtomic } from '../io';
 import { keysOf, keysPathFor, mergeKeys } from '../keys-file';
@@ -19,7 +19,7 @@ export interface ExportArgs {
   /** Write the bundle even when validation finds errors. */
   force: boolean;
   firewall: 'nftables' | 'iptables';
-  qos: { bulkRateMbit: number } | null;
+  qos: QosOptions | null;
   /** `--host-setup`: networkd and cloud-init files beside wg-quick's (none when left out). */
   hostSetups?: readonly HostSetup[];
   /** `--secrets` and its parameters; `--age-recipient` also encrypts the keys file (`<keys>.age`). */

@@ -3,7 +3,7 @@ import {
   NEXT_KEY_PREFIX, RotationError, completeDesign, nextKeyProblem, cryptoRandom, defaultCutOverTime, hostCustodyHosts, parseCutOverTime, rotateKeys,
   zipBundle,
 } from '../../engine';
-import type { Design, Rotation } from '../../engine';
+import type { Design, QosOptions, Rotation } from '../../engine';
 import { CliError, readText, writeAtomic } from '../io';
 import { adoptPending, keysPathFor, mergeKeys, readKeys, writeKeys, writeKeysFile } from '../keys-file';
 import type { PendingRotation } from '../keys-file';
@@ -29,7 +29,7 @@ export interface RotateArgs {
   finish: boolean;
   abort: boolean;
   firewall: 'nftables' | 'iptables';
-  qos: { bulkRateMbit: number } | null;
+  qos: QosOptions | null;
   /** The clock, injected so tests can stand before or after a cut-over. */
   now?: () => Date;
 }

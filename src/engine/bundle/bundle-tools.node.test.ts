@@ -22,7 +22,7 @@ for (const name of Object.keys(FIXTURES)) {
 }
 const ops = fixtureDesign('hub-and-spoke');
 ops.network.monitoring = { host: 'hub', exporterPort: 9586 };
-const opsOptions: BundleOptions = { ...DEFAULT_BUNDLE_OPTIONS, qos: { bulkRateMbit: 200 } };
+const opsOptions: BundleOptions = { ...DEFAULT_BUNDLE_OPTIONS, qos: { bulkRateMbit: 200, linkRateMbit: 1000 } };
 variants.push({ name: 'hub-and-spoke-ops', files: bundleFiles(buildPlan(ops), opsOptions) });
 // Rotations: every host rotated (mesh-3), and one host with peers that only follow it (hub-and-spoke).
 const at = new Date('2026-12-06T10:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIREWALL_BACKENDS, HOST_SETUPS, firewallProblem, hostSetupsProblem, isFirewallBackend, qosRateProblem } from './export-choices';
+import { FIREWALL_BACKENDS, HOST_SETUPS, firewallProblem, hostSetupsProblem, isFirewallBackend, qosProblem, qosRateProblem } from './export-choices';
 
 describe('export choices', () => {
   it('knows the two firewall backends and names them when given another', () => {
@@ -25,5 +25,15 @@ describe('export choices', () => {
     expect(hostSetupsProblem(['networkd', 'wg-quick'], 'plain')).toBe('has an unknown setup "wg-quick": each must be networkd or cloud-init');
     expect(hostSetupsProblem('networkd', 'plain')).toBe('must be a list, each networkd or cloud-init');
     expect(hostSetupsProblem(['cloud-init'], 'age')).toMatch(/^need the keys in the bundle \(secrets plain\), not age/);
+  });
+
+  it('names the field of a bad QoS choice: a link rate of 0 or below, a bulk rate above the link', () => {
+    expect(qosProblem({ bulkRateMbit: 20, linkRateMbit: 100 })).toBeNull();
+    expect(qosProblem({ bulkRateMbit: 100, linkRateMbit: 100 })).toBeNull();
+    for (const link of [0, -5, undefined]) {
+      expect(qosProblem({ bulkRateMbit: 20, linkRateMbit: link })).toEqual({ field: 'linkRateMbit', problem: 'must be a whole number of Mbit/s from 1 to 100,000' });
+    }
+    expect(qosProblem({ bulkRateMbit: 0, linkRateMbit: 100 })?.field).toBe('bulkRateMbit');
+    expect(qosProblem({ bulkRateMbit: 200, linkRateMbit: 100 })).toEqual({ field: 'bulkRateMbit', problem: 'must not be above the link rate (100 Mbit/s)' });
   });
 });

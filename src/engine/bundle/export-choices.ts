@@ -1,9 +1,9 @@
 import type { FirewallBackend } from '../render/install-script';
-import type { HostSetup } from './bundle-options';
 import { isQosBulkRate, QOS_BULK_MBIT } from './bundle-options';
+import type { HostSetup, QosOptions } from './bundle-options';
 
 /**
- * The export's choices, declared once: the CLI's `--firewall` and `--qos-bulk-mbit`, the worker's check of a page's
+ * The export's choices, declared once: the CLI's `--firewall`, `--qos-bulk-mbit` and `--qos-link-mbit`, the worker's check of a page's
  * request and the export dialog all read these, so a new backend or a changed range is one edit here.
  */
 export const FIREWALL_BACKENDS: ReadonlyArray<{ id: FirewallBackend; files: string }> = [
@@ -48,5 +48,20 @@ export function hostSetupsProblem(setups: unknown, secretsMode: string): string 
   const unknown = setups.find((k) => !isHostSetup(k));
   if (unknown !== undefined) return `has an unknown setup "${String(unknown)}": each must be ${names}`;
   if (setups.length > 0 && secretsMode !== 'plain') return `need the keys in the bundle (secrets plain), not ${secretsMode}: networkd and cloud-init cannot read the host secrets`;
+  return null;
+}
+
+/**
+ * The first problem of a QoS choice and the field it is in, or null: each rate must be a rate `qos.sh` accepts, and
+ * the bulk cap cannot be above the link it is a share of.
+ */
+export function qosProblem(qos: { [K in keyof QosOptions]: unknown }): { field: keyof QosOptions; problem: string } | null {
+  const link = qosRateProblem(qos.linkRateMbit);
+  if (link) return { field: 'linkRateMbit', problem: link };
+  const bulk = qosRateProblem(qos.bulkRateMbit);
+  if (bulk) return { field: 'bulkRateMbit', problem: bulk };
+  if ((qos.bulkRateMbit as number) > (qos.linkRateMbit as number)) {
+    return { field: 'bulkRateMbit', problem: `must not be above the link rate (${String(qos.linkRateMbit)} Mbit/s)` };
+  }
   return null;
 }

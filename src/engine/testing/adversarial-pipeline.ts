@@ -50,6 +50,6 @@ export function exportBoth(design: Design, seed = 1): { design: Design; folder: 
   const plan = buildPlan(completed);
   const findings = validateDesign(completed, plan);
   const files = (firewall: FirewallBackend) =>
-    bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, firewall, qos: { bulkRateMbit: 100 }, hostSetups: ['networkd', 'cloud-init'], findings });
+    bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, firewall, qos: { bulkRateMbit: 100, linkRateMbit: 1000 }, hostSetups: ['networkd', 'cloud-init'], findings });
   return { design: completed, folder: bundleFolderName(design.name), bundles: { nftables: files('nftables'), iptables: files('iptables') } };
 }

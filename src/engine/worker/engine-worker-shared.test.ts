@@ -35,7 +35,7 @@ describe('engine worker requests', () => {
   it('exports with the dialog\'s options, and refuses options it does not know', async () => {
     const design = parsed('hub-and-spoke');
     const bundle = await runEngineRequest({
-      type: 'export', design, options: { firewall: 'iptables', qos: { bulkRateMbit: 250 }, diagram: { svg: '<svg/>' } },
+      type: 'export', design, options: { firewall: 'iptables', qos: { bulkRateMbit: 250, linkRateMbit: 1000 }, diagram: { svg: '<svg/>' } },
     }, seededRandom(3));
     const paths = bundle.files.map((f) => f.path);
     expect(paths).toContain('hub/firewall.iptables');
@@ -46,7 +46,10 @@ describe('engine worker requests', () => {
     expect(setups.files.map((f) => f.path)).toContain('hub/cloud-init/user-data');
     const bad = (options: object) => runEngineRequest({ type: 'export', design, options } as never, seededRandom(3));
     await expect(bad({ firewall: 'pf' })).rejects.toThrow('export: firewall must be nftables or iptables');
-    await expect(bad({ qos: { bulkRateMbit: 0.5 } })).rejects.toThrow('export: qos.bulkRateMbit must be a whole number');
+    await expect(bad({ qos: { bulkRateMbit: 0.5, linkRateMbit: 1000 } })).rejects.toThrow('export: qos.bulkRateMbit must be a whole number');
+    await expect(bad({ qos: { bulkRateMbit: 50, linkRateMbit: -1 } })).rejects.toThrow('export: qos.linkRateMbit must be a whole number');
+    await expect(bad({ qos: { bulkRateMbit: 50 } })).rejects.toThrow('export: qos.linkRateMbit must be a whole number');
+    await expect(bad({ qos: { bulkRateMbit: 500, linkRateMbit: 100 } })).rejects.toThrow('export: qos.bulkRateMbit must not be above the link rate (100 Mbit/s)');
     await expect(bad({ diagram: { svg: 1 } })).rejects.toThrow('export: diagram.svg must be text');
     await expect(bad({ hostSetups: ['netplan'] })).rejects.toThrow('export: hostSetups has an unknown setup "netplan"');
     await expect(bad({ hostSetups: 'networkd' })).rejects.toThrow('export: hostSetups must be a list');

@@ -1,4 +1,4 @@
-import { firewallProblem, hostSetupsProblem, qosRateProblem } from '../bundle/export-choices';
+import { firewallProblem, hostSetupsProblem, qosProblem } from '../bundle/export-choices';
 import { exportBundle } from '../bundle/export-bundle';
 import { analyseDesign } from './analyse-design';
 import { generateKeypair, generatePresharedKey } from '../keys';
@@ -46,10 +46,10 @@ function exportOptions(options: ExportRequestOptions | undefined): ExportRequest
     out.firewall = options.firewall;
   }
   if (options.qos !== undefined) {
-    const rate = options.qos?.bulkRateMbit;
-    const problem = options.qos === null ? null : qosRateProblem(rate);
-    if (problem) throw new RangeError(`export: qos.bulkRateMbit ${problem}`);
-    out.qos = options.qos === null ? null : { bulkRateMbit: rate as number };
+    const qos = options.qos === null ? null : { bulkRateMbit: options.qos.bulkRateMbit, linkRateMbit: options.qos.linkRateMbit };
+    const bad = qos === null ? null : qosProblem(qos);
+    if (bad) throw new RangeError(`export: qos.${bad.field} ${bad.problem}`);
+    out.qos = qos;
   }
   if (options.diagram !== undefined) {
     if (options.diagram !== null && typeof options.diagram.svg !== 'string') throw new TypeError('export: diagram.svg must be text');

@@ -34,9 +34,9 @@ describe('the output registry', () => {
   });
 
   it('leaves out an output whose when() is false for the options', () => {
-    const paths = (qos: { bulkRateMbit: number } | null) => bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, qos }).map((f) => f.path);
+    const paths = (qos: { bulkRateMbit: number; linkRateMbit: number } | null) => bundleFiles(plan, { ...DEFAULT_BUNDLE_OPTIONS, qos }).map((f) => f.path);
     expect(paths(null).some((p) => p.endsWith('/qos.sh'))).toBe(false);
-    expect(paths({ bulkRateMbit: 100 }).filter((p) => p.endsWith('/qos.sh'))).toHaveLength(plan.hosts.filter((h) => !h.external).length);
+    expect(paths({ bulkRateMbit: 100, linkRateMbit: 1000 }).filter((p) => p.endsWith('/qos.sh'))).toHaveLength(plan.hosts.filter((h) => !h.external).length);
   });
 
   it('adds networkd/ and cloud-init/ per managed host only with hostSetups, every other file as it was but README.md\'s note', () => {
