@@ -7,6 +7,7 @@ import { NET_FUNCTIONS, firewallFunctions } from './install-transaction';
 import { installSecretsHeader, installSecretsLines } from './install-secrets';
 import { DATABASE_DROP_IN } from './database-access';
 import { METRICS_SCRIPT_PATH, METRICS_SERVICE, METRICS_SERVICE_FILE, METRICS_SOCKET } from './metrics-exporter';
+import { QOS_SCRIPT_PATH, QOS_UNIT } from './qos';
 import type { SecretsOptions } from '../secrets/secrets-options';
 
 export type FirewallBackend = 'nftables' | 'iptables';
@@ -14,6 +15,7 @@ export type FirewallBackend = 'nftables' | 'iptables';
 export interface InstallOptions {
   hasSysctl: boolean;
   firewall: FirewallBackend;
+  /** The bundle holds qos.sh and its unit: install both, enable the unit, apply QoS once committed. */
   hasQos: boolean;
   /** Who holds the host's private key (the plan's `custody`): `host` makes it on the host when missing. */
   custody: KeyCustody;
@@ -29,7 +31,7 @@ export interface InstallOptions {
 export const ROLLBACK_SECONDS = 60;
 /** The bundle's name for the wg-quick@wg0 drop-in, installed as /etc/systemd/system/wg-quick@wg0.service.d/wg-designer.conf. */
 export const WG_DROP_IN = `${WG_INTERFACE}-requires-firewall.conf`;
-/** The exporter's folder, made by install.sh and removed again by a rollback when it was not there. */
+/** The folder of the exporter and qos.sh, made by install.sh and removed again by a rollback when it was not there. */
 const METRICS_DIR = METRICS_SCRIPT_PATH.slice(0, METRICS_SCRIPT_PATH.lastIndexOf('/'));
 
 /**
@@ -43,7 +45,8 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
   const keyFromHost = plan.privateKey === null;
   const nft = options.firewall === 'nftables';
   const tools = `wg wg-quick ip cmp awk ${nft ? 'nft' : 'iptables iptables-save iptables-restore ip6tables ip6tables-save ip6tables-restore'}`;
-  const units = `wg-designer-firewall.service wg-quick@${wg}.service${options.metrics ? ` ${METRICS_SOCKET}` : ''}`;
+  const units = `wg-designer-firewall.service wg-quick@${wg}.service${options.metrics ? ` ${METRICS_SOCKET}` : ''}${options.hasQos ? ` ${QOS_UNIT}` : ''}`;
+  const libDir = options.metrics || options.hasQos;
   const targets = [
     `/etc/wireguard/${wg}.conf|$stage/${wg}.conf|600`,
     ...(nft ? ['/etc/wg-designer/firewall.nft|firewall.nft|600']
@@ -57,6 +60,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
       `/etc/systemd/system/${METRICS_SERVICE}|${METRICS_SERVICE_FILE}|644`,
     ] : []),
     ...(options.databaseUnit ? [`/etc/systemd/system/${options.databaseUnit}.d/wg-designer.conf|database/${DATABASE_DROP_IN}|644`] : []),
+    ...(options.hasQos ? [`${QOS_SCRIPT_PATH}|qos.sh|755`, `/etc/systemd/system/${QOS_UNIT}|${QOS_UNIT}|644`] : []),
   ];
   const out: string[] = [
     '#!/usr/bin/env bash',
@@ -125,7 +129,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     ...targets.map((t) => `  "${t}"`),
     ')',
     '# Folders created when missing, and removed again by a rollback (a folder before its parent).',
-    `dirs=(/etc/wg-designer/backups /etc/wg-designer /etc/wireguard /etc/systemd/system/wg-quick@${wg}.service.d${options.metrics ? ` ${METRICS_DIR}` : ''}${options.databaseUnit ? ` /etc/systemd/system/${options.databaseUnit}.d` : ''})`,
+    `dirs=(/etc/wg-designer/backups /etc/wg-designer /etc/wireguard /etc/systemd/system/wg-quick@${wg}.service.d${libDir ? ` ${METRICS_DIR}` : ''}${options.databaseUnit ? ` /etc/systemd/system/${options.databaseUnit}.d` : ''})`,
     '',
     ...firewallFunctions(options.firewall),
     ...NET_FUNCTIONS,
@@ -183,7 +187,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     'state=applying',
     'install -d -m 700 /etc/wireguard',
     `install -d -m 755 /etc/systemd/system/wg-quick@${wg}.service.d`,
-    ...(options.metrics ? [`install -d -m 755 ${METRICS_DIR}`] : []),
+    ...(libDir ? [`install -d -m 755 ${METRICS_DIR}`] : []),
     ...(options.databaseUnit ? [`install -d -m 755 /etc/systemd/system/${options.databaseUnit}.d`] : []),
     'for t in "${targets[@]}"; do',
     '  IFS="|" read -r dest src mode <<<"$t"',
@@ -218,7 +222,8 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     '# Keep the last five backups: each holds a previous wg0.conf, so they stay root-only under /etc/wg-designer.',
     'find /etc/wg-designer/backups -mindepth 1 -maxdepth 1 -type d | sort | head -n -5 | xargs -r rm -rf --',
   );
-  if (options.hasQos) out.push('if [ -x qos.sh ]; then ./qos.sh; fi');
+  // After the commit, so a rollback never has qdiscs to undo; the unit applies it again at every wg0 start.
+  if (options.hasQos) out.push(`if [ "$systemd" = 1 ]; then systemctl restart ${QOS_UNIT}; else ${QOS_SCRIPT_PATH} start; fi`);
   out.push(`echo "install.sh: ${wg} is up on host ${plan.id} (previous state in $backup); run ./check.sh to see each peer and flow"`, '');
   return out.join('\n');
 }

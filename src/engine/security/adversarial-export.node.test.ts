@@ -95,10 +95,10 @@ function writeStubs(): void {
     chmodSync(join(stubs, name), 0o755);
   };
   for (const name of ['wg', 'wg-quick', 'ping', 'timeout', 'tc', 'nft', 'iptables', 'ip6tables', 'iptables-restore',
-    'ip6tables-restore', 'install', 'systemctl', 'sysctl', 'chmod', 'mv']) stub(name, 'exit "${STUB_EXIT:-0}"');
+    'ip6tables-restore', 'install', 'systemctl', 'sysctl', 'chmod', 'mv', 'getent']) stub(name, 'exit "${STUB_EXIT:-0}"');
   stub('ip', 'exit 0');
   stub('id', 'echo 0');
-  for (const real of ['date', 'awk', 'dirname', 'cat', 'touch']) {
+  for (const real of ['date', 'awk', 'dirname', 'cat', 'touch', 'sed', 'head', 'grep']) {
     const at = run('bash', ['-c', `command -v ${real}`]).out.trim();
     symlinkSync(at, join(stubs, real));
   }
