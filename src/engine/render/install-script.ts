@@ -222,8 +222,14 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     '# Keep the last five backups: each holds a previous wg0.conf, so they stay root-only under /etc/wg-designer.',
     'find /etc/wg-designer/backups -mindepth 1 -maxdepth 1 -type d | sort | head -n -5 | xargs -r rm -rf --',
   );
-  // After the commit, so a rollback never has qdiscs to undo; the unit applies it again at every wg0 start.
-  if (options.hasQos) out.push(`if [ "$systemd" = 1 ]; then systemctl restart ${QOS_UNIT}; else ${QOS_SCRIPT_PATH} start; fi`);
+  // After the commit, so a rollback never has qdiscs to undo; the unit applies it again at every wg0 start. A
+  // failure here is reported, not fatal: wg0 and the firewall are installed and confirmed by now.
+  if (options.hasQos) {
+    out.push(
+      `if [ "$systemd" = 1 ]; then systemctl restart ${QOS_UNIT}; else ${QOS_SCRIPT_PATH} start; fi \\`,
+      `  || echo "install.sh: QoS is not applied (${QOS_SCRIPT_PATH} start failed); wg0 and the firewall are installed" >&2`,
+    );
+  }
   out.push(`echo "install.sh: ${wg} is up on host ${plan.id} (previous state in $backup); run ./check.sh to see each peer and flow"`, '');
   return out.join('\n');
 }

@@ -87,7 +87,7 @@ describe('wg-designer-qos.service', () => {
     expect(on).toContain(`"${QOS_SCRIPT_PATH}|qos.sh|755"`);
     expect(on).toContain(`"/etc/systemd/system/${QOS_UNIT}|${QOS_UNIT}|644"`);
     expect(on).toMatch(new RegExp(`systemctl enable -q .*${QOS_UNIT}`));
-    expect(on).toContain(`systemctl restart ${QOS_UNIT}; else ${QOS_SCRIPT_PATH} start; fi`);
+    expect(on).toContain(`systemctl restart ${QOS_UNIT}; else ${QOS_SCRIPT_PATH} start; fi \\\n  || echo "install.sh: QoS is not applied`);
     expect(renderInstallScript(hp, { ...base, hasQos: false })).not.toContain('qos');
   });
 });
