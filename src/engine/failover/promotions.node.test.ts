@@ -48,8 +48,9 @@ describe('failover of a primary-replica pair', () => {
     expect(toPg1?.allowedIPs.some((a) => a.addr === 0x0a0a0064n)).toBe(true);
     const standby = plan.byId.get('pg-2')?.firewall.inbound.map((r) => r.flowId);
     expect(standby).toContain('f-app-pg-1-standby-orders-primary');
-    expect(files.map((f) => f.path).filter((p) => p.endsWith('.sh') && p.includes('failover')).sort()).toEqual([
-      'app-1/failover/promote-pg-2.sh', 'pg-1/failover/promote-pg-2.sh', 'pg-2/failover/promote-pg-2.sh',
+    expect(files.map((f) => f.path).filter((p) => p.endsWith('.sh') && /failover\/promote-/.test(p)).sort()).toEqual([
+      'app-1/failover/promote-pg-1.sh', 'app-1/failover/promote-pg-2.sh', 'pg-1/failover/promote-pg-1.sh',
+      'pg-1/failover/promote-pg-2.sh', 'pg-2/failover/promote-pg-1.sh', 'pg-2/failover/promote-pg-2.sh',
     ]);
   });
 

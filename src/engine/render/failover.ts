@@ -5,11 +5,20 @@ import type { Promotion } from '../failover/promotions';
 import type { FirewallBackend } from './install-script';
 import { keysFromInstalledLines } from './install-secrets';
 
+/** Where a promote script records the member that holds a group's floating address on this host (install.sh reads it). */
+export function failoverStatePath(groupId: string): string {
+  return `/etc/wg-designer/failover-${groupId}.state`;
+}
+
 /**
  * `<host>/failover/promote-<replica>.sh`: installs the host's new firewall, syncs wg0 (which moves the floating
  * address's AllowedIPs to the new holder's peer, leaving other peers alone), and moves the address itself from the
  * old primary's wg0 to the replica's. `now` and `next` are the host's plans before and after the promotion;
  * `external`: the promoted wg0.conf has no key either, so the script takes them from the installed one.
+ * Every step sets a state rather than making a change (`nft -f` of a file that deletes its own table first,
+ * `wg syncconf`, `ip ... replace`, a delete that tolerates absence), so a second run changes nothing and the hosts
+ * may run it in any order: each ends in the promoted state whatever the others have done. Last, it records the
+ * promoted member in `failoverStatePath`, so install.sh of a bundle made before the promotion refuses to undo it.
  */
 export function renderPromoteScript(promotion: Promotion, now: HostPlan, next: HostPlan, backend: FirewallBackend, external: boolean): string {
   const wg = WG_INTERFACE;
@@ -35,20 +44,34 @@ export function renderPromoteScript(promotion: Promotion, now: HostPlan, next: H
   if (id === group.primary) lines.push(`ip address del ${floating} dev ${wg} 2>/dev/null || true`);
   if (id === group.replica) lines.push(`ip address replace ${floating} dev ${wg}`);
   if (routesFloating) lines.push(`ip route replace ${floating} dev ${wg}`);
-  lines.push(`echo "failover ${group.id}: host ${id} now sends ${floating} to ${group.replica}"`, '');
+  const state = failoverStatePath(group.id);
+  lines.push(
+    `printf '%s\\n' ${group.replica} > ${state}.new`,
+    `mv -f ${state}.new ${state}`,
+    `echo "failover ${group.id}: host ${id} now sends ${floating} to ${group.replica}"`,
+    '',
+  );
   return lines.join('\n');
 }
 
-/** `failover/<group>.md`: the order to promote in, and the hosts that have a script (`affected`). */
+/** `failover/<group>.md`: the order to promote in, the way back, the hooks, and the hosts that have a script (`affected`). */
 export function renderFailoverReadme(promotion: Promotion, affected: readonly string[]): string {
   const { group } = promotion;
+  const hooks = `${group.replica}/failover/hooks/${group.id}/`;
   return [
     `# Failover ${group.id}: ${group.address}`,
     '',
     `${group.primary} holds the floating address now; ${group.replica} is the replica.`,
     `Promote the database first (e.g. \`pg_ctl promote\` on ${group.replica}), then run`,
     `\`failover/promote-${group.replica}.sh\` on ${group.primary} if it is still reachable, then on every other host below,`,
-    `and last on ${group.replica}. Then set primary and replica the other way round in the design and export again.`,
+    `and last on ${group.replica}. Each script sets its host's end state and records ${group.replica} in`,
+    `${failoverStatePath(group.id)}: running it twice, or the hosts in another order, ends the same.`,
+    `Then run \`wg-designer promote <design.json> --group ${group.id}\` and export again: until then install.sh of this`,
+    'bundle refuses to run on a host that recorded the promotion (it would fail back).',
+    '',
+    `\`failover/promote-${group.primary}.sh\` is the way back: it puts this bundle's state back on each host.`,
+    `Patroni, repmgr and keepalived can run the member's own script: ${hooks} holds the wrappers (and so does`,
+    `${group.primary}'s folder); they change only the member they run on, so the other hosts still run their script.`,
     '',
     `Hosts with a promotion script: ${affected.join(', ')}.`,
     '',

@@ -5,6 +5,7 @@ import { database } from './database';
 import { designJson } from './design-json';
 import { diagram } from './diagram';
 import { failover } from './failover';
+import { failoverHooks } from './failover-hooks';
 import { firewall } from './firewall';
 import { install } from './install';
 import { mermaid } from './mermaid';
@@ -28,5 +29,5 @@ export type { BundleContext, Output } from './output';
 export const OUTPUTS: readonly Output[] = [
   readme, mermaid, designJson, ansible, failover, vaultSecrets, diagram, monitoring,
   wgQuick, firewall, systemdUnits, install, check, nextKey, qos, sysctl, database,
-  networkd, cloudInit,
+  networkd, cloudInit, failoverHooks,
 ];

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Failover orders on host pg-primary: promote pg-primary, which takes 10.20.0.100/32 from pg-replica.
+set -euo pipefail
+cd "$(dirname "$0")/promote-pg-primary"
+[ "$(id -u)" -eq 0 ] || { echo "run as root" >&2; exit 1; }
+nft -c -f firewall.nft
+install -m 600 firewall.nft /etc/wg-designer/firewall.nft
+nft -f /etc/wg-designer/firewall.nft
+install -m 600 wg0.conf /etc/wireguard/wg0.conf
+wg syncconf wg0 <(wg-quick strip /etc/wireguard/wg0.conf)
+ip address replace 10.20.0.100/32 dev wg0
+printf '%s\n' pg-primary > /etc/wg-designer/failover-orders.state.new
+mv -f /etc/wg-designer/failover-orders.state.new /etc/wg-designer/failover-orders.state
+echo "failover orders: host pg-primary now sends 10.20.0.100/32 to pg-primary"
