@@ -1,11 +1,12 @@
 import { WG_INTERFACE } from '../plan/types';
-import type { KeyCustody } from '../model/design';
+import type { FailoverGroup, KeyCustody } from '../model/design';
 import type { HostPlan } from '../plan/types';
 import { IPTABLES_HOOKS } from './iptables';
 import { EXIT_NOT_ENROLLED, HOST_KEY_FILE, installKeyLines, spliceKeyLine } from './install-key';
 import { NET_FUNCTIONS, firewallFunctions } from './install-transaction';
 import { installSecretsHeader, installSecretsLines } from './install-secrets';
 import { DATABASE_DROP_IN } from './database-access';
+import { failoverGuardLines, failoverRecordLines } from './install-failover';
 import { METRICS_SCRIPT_PATH, METRICS_SERVICE, METRICS_SERVICE_FILE, METRICS_SOCKET } from './metrics-exporter';
 import { QOS_SCRIPT_PATH, QOS_UNIT } from './qos';
 import type { SecretsOptions } from '../secrets/secrets-options';
@@ -25,6 +26,8 @@ export interface InstallOptions {
   metrics?: boolean;
   /** The database's systemd unit, when the bundle holds the drop-in that orders it after wg0 (database-access.ts). */
   databaseUnit?: string | null;
+  /** The design's failover groups: install.sh refuses a bundle that would undo a promotion (install-failover.ts). */
+  failover?: readonly Pick<FailoverGroup, 'id' | 'primary'>[];
 }
 
 /** Seconds the operator has to confirm the change before everything comes back (WG_DESIGNER_CONFIRM_SECONDS). */
@@ -98,6 +101,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     'done',
     'systemd=0',
     'if [ "${WG_DESIGNER_NO_SYSTEMD:-0}" != 1 ] && [ -d /run/systemd/system ]; then systemd=1; fi',
+    ...failoverGuardLines(options.failover ?? []),
     '',
     // With a secrets backend the bundle key arrives in the staged wg0.conf: it is checked there, further down.
     ...(options.secrets && !keyFromHost ? [] : installKeyLines(plan, options.custody)),
@@ -219,6 +223,7 @@ export function renderInstallScript(plan: HostPlan, options: InstallOptions): st
     'fi',
     'state=committed',
     "trap - INT HUP TERM",
+    ...failoverRecordLines(options.failover ?? []),
     '# Keep the last five backups: each holds a previous wg0.conf, so they stay root-only under /etc/wg-designer.',
     'find /etc/wg-designer/backups -mindepth 1 -maxdepth 1 -type d | sort | head -n -5 | xargs -r rm -rf --',
   );

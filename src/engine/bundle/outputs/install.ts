@@ -17,6 +17,7 @@ export const install: Output = {
       secrets: secrets === 'external' ? options.secrets : undefined,
       metrics: hasMetricsExporter(plan, hp),
       databaseUnit: databaseUnit(hp),
+      failover: plan.design.failover,
     }),
     mode: 0o755,
   }],
