@@ -4,6 +4,7 @@ import type { HostSetup, QosOptions } from '../engine';
 import { runEnroll } from './commands/enroll';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
+import { runPromote } from './commands/promote';
 import { runRotate } from './commands/rotate';
 import { runValidate } from './commands/validate';
 import { CliError } from './io';
@@ -25,6 +26,8 @@ Usage:
   wg-designer import <a.conf> [b.conf ...] -o <design.json> [--name <name>]
   wg-designer enroll <design.json> (--host <id> --public-key <key> | --file <keys.txt>) [--replace]
                      (records the public key a host in "keys": "host" custody made; keys.txt: "host-id key" lines)
+  wg-designer promote <design.json> --group <id> [--host <member>]
+                     (records a failover: swaps the group's primary and replica, or makes --host the primary)
 
 Exit codes: 0 ok, 1 the design has errors or could not be read, 2 usage.`;
 
@@ -82,6 +85,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         'public-key': { type: 'string' },
         file: { type: 'string' },
         replace: { type: 'boolean', default: false },
+        group: { type: 'string' },
         secrets: { type: 'string', default: 'plain' },
         'age-recipient': { type: 'string', multiple: true },
         'age-identity': { type: 'string' },
@@ -126,6 +130,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         const hosts = values.host ?? [];
         if (hosts.length > 1) throw new CliError(`enroll takes one --host (or --file for many)\n\n${USAGE}`, 2);
         return runEnroll({ design: one(), host: hosts[0], publicKey: values['public-key'], file: values.file, replace: values.replace }, err);
+      }
+      case 'promote': {
+        const hosts = values.host ?? [];
+        if (hosts.length > 1) throw new CliError(`promote takes at most one --host (the member to make primary)\n\n${USAGE}`, 2);
+        return runPromote({ design: one(), group: values.group, host: hosts[0] }, err);
       }
       case 'import':
         if (positionals.length === 0) throw new CliError(`import takes one or more wg-quick config files\n\n${USAGE}`, 2);

@@ -28,6 +28,8 @@ export { connectHosts } from './model/edit-ops/connect-hosts';
 export { copyHosts } from './model/edit-ops/copy-hosts';
 export { editFlow, editHost, editNetwork, editTunnel, fieldError } from './model/edit-ops/edit-design';
 export { editFailover, newFailoverGroup } from './model/edit-ops/failover-groups';
+export { promoteInDesignText } from './failover/promote-design-text';
+export type { PromoteTextResult } from './failover/promote-design-text';
 export { HOST_KINDS, kindOf } from './model/edit-ops/host-kinds';
 export type { HostKind } from './model/edit-ops/host-kinds';
 export { clearKeys, keysMadeHere, setCustody } from './model/edit-ops/key-custody';
