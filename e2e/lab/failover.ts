@@ -6,8 +6,10 @@ import { onHost } from './deploy-host';
 import type { LabHost } from './handshakes';
 import type { Probe } from './expectations';
 import { watchFlows } from './flow-watch';
+import { must } from './netns';
 import { longestOutage, outageResults } from './outages';
 import type { CheckResult } from './results';
+import { runCommand } from './run-command';
 import { serverName } from './server-name';
 import type { NsOf } from './run-probes';
 
@@ -81,4 +83,15 @@ async function answers(ctx: FailoverContext, clients: readonly string[], floatin
     if (!r.ok || r.detail !== expected) r = await serverName(kind, ns, floating, port);
     return { group: 'failover' as const, label: `${when}: ${c} -> ${floating}:${port} is answered by ${expected}`, ok: r.ok && r.detail === expected, detail: r.ok ? `answered by ${r.detail}` : r.detail };
   }));
+}
+
+/**
+ * The operator's step after a failover: `wg-designer promote` records each group's promotion in the design file,
+ * so the next export (day 2 re-installs every host from one) follows the failover. Without it install.sh refuses
+ * the re-exported bundle on the hosts whose promote script recorded the promoted member.
+ */
+export async function recordPromotions(bundle: LabBundle, cli: string): Promise<void> {
+  for (const g of bundle.design.failover) {
+    await must(runCommand('node', [cli, 'promote', bundle.designPath, '--group', g.id, '--host', g.replica], '', 60_000), 'wg-designer promote');
+  }
 }
