@@ -18,12 +18,11 @@ describe('renderPromoteScript', () => {
     expect(script('pg-primary')).toContain('ip address del 10.20.0.100/32 dev wg0 2>/dev/null || true');
   });
 
-  it('records the promoted member last, replacing the state file in one rename', () => {
+  it('records the promoted member last, installing the bundle\'s state file like the others', () => {
     const lines = script('app-1').trimEnd().split('\n');
     expect(failoverStatePath('orders')).toBe('/etc/wg-designer/failover-orders.state');
-    expect(lines.slice(-3)).toEqual([
-      "printf '%s\\n' pg-replica > /etc/wg-designer/failover-orders.state.new",
-      'mv -f /etc/wg-designer/failover-orders.state.new /etc/wg-designer/failover-orders.state',
+    expect(lines.slice(-2)).toEqual([
+      'install -m 644 failover-orders.state /etc/wg-designer/failover-orders.state',
       'echo "failover orders: host app-1 now sends 10.20.0.100/32 to pg-replica"',
     ]);
   });

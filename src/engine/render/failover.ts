@@ -5,9 +5,14 @@ import type { Promotion } from '../failover/promotions';
 import type { FirewallBackend } from './install-script';
 import { keysFromInstalledLines } from './install-secrets';
 
+/** The file, beside each promote script's other files, that names the member the promotion makes active. */
+export function failoverStateFile(groupId: string): string {
+  return `failover-${groupId}.state`;
+}
+
 /** Where a promote script records the member that holds a group's floating address on this host (install.sh reads it). */
 export function failoverStatePath(groupId: string): string {
-  return `/etc/wg-designer/failover-${groupId}.state`;
+  return `/etc/wg-designer/${failoverStateFile(groupId)}`;
 }
 
 /**
@@ -44,10 +49,9 @@ export function renderPromoteScript(promotion: Promotion, now: HostPlan, next: H
   if (id === group.primary) lines.push(`ip address del ${floating} dev ${wg} 2>/dev/null || true`);
   if (id === group.replica) lines.push(`ip address replace ${floating} dev ${wg}`);
   if (routesFloating) lines.push(`ip route replace ${floating} dev ${wg}`);
-  const state = failoverStatePath(group.id);
   lines.push(
-    `printf '%s\\n' ${group.replica} > ${state}.new`,
-    `mv -f ${state}.new ${state}`,
+    // A file of the bundle, installed like the others: no redirection the script itself makes into /etc.
+    `install -m 644 ${failoverStateFile(group.id)} ${failoverStatePath(group.id)}`,
     `echo "failover ${group.id}: host ${id} now sends ${floating} to ${group.replica}"`,
     '',
   );

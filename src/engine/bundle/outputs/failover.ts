@@ -2,7 +2,7 @@ import { planPromotions } from '../../failover/promotions';
 import type { Promotion } from '../../failover/promotions';
 import type { HostPlan, Plan } from '../../plan/types';
 import { WG_INTERFACE } from '../../plan/types';
-import { renderFailoverReadme, renderPromoteScript } from '../../render/failover';
+import { failoverStateFile, renderFailoverReadme, renderPromoteScript } from '../../render/failover';
 import type { FirewallBackend } from '../../render/install-script';
 import { renderIptables } from '../../render/iptables';
 import { renderNftables } from '../../render/nftables';
@@ -51,6 +51,7 @@ function promotionFiles({ plan, options, secrets }: BundleContext): BundleFile[]
         { path: `${dir}.sh`, content: renderPromoteScript(promotion, now, next, options.firewall, secrets === 'external'), mode: 0o700 },
         { path: `${dir}/${WG_INTERFACE}.conf`, content: conf, mode: 0o600 },
         ...rules.map((r) => ({ path: `${dir}/${r.name}`, content: r.content, mode: 0o644 })),
+        { path: `${dir}/${failoverStateFile(group.id)}`, content: `${group.replica}\n`, mode: 0o644 },
       );
     }
     return affected;

@@ -9,6 +9,5 @@ nft -f /etc/wg-designer/firewall.nft
 install -m 600 wg0.conf /etc/wireguard/wg0.conf
 wg syncconf wg0 <(wg-quick strip /etc/wireguard/wg0.conf)
 ip route replace 10.10.0.100/32 dev wg0
-printf '%s\n' pg-v6-b > /etc/wg-designer/failover-orders.state.new
-mv -f /etc/wg-designer/failover-orders.state.new /etc/wg-designer/failover-orders.state
+install -m 644 failover-orders.state /etc/wg-designer/failover-orders.state
 echo "failover orders: host app-pppoe now sends 10.10.0.100/32 to pg-v6-b"
