@@ -28,6 +28,18 @@ for tool in wg wg-quick ip cmp awk nft; do
 done
 systemd=0
 if [ "${WG_DESIGNER_NO_SYSTEMD:-0}" != 1 ] && [ -d /run/systemd/system ]; then systemd=1; fi
+# A failover promoted another member since this bundle was made: installing it would fail back.
+if [ -f /etc/wg-designer/failover-billing.state ]; then
+  active=$(head -n 1 /etc/wg-designer/failover-billing.state)
+  case "$active" in ""|*[!a-z0-9-]*) active="(unreadable)" ;; esac
+  if [ "$active" != maria-primary ]; then
+    if [ "${WG_DESIGNER_ALLOW_FAILBACK:-0}" = 1 ]; then
+      echo "install.sh: failover group billing: failing back from $active to maria-primary (WG_DESIGNER_ALLOW_FAILBACK=1)" >&2
+    else
+      fail "failover group billing: this host has $active active (/etc/wg-designer/failover-billing.state, written by promote-$active.sh), but this bundle makes maria-primary the primary: installing it would fail back. Run \`wg-designer promote <design.json> --group billing\`, export and install the new bundle; or set WG_DESIGNER_ALLOW_FAILBACK=1 to fail back on purpose. Nothing was changed"
+    fi
+  fi
+fi
 
 # The public key the design (and so every peer) expects for this host; empty until it is enrolled.
 expected='+C175Yd3YF4MWeEpMbxq9mK2Y2xpkTRYjjQ4xgiHfyc='
@@ -227,6 +239,7 @@ if [ "$confirm" = ask ]; then
 fi
 state=committed
 trap - INT HUP TERM
+if [ -f /etc/wg-designer/failover-billing.state ]; then printf '%s\n' maria-primary > /etc/wg-designer/failover-billing.state.new && mv -f /etc/wg-designer/failover-billing.state.new /etc/wg-designer/failover-billing.state; fi
 # Keep the last five backups: each holds a previous wg0.conf, so they stay root-only under /etc/wg-designer.
 find /etc/wg-designer/backups -mindepth 1 -maxdepth 1 -type d | sort | head -n -5 | xargs -r rm -rf --
 echo "install.sh: wg0 is up on host maria-primary (previous state in $backup); run ./check.sh to see each peer and flow"
