@@ -6,10 +6,8 @@ import { onHost } from './deploy-host';
 import type { LabHost } from './handshakes';
 import type { Probe } from './expectations';
 import { watchFlows } from './flow-watch';
-import { must } from './netns';
 import { longestOutage, outageResults } from './outages';
 import type { CheckResult } from './results';
-import { runCommand } from './run-command';
 import { serverName } from './server-name';
 import type { NsOf } from './run-probes';
 
@@ -86,12 +84,25 @@ async function answers(ctx: FailoverContext, clients: readonly string[], floatin
 }
 
 /**
- * The operator's step after a failover: `wg-designer promote` records each group's promotion in the design file,
- * so the next export (day 2 re-installs every host from one) follows the failover. Without it install.sh refuses
- * the re-exported bundle on the hosts whose promote script recorded the promoted member.
+ * Back to the design's primary, with the way-back scripts the bundle ships (`promote-<primary>.sh`), mirrored: the
+ * replica gives the floating address up first, the primary takes it last. Afterwards every client is answered by
+ * the primary again and each host's failover state names it, so day 2 re-installs bundles of the same design, which
+ * install.sh would refuse on a host still recording the replica. (`wg-designer promote`, the other way forward,
+ * has its own tests: cli and install-failover.)
  */
-export async function recordPromotions(bundle: LabBundle, cli: string): Promise<void> {
-  for (const g of bundle.design.failover) {
-    await must(runCommand('node', [cli, 'promote', bundle.designPath, '--group', g.id, '--host', g.replica], '', 60_000), 'wg-designer promote');
+export async function failBack(ctx: FailoverContext): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  for (const g of ctx.bundle.design.failover) {
+    const order = [g.replica, ...[...ctx.hosts.keys()].filter((id) => id !== g.primary && id !== g.replica), g.primary];
+    for (const id of order) {
+      const script = `${ctx.bundle.root}/${id}/failover/promote-${g.primary}.sh`;
+      const host = ctx.hosts.get(id);
+      if (!host || !existsSync(script)) continue;
+      const r = await onHost(host.deployed, 'bash', [script]);
+      results.push({ group: 'failover', label: `fail back: ${id} runs promote-${g.primary}.sh`, ok: r.code === 0, detail: (r.code === 0 ? r.stdout : r.stderr || r.stdout).trim() });
+    }
+    const clients = clientsOf(ctx.bundle.design, g.primary, g.replica);
+    results.push(...await answers(ctx, clients, plainAddress(g.address), g.primary, `after failing back to ${g.primary}`));
   }
+  return results;
 }

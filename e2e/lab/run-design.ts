@@ -6,7 +6,7 @@ import type { Where } from './db-endpoints';
 import { deployHost } from './deploy-host';
 import { checkAddHost } from './add-host-check';
 import type { RunningDesign } from './day-two-context';
-import { checkFailover, recordPromotions } from './failover';
+import { checkFailover, failBack } from './failover';
 import { planChecks } from './expectations';
 import type { LabChecks, Probe } from './expectations';
 import { checkHandshakes, warmUp } from './handshakes';
@@ -111,7 +111,7 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
       for (const g of pairs) results.push(...await checkPairReplication(bundle.design, nsOf, g, g.replica, g.primary));
       Object.assign(outages, failover.figures);
       if (!failover.present) notPresent.push('failover');
-      else await recordPromotions(bundle, run.cli);
+      else results.push(...await failBack({ bundle, hosts, nsOf, flows: checks.flows }));
       // Day 2: each change runs with probes on every flow, on the design as the change before left it.
       const running: RunningDesign = { cli: run.cli, workDir: run.workDir, nss, bundle, plan, underlay, hostNs, hosts, checks, nsOf, servers, log: (s) => log(`${run.name}: ${s}`) };
       const added = await checkAddHost(running);
