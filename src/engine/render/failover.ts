@@ -4,16 +4,9 @@ import { WG_INTERFACE } from '../plan/types';
 import type { Promotion } from '../failover/promotions';
 import type { FirewallBackend } from './install-script';
 import { keysFromInstalledLines } from './install-secrets';
+import { failoverStateFile, failoverStatePath } from './failover-state';
 
-/** The file, beside each promote script's other files, that names the member the promotion makes active. */
-export function failoverStateFile(groupId: string): string {
-  return `failover-${groupId}.state`;
-}
-
-/** Where a promote script records the member that holds a group's floating address on this host (install.sh reads it). */
-export function failoverStatePath(groupId: string): string {
-  return `/etc/wg-designer/${failoverStateFile(groupId)}`;
-}
+export { failoverStateFile, failoverStatePath } from './failover-state';
 
 /**
  * `<host>/failover/promote-<replica>.sh`: installs the host's new firewall, syncs wg0 (which moves the floating

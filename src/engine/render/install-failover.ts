@@ -1,5 +1,5 @@
 import type { FailoverGroup } from '../model/design';
-import { failoverStatePath } from './failover';
+import { failoverStatePath } from './failover-state';
 
 /**
  * install.sh's guard against failing back: a promote script records the member it made active on this host
