@@ -3,9 +3,9 @@
 // a target answers, and on "stop" (a line on stdin, or stdin closing) waits for the attempts in flight and prints
 // one JSON line: every attempt's start, end and outcome per target, for outageOf() in flow-watch.ts to measure, and
 // `origin`, the wall-clock time (ms since the epoch) those starts and ends count from, to line outages up with a change.
-// A target whose latest attempt failed when "stop" came is probed on until one connects or `settleMs` has passed: a
+// After "stop" the probing goes on until every target's latest finished attempt connected, for at most `settleMs`: a
 // connect that began in the change's gap waits for TCP's 1 s SYN retransmission, and stopping then would report a
-// flow that is already back as still down.
+// flow that was back 100 ms later as down for a second, or still down.
 // Plain Node with no imports but node:net, so the lab can start it in any namespace without a build step.
 import { connect } from 'node:net';
 
@@ -49,8 +49,6 @@ let tick = setInterval(() => {
 /** Set once the settling time is over: what has not connected by then stays down in the report. */
 let settleOver = false;
 let settleTimer = null;
-/** When "stop" came (ms since start): settling ends settleMs after it. */
-let stopAt = 0;
 
 /** The latest attempt that has finished, by start: what the target looks like now. */
 function latestFinished(i) {
@@ -74,33 +72,25 @@ function report() {
 }
 
 /**
- * After "stop", on every finished attempt: report once every target is settled and nothing is in flight; while a
- * target's latest attempt failed, probe the failing targets on until one connects or the settling time is over.
- * An attempt in flight at "stop" may fail after it, so this runs again on each finish, not only at "stop".
+ * After "stop", on every finished attempt: report once every target's latest finished attempt connected and nothing
+ * is in flight. Until then the probing goes on at the same rate, for at most settleMs: a connect begun just before
+ * "stop" may be a SYN lost in the change's gap, which fails only at its timeout, and the attempts after it say
+ * whether the flow was back 100 ms later or still down. An attempt in flight at "stop" may fail after it, so this
+ * runs again on each finish, not only at "stop".
  */
 function settle() {
-  if (reported) return;
-  if (settled()) {
-    if (inFlight === 0) report();
-    return;
-  }
-  if (settleTimer !== null) return;
-  clearInterval(tick);
-  tick = setInterval(() => {
-    for (let i = 0; i < targets.length; i++) if (latestFinished(i)?.ok === false) attempt(i);
-  }, intervalMs);
-  settleTimer = setTimeout(() => {
-    settleOver = true;
-    clearInterval(tick);
-    settle();
-  }, Math.max(0, stopAt + settleMs - performance.now()));
+  if (!reported && settled() && inFlight === 0) report();
 }
 
 function stop() {
   if (stopping) return;
   stopping = true;
-  stopAt = performance.now();
-  clearInterval(tick);
+  // The probing goes on while settling; report() ends it, at the latest once settleMs is over and nothing is in flight.
+  settleTimer = setTimeout(() => {
+    settleOver = true;
+    clearInterval(tick);
+    settle();
+  }, settleMs);
   settle();
 }
 
