@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,14 +7,8 @@ import { bundleFiles } from '../bundle/bundle-files';
 import { DEFAULT_BUNDLE_OPTIONS } from '../bundle/bundle-options';
 import { buildPlan } from '../plan/build-plan';
 import { fixtureDesign } from '../testing/fixture-design';
+import { AS_POSTGRES, pgBin } from '../testing/pg-in-netns.node';
 import { NetnsHost, link } from '../testing/wg-netns-host.node';
-
-/** Debian's newest PostgreSQL server binaries; the suite's system-deps.sh installs them. */
-function pgBin(): string {
-  const majors = readdirSync('/usr/lib/postgresql').filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a));
-  return `/usr/lib/postgresql/${majors[0]}/bin`;
-}
-const AS_POSTGRES = 'setpriv --reuid=postgres --regid=postgres --init-groups --';
 
 /**
  * pg-primary of the primary-replica fixture runs a real PostgreSQL with the bundle's pg_hba.conf lines and

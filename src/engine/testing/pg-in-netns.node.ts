@@ -10,7 +10,8 @@ export function pgBin(): string {
   return `/usr/lib/postgresql/${majors[0]}/bin`;
 }
 
-const AS_POSTGRES = 'setpriv --reuid=postgres --regid=postgres --init-groups --';
+/** Runs the rest of a shell command as Debian's postgres user: the server refuses to run as root. */
+export const AS_POSTGRES = 'setpriv --reuid=postgres --regid=postgres --init-groups --';
 
 /**
  * A throwaway PostgreSQL in `host`'s namespaces, data in `dir` (made postgres's), listening on `address`:5432 and
