@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { trackPid } from './leftovers';
+import { stopChild } from './stop-child';
 import { must } from './netns';
 import type { ProbeResult } from './probes';
 import { runCommand } from './run-command';
@@ -70,13 +71,7 @@ export async function startMariadb(ns: string, dir: string, on: MariadbListen): 
 }
 
 export async function stopMariadb(s: MariadbServer): Promise<void> {
-  const p = s.process;
-  if (p.pid === undefined || p.exitCode !== null || p.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => p.once('exit', () => resolve()));
-  p.kill('SIGTERM');
-  const timer = setTimeout(() => p.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
+  await stopChild(s.process, 'SIGTERM', 10_000);
 }
 
 /**

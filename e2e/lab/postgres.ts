@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { appendFileSync, chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, writeFileSync } from 'node:fs';
 import { trackPid } from './leftovers';
+import { stopChild } from './stop-child';
 import { must } from './netns';
 import { runCommand } from './run-command';
 
@@ -107,13 +108,7 @@ export function reloadHba(s: PgServer, hba: string): void {
 }
 
 export async function stopPostgres(s: PgServer): Promise<void> {
-  const p = s.process;
-  if (p.pid === undefined || p.exitCode !== null || p.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => p.once('exit', () => resolve()));
-  p.kill('SIGINT');
-  const timer = setTimeout(() => p.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
+  await stopChild(s.process, 'SIGINT', 5000);
 }
 
 function postgresUid(): number {

@@ -1,3 +1,4 @@
+import { stopChild } from './stop-child';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,13 +92,7 @@ async function startWireguardGo(netns: string, iface: string): Promise<ChildProc
 
 /** SIGTERM lets wireguard-go remove its socket; SIGKILL after 2 s if it hangs. Resolves once it has exited. */
 async function stop(child: ChildProcess): Promise<void> {
-  // No PID means the spawn itself failed: there is nothing to stop.
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
-  await exited;
-  clearTimeout(timer);
+  await stopChild(child, 'SIGTERM', 2000);
 }
 
 async function must(run: ReturnType<typeof runCommand>, what: string): Promise<void> {

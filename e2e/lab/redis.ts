@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { basename } from 'node:path';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { trackPid } from './leftovers';
+import { stopChild } from './stop-child';
 import { must } from './netns';
 import type { ProbeResult } from './probes';
 import { runCommand } from './run-command';
@@ -57,13 +58,7 @@ export async function startRedis(ns: string, dir: string, on: RedisListen): Prom
 }
 
 export async function stopRedis(s: RedisServer): Promise<void> {
-  const p = s.process;
-  if (p.pid === undefined || p.exitCode !== null || p.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => p.once('exit', () => resolve()));
-  p.kill('SIGTERM');
-  const timer = setTimeout(() => p.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
+  await stopChild(s.process, 'SIGTERM', 5000);
 }
 
 /** One command through `redis-cli -e` (an error reply fails it); `detail` is its raw answer, or the error. */
