@@ -1,9 +1,9 @@
-// Tests: router-paths.test.ts (paths against a breadth-first oracle) and build-plan.test.ts (routes through the hub and gateways).
+// Tests: graph/shortest-paths.test.ts (paths against a breadth-first oracle) and build-plan.test.ts (routes through the hub and gateways).
 import type { Design, Host, Tunnel } from '../model/design';
 import type { ParsedHosts } from './parsed-host';
 import { pushTo } from './push-to';
-import { routerPaths } from './router-paths';
-import type { RouterPaths } from './router-paths';
+import { shortestPaths } from '../graph/shortest-paths';
+import type { ShortestPaths } from '../graph/shortest-paths';
 
 /**
  * The tunnel graph and who may forward in it. Only routers (gateways, and hosts that route for lans) carry
@@ -22,7 +22,7 @@ export interface Topology {
   routerIds: readonly string[];
   routerNumber: ReadonlyMap<string, number>;
   /** Shortest paths between routers (by number) in the router-only graph. */
-  routerPaths: RouterPaths;
+  routerPaths: ShortestPaths;
   /** The hosts' parsed texts, owned by the plan this topology belongs to. */
   parsed: ParsedHosts;
   /** Per host, where it enters the router graph (see entryRouters), filled in as flows ask. */
@@ -55,7 +55,7 @@ export function buildTopology(design: Design, parsed: ParsedHosts): Topology {
   const graph = { hosts, tunnels, between, routers };
   // Each router's router neighbours by number, in id order (ties in the search go to the smaller id).
   const links = routerIds.map((r) => routerNeighbours(graph, r).map((n) => routerNumber.get(n) as number));
-  return { ...graph, routerIds, routerNumber, routerPaths: routerPaths(links), parsed, entries: new Map() };
+  return { ...graph, routerIds, routerNumber, routerPaths: shortestPaths(links), parsed, entries: new Map() };
 }
 
 /** The tunnel between `a` and `b` (the last one the design lists), if any. */

@@ -1,6 +1,6 @@
 /**
- * Shortest paths between routers over router-only links, routers by number. A path is the one a breadth-first
- * search from its far end finds when it visits each router's links in id order (ties go to the smaller id), so
+ * Shortest paths between nodes by number: the plan's routers, over router-only links (`plan/topology.ts`). A path
+ * is the one a breadth-first search from its far end finds when it visits each router's links in id order (ties go to the smaller id), so
  * every export of a design picks the same one.
  *
  * Where the router links form a forest, as hub, star and tree designs do, the path between two routers is unique:
@@ -9,7 +9,7 @@
  * router: a table for every pair of routers would grow with the square of the routers (at 20,000 hosts in sites of
  * 25, some 5 MB per plan).
  */
-export interface RouterPaths {
+export interface ShortestPaths {
   /** Hops from router `from` to router `to`, -1 when no chain of routers joins them. */
   distance(from: number, to: number): number;
   /** The routers from `from` to `to`, both included, in order; call only when `distance(from, to) >= 0`. */
@@ -20,13 +20,13 @@ export interface RouterPaths {
  * `links[r]`: router r's router neighbours by number, in id order (r itself may appear, for a tunnel to itself).
  * Links must be symmetric, as tunnels are. O(routers + links) to build.
  */
-export function routerPaths(links: readonly (readonly number[])[]): RouterPaths {
+export function shortestPaths(links: readonly (readonly number[])[]): ShortestPaths {
   const forest = new ForestPaths(links);
   return forest.acyclic ? forest : new SearchedPaths(links);
 }
 
 /** Each tree rooted at its lowest-numbered router: a parent and a depth per router, and which tree it is in. */
-class ForestPaths implements RouterPaths {
+class ForestPaths implements ShortestPaths {
   private readonly parent: number[];
   private readonly depth: number[];
   private readonly tree: number[];
@@ -92,7 +92,7 @@ class ForestPaths implements RouterPaths {
 }
 
 /** Router graphs with a cycle: a breadth-first search from each far end asked for, kept for the plan's other flows. */
-class SearchedPaths implements RouterPaths {
+class SearchedPaths implements ShortestPaths {
   private readonly toward = new Map<number, { next: number[]; dist: number[] }>();
 
   constructor(private readonly links: readonly (readonly number[])[]) {}

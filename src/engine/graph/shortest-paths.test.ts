@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { routerPaths } from './router-paths';
-import type { RouterPaths } from './router-paths';
+import { shortestPaths } from './shortest-paths';
+import type { ShortestPaths } from './shortest-paths';
 
 /** Symmetric links from an edge list, each router's neighbours sorted (numbers stand for ids here). */
 function linksOf(n: number, edges: ReadonlyArray<readonly [number, number]>): number[][] {
@@ -36,13 +36,13 @@ function oracle(links: readonly number[][], from: number, to: number): number[] 
   return path;
 }
 
-function pathOf(paths: RouterPaths, from: number, to: number): number[] {
+function pathOf(paths: ShortestPaths, from: number, to: number): number[] {
   return paths.path(from, to);
 }
 
 /** Every pair agrees with the oracle: no path, or the same distance and the very same routers. */
 function agreesWithOracle(links: number[][]): void {
-  const paths = routerPaths(links);
+  const paths = shortestPaths(links);
   for (let a = 0; a < links.length; a++) {
     for (let b = 0; b < links.length; b++) {
       const expected = oracle(links, a, b);
@@ -72,10 +72,10 @@ const graph = fc.integer({ min: 1, max: 25 }).chain((n) =>
   fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 3 * n })),
 ).map(([n, edges]) => linksOf(n, edges));
 
-describe('routerPaths', () => {
+describe('shortestPaths', () => {
   it('finds, in a tree, the one path between two routers, across the common ancestor', () => {
     // 0 is the core; 1 and 2 hang off it, 3 off 1, 4 off 2; 5 stands alone.
-    const paths = routerPaths(linksOf(6, [[0, 1], [0, 2], [1, 3], [2, 4]]));
+    const paths = shortestPaths(linksOf(6, [[0, 1], [0, 2], [1, 3], [2, 4]]));
     expect(pathOf(paths, 3, 4)).toEqual([3, 1, 0, 2, 4]);
     expect(pathOf(paths, 4, 3)).toEqual([4, 2, 0, 1, 3]);
     expect(pathOf(paths, 0, 3)).toEqual([0, 1, 3]);
@@ -86,7 +86,7 @@ describe('routerPaths', () => {
 
   it('breaks ties in a cycle toward the smaller neighbour, as a search from the far end does', () => {
     // A square 0-1-3-2-0: from 3 to 0 both ways take two hops; the search from 0 reaches 3 through 1 first.
-    const paths = routerPaths(linksOf(4, [[0, 1], [0, 2], [1, 3], [2, 3]]));
+    const paths = shortestPaths(linksOf(4, [[0, 1], [0, 2], [1, 3], [2, 3]]));
     expect(pathOf(paths, 3, 0)).toEqual([3, 1, 0]);
     expect(pathOf(paths, 0, 3)).toEqual([0, 1, 3]);
     expect(paths.distance(3, 0)).toBe(2);
