@@ -13,11 +13,19 @@ import { meshBaselineFigures } from './mesh-baseline';
 import { renderMarkdown, renderTable, verdict } from './table';
 import type { Row } from './table';
 import { uiFigures } from './ui-figures';
-import { validateFigures } from './validate-figures';
+import { runValidateCase, VALIDATE_CASE_FLAG, validateFigures } from './validate-figures';
+import type { GeneratedShape } from '../src/engine/testing/generate-design';
 
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
   keys: keysFigures, validate: validateFigures, export: exportFigures, peer: meshBaselineFigures, ui: uiFigures,
 };
+
+const caseAt = process.argv.indexOf(VALIDATE_CASE_FLAG);
+if (caseAt >= 0) {
+  // A child of the validate section: one case, in a process of its own.
+  await runValidateCase(process.argv[caseAt + 1] as GeneratedShape, Number(process.argv[caseAt + 2]));
+  process.exit(0);
+}
 
 const arg = (name: string) => process.argv.find((a, i) => process.argv[i - 1] === name);
 const only = arg('--only')?.split(',') ?? Object.keys(SECTIONS);
