@@ -21,18 +21,25 @@ export interface Address {
   readonly value: bigint;
 }
 
-const IPV4_CHARS = /^[0-9.]+$/;
+// ipaddr.js's isValidFourPartDecimal is its parse plus this shape; checking the shape first and parsing once halves
+// what each address costs (planning reads some 10,000 of them per edit of a 5,000-host design).
+const IPV4_FOUR_PART_DECIMAL = /^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/;
+const IPV4_FORM = 'an IPv4 address must be four decimal numbers 0-255 without leading zeros, like 10.0.0.1';
 const IPV6_CHARS = /^[0-9a-fA-F:]+$/;
 // ipaddr.js trims a stray colon next to "::" ("::2:3:4:5:6:7:" parses), so the RFC's shape is checked first.
 const IPV6_BAD_SHAPE = /:::|^:(?!:)|[^:]:$/;
 
 function readIPv4(text: string): Address | string {
-  if (!IPV4_CHARS.test(text) || !ipaddr.IPv4.isValidFourPartDecimal(text)) {
-    return 'an IPv4 address must be four decimal numbers 0-255 without leading zeros, like 10.0.0.1';
+  if (!IPV4_FOUR_PART_DECIMAL.test(text)) return IPV4_FORM;
+  let octets: number[];
+  try {
+    octets = ipaddr.IPv4.parse(text).octets; // throws on an octet above 255
+  } catch {
+    return IPV4_FORM;
   }
-  let value = 0n;
-  for (const octet of ipaddr.IPv4.parse(text).octets) value = (value << 8n) | BigInt(octet);
-  return { family: 4, value };
+  // In 32-bit integers, then one bigint: four bigint shifts allocate four times per address.
+  const [a, b, c, d] = octets as [number, number, number, number];
+  return { family: 4, value: BigInt((((a << 24) | (b << 16) | (c << 8) | d) >>> 0)) };
 }
 
 function readIPv6(text: string): Address | string {

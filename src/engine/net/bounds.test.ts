@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asNetwork, bounds, compareNetworks, holdsAddress, holdsNetwork, inRange, networkKey, networksOverlap, rangeOf } from './bounds';
+import { asNetwork, bounds, compareNetworks, holdsAddress, holdsNetwork, inRange, networkKey, networksOverlap, rangeOf, SCAN_LIMIT, sortNetworks } from './bounds';
 import { networkOf, parsePrefix, formatPrefix } from './prefix';
 import type { Prefix } from './prefix';
 import { comparePrefixes, containsPrefix, prefixesOverlap, prefixFirst, prefixLast } from './range';
@@ -9,6 +9,19 @@ const prefix: fc.Arbitrary<Prefix> = fc.oneof(
   fc.record({ family: fc.constant(4 as const), addr: fc.bigInt({ min: 0n, max: 2n ** 32n - 1n }), len: fc.integer({ min: 0, max: 32 }) }),
   fc.record({ family: fc.constant(6 as const), addr: fc.bigInt({ min: 0n, max: 2n ** 128n - 1n }), len: fc.integer({ min: 0, max: 128 }) }),
 );
+
+describe('sortNetworks', () => {
+  it('orders like Array.prototype.sort with compareNetworks, short lists (insertion) and long ones alike', () => {
+    fc.assert(fc.property(fc.array(prefix, { maxLength: SCAN_LIMIT * 3 }), (list) => {
+      const expected = [...list].sort(compareNetworks).map((p) => formatPrefix(networkOf(p)));
+      const sorted = sortNetworks([...list]);
+      expect(sorted).toHaveLength(list.length);
+      expect(sorted.map((p) => formatPrefix(networkOf(p)))).toEqual(expected);
+      // Each entry of the input is there once: a sort moves entries, it never copies one over another.
+      expect(new Set(sorted).size).toBe(new Set(list).size);
+    }));
+  });
+});
 
 describe('network containment, overlap and order', () => {
   it('agree with the bigint prefix math', () => {

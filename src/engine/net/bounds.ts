@@ -6,6 +6,12 @@ import { prefixFirst, prefixLast } from './range';
 // The same answers as range.ts (bounds.test.ts checks it), IPv4 in plain numbers: the plan and its validation handle
 // tens of thousands of prefixes per edit, and bigint arithmetic allocates on every step.
 
+/**
+ * Lists up to this long are scanned; longer ones (a hub's peers, tunnels or firewall chain) get a map. The one
+ * threshold of the engine: below it a scan costs less than building and keeping a map, and answers the same.
+ */
+export const SCAN_LIMIT = 16;
+
 /** An address as a sort key: a plain number for IPv4 (no allocation), a bigint for IPv6. */
 export type Bound = number | bigint;
 
@@ -93,4 +99,19 @@ export function compareNetworks(a: Prefix, b: Prefix): number {
   const x = lowBound(a);
   const y = lowBound(b);
   return x < y ? -1 : x > y ? 1 : a.len - b.len;
+}
+
+/**
+ * Sorts `list` in place in compareNetworks order. Up to SCAN_LIMIT entries by insertion: V8's sort allocates a work
+ * area per call, and an AllowedIPs list mostly holds two to four networks (4.5 MB per plan of 5,000 routed hosts).
+ */
+export function sortNetworks(list: Prefix[]): Prefix[] {
+  if (list.length > SCAN_LIMIT) return list.sort(compareNetworks);
+  for (let i = 1; i < list.length; i++) {
+    const p = list[i] as Prefix;
+    let j = i - 1;
+    for (; j >= 0 && compareNetworks(list[j] as Prefix, p) > 0; j--) list[j + 1] = list[j] as Prefix;
+    list[j + 1] = p;
+  }
+  return list;
 }

@@ -37,6 +37,6 @@ export { SPECIAL_RANGES, specialRangeOf, specialRangeHolding, specialRangesOverl
 export { overlayAddressProblem, poolProblem, lanProblem, endpointProblem, documentationRangeOf } from './usable';
 export type { Bound, Range } from './bounds';
 export {
-  lowBound, highBound, bounds, networkKey, holdsAddress, addressKey, rangeOf, inRange, asNetwork, holdsNetwork, networksOverlap,
+  lowBound, highBound, bounds, networkKey, holdsAddress, addressKey, rangeOf, inRange, asNetwork, holdsNetwork, networksOverlap, SCAN_LIMIT, sortNetworks,
   compareNetworks,
 } from './bounds';

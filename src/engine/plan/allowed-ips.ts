@@ -1,5 +1,5 @@
 import type { Design, Host } from '../model/design';
-import { asNetwork, compareNetworks, holdsNetwork, networkOf, networksOverlap, parsePrefix } from '../net';
+import { asNetwork, compareNetworks, holdsNetwork, networkOf, networksOverlap, parsePrefix, sortNetworks } from '../net';
 import type { Prefix } from '../net';
 import { Routes } from './routes';
 import type { Topology } from './topology';
@@ -70,7 +70,7 @@ export function hostAllowedIPs(
     const list = lists.get(peer);
     if (list) lists.set(peer, [...list.filter((p) => !holdsNetwork(pool, p)), pool]);
   }
-  for (const list of lists.values()) list.sort(compareNetworks);
+  for (const list of lists.values()) sortNetworks(list);
   for (const [peer, given] of explicit) lists.set(peer, sortUnique(given.map((s) => networkOf(parsePrefix(s)))));
   return lists;
 }
@@ -88,12 +88,14 @@ export function summarisablePools(
   const holders = pools.map((pool): string | null | undefined => (own.some((p) => holdsNetwork(pool, p)) ? null : undefined));
   const inside = pools.map(() => 0);
   for (const { peer, prefix } of routes) {
-    pools.forEach((pool, k) => {
+    // A loop, not pools.forEach: a closure per route was a third of what planning 5,000 routed hosts allocated here.
+    for (let k = 0; k < pools.length; k++) {
+      const pool = pools[k] as Prefix;
       const holder = holders[k];
-      if (holder === null || !networksOverlap(pool, prefix)) return;
+      if (holder === null || !networksOverlap(pool, prefix)) continue;
       holders[k] = !holdsNetwork(pool, prefix) || (holder !== undefined && holder !== peer) ? null : peer;
       inside[k] = (inside[k] as number) + 1;
-    });
+    }
   }
   const out: Array<[Prefix, string]> = [];
   pools.forEach((pool, k) => {

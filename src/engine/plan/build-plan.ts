@@ -61,11 +61,13 @@ export function buildPlan(design: Design, context: PlanContext = { parsed: new P
   for (const host of design.hosts) {
     const mine = tunnelsOfHost.get(host.id) ?? NO_TUNNELS;
     // AllowedIPs the user wrote on a tunnel for this side, by peer: they replace what the flows would give.
-    const explicit = new Map(mine.flatMap(({ tunnel: t }) => {
-      const given = t.a === host.id ? t.allowedIPs?.ab : t.allowedIPs?.ba;
-      return given ? [[t.a === host.id ? t.b : t.a, given] as const] : [];
-    }));
-    const allowed = hostAllowedIPs(host, parsed.of(host).hostRoutes, routes, pools, explicit);
+    const explicit = new Map<string, readonly string[]>();
+    for (const { tunnel: t } of mine) {
+      const given = t.allowedIPs === null ? undefined : t.a === host.id ? t.allowedIPs.ab : t.allowedIPs.ba;
+      if (given) explicit.set(t.a === host.id ? t.b : t.a, given);
+    }
+    const own = parsed.of(host);
+    const allowed = hostAllowedIPs(host, own.hostRoutes, routes, pools, explicit);
     const peers: PeerPlan[] = mine.map((tp): PeerPlan => {
       const t = tp.tunnel;
       const peer = topology.hosts.get(t.a === host.id ? t.b : t.a) as Host;
@@ -80,7 +82,7 @@ export function buildPlan(design: Design, context: PlanContext = { parsed: new P
       };
     }).sort(byHostId);
     const held = floating.get(host.id);
-    const addresses = held ? [...parsed.of(host).addresses, ...held] : parsed.of(host).addresses;
+    const addresses = held ? [...own.addresses, ...held] : own.addresses;
     const { mtu, source } = hostMtu(host, mine);
     const routesTraffic = isRouter(host);
     const firewall = firewalls.get(host.id);
@@ -89,10 +91,10 @@ export function buildPlan(design: Design, context: PlanContext = { parsed: new P
     const hp: HostPlan = {
       host, id, name, role, external, publicKey, privateKey, services, database,
       custody: custodyOf(design.network, host),
-      endpoint: parsed.of(host).endpoint,
-      endpointHost: parsed.of(host).endpointHost,
+      endpoint: own.endpoint,
+      endpointHost: own.endpointHost,
       addresses,
-      listenPort: host.listenPort ?? parsed.of(host).endpointPort ?? design.network.listenPort,
+      listenPort: host.listenPort ?? own.endpointPort ?? design.network.listenPort,
       mtu,
       mtuSource: source,
       peers,

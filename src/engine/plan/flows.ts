@@ -58,8 +58,9 @@ function resolveFlow(
   if (serviceId !== null && !service) return null;
   // Host routes (`/32`, `/128`) whatever length the interface Address was written with: the parsed lists themselves,
   // shared by every flow from or to the host (read-only).
-  const target = service ? topo.parsed.of(to).serviceTargets.get(service.id) : undefined;
-  const destinations = target ? target.destinations : topo.parsed.of(to).hostRoutes;
+  const parsedTo = topo.parsed.of(to);
+  const target = service ? parsedTo.serviceTargets.get(service.id) : undefined;
+  const destinations = target ? target.destinations : parsedTo.hostRoutes;
   const routeDestinations = target ? target.routeDestinations : destinations;
   const path = canonicalPath(topo, fromId, toId);
   return {

@@ -15,8 +15,8 @@ export interface Topology {
   hosts: ReadonlyMap<string, Host>;
   /** host id -> its tunnels, in design order. */
   tunnels: ReadonlyMap<string, readonly Tunnel[]>;
-  /** `${a} ${b}` (both ways; ids hold no space) -> the tunnel between them: the last the design lists. */
-  between: ReadonlyMap<string, Tunnel>;
+  /** a -> b -> the tunnel between them (both ways): the last the design lists. */
+  between: ReadonlyMap<string, ReadonlyMap<string, Tunnel>>;
   routers: ReadonlySet<string>;
   /** The routers, numbered: `routerIds[routerNumber.get(r)] === r`. */
   routerIds: readonly string[];
@@ -42,12 +42,19 @@ export function buildTopology(design: Design, parsed: ParsedHosts): Topology {
   const hosts = new Map<string, Host>();
   for (const h of design.hosts) hosts.set(h.id, h);
   const tunnels = new Map<string, Tunnel[]>();
-  const between = new Map<string, Tunnel>();
+  // Nested rather than keyed by `${a} ${b}`: every hop of every flow asks, and a joined key is a string per ask.
+  const between = new Map<string, Map<string, Tunnel>>();
+  const link = (x: string, y: string, t: Tunnel) => {
+    const to = between.get(x);
+    if (to) to.set(y, t);
+    else between.set(x, new Map([[y, t]]));
+  };
   for (const t of design.tunnels) {
     if (!hosts.has(t.a) || !hosts.has(t.b)) continue;
     pushTo(tunnels, t.a, t);
     if (t.b !== t.a) pushTo(tunnels, t.b, t);
-    between.set(`${t.a} ${t.b}`, t).set(`${t.b} ${t.a}`, t);
+    link(t.a, t.b, t);
+    link(t.b, t.a, t);
   }
   const routers = new Set(design.hosts.filter(isRouter).map((h) => h.id));
   const routerIds = [...routers];
@@ -60,7 +67,7 @@ export function buildTopology(design: Design, parsed: ParsedHosts): Topology {
 
 /** The tunnel between `a` and `b` (the last one the design lists), if any. */
 export function tunnelBetween(topo: Topology, a: string, b: string): Tunnel | undefined {
-  return topo.between.get(`${a} ${b}`);
+  return topo.between.get(a)?.get(b);
 }
 
 /** The routers among `id`'s neighbours, each once, in id order (ties in the searches go to the smaller id). */

@@ -128,9 +128,3 @@ export const DEFAULT_MTU = 1420;
 
 /** The WireGuard interface every bundle configures. */
 export const WG_INTERFACE = 'wg0';
-
-/**
- * Lists up to this long are scanned; longer ones (a hub's peers, tunnels or firewall chain) get a map. The one
- * threshold of the engine: below it a scan costs less than building and keeping a map, and answers the same.
- */
-export const SCAN_LIMIT = 16;

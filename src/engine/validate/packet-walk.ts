@@ -1,6 +1,6 @@
 import { formatAddress } from '../net';
 import type { Address, Family, Prefix } from '../net';
-import { SCAN_LIMIT } from '../plan/types';
+import { SCAN_LIMIT } from '../net';
 import type { FirewallRule, FlowPlan, HostPlan } from '../plan/types';
 import { holdsAddress } from '../net';
 import type { RuleContext } from './rule';

@@ -1,6 +1,6 @@
 import type { Address, Prefix } from '../net';
 import { longestMatch } from '../net';
-import { SCAN_LIMIT } from '../plan/types';
+import { SCAN_LIMIT } from '../net';
 import type { PeerPlan } from '../plan/types';
 
 /** Where a host sends an address: under a peer's AllowedIPs, or into one of its own lans (`peer: null`). */

@@ -4,7 +4,7 @@ import type { Address, Prefix } from '../net';
 import type { FullPlan } from '../plan/build-plan';
 import { pushTo } from '../plan/push-to';
 import type { ParsedHost } from '../plan/parsed-host';
-import { SCAN_LIMIT } from '../plan/types';
+import { SCAN_LIMIT } from '../net';
 import type { FirewallRule, HostPlan, PeerPlan, TunnelPlan } from '../plan/types';
 import { RouteTable } from './route-table';
 import { sharedAddresses } from './shared-addresses';
