@@ -73,21 +73,24 @@ class ForestPaths implements ShortestPaths {
   }
 
   path(from: number, to: number): number[] {
-    const up: number[] = [];
-    const down: number[] = [];
+    // One array of the path's size, filled from both ends toward the common ancestor: a path per flow is asked for,
+    // and two growing halves joined were a tenth of what planning 5,000 routed hosts allocated.
+    const out = new Array<number>(this.distance(from, to) + 1);
     let a = from;
     let b = to;
+    let i = 0;
+    let j = out.length - 1;
     while (a !== b) {
       if ((this.depth[a] as number) >= (this.depth[b] as number)) {
-        up.push(a);
+        out[i++] = a;
         a = this.parent[a] as number;
       } else {
-        down.push(b);
+        out[j--] = b;
         b = this.parent[b] as number;
       }
     }
-    up.push(a);
-    return up.concat(down.reverse());
+    out[i] = a;
+    return out;
   }
 }
 

@@ -58,16 +58,17 @@ export function buildPlan(design: Design, context: PlanContext = { parsed: new P
   const hosts: HostPlan[] = [];
   const byId = new Map<string, HostPlan>();
   const pools = poolPrefixes(design);
+  const noneExplicit: ReadonlyMap<string, readonly string[]> = new Map();
   for (const host of design.hosts) {
     const mine = tunnelsOfHost.get(host.id) ?? NO_TUNNELS;
     // AllowedIPs the user wrote on a tunnel for this side, by peer: they replace what the flows would give.
-    const explicit = new Map<string, readonly string[]>();
+    let explicit: Map<string, readonly string[]> | null = null;
     for (const { tunnel: t } of mine) {
       const given = t.allowedIPs === null ? undefined : t.a === host.id ? t.allowedIPs.ab : t.allowedIPs.ba;
-      if (given) explicit.set(t.a === host.id ? t.b : t.a, given);
+      if (given) (explicit ??= new Map()).set(t.a === host.id ? t.b : t.a, given);
     }
     const own = parsed.of(host);
-    const allowed = hostAllowedIPs(host, own.hostRoutes, routes, pools, explicit);
+    const allowed = hostAllowedIPs(host, own.hostRoutes, routes, pools, explicit ?? noneExplicit);
     const peers: PeerPlan[] = mine.map((tp): PeerPlan => {
       const t = tp.tunnel;
       const peer = topology.hosts.get(t.a === host.id ? t.b : t.a) as Host;

@@ -102,12 +102,15 @@ export function findPath(topo: Topology, from: string, to: string): string[] | n
     }
   }
   if (bestTotal === Infinity) return null;
-  const path = [from];
+  // Sized once: from, the routers between (from itself when it routes), then to unless it is the last router.
+  const path = new Array<string>(bestTotal + 1);
+  let k = 0;
+  path[k++] = from;
   for (const hop of topo.routerPaths.path(topo.routerNumber.get(bestStart) as number, topo.routerNumber.get(bestEnd) as number)) {
     const id = topo.routerIds[hop] as string;
-    if (id !== from) path.push(id);
+    if (id !== from) path[k++] = id;
   }
-  if (bestEnd !== to) path.push(to);
+  if (bestEnd !== to) path[k++] = to;
   return path;
 }
 
