@@ -11,7 +11,7 @@ const POOLS = [P('10.20.0.0/24'), P('10.21.0.0/24')];
 
 /** A route table of `hub` from [peer, prefix] pairs, in that order. */
 function routesOf(pairs: ReadonlyArray<readonly [string, string]>): Routes {
-  const routes = new Routes(new Map(['hub', 'a', 'b', 'c'].map((id) => [id, true])));
+  const routes = new Routes();
   for (const [peer, prefix] of pairs) routes.add('hub', peer, P(prefix));
   return routes;
 }

@@ -20,7 +20,7 @@ export interface RouteConflict {
  * peer only: WireGuard would silently hand it to the peer configured last.
  */
 export function planAllowedIPs(design: Design, topo: Topology, flows: readonly FlowPlan[]) {
-  const routes = new Routes(topo.hosts);
+  const routes = new Routes();
   const conflicts: RouteConflict[] = [];
   const add = (hostId: string, peerId: string, prefix: Prefix, flowId: string) => {
     const kept = routes.add(hostId, peerId, prefix);

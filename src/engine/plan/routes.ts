@@ -14,12 +14,11 @@ export interface Route {
 export class Routes {
   private readonly byHost = new Map<string, Map<number | string, Route>>();
 
-  /** `hosts`: the design's hosts by id; routes of or to any other id are ignored. */
-  constructor(private readonly hosts: ReadonlyMap<string, unknown>) {}
-
-  /** Puts `prefix`'s network under `peerId` on `hostId`; the peer that already holds it if another, else null. */
+  /**
+   * Puts `prefix`'s network under `peerId` on `hostId`; the peer that already holds it if another, else null. The
+   * caller names hosts of the design only (planAllowedIPs: tunnel ends it found, hops of planned paths).
+   */
   add(hostId: string, peerId: string, prefix: Prefix): string | null {
-    if (!this.hosts.has(hostId) || !this.hosts.has(peerId)) return null;
     let routes = this.byHost.get(hostId);
     if (!routes) this.byHost.set(hostId, (routes = new Map()));
     const key = networkKey(prefix);

@@ -1,3 +1,4 @@
+import type { Prefix } from '../../net';
 import type { FlowPlan } from '../../plan/types';
 import type { Finding } from '../finding';
 import { walkFlow } from '../packet-walk';
@@ -19,7 +20,7 @@ export const flowReachability: Rule = {
     for (const f of ctx.plan.resolvedFlows) {
       // A failover replica accepts its group's floating address without a route to it (until promoted).
       if (f.routeDestinations.length === 0) continue;
-      if (f.sources.some((p) => ctx.index.isSharedHostRoute(p)) || f.destinations.some((p) => ctx.index.isSharedHostRoute(p))) continue;
+      if (anyShared(ctx, f.sources) || anyShared(ctx, f.destinations)) continue;
       if (f.path === null) {
         const key = `${f.flowId} ${f.from} ${f.to}`;
         if (!f.reverse && !unroutable.has(key)) {
@@ -49,6 +50,12 @@ export const flowReachability: Rule = {
     return out;
   },
 };
+
+/** Whether one of `list` is a host route to an address two hosts claim (a loop: this runs per flow plan). */
+function anyShared({ index }: RuleContext, list: readonly Prefix[]): boolean {
+  for (const p of list) if (index.isSharedHostRoute(p)) return true;
+  return false;
+}
 
 /** `f1 (Orders API (app-1) -> Orders primary (pg-primary), tcp/5432)`; a replication flow's reply half says so. */
 function describe({ index, label }: RuleContext, f: FlowPlan): string {
