@@ -115,7 +115,8 @@ export class RuleIndex {
 
   /** True when `p` is a host route to an address two hosts claim (its clashes are address-duplicate's). */
   isSharedHostRoute(p: Prefix): boolean {
-    return isHostPrefix(p) && this.sharedAddresses.has({ family: p.family, value: p.addr });
+    // Asked twice per flow plan: no address object made when, as in most designs, no address is shared.
+    return isHostPrefix(p) && this.sharedAddresses.list.length > 0 && this.sharedAddresses.has({ family: p.family, value: p.addr });
   }
 
   /** WireGuard's cryptokey routing on `hostId`: the peer whose AllowedIPs hold `a` most specifically. */
