@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { SecretsError, bundleFolderName, cryptoRandom, exportBundle, plural } from '../../engine';
-import type { HostSetup, QosOptions } from '../../engine';
+import type { Completion, HostSetup, QosOptions } from '../../engine';
 import { ansibleVaultSeal } from '../ansible-vault-seal';
 import { CliError, writeAtomic } from '../io';
 import { keysOf, keysPathFor, mergeKeys } from '../keys-file';
@@ -55,9 +55,15 @@ export async function runExport(args: ExportArgs, log: (s: string) => void): Pro
     throw new CliError('the keys file was encrypted: give --age-recipient (or --secrets ansible-vault) to write it back encrypted', 2);
   }
   const design = mergeKeys(loaded, keys, (m) => log(`warning: ${m}`));
+  let keptIn = keysPath;
+  // The keys file is written as soon as the keys exist, before the bundle is made: if rendering or zipping fails,
+  // the next export reuses these keys instead of making others.
+  const keepKeys = async ({ design: completed }: Completion) => {
+    keptIn = await writeKeysSealed(keysPath, keysOf(completed, keys.rotation ?? null), lock);
+  };
   let result;
   try {
-    result = await exportBundle(design, cryptoRandom, { firewall: args.firewall, qos: args.qos, hostSetups: args.hostSetups ?? [], secrets }, NODE_ZIP_CODEC, { ansibleVault: ansibleVaultSeal });
+    result = await exportBundle(design, cryptoRandom, { firewall: args.firewall, qos: args.qos, hostSetups: args.hostSetups ?? [], secrets }, NODE_ZIP_CODEC, { ansibleVault: ansibleVaultSeal }, keepKeys);
   } catch (e) {
     if (e instanceof SecretsError) throw new CliError(`${SECRETS_FLAGS[e.field]}: ${e.message}`, 2);
     throw e;
@@ -70,8 +76,6 @@ export async function runExport(args: ExportArgs, log: (s: string) => void): Pro
     log(`not exported: ${plural(errors.length, 'error')} (run validate for details, or --force to export anyway)`);
     return 1;
   }
-  const keysFile = keysOf(c.design, keys.rotation ?? null);
-  const keptIn = await writeKeysSealed(keysPath, keysFile, lock);
   if (keptIn !== keysPath && existsSync(keysPath)) {
     log(`warning: ${keysPath} still holds the keys in clear: delete it once ${keptIn} opens (--age-identity or --vault-password-file)`);
   }

@@ -30,16 +30,24 @@ export interface ExportResult {
 }
 
 /**
+ * Called with the completed design, keys made, before anything is planned or rendered: the CLI writes its keys file
+ * here, so no failure later in the export (a zip the format cannot hold, memory) loses a key it just made.
+ */
+export type OnCompleted = (completion: Completion) => void | Promise<void>;
+
+/**
  * design -> keys and addresses -> plan -> files -> zip: the whole export, as the CLI and the worker run it. `codec`
  * is the zip's compression (the CLI passes Node's native zlib); `sealers` the encryptions only the caller has.
  * Bad secrets options throw SecretsError before anything is made.
  */
 export async function exportBundle(
   design: Design, random: RandomSource, options: Partial<BundleOptions> = {}, codec?: ZipCodec, sealers: SecretsSealers = {},
+  onCompleted?: OnCompleted,
 ): Promise<ExportResult> {
   const all = { ...DEFAULT_BUNDLE_OPTIONS, ...options };
   assertSecretsOptions(all.secrets, sealers);
   const completion = completeDesign(design, { random, keys: true });
+  await onCompleted?.(completion);
   const plan = buildPlan(completion.design);
   // The keypairs completion just made are right by construction: validation need not derive them again (1,000
   // hosts' keys with @noble/curves take about 0.5 s). The map is this call's, so no private key outlives it.

@@ -15,7 +15,7 @@ export interface ZipCodec {
 /** fflate at level 6 (zlib's default): keys are random and do not compress, so higher levels gain nothing. */
 export const PORTABLE_CODEC: ZipCodec = { deflateRaw: (data) => deflateSync(data, { level: 6 }), crc32 };
 
-/** A zip the format cannot hold (ZIP64 is not written): too many entries or an entry of 4 GiB or more. */
+/** A zip this writer cannot make: an entry of 4 GiB or more, or a zip of 4 GiB or more (ZIP64 sizes are not written). */
 export class ZipError extends Error {
   override name = 'ZipError';
 }
@@ -28,8 +28,10 @@ const VERSION = 20; // 2.0: deflate, no ZIP64
 const MADE_BY_UNIX = (3 << 8) | VERSION; // "made by" Unix, so unzip applies the modes in the external attributes
 const S_IFREG = 0o100000;
 const UTF8_NAMES = 1 << 11;
+/** Past this many entries the end record's 16-bit counts cannot hold them: ZIP64's end records carry them. */
 const MAX_ENTRIES = 0xffff;
 const MAX_SIZE = 0xffffffff;
+const ZIP64_VERSION = 45; // 4.5: the ZIP64 end records (APPNOTE 4.3.14)
 
 interface Entry {
   name: Uint8Array;
@@ -52,9 +54,12 @@ export async function zipBundle(
   return zipFiles(files.map((f) => ({ ...f, path: `${folder}/${f.path}` })), codec);
 }
 
-/** The zip of `files` (paths as given, no directory entries), synchronously. Throws ZipError past the format's limits. */
+/**
+ * The zip of `files` (paths as given, no directory entries), synchronously. More than 65,535 entries (a bundle of
+ * some 13,000 hosts and up) get ZIP64's end records, which unzip 6, libarchive, 7-Zip and fflate read: fflate's own
+ * zip writer cannot (fflate#229), which is why this one is ours. Throws ZipError at 4 GiB.
+ */
 export function zipFiles(files: readonly BundleFile[], codec: ZipCodec = PORTABLE_CODEC): Uint8Array {
-  if (files.length > MAX_ENTRIES) throw new ZipError(`a zip holds at most ${MAX_ENTRIES} files without ZIP64; this bundle has ${files.length}`);
   const encoder = new TextEncoder();
   const entries: Entry[] = [];
   let offset = 0;
@@ -73,8 +78,9 @@ export function zipFiles(files: readonly BundleFile[], codec: ZipCodec = PORTABL
     offset += 30 + name.length + entry.data.length;
   }
   const directorySize = entries.reduce((n, e) => n + 46 + e.name.length, 0);
-  if (offset + directorySize >= MAX_SIZE) throw new ZipError('the zip would be 4 GiB or more, which needs ZIP64');
-  const out = new Uint8Array(offset + directorySize + 22);
+  if (offset + directorySize >= MAX_SIZE) throw new ZipError('the zip would be 4 GiB or more, which needs ZIP64 sizes this writer does not write');
+  const zip64 = entries.length > MAX_ENTRIES;
+  const out = new Uint8Array(offset + directorySize + (zip64 ? 56 + 20 : 0) + 22);
   const view = new DataView(out.buffer);
   let at = 0;
   const u16 = (v: number) => { view.setUint16(at, v, true); at += 2; };
@@ -97,7 +103,17 @@ export function zipFiles(files: readonly BundleFile[], codec: ZipCodec = PORTABL
     u32(e.offset);
     out.set(e.name, at); at += e.name.length;
   }
-  u32(0x06054b50); u16(0); u16(0); u16(entries.length); u16(entries.length);
+  if (zip64) {
+    const record = at;
+    const u64 = (v: number) => { view.setBigUint64(at, BigInt(v), true); at += 8; };
+    // ZIP64 end of central directory record (56 bytes; its size field counts the 44 after itself), then its locator.
+    u32(0x06064b50); u64(44); u16(MADE_BY_UNIX - VERSION + ZIP64_VERSION); u16(ZIP64_VERSION); u32(0); u32(0);
+    u64(entries.length); u64(entries.length); u64(directorySize); u64(offset);
+    u32(0x07064b50); u32(0); u64(record); u32(1);
+  }
+  // The classic end record; with ZIP64, 0xffff counts say "read the ZIP64 record".
+  const count = zip64 ? MAX_ENTRIES : entries.length;
+  u32(0x06054b50); u16(0); u16(0); u16(count); u16(count);
   u32(directorySize); u32(offset); u16(0);
   return out;
 }
