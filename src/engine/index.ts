@@ -82,7 +82,7 @@ export type { ConfigFile, ImportResult } from './import/import-configs';
 export { parseWgQuick } from './import/wg-quick-parse';
 export type { ParsedConfig, ParsedInterface, ParsedPeer } from './import/wg-quick-parse';
 
-export { encodeShareFragment, decodeShareFragment, isShareFragment } from './share';
+export { encodeShareFragment, decodeShareFragment, isShareFragment, shareLinkWarning } from './share';
 export { runEngineRequest, analyseDesign } from './worker';
 export type { DesignAnalysis } from './worker';
 export type {

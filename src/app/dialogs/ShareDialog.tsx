@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { encodeShareFragment, formatFieldError, hasSecrets } from '../../engine';
+import { encodeShareFragment, formatFieldError, hasSecrets, shareLinkWarning } from '../../engine';
 import { selectDesign } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { CopyButton } from '../ui/CopyButton';
@@ -28,7 +28,9 @@ export function ShareDialog() {
               onFocus={(e) => e.currentTarget.select()} />
             <CopyButton text={link.url} label="Copy link" testId="copy-share-link" />
           </div>
-          <p className="muted">{link.url.length.toLocaleString()} characters.</p>
+          {shareLinkWarning(link.url.length) === null
+            ? <p className="muted">{link.url.length.toLocaleString('en-US')} characters.</p>
+            : <p className="callout callout--warn" role="status" data-testid="share-long">{shareLinkWarning(link.url.length)}</p>}
         </>
       )}
       <p className="callout">

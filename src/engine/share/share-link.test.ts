@@ -5,7 +5,7 @@ import { fixtureDesign } from '../testing/fixture-design';
 import { FIXTURES } from '../__fixtures__';
 import { publicDesign } from '../model/public-design';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
-import { MAX_SHARE_CHARS, SHARE_PREFIX, decodeShareFragment, encodeShareFragment, isShareFragment } from './share-link';
+import { MAX_SHARE_CHARS, SHARE_PREFIX, SHARE_WARN_CHARS, decodeShareFragment, encodeShareFragment, isShareFragment, shareLinkWarning } from './share-link';
 
 function fragmentOf(json: string): string {
   return SHARE_PREFIX + encodeBase64Url(deflateSync(new TextEncoder().encode(json)));
@@ -77,5 +77,15 @@ describe('share link', () => {
     }));
     expect(decodeBase64Url('ab+/')).toBeNull();
     expect(decodeBase64Url('a')).toBeNull();
+  });
+});
+
+describe('shareLinkWarning', () => {
+  it('is silent up to 8,000 characters and names the length and the file alternative past it', () => {
+    expect(SHARE_WARN_CHARS).toBe(8_000);
+    expect(shareLinkWarning(8_000)).toBeNull();
+    const w = shareLinkWarning(30_776);
+    expect(w).toContain('30,776 characters');
+    expect(w).toContain('send the design as a file instead');
   });
 });

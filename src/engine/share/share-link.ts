@@ -12,6 +12,18 @@ import { decodeBase64Url, encodeBase64Url } from './base64url';
 export const SHARE_PREFIX = 'wgd1.';
 /** Longest fragment we make or read: links far past this break in chat tools and mail clients anyway. */
 export const MAX_SHARE_CHARS = 200_000;
+/**
+ * Links longer than this are at risk where people paste them: Slack, Teams and many ticket and mail tools cut or
+ * refuse long URLs somewhere between 2,000 and 10,000 characters. A design of about 200 hosts reaches it.
+ */
+export const SHARE_WARN_CHARS = 8_000;
+
+/** What to tell the user about a link of `length` characters, or null when it is short enough to paste anywhere. */
+export function shareLinkWarning(length: number): string | null {
+  if (length <= SHARE_WARN_CHARS) return null;
+  return `This link is ${length.toLocaleString('en-US')} characters: chat, ticket and mail tools often cut links past ${SHARE_WARN_CHARS.toLocaleString('en-US')}, and a cut link opens nothing. To be sure it arrives whole, send the design as a file instead (Save, then attach the JSON; it holds no keys unless you choose to include them).`;
+}
+
 /** Largest design text a link may inflate to: stops a small link from expanding into a huge one (a zip bomb). */
 export const MAX_SHARE_INFLATED = 8 * 1024 * 1024;
 
