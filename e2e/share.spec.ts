@@ -1,8 +1,20 @@
 import { decodeShareFragment } from '../src/engine';
+import { generateDesign } from '../src/engine/testing/generate-design';
 import { DesignerPage } from './fixtures/DesignerPage';
+import { textFile } from './fixtures/files';
 import { expect, test } from './fixtures/test';
 
 test.describe('share link', () => {
+  test('a link past 8,000 characters comes with the warning that tools cut it, and the file to send instead', async ({ designer, page }) => {
+    await designer.open();
+    await designer.toolbar.openFile(textFile('fleet.json', JSON.stringify(generateDesign({ shape: 'hub-and-spoke', hosts: 300 }))));
+    await designer.expectCounts(300, 299, 284);
+    const link = await designer.toolbar.shareLink();
+    expect(link.length).toBeGreaterThan(8_000);
+    await expect(page.getByTestId('share-long')).toContainText(`This link is ${link.length.toLocaleString('en-US')} characters`);
+    await expect(page.getByTestId('share-long')).toContainText('send the design as a file instead');
+  });
+
   test('copy a link, open it in a fresh browser: the same design, editable, and no private key anywhere', async ({ designer, page, browser, guard, baseURL }) => {
     await designer.open();
     await designer.buildTwoHosts();
