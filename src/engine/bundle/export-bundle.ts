@@ -1,4 +1,5 @@
-import { completeDesign } from '../complete/complete-design';
+import { completeDesign, hostsNeedingKeys } from '../complete/complete-design';
+import { generateKeypairsFast } from '../keys';
 import type { Completion } from '../complete/complete-design';
 import { droppedKeyFindings } from '../complete/dropped-keys';
 import type { RandomSource } from '../keys';
@@ -46,7 +47,9 @@ export async function exportBundle(
 ): Promise<ExportResult> {
   const all = { ...DEFAULT_BUNDLE_OPTIONS, ...options };
   assertSecretsOptions(all.secrets, sealers);
-  const completion = completeDesign(design, { random, keys: true });
+  // Keypairs first, from the same random draw completion would make (Web Crypto's X25519 where the page has it).
+  const keypairs = await generateKeypairsFast(random, hostsNeedingKeys(design).length);
+  const completion = completeDesign(design, { random, keys: true, keypairs });
   await onCompleted?.(completion);
   const plan = buildPlan(completion.design);
   // The keypairs completion just made are right by construction: validation need not derive them again (1,000

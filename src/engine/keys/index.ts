@@ -10,3 +10,4 @@ export type { X25519Base } from './x25519-backend';
 export type { Keypair } from './x25519-keys';
 export { generatePresharedKey, generatePresharedKeys } from './preshared-key';
 export { publicKeysOf } from './public-keys-batch';
+export { generateKeypairsFast } from './keypairs-batch';

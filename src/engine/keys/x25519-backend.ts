@@ -9,12 +9,12 @@ export const nobleX25519Base: X25519Base = (privateKey) => x25519.getPublicKey(p
 
 // RFC 7748 section 6.1: Alice's and Bob's private keys and the public keys they give; then an unclamped key
 // (bytes ff fe fd ... e0), which a backend must clamp as RFC 7748 says (its public key as @noble/curves gives it).
-const VECTORS: ReadonlyArray<readonly [string, string]> = [
+export const X25519_VECTORS: ReadonlyArray<readonly [string, string]> = [
   ['77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a', '8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a'],
   ['5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb', 'de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f'],
   ['fffefdfcfbfaf9f8f7f6f5f4f3f2f1f0efeeedecebeae9e8e7e6e5e4e3e2e1e0', '3ebcb692149344dc54e58160cf90bed9eea1dd14e81c8e91de557af7d7afd915'],
 ];
-const hex = (text: string) => Uint8Array.from(text.match(/../g) ?? [], (h) => parseInt(h, 16));
+export const hex = (text: string) => Uint8Array.from(text.match(/../g) ?? [], (h) => parseInt(h, 16));
 const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 // A declared process setting, the engine's one: which X25519 implementation derives public keys. The CLI sets it once
@@ -34,7 +34,7 @@ export function x25519Base(): X25519Base {
  */
 export function useX25519(base: X25519Base): void {
   // Fixed answers, not noble's: asking noble would cost its ~60 ms table set-up, the very cost a backend avoids.
-  for (const [privateKey, publicKey] of VECTORS.map(([k, p]) => [hex(k), hex(p)] as const)) {
+  for (const [privateKey, publicKey] of X25519_VECTORS.map(([k, p]) => [hex(k), hex(p)] as const)) {
     let got: Uint8Array;
     try {
       got = base(Uint8Array.from(privateKey));
