@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { formatPrefix } from '../net';
+import { buildPlan } from '../plan/build-plan';
+import type { HostPlan, Plan } from '../plan/types';
+import { renderIptables } from '../render/iptables';
+import { fixtureDesign } from '../testing/fixture-design';
+import { detectDrift } from './detect-drift';
+import { DriftInputError } from './drift-input-error';
+import { parseWgDump } from './wg-dump';
+import type { CollectedFleet } from './types';
+
+const NOW = 1_800_000_000;
+const OTHER_KEY = `${'Q'.repeat(42)}A=`;
+
+/** What collect.sh would write for a host that is exactly as the plan says (nft JSON built from the plan's rules). */
+function clean(hp: HostPlan, edit: { peers?: (lines: string[]) => string[]; mtu?: number } = {}): Record<string, string> {
+  const peers = hp.peers.map((p) => [
+    'wg0', p.publicKey ?? '', '(none)', p.endpoint ?? '(none)', p.allowedIPs.map(formatPrefix).join(',') || '(none)',
+    String(NOW - 30), '100', '200', p.keepalive === null ? 'off' : String(p.keepalive),
+  ].join('\t'));
+  const dump = [['wg0', '(redacted)', hp.publicKey ?? '', String(hp.listenPort), 'off'].join('\t'), ...(edit.peers ?? ((l) => l))(peers)];
+  const addr = [{ ifname: 'lo', mtu: 65536, addr_info: [{ family: 'inet', local: '127.0.0.1', prefixlen: 8, scope: 'host' }] },
+    { ifname: 'wg0', mtu: edit.mtu ?? hp.mtu, addr_info: hp.addresses.map((a) => {
+      const [local = '', len = ''] = formatPrefix(a).split('/');
+      return { family: a.family === 4 ? 'inet' : 'inet6', local, prefixlen: Number(len), scope: 'global' };
+    }) }];
+  return {
+    'wg-dump.txt': `${dump.join('\n')}\n`,
+    'ip-addr.json': JSON.stringify(addr, null, 2),
+    'ip-route.json': '[]', 'ip6-route.json': '[]',
+    // The bundle's own iptables pair stands in for a live ruleset here: nft's JSON has its own test on real nft.
+    'iptables-save.txt': renderIptables(hp, 4), 'ip6tables-save.txt': renderIptables(hp, 6),
+    'collected-at.txt': `${NOW}\n`,
+  };
+}
+
+function fleetOf(plan: Plan, edits: Record<string, Parameters<typeof clean>[1]> = {}): Record<string, Record<string, string>> {
+  return Object.fromEntries(plan.hosts.filter((h) => !h.external).map((hp) => [hp.id, clean(hp, edits[hp.id])]));
+}
+
+describe('detectDrift', () => {
+  const plan = buildPlan(fixtureDesign('hub-and-spoke'));
+  const hub = plan.hosts.find((h) => h.peers.length > 1) as HostPlan;
+  const spoke = hub.peers[0];
+
+  it('finds nothing when every host is as planned', () => {
+    expect(detectDrift(plan, fleetOf(plan))).toEqual([]);
+  });
+
+  it('names the missing peer and its tunnel, and a peer the design does not know', () => {
+    const fleet = fleetOf(plan, { [hub.id]: { peers: (l) => [...l.slice(1), ['wg0', OTHER_KEY, '(none)', '(none)', '10.99.0.1/32', '0', '0', '0', 'off'].join('\t')] } });
+    expect(detectDrift(plan, fleet)).toEqual([
+      { host: hub.id, peer: spoke?.hostId, tunnel: spoke?.tunnelId, what: 'peer-missing', expected: `peer ${spoke?.hostId} (${spoke?.publicKey})`, actual: 'not on the interface' },
+      { host: hub.id, peer: null, tunnel: null, what: 'peer-unknown', expected: 'nothing', actual: `peer ${OTHER_KEY} allowed ips 10.99.0.1/32` },
+    ]);
+  });
+
+  it('calls a peer with the design\'s AllowedIPs but another key a key mismatch', () => {
+    const fleet = fleetOf(plan, { [hub.id]: { peers: (l) => l.map((x, i) => (i === 0 ? x.replace(spoke?.publicKey ?? '', OTHER_KEY) : x)) } });
+    expect(detectDrift(plan, fleet).map((f) => [f.what, f.peer, f.expected, f.actual])).toEqual([['peer-key', spoke?.hostId, spoke?.publicKey, OTHER_KEY]]);
+  });
+
+  it('reports an old handshake on a tunnel that carries flows, and the MTU', () => {
+    const stale = (l: string[]) => l.map((x, i) => (i === 0 ? x.replace(`\t${NOW - 30}\t`, `\t${NOW - 181}\t`) : x));
+    const found = detectDrift(plan, fleetOf(plan, { [hub.id]: { peers: stale, mtu: 1500 } }));
+    expect(found.map((f) => [f.what, f.actual])).toEqual([['handshake-stale', '181 s ago'], ['mtu', '1500']]);
+  });
+
+  it('reports a missing interface once, not once per peer', () => {
+    const fleet = fleetOf(plan, { [hub.id]: { peers: () => [] } });
+    (fleet[hub.id] as Record<string, string>)['wg-dump.txt'] = '';
+    expect(detectDrift(plan, fleet).map((f) => [f.host, f.what])).toEqual([[hub.id, 'interface-missing']]);
+  });
+
+  it('reports a removed firewall chain rule and a missing table', () => {
+    const fleet = fleetOf(plan);
+    const files = fleet[hub.id] as Record<string, string>;
+    const line = files['iptables-save.txt']?.split('\n').find((l) => l.includes('--comment "flow')) ?? '';
+    expect(line).not.toBe('');
+    files['iptables-save.txt'] = files['iptables-save.txt']?.replace(`${line}\n`, '') ?? '';
+    expect(detectDrift(plan, fleet).map((f) => [f.what, f.expected.split(':')[0]])).toEqual([['firewall-rule-missing', `chain ${line.split(' ')[1]} (IPv4)`]]);
+    files['iptables-save.txt'] = '*filter\nCOMMIT\n';
+    files['ip6tables-save.txt'] = '*filter\nCOMMIT\n';
+    expect(detectDrift(plan, fleet).map((f) => f.what)).toEqual(['firewall-missing']);
+  });
+
+  it('refuses a missing host folder or file, and damaged files, naming the file and line', () => {
+    const fleet = fleetOf(plan);
+    const without = Object.fromEntries(Object.entries(fleet).filter(([id]) => id !== hub.id));
+    expect(() => detectDrift(plan, without)).toThrow(new DriftInputError(`${hub.id}/`, 0, `no folder for host ${hub.id}: run its collect.sh and copy the folder here`));
+    const files = fleet[hub.id] as Record<string, string>;
+    const broken = (name: string, text: string | undefined): CollectedFleet => ({ ...fleet, [hub.id]: { ...files, [name]: text as string } });
+    expect(() => detectDrift(plan, broken('wg-dump.txt', `${files['wg-dump.txt']}wg0\tbroken\n`))).toThrow(`${hub.id}/wg-dump.txt line ${hub.peers.length + 2}: 2 tab-separated columns`);
+    expect(() => detectDrift(plan, broken('ip-addr.json', '[\n{"ifname": "wg0",\n oops}]'))).toThrow(new RegExp(`^${hub.id}/ip-addr.json line 3: is not JSON`));
+    expect(() => detectDrift(plan, broken('collected-at.txt', 'yesterday'))).toThrow(`${hub.id}/collected-at.txt line 1: "yesterday" is not the Unix time`);
+    const noNow: Record<string, string> = { ...files };
+    delete noNow['collected-at.txt'];
+    expect(() => detectDrift(plan, { ...fleet, [hub.id]: noNow })).toThrow(`${hub.id}/collected-at.txt: is missing`);
+  });
+
+  it('reports a collected folder of a host the design does not have', () => {
+    expect(detectDrift(plan, { ...fleetOf(plan), 'old-db': {} })).toEqual([
+      { host: 'old-db', peer: null, tunnel: null, what: 'host-unknown', expected: 'nothing', actual: 'a collected folder old-db/ the design has no managed host for' },
+    ]);
+  });
+});
+
+describe('parseWgDump', () => {
+  it('reads a peer line of wg show all dump and sorts its AllowedIPs', () => {
+    const key = `${'A'.repeat(42)}E=`;
+    const dump = parseWgDump(`wg0\t(redacted)\t${key}\t51820\toff\nwg0\t${OTHER_KEY}\t(redacted)\t203.0.113.1:51820\t10.0.0.2/32,10.0.0.1/32\t17\t1\t2\t25\n`, 'x');
+    expect(dump.get('wg0')?.peers).toEqual([{ publicKey: OTHER_KEY, presharedKey: true, endpoint: '203.0.113.1:51820', allowedIPs: ['10.0.0.1/32', '10.0.0.2/32'], latestHandshake: 17, keepalive: 25 }]);
+  });
+});

@@ -1,0 +1,70 @@
+import { formatPrefix } from '../net';
+import { COLLECTED_FILES } from '../render/collect-script';
+import { WG_INTERFACE } from '../plan/types';
+import type { HostPlan, Plan } from '../plan/types';
+import { DriftInputError } from './drift-input-error';
+import { firewallDrift } from './firewall-drift';
+import { parseIpAddr } from './ip-addr';
+import { peerDrift } from './peer-drift';
+import type { CollectedFleet, CollectedHost, DriftFinding } from './types';
+import { parseWgDump } from './wg-dump';
+
+/**
+ * Compares a running network, as each host's collect.sh wrote it, with the design's plan: per managed host its wg0
+ * (key, port, MTU, addresses), its peers (keys, AllowedIPs, endpoints, keepalive, handshakes on tunnels that carry
+ * declared flows) and its firewall against the bundle's. `fleet` holds one folder per host, named for its id.
+ * Throws DriftInputError naming the file (and line) when a host's folder or file is missing or unreadable.
+ */
+export function detectDrift(plan: Plan, fleet: CollectedFleet): DriftFinding[] {
+  const managed = plan.hosts.filter((h) => !h.external);
+  const out: DriftFinding[] = [];
+  for (const hp of managed) {
+    const files = fleet[hp.id];
+    if (files === undefined) throw new DriftInputError(`${hp.id}/`, 0, `no folder for host ${hp.id}: run its collect.sh and copy the folder here`);
+    out.push(...hostDrift(plan, hp, files));
+  }
+  const known = new Set(managed.map((h) => h.id));
+  for (const name of Object.keys(fleet).sort()) {
+    if (!known.has(name)) out.push({ host: name, peer: null, tunnel: null, what: 'host-unknown', expected: 'nothing', actual: `a collected folder ${name}/ the design has no managed host for` });
+  }
+  return out;
+}
+
+function hostDrift(plan: Plan, hp: HostPlan, files: CollectedHost): DriftFinding[] {
+  const f = COLLECTED_FILES;
+  const folder = hp.id;
+  const read = (name: string) => {
+    const text = files[name];
+    if (text === undefined) throw new DriftInputError(`${folder}/${name}`, 0, 'is missing: run the bundle\'s collect.sh on the host again');
+    return text;
+  };
+  const dump = parseWgDump(read(f.wgDump), `${folder}/${f.wgDump}`);
+  const links = parseIpAddr(read(f.addr), `${folder}/${f.addr}`);
+  const nowText = read(f.collectedAt).trim();
+  if (!/^[0-9]{1,12}$/.test(nowText)) throw new DriftInputError(`${folder}/${f.collectedAt}`, 1, `"${nowText}" is not the Unix time date +%s prints`);
+  const out = firewallDrift(hp, files, folder);
+  const iface = dump.get(WG_INTERFACE);
+  const link = links.get(WG_INTERFACE);
+  const mine = (what: DriftFinding['what'], expected: string, actual: string): DriftFinding =>
+    ({ host: hp.id, peer: null, tunnel: null, what, expected, actual });
+  if (!iface || !link) {
+    // Every peer, address and MTU is gone with it: one finding says so, not one per peer.
+    return [mine('interface-missing', `${WG_INTERFACE} up`, iface ? `no link ${WG_INTERFACE} in ip addr` : `no ${WG_INTERFACE} in wg show all dump`), ...out];
+  }
+  if (hp.publicKey !== null && iface.publicKey !== hp.publicKey) out.unshift(mine('interface-key', hp.publicKey, iface.publicKey));
+  if (iface.listenPort !== hp.listenPort) out.push(mine('listen-port', String(hp.listenPort), String(iface.listenPort)));
+  if (link.mtu !== hp.mtu) out.push(mine('mtu', String(hp.mtu), String(link.mtu)));
+  const addresses = hp.addresses.map(formatPrefix).sort();
+  if (addresses.join(',') !== link.addresses.join(',')) out.push(mine('address', addresses.join(', '), link.addresses.join(', ') || '(none)'));
+  const carriesFlows = new Set<string>();
+  for (const flow of plan.flows) {
+    const path = flow.path ?? [];
+    path.forEach((id, i) => {
+      const next = path[i + 1];
+      if (next === undefined) return;
+      if (id === hp.id) carriesFlows.add(next);
+      if (next === hp.id) carriesFlows.add(id);
+    });
+  }
+  return [...peerDrift({ hp, live: iface, now: Number(nowText), carriesFlows }), ...out];
+}
