@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatPrefix } from '../net';
 import { buildPlan } from '../plan/build-plan';
 import type { HostPlan, Plan } from '../plan/types';
-import { renderIptables } from '../render/iptables';
+import { collectedFleet } from '../testing/collected-host';
+import type { CollectedEdit } from '../testing/collected-host';
 import { fixtureDesign } from '../testing/fixture-design';
 import { detectDrift } from './detect-drift';
 import { DriftInputError } from './drift-input-error';
@@ -12,30 +12,8 @@ import type { CollectedFleet } from './types';
 const NOW = 1_800_000_000;
 const OTHER_KEY = `${'Q'.repeat(42)}A=`;
 
-/** What collect.sh would write for a host that is exactly as the plan says (nft JSON built from the plan's rules). */
-function clean(hp: HostPlan, edit: { peers?: (lines: string[]) => string[]; mtu?: number } = {}): Record<string, string> {
-  const peers = hp.peers.map((p) => [
-    'wg0', p.publicKey ?? '', '(none)', p.endpoint ?? '(none)', p.allowedIPs.map(formatPrefix).join(',') || '(none)',
-    String(NOW - 30), '100', '200', p.keepalive === null ? 'off' : String(p.keepalive),
-  ].join('\t'));
-  const dump = [['wg0', '(redacted)', hp.publicKey ?? '', String(hp.listenPort), 'off'].join('\t'), ...(edit.peers ?? ((l) => l))(peers)];
-  const addr = [{ ifname: 'lo', mtu: 65536, addr_info: [{ family: 'inet', local: '127.0.0.1', prefixlen: 8, scope: 'host' }] },
-    { ifname: 'wg0', mtu: edit.mtu ?? hp.mtu, addr_info: hp.addresses.map((a) => {
-      const [local = '', len = ''] = formatPrefix(a).split('/');
-      return { family: a.family === 4 ? 'inet' : 'inet6', local, prefixlen: Number(len), scope: 'global' };
-    }) }];
-  return {
-    'wg-dump.txt': `${dump.join('\n')}\n`,
-    'ip-addr.json': JSON.stringify(addr, null, 2),
-    'ip-route.json': '[]', 'ip6-route.json': '[]',
-    // The bundle's own iptables pair stands in for a live ruleset here: nft's JSON has its own test on real nft.
-    'iptables-save.txt': renderIptables(hp, 4), 'ip6tables-save.txt': renderIptables(hp, 6),
-    'collected-at.txt': `${NOW}\n`,
-  };
-}
-
-function fleetOf(plan: Plan, edits: Record<string, Parameters<typeof clean>[1]> = {}): Record<string, Record<string, string>> {
-  return Object.fromEntries(plan.hosts.filter((h) => !h.external).map((hp) => [hp.id, clean(hp, edits[hp.id])]));
+function fleetOf(plan: Plan, edits: Readonly<Record<string, CollectedEdit>> = {}): Record<string, Record<string, string>> {
+  return collectedFleet(plan, NOW, edits);
 }
 
 describe('detectDrift', () => {
