@@ -108,4 +108,10 @@ describe('collect.sh and drift on real WireGuard', () => {
       { host: 'app-1', peer: 'pg-primary', tunnel: 't-app-1-pg', what: 'peer-missing', expected: `peer pg-primary (${pgKey})`, actual: 'not on the interface' },
     ]);
   });
+
+  it('reports an interface taken down, as ip -j addr shows it', () => {
+    expect(host('pg-primary').run('ip link set wg0 down').ok).toBe(true);
+    const found = detectDrift(plan, collect('down')).filter((f) => f.host === 'pg-primary');
+    expect(found.map((f) => f.what)).toEqual(['interface-down', 'allowed-ips']);
+  });
 });

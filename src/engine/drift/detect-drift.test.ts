@@ -41,7 +41,11 @@ describe('detectDrift', () => {
   it('reports an old handshake on a tunnel that carries flows, and the MTU', () => {
     const stale = (l: string[]) => l.map((x, i) => (i === 0 ? x.replace(`\t${NOW - 30}\t`, `\t${NOW - 181}\t`) : x));
     const found = detectDrift(plan, fleetOf(plan, { [hub.id]: { peers: stale, mtu: 1500 } }));
-    expect(found.map((f) => [f.what, f.actual])).toEqual([['handshake-stale', '181 s ago'], ['mtu', '1500']]);
+    expect(found.map((f) => [f.what, f.actual])).toEqual([['mtu', '1500'], ['handshake-stale', '181 s ago']]);
+  });
+
+  it('reports an interface that is down', () => {
+    expect(detectDrift(plan, fleetOf(plan, { [hub.id]: { down: true } })).map((f) => [f.host, f.what])).toEqual([[hub.id, 'interface-down']]);
   });
 
   it('reports a missing interface once, not once per peer', () => {

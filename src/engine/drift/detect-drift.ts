@@ -42,16 +42,19 @@ function hostDrift(plan: Plan, hp: HostPlan, files: CollectedHost): DriftFinding
   const links = parseIpAddr(read(f.addr), `${folder}/${f.addr}`);
   const nowText = read(f.collectedAt).trim();
   if (!/^[0-9]{1,12}$/.test(nowText)) throw new DriftInputError(`${folder}/${f.collectedAt}`, 1, `"${nowText}" is not the Unix time date +%s prints`);
-  const out = firewallDrift(hp, files, folder);
+  const firewall = firewallDrift(hp, files, folder);
   const iface = dump.get(WG_INTERFACE);
   const link = links.get(WG_INTERFACE);
   const mine = (what: DriftFinding['what'], expected: string, actual: string): DriftFinding =>
     ({ host: hp.id, peer: null, tunnel: null, what, expected, actual });
   if (!iface || !link) {
     // Every peer, address and MTU is gone with it: one finding says so, not one per peer.
-    return [mine('interface-missing', `${WG_INTERFACE} up`, iface ? `no link ${WG_INTERFACE} in ip addr` : `no ${WG_INTERFACE} in wg show all dump`), ...out];
+    return [mine('interface-missing', `${WG_INTERFACE} up`, iface ? `no link ${WG_INTERFACE} in ip addr` : `no ${WG_INTERFACE} in wg show all dump`), ...firewall];
   }
-  if (hp.publicKey !== null && iface.publicKey !== hp.publicKey) out.unshift(mine('interface-key', hp.publicKey, iface.publicKey));
+  // The interface first, then its peers, then the firewall: the order an operator fixes them in.
+  const out: DriftFinding[] = [];
+  if (!link.up) out.push(mine('interface-down', `${WG_INTERFACE} up`, `${WG_INTERFACE} is down (ip link set ${WG_INTERFACE} down?): no traffic passes`));
+  if (hp.publicKey !== null && iface.publicKey !== hp.publicKey) out.push(mine('interface-key', hp.publicKey, iface.publicKey));
   if (iface.listenPort !== hp.listenPort) out.push(mine('listen-port', String(hp.listenPort), String(iface.listenPort)));
   if (link.mtu !== hp.mtu) out.push(mine('mtu', String(hp.mtu), String(link.mtu)));
   const addresses = hp.addresses.map(formatPrefix).sort();
@@ -66,5 +69,5 @@ function hostDrift(plan: Plan, hp: HostPlan, files: CollectedHost): DriftFinding
       if (next === hp.id) carriesFlows.add(id);
     });
   }
-  return [...peerDrift({ hp, live: iface, now: Number(nowText), carriesFlows }), ...out];
+  return [...out, ...peerDrift({ hp, live: iface, now: Number(nowText), carriesFlows }), ...firewall];
 }

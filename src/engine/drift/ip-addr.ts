@@ -6,6 +6,8 @@ import { asRecord, parseJsonFile } from './json-text';
 export interface LiveLink {
   name: string;
   mtu: number;
+  /** The link's UP flag (`ip link set ... down` clears it; the addresses and wg's peers stay). */
+  up: boolean;
   addresses: string[];
 }
 
@@ -32,7 +34,8 @@ export function parseIpAddr(text: string, file: string): Map<string, LiveLink> {
       if (!prefix || info?.['scope'] === 'link') return [];
       return [formatPrefix(prefix)];
     }).sort();
-    out.set(name, { name, mtu, addresses });
+    const flags = Array.isArray(link['flags']) ? link['flags'] : [];
+    out.set(name, { name, mtu, up: flags.includes('UP'), addresses });
   });
   return out;
 }

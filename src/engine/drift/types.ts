@@ -4,6 +4,7 @@
 export type DriftWhat =
   | 'host-unknown'
   | 'interface-missing'
+  | 'interface-down'
   | 'interface-key'
   | 'listen-port'
   | 'mtu'

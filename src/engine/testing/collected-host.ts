@@ -7,6 +7,8 @@ export interface CollectedEdit {
   /** Rewrites the dump's peer lines (tab-separated, as wg show all dump prints them). */
   peers?: (lines: string[]) => string[];
   mtu?: number;
+  /** wg0 without its UP flag, as after `ip link set wg0 down`. */
+  down?: boolean;
 }
 
 /**
@@ -20,8 +22,8 @@ export function collectedHost(hp: HostPlan, now: number, edit: CollectedEdit = {
   ].join('\t'));
   const dump = [['wg0', '(redacted)', hp.publicKey ?? '', String(hp.listenPort), 'off'].join('\t'), ...(edit.peers ?? ((l) => l))(peers)];
   const links = [
-    { ifname: 'lo', mtu: 65536, addr_info: [{ family: 'inet', local: '127.0.0.1', prefixlen: 8, scope: 'host' }] },
-    { ifname: 'wg0', mtu: edit.mtu ?? hp.mtu, addr_info: hp.addresses.map((a) => {
+    { ifname: 'lo', flags: ['LOOPBACK', 'UP', 'LOWER_UP'], mtu: 65536, addr_info: [{ family: 'inet', local: '127.0.0.1', prefixlen: 8, scope: 'host' }] },
+    { ifname: 'wg0', flags: ['POINTOPOINT', 'NOARP', ...(edit.down ? [] : ['UP', 'LOWER_UP'])], mtu: edit.mtu ?? hp.mtu, addr_info: hp.addresses.map((a) => {
       const [local = '', len = ''] = formatPrefix(a).split('/');
       return { family: a.family === 4 ? 'inet' : 'inet6', local, prefixlen: Number(len), scope: 'global' };
     }) },
