@@ -13,7 +13,7 @@ import type { LabChecks, Probe } from './expectations';
 import { checkHandshakes, warmUp } from './handshakes';
 import { checkRotation } from './key-rotation';
 import { deployHostKeys, deploySecrets, secretsSetup } from './custody-deploy';
-import { deployWithAnsible, replayWithCheck } from './ansible-deploy';
+import { collectWithAnsible, deployWithAnsible, replayWithCheck } from './ansible-deploy';
 import type { AnsibleLab } from './ansible-deploy';
 import type { CustodyVariant } from './custody-variants';
 import type { LabHost } from './handshakes';
@@ -94,7 +94,7 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
     results.push(...await checkHandshakes(checks.tunnels, hosts));
     results.push(...await runProbes(checks, hosts, nsOf, log));
     results.push(...await checkPgHba(bundle, checks.servers, nsOf));
-    if (ansible) results.push(await replayWithCheck(ansible, bundle));
+    if (ansible) results.push(await replayWithCheck(ansible, bundle), await collectWithAnsible(ansible, bundle, run.cli));
     // One design checks wg-designer drift against the running network (changes it, puts it back) before day 2.
     if (!run.variant && run.name === DRIFT_DESIGN) {
       const started = Date.now();
