@@ -58,7 +58,7 @@ export type { Plan, HostPlan, PeerPlan, TunnelPlan, FlowPlan, FirewallIntent, Fi
 export { renderWgQuick } from './render/wg-quick';
 export { renderNftables } from './render/nftables';
 export { COLLECTED_FILES, renderCollectScript } from './render/collect-script';
-export { detectDrift, DriftInputError, formatDriftFinding } from './drift';
+export { detectDrift, driftAsFindings, DriftInputError, formatDriftFinding } from './drift';
 export type { CollectedFleet, CollectedHost, DriftFinding, DriftWhat } from './drift';
 
 export { bundleFiles } from './bundle/bundle-files';

@@ -4,6 +4,7 @@ import type { HostPlan, Plan } from '../plan/types';
 import { collectedFleet } from '../testing/collected-host';
 import type { CollectedEdit } from '../testing/collected-host';
 import { fixtureDesign } from '../testing/fixture-design';
+import { driftAsFindings } from './as-findings';
 import { detectDrift } from './detect-drift';
 import { DriftInputError } from './drift-input-error';
 import { parseWgDump } from './wg-dump';
@@ -92,5 +93,20 @@ describe('parseWgDump', () => {
     const key = `${'A'.repeat(42)}E=`;
     const dump = parseWgDump(`wg0\t(redacted)\t${key}\t51820\toff\nwg0\t${OTHER_KEY}\t(redacted)\t203.0.113.1:51820\t10.0.0.2/32,10.0.0.1/32\t17\t1\t2\t25\n`, 'x');
     expect(dump.get('wg0')?.peers).toEqual([{ publicKey: OTHER_KEY, presharedKey: true, endpoint: '203.0.113.1:51820', allowedIPs: ['10.0.0.1/32', '10.0.0.2/32'], latestHandshake: 17, keepalive: 25 }]);
+  });
+});
+
+describe('driftAsFindings', () => {
+  it('marks the host and the tunnel of a peer missing live, and only the host of a peer the design does not know', () => {
+    const found = driftAsFindings([
+      { host: 'hub', peer: 'app-1', tunnel: 't-hub-app-1', what: 'peer-missing', expected: 'peer app-1', actual: 'not on the interface' },
+      { host: 'hub', peer: null, tunnel: null, what: 'peer-unknown', expected: 'nothing', actual: 'peer K allowed ips 10.0.0.9/32' },
+      { host: 'gone', peer: null, tunnel: null, what: 'host-unknown', expected: 'nothing', actual: 'a folder' },
+    ], new Set(['hub', 'app-1']));
+    expect(found).toEqual([
+      { code: 'drift-peer-missing', severity: 'error', message: 'Live: hub peer app-1 (tunnel t-hub-app-1): peer-missing: expected peer app-1; live not on the interface', subjects: { hosts: ['hub'], tunnels: ['t-hub-app-1'] } },
+      { code: 'drift-peer-unknown', severity: 'error', message: 'Live: hub: peer-unknown: expected nothing; live peer K allowed ips 10.0.0.9/32', subjects: { hosts: ['hub'] } },
+      { code: 'drift-host-unknown', severity: 'warning', message: 'Live: gone: host-unknown: expected nothing; live a folder', subjects: {} },
+    ]);
   });
 });
