@@ -109,9 +109,10 @@ describe('collect.sh and drift on real WireGuard', () => {
     ]);
   });
 
-  it('reports an interface taken down, as ip -j addr shows it', () => {
+  it('reports an interface taken down, as ip -j addr shows it, and the routes the kernel dropped with it', () => {
     expect(host('pg-primary').run('ip link set wg0 down').ok).toBe(true);
     const found = detectDrift(plan, collect('down')).filter((f) => f.host === 'pg-primary');
-    expect(found.map((f) => f.what)).toEqual(['interface-down', 'allowed-ips']);
+    expect(found.map((f) => f.what)).toEqual(['interface-down', 'allowed-ips', 'route-missing']);
+    expect(found[2]).toMatchObject({ peer: 'app-1', tunnel: 't-app-1-pg', actual: 'none in the main table' });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatPrefix } from '../net';
 import { buildPlan } from '../plan/build-plan';
 import type { HostPlan, Plan } from '../plan/types';
 import { collectedFleet } from '../testing/collected-host';
@@ -47,6 +48,20 @@ describe('detectDrift', () => {
 
   it('reports an interface that is down', () => {
     expect(detectDrift(plan, fleetOf(plan, { [hub.id]: { down: true } })).map((f) => [f.host, f.what])).toEqual([[hub.id, 'interface-down']]);
+  });
+
+  it('reports AllowedIPs no route through wg0 covers, and reads default and host routes', () => {
+    const fleet = fleetOf(plan);
+    const files = fleet[hub.id] as Record<string, string>;
+    const routes = JSON.parse(files['ip-route.json'] ?? '[]') as Array<{ dst: string }>;
+    const first = spoke?.allowedIPs[0];
+    const firstText = first ? formatPrefix(first) : '';
+    files['ip-route.json'] = JSON.stringify(routes.filter((r) => !firstText.startsWith(`${r.dst}/`) && r.dst !== firstText));
+    expect(detectDrift(plan, fleet).map((f) => [f.what, f.peer, f.expected])).toEqual([['route-missing', spoke?.hostId, `a route through wg0 for ${firstText}`]]);
+    files['ip-route.json'] = JSON.stringify([{ dst: 'default', dev: 'wg0' }, { dst: '192.0.2.1', dev: 'eth0' }]);
+    expect(detectDrift(plan, fleet)).toEqual([]);
+    files['ip-route.json'] = '{"not": "a list"}';
+    expect(() => detectDrift(plan, fleet)).toThrow(`${hub.id}/ip-route.json line 1: is not the list of routes ip -j route show prints`);
   });
 
   it('reports a missing interface once, not once per peer', () => {

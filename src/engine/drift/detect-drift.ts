@@ -1,10 +1,12 @@
-import { formatPrefix } from '../net';
+import { containsPrefix, formatPrefix, isDefaultRoute } from '../net';
+import type { Prefix } from '../net';
 import { COLLECTED_FILES } from '../render/collect-script';
 import { WG_INTERFACE } from '../plan/types';
 import type { HostPlan, Plan } from '../plan/types';
 import { DriftInputError } from './drift-input-error';
 import { firewallDrift } from './firewall-drift';
 import { parseIpAddr } from './ip-addr';
+import { routesVia } from './ip-route';
 import { peerDrift } from './peer-drift';
 import type { CollectedFleet, CollectedHost, DriftFinding } from './types';
 import { parseWgDump } from './wg-dump';
@@ -69,5 +71,23 @@ function hostDrift(plan: Plan, hp: HostPlan, files: CollectedHost): DriftFinding
       if (next === hp.id) carriesFlows.add(id);
     });
   }
-  return [...out, ...peerDrift({ hp, live: iface, now: Number(nowText), carriesFlows }), ...firewall];
+  const routes = [
+    ...routesVia(read(f.route4), `${folder}/${f.route4}`, WG_INTERFACE, 4),
+    ...routesVia(read(f.route6), `${folder}/${f.route6}`, WG_INTERFACE, 6),
+  ];
+  return [...out, ...peerDrift({ hp, live: iface, now: Number(nowText), carriesFlows }), ...routeDrift(hp, routes), ...firewall];
+}
+
+/**
+ * wg-quick routes each peer's AllowedIPs through wg0 (one route per prefix unless one already covers it): a prefix
+ * no route through wg0 covers is sent elsewhere, whatever wg shows. A /0 is left out: wg-quick routes it through a
+ * table of its own (fwmark), not the main table collect.sh lists.
+ */
+function routeDrift(hp: HostPlan, routes: readonly Prefix[]): DriftFinding[] {
+  return hp.peers.flatMap((p) => {
+    const unrouted = p.allowedIPs.filter((a) => !isDefaultRoute(a) && !routes.some((r) => containsPrefix(r, a)));
+    if (unrouted.length === 0) return [];
+    const list = unrouted.map(formatPrefix).join(', ');
+    return [{ host: hp.id, peer: p.hostId, tunnel: p.tunnelId, what: 'route-missing' as const, expected: `a route through ${WG_INTERFACE} for ${list}`, actual: 'none in the main table' }];
+  });
 }

@@ -13,6 +13,7 @@ export type DriftWhat =
   | 'peer-unknown'
   | 'peer-key'
   | 'allowed-ips'
+  | 'route-missing'
   | 'endpoint'
   | 'keepalive'
   | 'handshake-stale'

@@ -1,4 +1,4 @@
-import { formatPrefix } from '../net';
+import { formatPrefix, isHostPrefix } from '../net';
 import type { HostPlan, Plan } from '../plan/types';
 import { COLLECTED_FILES } from '../render/collect-script';
 import { renderIptables } from '../render/iptables';
@@ -28,12 +28,15 @@ export function collectedHost(hp: HostPlan, now: number, edit: CollectedEdit = {
       return { family: a.family === 4 ? 'inet' : 'inet6', local, prefixlen: Number(len), scope: 'global' };
     }) },
   ];
+  // As wg-quick leaves them: a route through wg0 per AllowedIPs (host routes without their length, as ip prints them).
+  const routes = (family: 4 | 6) => JSON.stringify(hp.peers.flatMap((p) => p.allowedIPs).filter((a) => a.family === family)
+    .map((a) => ({ dst: isHostPrefix(a) ? formatPrefix(a).split('/')[0] : formatPrefix(a), dev: 'wg0', scope: 'link', flags: [] })));
   const f = COLLECTED_FILES;
   return {
     [f.wgDump]: `${dump.join('\n')}\n`,
     [f.addr]: JSON.stringify(links, null, 2),
-    [f.route4]: '[]',
-    [f.route6]: '[]',
+    [f.route4]: routes(4),
+    [f.route6]: routes(6),
     [f.iptables4]: renderIptables(hp, 4),
     [f.iptables6]: renderIptables(hp, 6),
     [f.collectedAt]: `${now}\n`,
