@@ -25,11 +25,17 @@ async function cli(...argv: string[]) {
 function exportedPlan() {
   const parsed = parseDesignText(readFileSync(design, 'utf8'));
   if (!parsed.ok) throw new Error('design');
-  const keys = JSON.parse(readFileSync(join(dir, 'orders.keys.json'), 'utf8')) as { hosts: Record<string, { privateKey: string }> };
-  const withKeys: Design = { ...parsed.value, hosts: parsed.value.hosts.map((h) => {
-    const k = keys.hosts[h.id];
-    return k ? { ...h, publicKey: publicKeyOf(k.privateKey) } : h;
-  }) };
+  const keys = JSON.parse(readFileSync(join(dir, 'orders.keys.json'), 'utf8')) as {
+    hosts: Record<string, { privateKey: string }>; tunnels: Record<string, { presharedKey: string }>;
+  };
+  const withKeys: Design = {
+    ...parsed.value,
+    hosts: parsed.value.hosts.map((h) => {
+      const k = keys.hosts[h.id];
+      return k ? { ...h, publicKey: publicKeyOf(k.privateKey) } : h;
+    }),
+    tunnels: parsed.value.tunnels.map((t) => ({ ...t, presharedKey: keys.tunnels[t.id]?.presharedKey ?? null })),
+  };
   return buildPlan(completeDesign(withKeys, { random: seededRandom(0), keys: false }).design);
 }
 
@@ -72,6 +78,15 @@ describe('wg-designer drift', () => {
     expect(JSON.parse(json.out)).toEqual({ design: 'orders hub-and-spoke', drift: true, findings: [
       { host: hub?.id, peer: gone?.hostId, tunnel: gone?.tunnelId, what: 'peer-missing', expected: `peer ${gone?.hostId} (${gone?.publicKey})`, actual: 'not on the interface' },
     ] });
+  });
+
+  it('reads the preshared keys from the keys file: one missing live is drift', async () => {
+    const plan = exportedPlan();
+    const host = plan.hosts[0];
+    const live = writeFleet('no-psk', { [host?.id ?? '']: { peers: (l) => l.map((x) => x.replace('(redacted)', '(none)')) } });
+    const r = await cli('drift', design, '--live', live);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${host?.id} peer ${host?.peers[0]?.hostId} (tunnel ${host?.peers[0]?.tunnelId}): preshared-key: expected a preshared key; live none`);
   });
 
   it('exits 2 with one line naming the path when a folder, a file or the live folder is missing or damaged', async () => {

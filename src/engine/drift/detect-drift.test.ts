@@ -40,6 +40,13 @@ describe('detectDrift', () => {
     expect(detectDrift(plan, fleet).map((f) => [f.what, f.peer, f.expected, f.actual])).toEqual([['peer-key', spoke?.hostId, spoke?.publicKey, OTHER_KEY]]);
   });
 
+  it('reports a preshared key the design has and the interface does not', () => {
+    const withPsk = buildPlan({ ...fixtureDesign('point-to-point'), tunnels: fixtureDesign('point-to-point').tunnels.map((t) => ({ ...t, presharedKey: OTHER_KEY })) });
+    expect(detectDrift(withPsk, collectedFleet(withPsk, NOW))).toEqual([]);
+    const fleet = collectedFleet(withPsk, NOW, { 'app-1': { peers: (l) => l.map((x) => x.replace('(redacted)', '(none)')) } });
+    expect(detectDrift(withPsk, fleet).map((f) => [f.host, f.what, f.tunnel])).toEqual([['app-1', 'preshared-key', 't-app-1-pg']]);
+  });
+
   it('reports an old handshake on a tunnel that carries flows, and the MTU', () => {
     const stale = (l: string[]) => l.map((x, i) => (i === 0 ? x.replace(`\t${NOW - 30}\t`, `\t${NOW - 181}\t`) : x));
     const found = detectDrift(plan, fleetOf(plan, { [hub.id]: { peers: stale, mtu: 1500 } }));

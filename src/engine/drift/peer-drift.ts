@@ -45,6 +45,8 @@ export function peerDrift({ hp, live, now, carriesFlows }: PeerContext): DriftFi
     if (!same(l.allowedIPs, ips)) out.push(f('allowed-ips', list(ips), list(l.allowedIPs)));
     if (p.endpoint !== null && l.endpoint !== null && !sameEndpoint(p.endpoint, l.endpoint)) out.push(f('endpoint', p.endpoint, l.endpoint));
     if (p.endpoint !== null && l.endpoint === null) out.push(f('endpoint', p.endpoint, 'none'));
+    // collect.sh never writes a preshared key, only whether one is set: a key the design has must be set live.
+    if (p.presharedKey !== null && !l.presharedKey) out.push(f('preshared-key', 'a preshared key', 'none'));
     if (p.keepalive !== l.keepalive) out.push(f('keepalive', seconds(p.keepalive), seconds(l.keepalive)));
     if (carriesFlows.has(p.hostId)) {
       const age = l.latestHandshake === 0 ? null : now - l.latestHandshake;

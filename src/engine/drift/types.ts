@@ -16,6 +16,7 @@ export type DriftWhat =
   | 'route-missing'
   | 'endpoint'
   | 'keepalive'
+  | 'preshared-key'
   | 'handshake-stale'
   | 'firewall-missing'
   | 'firewall-chain'

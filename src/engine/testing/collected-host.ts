@@ -17,7 +17,7 @@ export interface CollectedEdit {
  */
 export function collectedHost(hp: HostPlan, now: number, edit: CollectedEdit = {}): Record<string, string> {
   const peers = hp.peers.map((p) => [
-    'wg0', p.publicKey ?? '', '(none)', p.endpoint ?? '(none)', p.allowedIPs.map(formatPrefix).join(',') || '(none)',
+    'wg0', p.publicKey ?? '', p.presharedKey === null ? '(none)' : '(redacted)', p.endpoint ?? '(none)', p.allowedIPs.map(formatPrefix).join(',') || '(none)',
     String(now - 30), '100', '200', p.keepalive === null ? 'off' : String(p.keepalive),
   ].join('\t'));
   const dump = [['wg0', '(redacted)', hp.publicKey ?? '', String(hp.listenPort), 'off'].join('\t'), ...(edit.peers ?? ((l) => l))(peers)];
