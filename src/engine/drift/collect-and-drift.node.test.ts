@@ -7,6 +7,7 @@ import { formatAddress } from '../net';
 import { buildPlan } from '../plan/build-plan';
 import type { HostPlan } from '../plan/types';
 import { renderCollectScript } from '../render/collect-script';
+import { renderIptables } from '../render/iptables';
 import { renderNftables } from '../render/nftables';
 import { renderWgQuick } from '../render/wg-quick';
 import { fixtureDesign } from '../testing/fixture-design';
@@ -46,11 +47,11 @@ describe('collect.sh and drift on real WireGuard', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function collect(round: string): CollectedFleet {
+  function collect(round: string, scripts: Readonly<Record<string, string>> = {}): CollectedFleet {
     const fleet: Record<string, Record<string, string>> = {};
     for (const id of hosts.keys()) {
       const out = join(dir, round, id);
-      const r = host(id).run(`${join(dir, `collect-${id}.sh`)} ${out}`);
+      const r = host(id).run(`${scripts[id] ?? join(dir, `collect-${id}.sh`)} ${out}`);
       expect(r.ok, r.out).toBe(true);
       expect(r.out).toContain(`collected host ${id} into ${out}`);
       fleet[id] = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
@@ -73,6 +74,27 @@ describe('collect.sh and drift on real WireGuard', () => {
       expect(secret).toHaveLength(44);
       for (const text of Object.values(fleet[id] ?? {})) expect(text).not.toContain(secret);
     }
+  });
+
+  it('reads a host whose bundle chose iptables from iptables-save, and finds it as designed', () => {
+    const app = host('app-1');
+    const script = join(dir, 'collect-app-1-iptables.sh');
+    writeFileSync(script, renderCollectScript(hp('app-1'), 'iptables'), { mode: 0o755 });
+    expect(spawnSync('shellcheck', ['--severity=style', script], { encoding: 'utf8' }).status).toBe(0);
+    for (const family of [4, 6] as const) {
+      const load = app.run(`${family === 4 ? 'iptables' : 'ip6tables'}-restore -n`, renderIptables(hp('app-1'), family));
+      expect(load.ok, load.out).toBe(true);
+    }
+    const fleet = collect('iptables', { 'app-1': script });
+    expect(Object.keys(fleet['app-1'] ?? {}).sort()).toEqual(['collected-at.txt', 'ip-addr.json', 'ip-route.json', 'ip6-route.json', 'ip6tables-save.txt', 'iptables-save.txt', 'wg-dump.txt']);
+    expect(detectDrift(plan, fleet)).toEqual([]);
+    expect(app.run('iptables -F WGD-FROM-TUNNEL').ok).toBe(true);
+    // Every rule of that IPv4 chain, and nothing else, is missing now.
+    const flushed = renderIptables(hp('app-1'), 4).split('\n').filter((l) => l.startsWith('-A WGD-FROM-TUNNEL ')).length;
+    const found = detectDrift(plan, collect('iptables-flushed', { 'app-1': script }));
+    expect(found.map((f) => [f.host, f.what, f.expected.split(':')[0]])).toEqual(
+      Array.from({ length: flushed }, () => ['app-1', 'firewall-rule-missing', 'chain WGD-FROM-TUNNEL (IPv4)']));
+    expect(flushed).toBeGreaterThan(2);
   });
 
   it('reports a flow rule taken out of the table and a rule added to it, and nothing else of the firewall', () => {
