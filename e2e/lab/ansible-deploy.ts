@@ -35,11 +35,11 @@ export class AnsibleLab {
     writeFileSync(`${this.dir}/inventory.ini`, `${lines.join('\n')}\n`);
   }
 
-  /** `ansible-playbook -i <lab inventory> <bundle>/ansible/site.yml --skip-tags packages[,more]`. */
-  play(bundle: LabBundle, skipTags: readonly string[] = []): Promise<CommandResult> {
+  /** `ansible-playbook -i <lab inventory> <bundle>/ansible/<playbook> --skip-tags packages[,more]`. */
+  play(bundle: LabBundle, skipTags: readonly string[] = [], playbook = 'site.yml'): Promise<CommandResult> {
     return runCommand('env', [
       'ANSIBLE_NOCOLOR=1', 'ANSIBLE_RETRY_FILES_ENABLED=0', `ANSIBLE_LOCAL_TEMP=${this.dir}/tmp`, `ANSIBLE_REMOTE_TMP=${this.dir}/tmp`,
-      'ansible-playbook', '-i', `${this.dir}/inventory.ini`, `${bundle.root}/ansible/site.yml`,
+      'ansible-playbook', '-i', `${this.dir}/inventory.ini`, `${bundle.root}/ansible/${playbook}`,
       '--skip-tags', [SKIP_PACKAGES, ...skipTags].join(','),
     ], '', 300_000);
   }
@@ -112,6 +112,22 @@ export async function replayWithCheck(ansible: AnsibleLab, bundle: LabBundle): P
     group: 'keys', label: 'ansible-playbook, third run: nothing changes and every host\'s check.sh passes',
     ok: r.code === 0 && unchanged && passed === bundle.hosts.size,
     detail: `exit ${r.code}; ${unchanged ? 'changed=0 on every host' : 'some host changed'}; check.sh passed on ${passed} of ${bundle.hosts.size}${r.code === 0 ? '' : `; ${tail(r.stdout + r.stderr)}`}`,
+  };
+}
+
+/**
+ * The bundle's `ansible/collect.yml` gathers every host's collect.sh output into `collected/` beside the bundle, and
+ * `wg-designer drift` on that folder finds the network as designed: the Ansible way to read a fleet back.
+ */
+export async function collectWithAnsible(ansible: AnsibleLab, bundle: LabBundle, cli: string): Promise<CheckResult> {
+  const r = await ansible.play(bundle, [], 'collect.yml');
+  const drift = r.code === 0
+    ? await runCommand('node', [cli, 'drift', bundle.designPath, '--live', `${bundle.root}/collected`], '', 30_000)
+    : null;
+  return {
+    group: 'drift', label: 'ansible-playbook collect.yml, then wg-designer drift: no drift',
+    ok: drift?.code === 0,
+    detail: drift === null ? `collect.yml: exit ${r.code}; ${tail(r.stdout + r.stderr)}` : `drift exit ${drift.code}: ${tail(drift.stdout + drift.stderr)}`,
   };
 }
 

@@ -11,6 +11,7 @@ const COLUMNS: Array<{ title: string; group: CheckGroup }> = [
   { title: 'key rotation', group: 'rotation' },
   { title: 'failover', group: 'failover' },
   { title: 'key custody', group: 'keys' },
+  { title: 'drift', group: 'drift' },
 ];
 
 /** "passed/total" for one group, "-" when the design has none, "not present" when the bundle lacks its scripts. */

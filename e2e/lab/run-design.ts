@@ -5,6 +5,7 @@ import { overlayAddresses } from './db-endpoints';
 import type { Where } from './db-endpoints';
 import { deployHost } from './deploy-host';
 import { checkAddHost } from './add-host-check';
+import { DRIFT_DESIGN, checkDrift } from './drift-check';
 import type { RunningDesign } from './day-two-context';
 import { checkFailover, failBack } from './failover';
 import { planChecks } from './expectations';
@@ -12,7 +13,7 @@ import type { LabChecks, Probe } from './expectations';
 import { checkHandshakes, warmUp } from './handshakes';
 import { checkRotation } from './key-rotation';
 import { deployHostKeys, deploySecrets, secretsSetup } from './custody-deploy';
-import { deployWithAnsible, replayWithCheck } from './ansible-deploy';
+import { collectWithAnsible, deployWithAnsible, replayWithCheck } from './ansible-deploy';
 import type { AnsibleLab } from './ansible-deploy';
 import type { CustodyVariant } from './custody-variants';
 import type { LabHost } from './handshakes';
@@ -93,7 +94,13 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
     results.push(...await checkHandshakes(checks.tunnels, hosts));
     results.push(...await runProbes(checks, hosts, nsOf, log));
     results.push(...await checkPgHba(bundle, checks.servers, nsOf));
-    if (ansible) results.push(await replayWithCheck(ansible, bundle));
+    if (ansible) results.push(await replayWithCheck(ansible, bundle), await collectWithAnsible(ansible, bundle, run.cli));
+    // One design checks wg-designer drift against the running network (changes it, puts it back) before day 2.
+    if (!run.variant && run.name === DRIFT_DESIGN) {
+      const started = Date.now();
+      results.push(...await checkDrift({ cli: run.cli, workDir: run.workDir, bundle, hosts, tunnels: checks.tunnels }, (s) => log(`${run.name}: ${s}`)));
+      log(`${run.name}: drift check took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
     // The custody variants run the day-1 checks only, but host custody also rotates: its keys are made on the hosts.
     if (run.variant?.hostKeys && !run.variant.ansible) {
       const running: RunningDesign = { cli: run.cli, workDir: run.workDir, nss, bundle, plan, underlay, hostNs, hosts, checks, nsOf, servers, log: (s) => log(`${run.name}: ${s}`) };

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { firewallProblem, hostSetupsProblem, isFirewallBackend, qosProblem } from '../engine';
 import type { HostSetup, QosOptions } from '../engine';
+import { runDrift } from './commands/drift';
 import { runEnroll } from './commands/enroll';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
@@ -28,6 +29,9 @@ Usage:
                      (records the public key a host in "keys": "host" custody made; keys.txt: "host-id key" lines)
   wg-designer promote <design.json> --group <id> [--host <member>]
                      (records a failover: swaps the group's primary and replica, or makes --host the primary)
+  wg-designer drift <design.json> --live <dir> [--keys <design.keys.json>] [--json]
+                     (compares the running network with the design: <dir> holds one folder per host, as each
+                     host's collect.sh writes it; exit 0 no drift, 1 drift, 2 unreadable input)
 
 Exit codes: 0 ok, 1 the design has errors or could not be read, 2 usage.`;
 
@@ -83,6 +87,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         finish: { type: 'boolean', default: false },
         abort: { type: 'boolean', default: false },
         'public-key': { type: 'string' },
+        live: { type: 'string' },
         file: { type: 'string' },
         replace: { type: 'boolean', default: false },
         group: { type: 'string' },
@@ -136,6 +141,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         if (hosts.length > 1) throw new CliError(`promote takes at most one --host (the member to make primary)\n\n${USAGE}`, 2);
         return runPromote({ design: one(), group: values.group, host: hosts[0] }, err);
       }
+      case 'drift':
+        return runDrift({ design: one(), live: values.live, keys: values.keys, json: values.json }, out, err);
       case 'import':
         if (positionals.length === 0) throw new CliError(`import takes one or more wg-quick config files\n\n${USAGE}`, 2);
         return runImport({ files: positionals, output: output(), name: values.name }, err);

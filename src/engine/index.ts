@@ -57,6 +57,9 @@ export type { Plan, HostPlan, PeerPlan, TunnelPlan, FlowPlan, FirewallIntent, Fi
 
 export { renderWgQuick } from './render/wg-quick';
 export { renderNftables } from './render/nftables';
+export { COLLECTED_FILES, renderCollectScript } from './render/collect-script';
+export { detectDrift, driftAsFindings, DriftInputError, formatDriftFinding } from './drift';
+export type { CollectedFleet, CollectedHost, DriftFinding, DriftWhat } from './drift';
 
 export { bundleFiles } from './bundle/bundle-files';
 export type { BundleFile } from './bundle/bundle-files';

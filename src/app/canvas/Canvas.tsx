@@ -4,7 +4,8 @@ import type { Connection, EdgeTypes, Node, NodeTypes } from '@xyflow/react';
 import { selectDesign } from '../store/selectors';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { EdgeMarkers } from './EdgeMarkers';
-import { offerImportedFiles } from '../files/offer-files';
+import { droppedFolderFiles } from '../files/collected-folder';
+import { offerCollectedFolder, offerImportedFiles } from '../files/offer-files';
 import { carriesFiles } from './file-drop';
 import { FlowEdge } from './FlowEdge';
 import { FocusEffect } from './FocusEffect';
@@ -63,8 +64,17 @@ export function Canvas() {
     if (!carriesFiles(e.dataTransfer)) return;
     e.preventDefault();
     setDropping(false);
+    // Read both before any await: the browser empties the DataTransfer once the event returns.
+    const files = Array.from(e.dataTransfer.files);
+    const folder = droppedFolderFiles(e.dataTransfer);
+    // A folder is a collected fleet to compare with the design (collect.sh's), files are an import.
+    const collected = await folder;
+    if (collected) {
+      await offerCollectedFolder(store, collected);
+      return;
+    }
     // A design with hosts is replaced or merged only once the user says so (ImportDialog).
-    await offerImportedFiles(store, Array.from(e.dataTransfer.files));
+    await offerImportedFiles(store, files);
   }, [store]);
 
   return (
@@ -108,7 +118,7 @@ export function Canvas() {
       </ReactFlow></EdgeLayoutContext.Provider>}
       {empty && <EmptyCanvas />}
       <Toasts />
-      {dropping && <div className="drop-hint">Drop wg-quick configs or a design JSON to import them</div>}
+      {dropping && <div className="drop-hint">Drop wg-quick configs or a design JSON to import them, or the folder collect.sh filled to compare with the running network</div>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { selectDesign, selectFindings, selectPlan, selectSelection } from '../store/selectors';
+import { useAllFindings } from '../findings/use-all-findings';
+import { selectDesign, selectPlan, selectSelection } from '../store/selectors';
 import { useApp } from '../store/store-context';
 import { flowEdges, hostNodes, tunnelEdges } from './design-to-flow';
 import type { Bundle } from './EdgeBundle';
@@ -55,7 +56,7 @@ export const BUNDLE_OVER = 300;
  */
 export function useFlowElements(measured: Measured, drag: DragPositions | null): { nodes: HostNodeType[]; edges: DesignEdge[]; bundles: readonly Bundle[] } {
   const design = useApp(selectDesign);
-  const findings = useApp(selectFindings);
+  const findings = useAllFindings();
   const plan = useApp(selectPlan);
   const selection = useApp(selectSelection);
   const pendingKeys = useApp((s) => s.pendingKeys);

@@ -1,6 +1,8 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppStore } from '../store/app-state';
 import { needsLayout } from '../layout/auto-layout';
+import { fleetOfFiles } from './collected-folder';
+import type { FolderFile } from './collected-folder';
 import { readImportFiles } from './import-files';
 import { openDesignFile } from './open-design-file';
 
@@ -26,4 +28,15 @@ export async function offerOpenedFile(store: StoreApi<AppStore>, file: File | un
     return;
   }
   s.offerImport({ design: r.design, layout: needsLayout(r.design), source: file.name, done: `Opened ${file.name}.`, warnings: [] });
+}
+
+/**
+ * A folder of collected host folders (collect.sh's), dropped or picked: compared with the design, its differences
+ * shown as findings. A folder that is not one is named in an error toast and nothing changes.
+ */
+export async function offerCollectedFolder(store: StoreApi<AppStore>, files: readonly FolderFile[]): Promise<void> {
+  if (files.length === 0) return;
+  const r = await fleetOfFiles(files);
+  if ('error' in r) store.getState().toast('error', `Live comparison failed: ${r.error}.`);
+  else store.getState().compareLive(r.fleet, r.source);
 }

@@ -1,7 +1,11 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Finding, Severity } from '../../engine';
-import { selectAnalysisPending, selectFindings } from '../store/selectors';
-import { useApp } from '../store/store-context';
+import { selectAnalysisPending } from '../store/selectors';
+import { useApp, useAppStoreApi } from '../store/store-context';
+import { useAllFindings } from './use-all-findings';
+import { pickedFolderFiles } from '../files/collected-folder';
+import { offerCollectedFolder } from '../files/offer-files';
+import { useFilePicker } from '../files/use-file-picker';
 import { FindingRow } from './FindingRow';
 import { PanelToggle } from '../ui/PanelToggle';
 
@@ -13,10 +17,16 @@ const GROUPS: ReadonlyArray<{ severity: Severity; label: string }> = [
 
 /**
  * Every finding the engine reports, grouped by severity and re-checked on every edit, like an IDE's problems view.
- * While the worker checks a large design, the previous findings stay, marked "checking…".
+ * While the worker checks a large design, the previous findings stay, marked "checking…". A comparison with the
+ * running network (a dropped collected folder) adds its differences on top, as `drift-*` findings, until cleared.
  */
 export function FindingsPanel() {
-  const findings = useApp(selectFindings);
+  const findings = useAllFindings();
+  const liveSource = useApp((s) => s.liveSource);
+  const store = useAppStoreApi();
+  // A folder of collect.sh's host folders, compared with the design as dropping it on the canvas does.
+  const [pickLive, liveInput] = useFilePicker(useCallback((files) => void offerCollectedFolder(store, pickedFolderFiles(files)), [store]),
+    { accept: '', directory: true, testId: 'live-folder' });
   const pending = useApp(selectAnalysisPending);
   const [collapsed, setCollapsed] = useState<Record<Severity, boolean>>({ error: false, warning: false, info: true });
   const by = (s: Severity) => findings.filter((f) => f.severity === s);
@@ -31,6 +41,17 @@ export function FindingsPanel() {
         <PanelToggle panel="findings" />
       </div>
       <div className="findings__body">
+        <p className="findings__live" data-testid="findings-live">
+          {liveSource === null
+            ? <span className="muted">Compare with the running network: drop the folder collect.sh filled on the canvas, or</span>
+            : <span>Compared with the running network in <span className="mono">{liveSource}</span></span>}
+          <button type="button" className="btn btn--small" onClick={pickLive} data-testid="pick-live"
+            title="Pick the folder that holds each host's collect.sh folder">{liveSource === null ? 'pick it…' : 'Again…'}</button>
+          {liveSource !== null && (
+            <button type="button" className="btn btn--small" onClick={() => store.getState().clearLive()} data-testid="clear-live">Clear</button>
+          )}
+          {liveInput}
+        </p>
         {findings.length === 0 && !pending && <p className="muted findings__empty">No findings: the design is consistent.</p>}
         {GROUPS.map((g) => {
           const list: Finding[] = by(g.severity);

@@ -1,4 +1,4 @@
-import type { Design, FailoverGroup, Fix, FlowRequest, HostKind, Position, Proto, Subjects } from '../../engine';
+import type { CollectedFleet, Design, FailoverGroup, Finding, Fix, FlowRequest, HostKind, Position, Proto, Subjects } from '../../engine';
 import type { Analysis } from './analysis';
 import type { Draft, Drafts } from './drafts';
 import type { History } from './history';
@@ -196,6 +196,19 @@ export interface EditingActions {
   setHostFilter(ids: ReadonlySet<string> | null): void;
 }
 
-export type AppState = DesignState & SelectionState & UiState & DraftsState & ImportState & EditingState;
-export type AppActions = DesignActions & SelectionActions & UiActions & DraftsActions & ImportActions & EditingActions;
+export interface LiveState {
+  /** Where the running network differs from the design, as findings (code `drift-*`), from the last comparison. */
+  liveFindings: Finding[];
+  /** What was compared ("collected/ (5 hosts)"), or null when nothing is. */
+  liveSource: string | null;
+}
+
+export interface LiveActions {
+  /** Compares collected folders (one per host, as collect.sh writes them) with the design; a bad file is a toast naming it. */
+  compareLive(fleet: CollectedFleet, source: string): void;
+  clearLive(): void;
+}
+
+export type AppState = DesignState & SelectionState & UiState & DraftsState & ImportState & EditingState & LiveState;
+export type AppActions = DesignActions & SelectionActions & UiActions & DraftsActions & ImportActions & EditingActions & LiveActions;
 export type AppStore = AppState & AppActions;

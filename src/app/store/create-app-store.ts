@@ -6,6 +6,7 @@ import { createDesignSlice } from './design-slice';
 import { createDraftsSlice } from './drafts-slice';
 import { createEditingSlice } from './editing-slice';
 import { createImportSlice } from './import-slice';
+import { createLiveSlice } from './live-slice';
 import { createSelectionSlice } from './selection-slice';
 import type { StoreDeps } from './store-deps';
 import { createUiSlice } from './ui-slice';
@@ -26,5 +27,6 @@ export function createAppStore(init: StoreInit, deps: StoreDeps): StoreApi<AppSt
     ...createDraftsSlice(...a),
     ...createImportSlice(deps)(...a),
     ...createEditingSlice(...a),
+    ...createLiveSlice(...a),
   }));
 }

@@ -3,6 +3,7 @@ import type { AppStore } from './app-state';
 /** Narrow selectors shared by components (stable references: they return store objects, never new ones). */
 export const selectDesign = (s: AppStore) => s.history.present;
 export const selectFindings = (s: AppStore) => s.analysis.findings;
+export const selectLiveFindings = (s: AppStore) => s.liveFindings;
 export const selectPlan = (s: AppStore) => s.analysis.plan;
 export const selectAnalysisPending = (s: AppStore) => s.analysisPending;
 export const selectSelection = (s: AppStore) => s.selection;

@@ -90,8 +90,10 @@ describe('generated bundles against the real tools', () => {
 
   it('every playbook passes ansible-playbook --syntax-check with its inventory', () => {
     for (const v of written.filter((w) => w.files.some((f) => f.path === 'ansible/site.yml'))) {
-      const r = run('ansible-playbook', ['--syntax-check', '-i', 'ansible/inventory.ini', 'ansible/site.yml'], v.dir);
-      expect(r.ok, `${v.name}\n${r.out}`).toBe(true);
+      for (const play of ['ansible/site.yml', 'ansible/collect.yml']) {
+        const r = run('ansible-playbook', ['--syntax-check', '-i', 'ansible/inventory.ini', play], v.dir);
+        expect(r.ok, `${v.name} ${play}\n${r.out}`).toBe(true);
+      }
     }
   });
 });

@@ -1,5 +1,6 @@
 import { ansible } from './ansible';
 import { check } from './check';
+import { collect } from './collect';
 import { cloudInit } from './cloud-init';
 import { database } from './database';
 import { designJson } from './design-json';
@@ -28,6 +29,6 @@ export type { BundleContext, Output } from './output';
  */
 export const OUTPUTS: readonly Output[] = [
   readme, mermaid, designJson, ansible, failover, vaultSecrets, diagram, monitoring,
-  wgQuick, firewall, systemdUnits, install, check, nextKey, qos, sysctl, database,
+  wgQuick, firewall, systemdUnits, install, check, collect, nextKey, qos, sysctl, database,
   networkd, cloudInit, failoverHooks,
 ];
