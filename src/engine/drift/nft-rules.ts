@@ -10,7 +10,8 @@ import { asRecord } from './json-text';
  */
 export type ChainRules = Map<string, string[]>;
 
-const VERDICTS = new Set(['accept', 'drop', 'reject', 'masquerade', 'return']);
+// A frozen list, not a Set: the engine keeps no module-level collection a caller could change (issue 21).
+const VERDICTS: readonly string[] = Object.freeze(['accept', 'drop', 'reject', 'masquerade', 'return']);
 
 function ruleKey(verdict: string, comment: string | null, atoms: string[]): string {
   return [verdict || '(no verdict)', ...(comment === null ? [] : [`"${comment}"`]), `[${atoms.sort().join(' ')}]`].join(' ');
@@ -55,7 +56,7 @@ export function rulesOfNftText(text: string): ChainRules {
       if (w === 'dport') return void (inPorts = true);
       if (inPorts && /^[0-9]+$/.test(w)) return void atoms.push(`:${w}`);
       inPorts = false;
-      if (VERDICTS.has(w) && verdict === '') verdict = w;
+      if (VERDICTS.includes(w) && verdict === '') verdict = w;
       else if ((w === 'jump' || w === 'goto') && verdict === '') verdict = `${w} ${words[i + 1] ?? ''}`;
       else if (w.startsWith('@')) atoms.push(...(sets.get(w.slice(1)) ?? [w]));
       else {
