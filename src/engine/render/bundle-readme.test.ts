@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../plan/build-plan';
 import { fixtureDesign } from '../testing/fixture-design';
+import { generateDesign } from '../testing/generate-design';
 import { renderBundleReadme } from './bundle-readme';
 
 describe('renderBundleReadme and the secrets modes', () => {
@@ -24,4 +25,25 @@ describe('renderBundleReadme and the secrets modes', () => {
     expect(both).toContain("give its folder's `cloud-init/user-data` as the instance's user-data");
     expect(renderBundleReadme(plan, [], false, 'plain', ['cloud-init'])).not.toContain('networkd');
   });
+});
+
+describe('renderBundleReadme of a large network', () => {
+  it('lists every tunnel and flow up to 1,000 rows', () => {
+    const plan = buildPlan(generateDesign({ shape: 'hub-and-spoke', hosts: 300 }));
+    const text = renderBundleReadme(plan);
+    expect(text).toContain('| t-app-283 | hub - app-283 |');
+    expect(text).toContain('| f-app-283 | app-283 | db-');
+  });
+
+  it('counts the tunnels of a 400-host mesh instead of listing 79,800 rows, and says where they are', () => {
+    const plan = buildPlan(generateDesign({ shape: 'full-mesh', hosts: 400 }));
+    const text = renderBundleReadme(plan);
+    expect(text).toContain("79,800 tunnels: too many to list here. design.json lists them all, and each host's wg0.conf holds its own peers");
+    expect(text).toMatch(/\| 1440 \| 79,800 \|/);
+    expect(text).not.toContain('| t-0-1 |');
+    // Every host is still listed (its public key is what its peers' operators need), and flows fit under 1,000.
+    expect(text).toContain('| pg-399 |');
+    expect(text).toContain('| r-398 | pg-398 | pg-399 |');
+    expect(text.length).toBeLessThan(200_000);
+  }, 60_000);
 });

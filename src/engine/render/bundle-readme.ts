@@ -66,20 +66,48 @@ export function renderBundleReadme(
     const owner = h.external ? 'outside this design' : h.privateKey === null ? 'the host itself' : KEPT_BY[secrets];
     lines.push(`| ${h.id} | ${markdownText(h.name)} | ${h.role} | ${h.addresses.map(formatPrefix).join(', ')} | ${h.endpoint ?? 'not dialable'} | ${h.mtu} | \`${h.publicKey ?? 'not known yet'}\` | ${owner} |`);
   }
-  lines.push('', '## Tunnels', '', '| Tunnel | Between | MTU | Keepalive |', '| --- | --- | --- | --- |');
-  for (const t of plan.tunnels) {
-    const ka = t.tunnel.keepalive === null ? 'auto (25 s from a side nobody can dial)' : t.tunnel.keepalive === 0 ? 'off' : `${t.tunnel.keepalive} s`;
-    lines.push(`| ${t.tunnel.id} | ${t.tunnel.a} - ${t.tunnel.b} | ${t.safeMtu} (underlay ${t.underlayMtu} - ${t.overhead}) | ${ka} |`);
+  lines.push('', '## Tunnels', '');
+  if (plan.tunnels.length > MAX_TABLE_ROWS) {
+    lines.push(...tooManyToList(plan.tunnels.length, 'tunnels', 'each host\'s wg0.conf holds its own peers, with their MTU and keepalive'),
+      '| Tunnel MTU | Tunnels |', '| --- | --- |', ...countBy(plan.tunnels.map((t) => String(t.safeMtu))));
+  } else {
+    lines.push('| Tunnel | Between | MTU | Keepalive |', '| --- | --- | --- | --- |');
+    for (const t of plan.tunnels) {
+      const ka = t.tunnel.keepalive === null ? 'auto (25 s from a side nobody can dial)' : t.tunnel.keepalive === 0 ? 'off' : `${t.tunnel.keepalive} s`;
+      lines.push(`| ${t.tunnel.id} | ${t.tunnel.a} - ${t.tunnel.b} | ${t.safeMtu} (underlay ${t.underlayMtu} - ${t.overhead}) | ${ka} |`);
+    }
   }
-  lines.push('', '## Flows', '', 'Everything not listed here is dropped on the tunnel.', '',
-    '| Flow | From | To | Port | Path | Path MTU |', '| --- | --- | --- | --- | --- | --- |');
-  for (const f of plan.flows) {
-    const label = f.reverse ? `${f.flowId} (other direction)` : f.flowId;
-    lines.push(`| ${label} | ${f.from} | ${f.toService ? `a service in ${f.to}'s lan` : f.to} | ${f.proto}/${f.port} | ${f.path ? f.path.join(' > ') : 'no route'} | ${f.pathMtu ?? '-'} |`);
+  lines.push('', '## Flows', '', 'Everything not listed here is dropped on the tunnel.', '');
+  if (plan.flows.length > MAX_TABLE_ROWS) {
+    lines.push(...tooManyToList(plan.flows.length, 'flows', 'each host\'s check.sh and firewall hold the flows it opens, forwards or accepts'),
+      '| Port | Flows |', '| --- | --- |', ...countBy(plan.flows.map((f) => `${f.proto}/${f.port}`)));
+  } else {
+    lines.push('| Flow | From | To | Port | Path | Path MTU |', '| --- | --- | --- | --- | --- | --- |');
+    for (const f of plan.flows) {
+      const label = f.reverse ? `${f.flowId} (other direction)` : f.flowId;
+      lines.push(`| ${label} | ${f.from} | ${f.toService ? `a service in ${f.to}'s lan` : f.to} | ${f.proto}/${f.port} | ${f.path ? f.path.join(' > ') : 'no route'} | ${f.pathMtu ?? '-'} |`);
+    }
   }
   lines.push('', '## Findings at export', '');
   if (findings.length === 0) lines.push('None: every check passed.');
   else lines.push('| Severity | Code | Finding |', '| --- | --- | --- |', ...findings.map((f) => `| ${f.severity} | ${f.code} | ${markdownText(f.message)} |`));
   lines.push('');
   return lines.join('\n');
+}
+
+/**
+ * Past this many rows a README table is a list nobody reads (a 400-host mesh listed 79,800 tunnels, 8 MB of the
+ * README): it becomes a count, and the rows stay where each host needs them.
+ */
+const MAX_TABLE_ROWS = 1_000;
+
+function tooManyToList(n: number, what: string, where: string): string[] {
+  return [`${n.toLocaleString('en-US')} ${what}: too many to list here. design.json lists them all, and ${where}.`, ''];
+}
+
+/** Table rows `| value | count |`, most frequent first. */
+function countBy(values: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v, n]) => `| ${v} | ${n.toLocaleString('en-US')} |`);
 }
