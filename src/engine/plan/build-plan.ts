@@ -92,7 +92,9 @@ export function buildPlan(design: Design, context: PlanContext = { parsed: new P
       endpoint: parsed.of(host).endpoint,
       endpointHost: parsed.of(host).endpointHost,
       addresses,
-      listenPort: host.listenPort ?? parsed.of(host).endpointPort ?? design.network.listenPort,
+      listenPort: host.randomListenPort && host.listenPort === null && host.endpoint === null
+        ? null
+        : host.listenPort ?? parsed.of(host).endpointPort ?? design.network.listenPort,
       mtu,
       mtuSource: source,
       peers,
