@@ -1,0 +1,58 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from './main';
+
+const dir = mkdtempSync(join(tmpdir(), 'wgd-cli-edges-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const fixture = (name: string) => new URL(`../engine/__fixtures__/${name}`, import.meta.url).pathname;
+
+async function cli(...argv: string[]) {
+  const err: string[] = [];
+  const code = await main(argv, () => undefined, (s) => err.push(s));
+  return { code, err: err.join('\n') };
+}
+
+describe('CLI: missing folders, unreadable files, a BOM', () => {
+  const design = join(dir, 'orders.json');
+  copyFileSync(fixture('hub-and-spoke.json'), design);
+  const hub = fixture('hand-written/hub.conf');
+
+  it.each([
+    ['export', () => ['export', design, '-o', join(dir, 'no-such', 'b.zip')]],
+    ['import', () => ['import', hub, '-o', join(dir, 'no-such', 'd.json')]],
+    ['rotate', () => ['rotate', design, '--host', 'pg-primary', '-o', join(dir, 'no-such', 'r.zip')]],
+  ])('%s -o into a folder that does not exist: one line naming it, exit 1, nothing written', async (_, args) => {
+    const r = await cli(...args());
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`wg-designer: cannot write ${args().at(-1)}: the folder ${join(dir, 'no-such')} does not exist (create it first)`);
+    expect(existsSync(join(dir, 'no-such'))).toBe(false);
+  });
+
+  it('import leaves no keys file behind when the output folder is missing', async () => {
+    await cli('import', hub, '-o', join(dir, 'no-such', 'd.json'));
+    expect(existsSync(join(dir, 'no-such', 'd.keys.json'))).toBe(false);
+  });
+
+  it.each([
+    ['validate', (p: string) => ['validate', p]],
+    ['export', (p: string) => ['export', p, '-o', join(dir, 'x.zip')]],
+    ['import', (p: string) => ['import', p, '-o', join(dir, 'x.json')]],
+  ])('%s of a file that is missing or a folder: one line naming it, exit 1', async (_, args) => {
+    const missing = await cli(...args(join(dir, 'missing.json')));
+    expect([missing.code, missing.err]).toEqual([1, `wg-designer: cannot read ${join(dir, 'missing.json')}: no such file (ENOENT)`]);
+    const folder = join(dir, 'a-folder');
+    mkdirSync(folder, { recursive: true });
+    const isDir = await cli(...args(folder));
+    expect([isDir.code, isDir.err]).toEqual([1, `wg-designer: cannot read ${folder}: it is a folder (EISDIR)`]);
+  });
+
+  it('reads a design file that starts with a UTF-8 BOM as the design it is', async () => {
+    const bom = join(dir, 'bom.json');
+    writeFileSync(bom, `\uFEFF${readFileSync(design, 'utf8')}`);
+    const r = await cli('validate', bom);
+    expect(r.err).not.toMatch(/not valid JSON/);
+    expect(r.code).toBe((await cli('validate', design)).code);
+  });
+});
