@@ -24,6 +24,7 @@ Usage:
                      (a host in "keys": "host" custody rotates to the key its next-key.sh made and printed)
   wg-designer rotate <design.json> --finish | --abort -o <bundle.zip> [--keys <design.keys.json>]
   wg-designer import <a.conf> [b.conf ...] -o <design.json> [--name <name>]
+                     (wg-quick files, "wg showconf" or "wg show all dump" output, told apart by their text)
   wg-designer enroll <design.json> (--host <id> --public-key <key> | --file <keys.txt>) [--replace]
                      (records the public key a host in "keys": "host" custody made; keys.txt: "host-id key" lines)
   wg-designer promote <design.json> --group <id> [--host <member>]
@@ -137,7 +138,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         return runPromote({ design: one(), group: values.group, host: hosts[0] }, err);
       }
       case 'import':
-        if (positionals.length === 0) throw new CliError(`import takes one or more wg-quick config files\n\n${USAGE}`, 2);
+        if (positionals.length === 0) throw new CliError(`import takes one or more wg-quick config files (or wg showconf / wg show all dump output)\n\n${USAGE}`, 2);
         return runImport({ files: positionals, output: output(), name: values.name }, err);
       default:
         throw new CliError(`unknown command "${command}"\n\n${USAGE}`, 2);

@@ -1,0 +1,51 @@
+import { ImportError } from './import-error';
+import { hostIdFor } from './host-id';
+import { ConfigParseError, parseWgQuick } from './wg-quick-parse';
+import type { ParsedConfig } from './wg-quick-parse';
+import { configFormat, parseWgDump } from './wg-dump-parse';
+
+/** One config to import: its text and a name that hints at the host (`hub.conf`, `hub/wg0.conf`). */
+export interface ConfigFile {
+  name: string;
+  text: string;
+}
+
+/** One interface to import, from a wg-quick file, `wg showconf` output or one interface of a dump. */
+export interface ImportSource {
+  /** The file, and for a dump the line and interface: what messages name. */
+  where: string;
+  file: string;
+  /** The host id its name suggests. */
+  idHint: string;
+  config: ParsedConfig;
+  /** 1-based line of the first line holding `text`, to name the line of a bad value found after parsing (0: none). */
+  lineOf: (text: string) => number;
+  format: 'wg-quick' | 'dump';
+}
+
+/** Reads every file as the format its text shows; the first bad line of any file stops the whole import. */
+export function readSources(files: readonly ConfigFile[]): ImportSource[] {
+  return files.flatMap((f): ImportSource[] => {
+    const lineOf = (needle: string) => {
+      const at = needle === '' ? -1 : f.text.indexOf(needle);
+      return at < 0 ? 0 : f.text.slice(0, at).split(/\r\n|\r|\n/).length;
+    };
+    try {
+      if (configFormat(f.text) === 'wg-quick') {
+        return [{ where: f.name, file: f.name, idHint: hostIdFor(f.name), config: parseWgQuick(f.text, f.name), lineOf, format: 'wg-quick' }];
+      }
+      const dumped = parseWgDump(f.text, f.name);
+      return dumped.map((d) => ({
+        where: dumped.length === 1 ? f.name : `${f.name} line ${d.line} (${d.name})`,
+        file: f.name,
+        idHint: dumped.length === 1 ? hostIdFor(f.name) : `${hostIdFor(f.name)}-${hostIdFor(d.name)}`,
+        config: d.config,
+        lineOf,
+        format: 'dump' as const,
+      }));
+    } catch (e) {
+      if (e instanceof ConfigParseError) throw new ImportError(e.message);
+      throw e;
+    }
+  });
+}
