@@ -23,7 +23,7 @@ Usage:
                      [--public-key <key> | --next-keys <keys.txt>]
                      (a host in "keys": "host" custody rotates to the key its next-key.sh made and printed)
   wg-designer rotate <design.json> --finish | --abort -o <bundle.zip> [--keys <design.keys.json>]
-  wg-designer import <a.conf> [b.conf ...] -o <design.json> [--name <name>]
+  wg-designer import <a.conf> [b.conf ...] -o <design.json> [--name <name>] [--endpoint <host-id>=<host:port> ...]
                      (wg-quick files, "wg showconf" or "wg show all dump" output, told apart by their text)
   wg-designer enroll <design.json> (--host <id> --public-key <key> | --file <keys.txt>) [--replace]
                      (records the public key a host in "keys": "host" custody made; keys.txt: "host-id key" lines)
@@ -72,6 +72,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         output: { type: 'string', short: 'o' },
         keys: { type: 'string' },
         name: { type: 'string' },
+        endpoint: { type: 'string', multiple: true },
         force: { type: 'boolean', default: false },
         firewall: { type: 'string', default: 'nftables' },
         'qos-bulk-mbit': { type: 'string' },
@@ -139,7 +140,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       }
       case 'import':
         if (positionals.length === 0) throw new CliError(`import takes one or more wg-quick config files (or wg showconf / wg show all dump output)\n\n${USAGE}`, 2);
-        return runImport({ files: positionals, output: output(), name: values.name }, err);
+        return runImport({ files: positionals, output: output(), name: values.name, endpoints: values.endpoint ?? [] }, err);
       default:
         throw new CliError(`unknown command "${command}"\n\n${USAGE}`, 2);
     }

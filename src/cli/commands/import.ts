@@ -7,6 +7,17 @@ export interface ImportArgs {
   files: string[];
   output: string;
   name?: string;
+  /** `--endpoint hub=vpn.example.net:51820`: where a host no imported file dials is reached (a server alone). */
+  endpoints?: string[];
+}
+
+/** `id=host:port` pairs; fromEntries defines own properties, so an id of `__proto__` is just an unknown host. */
+function endpointsOf(texts: readonly string[]): Record<string, string> {
+  return Object.fromEntries(texts.map((t) => {
+    const eq = t.indexOf('=');
+    if (eq <= 0) throw new CliError(`--endpoint takes <host-id>=<host:port>, not "${t}"`, 2);
+    return [t.slice(0, eq), t.slice(eq + 1)];
+  }));
 }
 
 /**
@@ -19,7 +30,7 @@ export function runImport(args: ImportArgs, log: (s: string) => void): number {
   const files = args.files.map((f) => ({ name: relative(process.cwd(), f) || f, text: readText(f) }));
   let result;
   try {
-    result = importConfigs(files, args.name ?? 'imported');
+    result = importConfigs(files, args.name ?? 'imported', { endpoints: endpointsOf(args.endpoints ?? []) });
   } catch (e) {
     if (e instanceof ImportError) throw new CliError(e.message);
     throw e;

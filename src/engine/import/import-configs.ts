@@ -27,6 +27,15 @@ export interface ImportResult {
   guesses: string[];
 }
 
+/** What the files cannot say. */
+export interface ImportOptions {
+  /**
+   * `host:port` by host id, for hosts that no imported file dials: a server whose clients' configs are not at hand
+   * (the usual wg-quick server file) has no endpoint otherwise, and its clients could not dial it.
+   */
+  endpoints?: Readonly<Record<string, string>>;
+}
+
 interface Side {
   allowed: string[];
   psk: string | null;
@@ -40,7 +49,7 @@ interface Side {
  * and ListenPort is kept: where the engine's own routing would give other AllowedIPs, the tunnel keeps the imported
  * ones explicitly. Pure; throws ImportError before anything is made when any file has a problem.
  */
-export function importConfigs(files: readonly ConfigFile[], designName = 'imported'): ImportResult {
+export function importConfigs(files: readonly ConfigFile[], designName = 'imported', options: ImportOptions = {}): ImportResult {
   const warnings: string[] = [];
   const sources = readSources(files);
   const byKey = new Map<string, Host>();
@@ -88,8 +97,11 @@ export function importConfigs(files: readonly ConfigFile[], designName = 'import
       } else if (named !== null && other.name === other.id && named !== other.id) {
         other.name = named;
       }
-      if (peer.endpoint !== null) {
-        setEndpoint(other, peer.endpoint, src, warnings);
+      if (peer.endpoint !== null && src.runtime && !other.external && other.randomListenPort) {
+        // wg shows where a peer last sent from; a host with no ListenPort listens on no fixed port to dial.
+        warnings.push(`${src.where}: Endpoint ${peer.endpoint} of ${other.id} not kept: it is where ${other.id} was last seen, and its own config has no ListenPort to dial`);
+      } else if (peer.endpoint !== null) {
+        setEndpoint(other, peer.endpoint, at(src, 'Endpoint', peer.endpoint), src.where, warnings);
         dialled.add(other.id);
       }
       const psk = peer.presharedKey === null ? null : (checkedKey(src, 'PresharedKey', peer.presharedKey, false), peer.presharedKey);
@@ -100,6 +112,13 @@ export function importConfigs(files: readonly ConfigFile[], designName = 'import
         tunnels.set(pair, { id: uniqueId(`t-${a}-${b}`.slice(0, 63).replace(/-+$/, ''), taken), a, b, presharedKey: null, keepalive: null, allowedIPs: null });
       }
     }
+  }
+  for (const [id, endpoint] of Object.entries(options.endpoints ?? {})) {
+    const host = hosts.find((h) => h.id === id);
+    if (!host) throw new ImportError(`endpoint for ${id}: no such host (the imported hosts are ${hosts.map((h) => h.id).join(', ')})`);
+    host.endpoint = null;
+    setEndpoint(host, endpoint, `endpoint for ${id}`, 'the given endpoint', warnings);
+    dialled.add(id);
   }
   for (const t of tunnels.values()) finishTunnel(t, sides.get(`${t.a} ${t.b}`), sides.get(`${t.b} ${t.a}`), warnings);
   finishHosts(hosts, sources, hostOf, sides, dialled, warnings);
@@ -189,15 +208,16 @@ function checkedPrefix(src: ImportSource, field: string, text: string) {
   }
 }
 
-function setEndpoint(host: Host, text: string, src: ImportSource, warnings: string[]): void {
+/** Sets the endpoint others dial `host` at; `field` names the value in an error, `where` the file in a warning. */
+function setEndpoint(host: Host, text: string, field: string, where: string, warnings: string[]): void {
   let canonical: string;
   try {
     canonical = formatEndpoint(parseEndpoint(text));
   } catch (e) {
-    throw new ImportError(`${at(src, 'Endpoint', text)}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ImportError(`${field}: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (host.endpoint === null) host.endpoint = canonical;
-  else if (host.endpoint !== canonical) warnings.push(`${src.where}: ${host.id} is dialed at ${canonical} here and at ${host.endpoint} elsewhere; kept ${host.endpoint}`);
+  else if (host.endpoint !== canonical) warnings.push(`${where}: ${host.id} is dialed at ${canonical} here and at ${host.endpoint} elsewhere; kept ${host.endpoint}`);
 }
 
 function finishTunnel(t: Tunnel, ab: Side | undefined, ba: Side | undefined, warnings: string[]): void {

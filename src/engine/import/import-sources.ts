@@ -21,6 +21,11 @@ export interface ImportSource {
   /** 1-based line of the first line holding `text`, to name the line of a bad value found after parsing (0: none). */
   lineOf: (text: string) => number;
   format: 'wg-quick' | 'dump';
+  /**
+   * What wg holds at run time (a dump, or `wg showconf` output: a wg-quick-style file with no key only wg-quick
+   * reads). Its peer Endpoints may be where a peer was last seen, not where it listens.
+   */
+  runtime: boolean;
 }
 
 /** Reads every file as the format its text shows; the first bad line of any file stops the whole import. */
@@ -32,7 +37,10 @@ export function readSources(files: readonly ConfigFile[]): ImportSource[] {
     };
     try {
       if (configFormat(f.text) === 'wg-quick') {
-        return [{ where: f.name, file: f.name, idHint: hostIdFor(f.name), config: parseWgQuick(f.text, f.name), lineOf, format: 'wg-quick' }];
+        const config = parseWgQuick(f.text, f.name);
+        const i = config.iface;
+        const runtime = i.addresses.length === 0 && i.mtu === null && i.dns.length === 0 && i.table === null && i.hooks.length === 0 && i.saveConfig === null;
+        return [{ where: f.name, file: f.name, idHint: hostIdFor(f.name), config, lineOf, format: 'wg-quick', runtime }];
       }
       const dumped = parseWgDump(f.text, f.name);
       return dumped.map((d) => ({
@@ -42,6 +50,7 @@ export function readSources(files: readonly ConfigFile[]): ImportSource[] {
         config: d.config,
         lineOf,
         format: 'dump' as const,
+        runtime: true,
       }));
     } catch (e) {
       if (e instanceof ConfigParseError) throw new ImportError(e.message);
