@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from './main';
 
@@ -54,5 +54,35 @@ describe('CLI: missing folders, unreadable files, a BOM', () => {
     const r = await cli('validate', bom);
     expect(r.err).not.toMatch(/not valid JSON/);
     expect(r.code).toBe((await cli('validate', design)).code);
+  });
+
+  it('import tells a dump from a wg-quick file by its text, and takes --endpoint for a server alone', async () => {
+    const corpus = (p: string) => new URL(`../engine/import/__corpus__/${p}`, import.meta.url).pathname;
+    const out = join(dir, 'fleet.json');
+    const r = await cli('import', corpus('dump/east.dump'), corpus('dump/west.dump'), corpus('road-warrior/server.conf'),
+      '--endpoint', 'server=vpn.example.net:51820', '-o', out);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/^guess: server: gateway \(it listens on port 51820 and has 3 peers, as a hub does\)$/m);
+    const hosts = JSON.parse(readFileSync(out, 'utf8')).hosts as Array<{ id: string; endpoint: string | null; dialsIn?: boolean }>;
+    expect(hosts.find((h) => h.id === 'server')?.endpoint).toBe('vpn.example.net:51820');
+    expect(hosts.filter((h) => h.dialsIn).map((h) => h.id)).toEqual(expect.arrayContaining(['laptop-4', 'phone', 'tablet-kids']));
+    expect(hosts.map((h) => h.id)).toEqual(expect.arrayContaining(['east-wg0', 'east-wg1', 'west']));
+    const exported = await cli('export', out, '-o', join(dir, 'fleet.zip'));
+    expect(exported.code, exported.err).toBe(0);
+  });
+
+  it('import writes nothing, not even the keys file, when one of its files is bad', async () => {
+    const bad = join(dir, 'bad.conf');
+    writeFileSync(bad, '[Interface]\nPrivateKey = short=\n');
+    const out = join(dir, 'half.json');
+    const r = await cli('import', fixture('hand-written/hub.conf'), bad, '-o', out);
+    expect([r.code, r.err]).toEqual([1, `wg-designer: ${relative(process.cwd(), bad)} line 2: PrivateKey: WireGuard key: expected 44 base64 characters ending in "=", got 6`]);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(join(dir, 'half.keys.json'))).toBe(false);
+  });
+
+  it('import --endpoint without "=" is a usage error', async () => {
+    const r = await cli('import', fixture('hand-written/hub.conf'), '--endpoint', 'hub', '-o', join(dir, 'e.json'));
+    expect([r.code, r.err]).toEqual([2, 'wg-designer: --endpoint takes <host-id>=<host:port>, not "hub"']);
   });
 });

@@ -20,3 +20,8 @@ export function uniqueId(base: string, taken: Set<string>): string {
   taken.add(id);
   return id;
 }
+
+/** `a, b, c and 97 more`: a long list of ids as one line of the import report. */
+export function listed(ids: readonly string[], max = 8): string {
+  return ids.length > max ? `${ids.slice(0, max).join(', ')} and ${ids.length - max} more` : ids.join(', ');
+}

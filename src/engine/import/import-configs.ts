@@ -6,7 +6,7 @@ import { visibleText } from '../model/visible-text';
 import { formatEndpoint, formatPrefix, isHostPrefix, parseEndpoint, parsePrefix } from '../net';
 import { decodeKey, publicKeyOf } from '../keys';
 import { buildPlan } from '../plan/build-plan';
-import { hostIdFor, uniqueId } from './host-id';
+import { hostIdFor, listed, uniqueId } from './host-id';
 import { ImportError } from './import-error';
 import { interfaceReport } from './import-report';
 import { readSources } from './import-sources';
@@ -81,6 +81,8 @@ export function importConfigs(files: readonly ConfigFile[], designName = 'import
   const dialled = new Set<string>();
   for (const src of sources) {
     const self = hostOf.get(src) as Host;
+    // Peers no file holds, reported once per file: a server with 10,000 clients is one line, not 10,000.
+    const unknown: string[] = [];
     for (const peer of src.config.peers) {
       const key = checkedKey(src, 'PublicKey', peer.publicKey, false);
       const allowed = peer.allowedIPs.map((a) => formatPrefix(checkedPrefix(src, 'AllowedIPs', a)));
@@ -93,7 +95,7 @@ export function importConfigs(files: readonly ConfigFile[], designName = 'import
         other.addresses = allowed.filter((a) => isHostPrefix(parsePrefix(a)));
         byKey.set(key, other);
         hosts.push(other);
-        warnings.push(`${src.where}: peer ${other.id} (${key}) is in no imported file: added as an external host, which gets no bundle`);
+        unknown.push(other.id);
       } else if (named !== null && other.name === other.id && named !== other.id) {
         other.name = named;
       }
@@ -111,6 +113,9 @@ export function importConfigs(files: readonly ConfigFile[], designName = 'import
         const [a, b] = pair.split(' ') as [string, string];
         tunnels.set(pair, { id: uniqueId(`t-${a}-${b}`.slice(0, 63).replace(/-+$/, ''), taken), a, b, presharedKey: null, keepalive: null, allowedIPs: null });
       }
+    }
+    if (unknown.length > 0) {
+      warnings.push(`${src.where}: ${unknown.length === 1 ? `peer ${unknown[0]} is` : `${unknown.length} peers (${listed(unknown)}) are`} in no imported file: added as external hosts, which get no bundle`);
     }
   }
   for (const [id, endpoint] of Object.entries(options.endpoints ?? {})) {
@@ -169,10 +174,16 @@ function finishHosts(
       ? `${src.where}: no Address (${src.format === 'dump' ? 'a dump' : '`wg showconf` output'} has none): took ${h.addresses.join(', ')} from what its peers route to it; check the prefix length`
       : `${src.where}: no Address and no peer routes one to it: the designer allocates one from the pools; set the address the host really has`);
   }
-  for (const h of hosts) {
-    const diallers = hosts.filter((c) => c.dialsIn && sides.has(`${h.id} ${c.id}`));
-    if (!h.external && diallers.length > 0 && h.endpoint === null) {
-      warnings.push(`${h.id} has no endpoint, but ${diallers.length} external peer(s) dial in to it: set its endpoint (host:port, as its clients' configs say) before export`);
+  const byId = new Map(hosts.map((h) => [h.id, h]));
+  const diallers = new Map<string, number>();
+  for (const key of sides.keys()) {
+    const [self, peer] = key.split(' ') as [string, string];
+    if (byId.get(peer)?.dialsIn) diallers.set(self, (diallers.get(self) ?? 0) + 1);
+  }
+  for (const [id, n] of diallers) {
+    const h = byId.get(id);
+    if (h && !h.external && h.endpoint === null) {
+      warnings.push(`${h.id} has no endpoint, but ${n} external peer(s) dial in to it: set its endpoint (host:port, as its clients' configs say; the CLI's --endpoint ${h.id}=host:port) before export`);
     }
   }
 }
@@ -232,8 +243,9 @@ function finishTunnel(t: Tunnel, ab: Side | undefined, ba: Side | undefined, war
 function dropComputedAllowedIPs(design: Design): void {
   const bare = { ...design, tunnels: design.tunnels.map((t) => ({ ...t, allowedIPs: null })) };
   const plan = buildPlan(bare);
-  const computed = (self: string, peer: string) =>
-    plan.byId.get(self)?.peers.find((p) => p.hostId === peer)?.allowedIPs.map(formatPrefix).sort().join(',');
+  // Indexed once: a hub with 10,000 peers would otherwise search its peer list once per tunnel.
+  const lists = new Map(plan.hosts.map((hp) => [hp.id, new Map(hp.peers.map((p) => [p.hostId, p.allowedIPs.map(formatPrefix).sort().join(',')]))]));
+  const computed = (self: string, peer: string) => lists.get(self)?.get(peer);
   for (const t of design.tunnels) {
     if (!t.allowedIPs) continue;
     const same = (list: string[] | null, self: string, peer: string) =>

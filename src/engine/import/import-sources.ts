@@ -31,9 +31,13 @@ export interface ImportSource {
 /** Reads every file as the format its text shows; the first bad line of any file stops the whole import. */
 export function readSources(files: readonly ConfigFile[]): ImportSource[] {
   return files.flatMap((f): ImportSource[] => {
+    // The value as a whole item (after `=`, a tab or a comma), so `AAAA=` is not found inside a longer key.
     const lineOf = (needle: string) => {
-      const at = needle === '' ? -1 : f.text.indexOf(needle);
-      return at < 0 ? 0 : f.text.slice(0, at).split(/\r\n|\r|\n/).length;
+      if (needle === '') return 0;
+      const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const item = new RegExp(`(?:^|[=,\\s])${escaped}(?:$|[,#\\s])`);
+      const index = f.text.split(/\r\n|\r|\n/).findIndex((l) => item.test(l));
+      return index + 1;
     };
     try {
       if (configFormat(f.text) === 'wg-quick') {

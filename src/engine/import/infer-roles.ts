@@ -1,6 +1,7 @@
 import type { Host, Tunnel } from '../model/design';
 import { formatPrefix, hostPrefix, isDefaultRoute, lanProblem, networkOf, parsePrefix, prefixesOverlap } from '../net';
 import type { Prefix } from '../net';
+import { listed } from './host-id';
 
 /** A host with a ListenPort and at least this many peers is what people call a hub or a VPN server. */
 const HUB_PEERS = 3;
@@ -56,10 +57,10 @@ export function inferRoles(hosts: Host[], tunnels: readonly Tunnel[], sides: rea
   }
   const apps = hosts.filter((h) => h.role === 'app').map((h) => h.id);
   if (apps.length > 0) {
-    guesses.push(`${apps.join(', ')}: app (a WireGuard config does not say what runs on a host: set the role of database hosts to db, and their engine)`);
+    guesses.push(`${listed(apps)}: app (a WireGuard config does not say what runs on a host: set the role of database hosts to db, and their engine)`);
   }
   const clients = hosts.filter((h) => h.role === 'client').map((h) => h.id);
-  if (clients.length > 0) guesses.push(`${clients.join(', ')}: client (external peers)`);
+  if (clients.length > 0) guesses.push(`${listed(clients)}: client (external peers)`);
   return guesses;
 }
 

@@ -28,7 +28,9 @@ export function parseWgDump(text: string, fileName?: string): DumpedInterface[] 
   };
   if (text.length > MAX_DUMP_BYTES) error(0, null, `the file is larger than ${MAX_DUMP_BYTES} characters (8 MiB)`);
   const lines = (text.startsWith('\uFEFF') ? text.slice(1) : text).split(/\r\n|\r|\n/);
-  const withName = lines.find((l) => l.trim() !== '')?.split('\t').length === 5;
+  // `wg show all dump` puts the interface first on every line (5 or 9 fields); `wg show wg0 dump` does not (4 or 8).
+  const firstFields = lines.find((l) => l.trim() !== '')?.split('\t').length ?? 0;
+  const withName = firstFields === 5 || firstFields === 9;
   const out: DumpedInterface[] = [];
   const seen = new Map<string, number>();
   for (const [index, raw] of lines.entries()) {
