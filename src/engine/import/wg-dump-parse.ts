@@ -1,4 +1,5 @@
 import { ConfigParseError } from './config-parse-error';
+import { controlCharacter } from './wg-quick-parse';
 import type { ParsedConfig, ParsedPeer } from './wg-quick-parse';
 import { readInteger, readKeepalive, readPrefixes, type Fail } from './wg-quick-values';
 
@@ -36,6 +37,8 @@ export function parseWgDump(text: string, fileName?: string): DumpedInterface[] 
   for (const [index, raw] of lines.entries()) {
     const lineNo = index + 1;
     if (raw.trim() === '') continue;
+    const bad = controlCharacter(raw);
+    if (bad !== null) error(lineNo, null, `control character ${bad} is not allowed`);
     const fields = raw.split('\t');
     const name = withName ? fields.shift() ?? '' : 'wg0';
     const fail: Fail = (detail) => error(lineNo, null, detail);

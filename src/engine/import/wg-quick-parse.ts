@@ -224,7 +224,7 @@ function findKey<K extends string>(keys: readonly K[], name: string): K | undefi
 }
 
 /** The first C0/C1 control character other than tab, as `U+0000`, or null; CR and LF never reach here. */
-function controlCharacter(line: string): string | null {
+export function controlCharacter(line: string): string | null {
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if ((c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f)) return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
