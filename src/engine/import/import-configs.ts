@@ -8,6 +8,7 @@ import { decodeKey, publicKeyOf } from '../keys';
 import { buildPlan } from '../plan/build-plan';
 import { hostIdFor, listed, uniqueId } from './host-id';
 import { ImportError } from './import-error';
+import { importDifferences } from './import-diff';
 import { interfaceReport } from './import-report';
 import { readSources } from './import-sources';
 import type { ConfigFile, ImportSource } from './import-sources';
@@ -115,7 +116,9 @@ export function importConfigs(files: readonly ConfigFile[], designName = 'import
       }
     }
     if (unknown.length > 0) {
-      warnings.push(`${src.where}: ${unknown.length === 1 ? `peer ${unknown[0]} is` : `${unknown.length} peers (${listed(unknown)}) are`} in no imported file: added as external hosts, which get no bundle`);
+      warnings.push(unknown.length === 1
+        ? `${src.where}: peer ${unknown[0]} is in no imported file: added as an external host, which gets no bundle`
+        : `${src.where}: ${unknown.length} peers (${listed(unknown)}) are in no imported file: added as external hosts, which get no bundle`);
     }
   }
   for (const [id, endpoint] of Object.entries(options.endpoints ?? {})) {
@@ -143,6 +146,7 @@ export function importConfigs(files: readonly ConfigFile[], designName = 'import
     failover: [],
   };
   dropComputedAllowedIPs(design);
+  warnings.push(...importDifferences(sources, hostOf, buildPlan(design)));
   warnings.push('no flows are declared yet: exported firewalls drop every new connection on the tunnel until flows are added');
   const checked = parseDesign(JSON.parse(JSON.stringify(design)));
   if (!checked.ok) throw new ImportError(`the imported design does not check: ${checked.errors.map(formatFieldError).join('; ')}`);
