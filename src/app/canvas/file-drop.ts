@@ -20,7 +20,9 @@ export async function importDroppedConfigs(files: readonly File[]): Promise<{ de
   if (big) return { error: `${big.name} is ${big.size} bytes: that is not a wg-quick config.` };
   const texts = await Promise.all(confs.map(async (f) => ({ name: f.name, text: await f.text() })));
   try {
-    return importConfigs(texts, 'imported');
+    const r = importConfigs(texts, 'imported');
+    // Roles and lans read from the routing are guesses the user confirms: shown with the other notices.
+    return { design: r.design, warnings: [...r.warnings, ...r.guesses.map((g) => `guess: ${g}`)] };
   } catch (e) {
     if (e instanceof ImportError || e instanceof Error) return { error: e.message };
     return { error: String(e) };

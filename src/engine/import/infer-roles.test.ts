@@ -34,4 +34,15 @@ describe('inferRoles', () => {
     expect(guesses).toContain('hub: gateway (it listens on port 5432 and has 4 peers, as a hub does)');
     expect(guesses.join('\n')).toMatch(/^pg: app \(a WireGuard config does not say what runs on a host/m);
   });
+
+  it('takes a prefix a hub passes on to another peer for that peer\'s lan, not the hub\'s', () => {
+    const hosts = [host('app', ['10.0.0.2/24']), host('hub', ['10.0.0.1/24']), host('db', ['10.0.0.3/32'])];
+    const guesses = inferRoles(hosts, [tunnel('app', 'hub'), tunnel('hub', 'db')], [
+      { self: 'app', peer: 'hub', allowed: ['10.0.0.0/24', '192.168.77.0/24'] },
+      { self: 'hub', peer: 'db', allowed: ['10.0.0.3/32', '192.168.77.0/24'] },
+      { self: 'db', peer: 'hub', allowed: ['10.0.0.0/24'] },
+    ]);
+    expect(hosts.map((h) => [h.id, h.role, h.lans])).toEqual([['app', 'app', []], ['hub', 'gateway', []], ['db', 'gateway', ['192.168.77.0/24']]]);
+    expect(guesses).toContain('hub: gateway (app routes 10.0.0.0/24 through it)');
+  });
 });

@@ -26,20 +26,28 @@ export function inferRoles(hosts: Host[], tunnels: readonly Tunnel[], sides: rea
   const byId = new Map(hosts.map((h) => [h.id, h]));
   const peerCount = new Map<string, number>();
   for (const t of tunnels) for (const id of [t.a, t.b]) peerCount.set(id, (peerCount.get(id) ?? 0) + 1);
+  // What each host with a file sends on to its own peers: a prefix it passes on is no lan of its own (a hub
+  // routing a site's lan to the site's gateway is not that site).
+  const passesOn = new Map<string, Array<{ peer: string; prefixes: Prefix[] }>>();
+  for (const { self, peer, allowed } of sides) {
+    passesOn.set(self, [...(passesOn.get(self) ?? []), { peer, prefixes: allowed.map(parsePrefix) }]);
+  }
+  const forwarded = (host: string, from: string, p: Prefix) =>
+    (passesOn.get(host) ?? []).some((s) => s.peer !== from && s.prefixes.some((q) => prefixesOverlap(p, q)));
   const why = new Map<string, string>();
   for (const { self, peer, allowed } of sides) {
     const other = byId.get(peer);
     if (!other) continue;
     const own = new Set(other.addresses.map((a) => ownAddress(parsePrefix(a))));
     const beyond = allowed.map(parsePrefix).filter((p) => !own.has(formatPrefix(networkOf(p))) && !isDefaultRoute(p));
-    const lans = beyond.filter((p) => !overlay.some((o) => prefixesOverlap(o, p)) && lanProblem(p) === null);
+    const lans = beyond.filter((p) => !overlay.some((o) => prefixesOverlap(o, p)) && lanProblem(p) === null && !forwarded(peer, self, p));
     for (const lan of lans.map((p) => formatPrefix(networkOf(p)))) if (!other.lans.includes(lan)) other.lans.push(lan);
     if (lans.length > 0) {
       // The lan routed the overlay back by itself before (the configs NAT nothing we keep): the bundle does not add NAT.
       other.masquerade = false;
       why.set(other.id, `lans ${other.lans.join(', ')}: ${self} routes them to it`);
-    } else if (beyond.length > lans.length && !why.has(other.id)) {
-      why.set(other.id, `${self} routes overlay addresses beyond its own through it`);
+    } else if (beyond.length > 0 && !why.has(other.id)) {
+      why.set(other.id, `${self} routes ${formatPrefix(networkOf(beyond[0] as Prefix))} through it`);
     }
   }
   for (const h of hosts) {
