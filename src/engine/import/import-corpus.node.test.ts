@@ -166,6 +166,7 @@ describe('what the corpus import reports', () => {
   it('road-warrior and wireguard-ui: the server with many peers is a hub, its clients dial in', () => {
     expect(report('road-warrior').guesses).toMatch(/server: gateway \(it listens on port 51820 and has 3 peers, as a hub does\)/);
     expect(report('wireguard-ui').design.hosts.filter((h) => h.dialsIn).map((h) => h.id)).toEqual(['alice-laptop', 'bob-phone']);
+    expect(report('wireguard-ui').text).toMatch(/wireguard-ui\/wg0\.conf: Table = auto left out: it is wg-quick's default/);
   });
 
   it('dump and showconf: addresses come from what peers route to the host, and that is said', () => {

@@ -13,7 +13,9 @@ export function interfaceReport(file: string, iface: ParsedInterface): string[] 
   if (iface.saveConfig === true) {
     out.push(`${file}: SaveConfig = true not kept: wg-quick would overwrite the generated wg0.conf with the running state at shutdown; change the design and export again instead`);
   }
-  if (iface.table !== null) {
+  if (iface.table !== null && iface.table.toLowerCase() === 'auto') {
+    out.push(`${file}: Table = auto left out: it is wg-quick's default, which the bundle's wg0.conf uses too`);
+  } else if (iface.table !== null) {
     out.push(`${file}: Table = ${iface.table} not kept: the bundle lets wg-quick add a route for each AllowedIPs prefix to the main table${iface.table.toLowerCase() === 'off' ? ', which replaces the routes that hooks or the system added by hand' : ''}`);
   }
   if (iface.fwMark !== null) {
