@@ -123,7 +123,7 @@ export function importConfigs(files: readonly ConfigFile[], designName = 'import
   }
   for (const [id, endpoint] of Object.entries(options.endpoints ?? {})) {
     const host = hosts.find((h) => h.id === id);
-    if (!host) throw new ImportError(`endpoint for ${id}: no such host (the imported hosts are ${hosts.map((h) => h.id).join(', ')})`);
+    if (!host) throw new ImportError(`endpoint for ${id}: no such host (the imported hosts are ${listed(hosts.map((h) => h.id))})`);
     host.endpoint = null;
     setEndpoint(host, endpoint, `endpoint for ${id}`, 'the given endpoint', warnings);
     dialled.add(id);

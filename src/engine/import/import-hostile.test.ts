@@ -73,6 +73,11 @@ describe('import of hostile input', () => {
     expect(refusal(() => importConfigs([{ name: 'x.conf', text }]))).toMatch(message);
   });
 
+  it('names an --endpoint for a host that is not there, listing the hosts in one short line', () => {
+    const message = refusal(() => importConfigs([{ name: 'big.dump', text: dump(10_000) }], 'x', { endpoints: { nope: 'a.example:1' } }));
+    expect(message).toMatch(/^endpoint for nope: no such host \(the imported hosts are big, peer-.+ and 9993 more\)$/);
+  });
+
   it('imports nothing when one file of several is bad', () => {
     const good = { name: 'good.conf', text: conf(`PublicKey = ${PEER}\nAllowedIPs = 10.0.0.2/32\n`) };
     expect(refusal(() => importConfigs([good, { name: 'bad.conf', text: '[Interface]\nPrivateKey = nope\n' }]))).toMatch(/^bad\.conf line 2: PrivateKey: /);
