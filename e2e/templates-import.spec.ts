@@ -37,7 +37,7 @@ test.describe('templates and import', () => {
     await expect(page.getByTestId('toast-success')).toContainText('Imported 4 hosts from 3 configs');
     await expect(designer.canvas.hosts()).toHaveCount(4);
     expect(await designer.canvas.hostIds()).toEqual(expect.arrayContaining(['app', 'db', 'hub']));
-    await expect(page.getByTestId('notice')).toContainText('PostUp, PostDown not imported');
+    await expect(page.getByTestId('notice')).toContainText('hub.conf: PostUp not kept');
     await expect(designer.canvas.tunnelLabels()).not.toHaveCount(0);
     // The imported keys are the hosts' own: the config preview shows the hub's public key to its peers.
     await designer.canvas.select('app');

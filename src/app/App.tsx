@@ -23,9 +23,9 @@ export function App() {
   const collapsed = useApp((s) => s.collapsed);
   const [openFile, openInput] = useFilePicker(useCallback((files) => void offerOpenedFile(store, files[0]), [store]),
     { accept: '.json,application/json', testId: 'open-file' });
-  // wg-quick configs and design JSONs, several at once: the same import as dropping them on the canvas.
+  // wg-quick configs, saved wg showconf / wg show all dump output and design JSONs, several at once: as a drop.
   const [importFiles, importInput] = useFilePicker(useCallback((files) => void offerImportedFiles(store, files), [store]),
-    { accept: '.conf,.json,application/json', multiple: true, testId: 'import-files' });
+    { accept: '.conf,.showconf,.dump,.json,application/json', multiple: true, testId: 'import-files' });
   useShortcuts(openFile, importFiles);
   useShareLinkListener();
   const folded = (Object.keys(collapsed) as Array<keyof typeof collapsed>).filter((p) => collapsed[p]).map((p) => ` is-${p}-folded`).join('');

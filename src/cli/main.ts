@@ -24,7 +24,8 @@ Usage:
                      [--public-key <key> | --next-keys <keys.txt>]
                      (a host in "keys": "host" custody rotates to the key its next-key.sh made and printed)
   wg-designer rotate <design.json> --finish | --abort -o <bundle.zip> [--keys <design.keys.json>]
-  wg-designer import <a.conf> [b.conf ...] -o <design.json> [--name <name>]
+  wg-designer import <a.conf> [b.conf ...] -o <design.json> [--name <name>] [--endpoint <host-id>=<host:port> ...]
+                     (wg-quick files, "wg showconf" or "wg show all dump" output, told apart by their text)
   wg-designer enroll <design.json> (--host <id> --public-key <key> | --file <keys.txt>) [--replace]
                      (records the public key a host in "keys": "host" custody made; keys.txt: "host-id key" lines)
   wg-designer promote <design.json> --group <id> [--host <member>]
@@ -75,6 +76,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         output: { type: 'string', short: 'o' },
         keys: { type: 'string' },
         name: { type: 'string' },
+        endpoint: { type: 'string', multiple: true },
         force: { type: 'boolean', default: false },
         firewall: { type: 'string', default: 'nftables' },
         'qos-bulk-mbit': { type: 'string' },
@@ -144,8 +146,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       case 'drift':
         return runDrift({ design: one(), live: values.live, keys: values.keys, json: values.json }, out, err);
       case 'import':
-        if (positionals.length === 0) throw new CliError(`import takes one or more wg-quick config files\n\n${USAGE}`, 2);
-        return runImport({ files: positionals, output: output(), name: values.name }, err);
+        if (positionals.length === 0) throw new CliError(`import takes one or more wg-quick config files (or wg showconf / wg show all dump output)\n\n${USAGE}`, 2);
+        return runImport({ files: positionals, output: output(), name: values.name, endpoints: values.endpoint ?? [] }, err);
       default:
         throw new CliError(`unknown command "${command}"\n\n${USAGE}`, 2);
     }

@@ -51,7 +51,7 @@ describe('wg-designer promote', () => {
       [['promote', path], 2, 'promote needs --group <failover group id>'],
       [['promote', path, '--group', 'billing'], 2, '--group billing: the design has no failover group "billing" (its groups: orders)'],
       [['promote', path, '--group', 'orders', '--host', 'app-1'], 2, '--host app-1: not a member of failover group orders'],
-      [['promote', join(dir, 'missing.json'), '--group', 'orders'], 1, `cannot read ${join(dir, 'missing.json')}: ENOENT`],
+      [['promote', join(dir, 'missing.json'), '--group', 'orders'], 1, `cannot read ${join(dir, 'missing.json')}: no such file (ENOENT)`],
     ];
     for (const [argv, code, message] of cases) {
       const r = await cli(...argv);

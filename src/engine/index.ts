@@ -15,7 +15,7 @@ export { parseDesign, parseDesignText, formatFieldError, MAX_DESIGN_CHARS } from
 export type { FieldError, ParseResult } from './model/parse-design';
 export { pinAddresses } from './model/pin-addresses';
 export type { PinnedAddresses } from './model/pin-addresses';
-export { publicDesign, hasSecrets } from './model/public-design';
+export { designFileText, publicDesign, hasSecrets } from './model/public-design';
 export { hostCustodyHosts } from './model/host-custody';
 
 // Edit operations: design in, design (or why not) out. The store's actions and the CLI call these.
@@ -81,6 +81,7 @@ export type { ValidationContext } from './validate/validation-context';
 export type { Finding, Severity, Subjects, Fix, FixChange } from './validate/finding';
 
 export { importConfigs, ImportError } from './import/import-configs';
+export { configFormat } from './import/wg-dump-parse';
 export type { ConfigFile, ImportResult } from './import/import-configs';
 export { parseWgQuick } from './import/wg-quick-parse';
 export type { ParsedConfig, ParsedInterface, ParsedPeer } from './import/wg-quick-parse';

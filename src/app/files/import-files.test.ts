@@ -34,6 +34,13 @@ describe('files picked with Import', () => {
     if (!('error' in r)) throw new Error('imported');
     expect(r.error).toMatch(/broken\.conf line 3: ListenPort/);
     expect(r.error).toMatch(/old\.json is not a valid wg-designer design/);
-    expect(r.error).toMatch(/notes\.txt is neither a wg-quick config \(\.conf\) nor a design \(\.json\)/);
+    expect(r.error).toMatch(/notes\.txt is neither a wg-quick config \(\.conf\), saved wg output \(\.showconf, \.dump\) nor a design \(\.json\)/);
+  });
+
+  it('reads saved wg show all dump output beside wg-quick configs', async () => {
+    const corpus = (p: string) => new File([readFileSync(new URL(`../../engine/import/__corpus__/${p}`, import.meta.url), 'utf8')], p.split('/').pop() ?? p);
+    const r = await readImportFiles([corpus('dump/east.dump'), corpus('dump/west.dump')]);
+    if ('error' in r) throw new Error(r.error);
+    expect(r.design.hosts.map((h) => h.id)).toEqual(expect.arrayContaining(['east-wg0', 'east-wg1', 'west']));
   });
 });

@@ -2,11 +2,11 @@ import type { Design } from '../../engine';
 import { mergeDesign, plural } from '../../engine';
 import type { ImportRequest } from '../store/app-state';
 import { autoLayout, needsLayout } from '../layout/auto-layout';
-import { importDroppedConfigs } from '../canvas/file-drop';
+import { importDroppedConfigs, isWireGuardFile } from '../canvas/file-drop';
 import { openDesignFile } from './open-design-file';
 
 const isJson = (f: File) => /\.json$/i.test(f.name);
-const isConf = (f: File) => /\.conf$/i.test(f.name);
+const isConf = isWireGuardFile;
 
 /** One part of an import: a design file, or every config at once (their peers name each other). */
 interface Part {
@@ -19,7 +19,7 @@ interface Part {
 /** Reads each design JSON and the configs together; every file that cannot be read is named, with the parser's line. */
 async function readParts(files: readonly File[]): Promise<{ parts: Part[]; confs: number } | { error: string }> {
   const others = files.filter((f) => !isJson(f) && !isConf(f));
-  const errors = others.map((f) => `${f.name} is neither a wg-quick config (.conf) nor a design (.json)`);
+  const errors = others.map((f) => `${f.name} is neither a wg-quick config (.conf), saved wg output (.showconf, .dump) nor a design (.json)`);
   const parts: Part[] = [];
   for (const file of files.filter(isJson)) {
     const r = await openDesignFile(file);

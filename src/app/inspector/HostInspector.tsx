@@ -69,6 +69,14 @@ export function HostInspector({ host }: { host: Host }) {
         <CheckField label="Behind NAT (dialled only through a port forward; keeps tunnels open)" checked={host.behindNat} testId="field-behindNat"
           commit={(c) => commit('behindNat', { behindNat: c })} />
         <CheckField label="External (not managed here: no bundle)" checked={host.external} commit={(c) => commit('external', { external: c })} />
+        {host.external && (
+          <CheckField label="Dials in (a phone, a laptop: needs no endpoint; the bundle writes it a config to hand out)" checked={host.dialsIn}
+            testId="field-dialsIn" commit={(c) => commit('dialsIn', { dialsIn: c })} />
+        )}
+        {!host.external && host.endpoint === null && (
+          <CheckField label="No fixed listen port (the kernel picks one: nobody dials this host)" checked={host.randomListenPort}
+            testId="field-randomListenPort" commit={(c) => commit('randomListenPort', { randomListenPort: c })} />
+        )}
       </section>
       {(host.role === 'db' || host.database) && (
         <section className="inspector__section">

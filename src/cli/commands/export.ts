@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { SecretsError, bundleFolderName, cryptoRandom, exportBundle, plural } from '../../engine';
 import type { Completion, HostSetup, QosOptions } from '../../engine';
 import { ansibleVaultSeal } from '../ansible-vault-seal';
-import { CliError, writeAtomic } from '../io';
+import { CliError, requireFolderOf, writeAtomic } from '../io';
 import { keysOf, keysPathFor, mergeKeys } from '../keys-file';
 import { readKeysSealed, writeKeysSealed } from '../keys-file-sealed';
 import { SECRETS_FLAGS, readVaultPassword, secretsOf } from '../secrets-args';
@@ -42,6 +42,7 @@ const PLAIN_ARGS: SecretsArgs = { secrets: 'plain', ageRecipients: [], vaultPass
  * `--secrets vault` writes each host's secrets to `<output>.secrets/` for the bundle's vault/put-secrets.sh.
  */
 export async function runExport(args: ExportArgs, log: (s: string) => void): Promise<number> {
+  requireFolderOf(args.output);
   const keysPath = args.keys ?? keysPathFor(args.design);
   const loaded = loadDesign(args.design);
   const secretsArgs = args.secrets ?? PLAIN_ARGS;

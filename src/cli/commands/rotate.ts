@@ -4,7 +4,7 @@ import {
   zipBundle,
 } from '../../engine';
 import type { Design, QosOptions, Rotation } from '../../engine';
-import { CliError, readText, writeAtomic } from '../io';
+import { CliError, readText, requireFolderOf, writeAtomic } from '../io';
 import { adoptPending, keysPathFor, mergeKeys, readKeys, writeKeys, writeKeysFile } from '../keys-file';
 import type { PendingRotation } from '../keys-file';
 import { readKeyLines } from '../enroll-input';
@@ -142,6 +142,7 @@ function finish(args: RotateArgs, keysPath: string, pending: PendingRotation | u
 async function abort(args: RotateArgs, keysPath: string, pending: PendingRotation | undefined, log: (s: string) => void): Promise<number> {
   if (!pending) throw new CliError(noneMessage(keysPath));
   if (!args.output) throw new CliError('rotate --abort needs -o <bundle.zip> for the bundle of the old keys', 2);
+  requireFolderOf(args.output);
   const keys = readKeys(keysPath);
   writeKeysFile(keysPath, { format: keys.format, hosts: keys.hosts, tunnels: keys.tunnels });
   log(`rotation aborted: the keys of the cut-over at ${pending.at} are dropped from ${keysPath}`);

@@ -13,6 +13,14 @@ describe('BUNDLE_FOLDERS (the host ids the schema refuses)', () => {
     const ops = fixtureDesign('ipv6-pppoe');
     ops.network.monitoring = { host: ops.hosts[0]?.id ?? '', exporterPort: 9586 };
     designs.push(ops);
+    // And one with an external host that dials in (external/<id>.conf).
+    const road = fixtureDesign('hub-and-spoke');
+    const first = road.hosts[0];
+    if (first) {
+      road.hosts.push({ ...first, id: 'phone', external: true, dialsIn: true, addresses: ['10.10.3.50/32'], privateKey: null });
+      road.tunnels.push({ id: 't-phone', a: first.id, b: 'phone', presharedKey: null, keepalive: null, allowedIPs: null });
+    }
+    designs.push(road);
     const folders = new Set<string>();
     for (const d of designs) {
       const hosts = new Set(d.hosts.map((h) => h.id));

@@ -50,8 +50,9 @@ describe('import then export of hand-written configs', () => {
   });
 
   it('says what it dropped and what the user must still do', () => {
-    expect(warnings.join('\n')).toMatch(/hub\.conf: PostUp, PostDown not imported/);
-    expect(warnings.join('\n')).toMatch(/db\.conf: DNS not imported/);
+    expect(warnings.join('\n')).toMatch(/hub\.conf: PostUp not kept \(.+\): the bundle runs no hooks/);
+    expect(warnings.join('\n')).toMatch(/hub\.conf: PostDown not kept/);
+    expect(warnings.join('\n')).toMatch(/db\.conf: DNS = .+ not kept: the bundle sets no resolver/);
     expect(warnings.join('\n')).toMatch(/no flows are declared/);
   });
 

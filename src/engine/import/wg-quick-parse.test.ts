@@ -65,14 +65,14 @@ describe('parseWgQuick: real configs', () => {
     const { iface, peers } = parseWgQuick(HUB, 'hub.conf');
     expect(iface).toEqual({
       privateKey: HUB_PRIV, addresses: ['10.8.0.1/24', 'fd08::1/64'], listenPort: 51820, mtu: null, dns: [],
-      table: null, fwMark: null, saveConfig: false,
+      table: null, fwMark: null, saveConfig: false, comment: null,
       hooks: [{ key: 'PostUp', value: 'nft add table inet wg' }, { key: 'PostDown', value: 'nft delete table inet wg' }],
     });
     expect(peers).toEqual([
       { publicKey: DB1_PUB, presharedKey: PSK, allowedIPs: ['10.8.0.2/32', '10.20.0.0/16', 'fd08::2/128'], endpoint: null,
-        persistentKeepalive: null, comment: 'db-1 (primary)\nrack 4' },
+        persistentKeepalive: null, comment: 'db-1 (primary)\nrack 4', innerComment: null },
       { publicKey: DB2_PUB, presharedKey: null, allowedIPs: ['10.8.0.3/32'], endpoint: null, persistentKeepalive: null,
-        comment: null },
+        comment: null, innerComment: null },
     ]);
   });
 
@@ -81,13 +81,29 @@ describe('parseWgQuick: real configs', () => {
     expect(iface).toMatchObject({ addresses: ['10.8.0.2/32'], dns: ['10.8.0.1', 'corp.internal'], mtu: 1380, table: 'off',
       fwMark: '0xca6c', listenPort: null, hooks: [], saveConfig: null });
     expect(peers).toEqual([{ publicKey: HUB_PUB, presharedKey: null, allowedIPs: ['10.8.0.0/24'],
-      endpoint: 'hub.example.net:51820', persistentKeepalive: 25, comment: null }]);
+      endpoint: 'hub.example.net:51820', persistentKeepalive: 25, comment: null, innerComment: null }]);
   });
 
   it('reads the same config with CRLF, a BOM, tabs, odd spacing and extra blank/comment lines', () => {
     const messy = `\uFEFF${HUB}`.split('\n').map((l) => (l.includes('=') ? `\t ${l.replace(' = ', '\t=   ')}  ` : l))
       .join('\r\n').replace('[Peer]\r\nPublicKey', '[Peer]\r\n\r\n#\r\n  # inside\r\nPublicKey');
     expect(parseWgQuick(messy)).toEqual(parseWgQuick(HUB));
+  });
+
+  it('accepts an empty value where wg-quick does (wg-easy writes `PreUp = `) and reads it as nothing', () => {
+    const text = `${IFACE}Address = 10.0.0.1/24\nPreUp = \nPostUp =\nDNS = \nMTU =\nTable = \nAddress =\n`;
+    expect(parseWgQuick(text).iface).toMatchObject({ addresses: ['10.0.0.1/24'], hooks: [], dns: [], mtu: null, table: null });
+  });
+
+  it.each(['ListenPort', 'FwMark', 'SaveConfig', 'PrivateKey'])('still refuses an empty %s, as wg and wg-quick do', (key) => {
+    expect(() => parseWgQuick(`[Interface]\nAddress = 10.0.0.1/24\n${key} =\n`, 'x.conf')).toThrow(`x.conf line 3: ${key}: has no value`);
+  });
+
+  it('keeps the comments inside a section apart from those above the next [Peer]', () => {
+    const text = `[Interface]\n# Name: hub-1\nPrivateKey = ${HUB_PRIV}\n\n[Peer]\n# Name: db-1\nPublicKey = ${DB1_PUB}\n# note\n# above\n[Peer]\nPublicKey = ${DB2_PUB}\n`;
+    const { iface, peers } = parseWgQuick(text);
+    expect(iface.comment).toBe('Name: hub-1');
+    expect(peers.map((p) => [p.comment, p.innerComment])).toEqual([[null, 'Name: db-1'], ['note\nabove', null]]);
   });
 
   it('keeps only the comment block directly above [Peer]; a blank line ends it', () => {

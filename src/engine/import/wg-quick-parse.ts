@@ -15,6 +15,8 @@ export interface ParsedInterface {
   /** Kept, in file order, only so the importer can say which shell commands it dropped. */
   hooks: Array<{ key: HookKey; value: string }>;
   saveConfig: boolean | null;
+  /** The `#` comment lines inside [Interface] (generators put `# Name: x` there), trimmed, joined by "\n". */
+  comment: string | null;
 }
 
 /** One [Peer] section. `persistentKeepalive` is null when absent or `off`. */
@@ -26,6 +28,8 @@ export interface ParsedPeer {
   persistentKeepalive: number | null;
   /** The `#` comment lines directly above `[Peer]` (no blank line between), `#` and spaces trimmed, joined by "\n". */
   comment: string | null;
+  /** The `#` comment lines inside the section (wg-meshconf's `# Name: x`), except a block directly above the next [Peer]. */
+  innerComment: string | null;
 }
 
 /** A whole wg-quick config, values still strings except numbers and SaveConfig. */
@@ -45,6 +49,13 @@ const PEER_KEYS = ['PublicKey', 'PresharedKey', 'AllowedIPs', 'Endpoint', 'Persi
 type InterfaceKey = (typeof INTERFACE_KEYS)[number];
 type PeerKey = (typeof PEER_KEYS)[number];
 /**
+ * Keys only wg-quick(8) reads, which it accepts with an empty value (wg-easy writes `PreUp = `): an empty Address or
+ * DNS adds nothing, an empty MTU or Table leaves the default, an empty hook runs nothing. wg(8)'s own keys and
+ * SaveConfig (read_bool) refuse an empty value, so they stay refused here.
+ */
+const EMPTY_ALLOWED: ReadonlySet<string> = new Set(['Address', 'DNS', 'MTU', 'Table', 'PreUp', 'PostUp', 'PreDown', 'PostDown']);
+
+/**
  * Keys that wg-quick lets repeat, each line adding to the list; any other key given twice is refused as ambiguous.
  * A constant (read-only by its type), not state.
  */
@@ -52,8 +63,8 @@ const REPEATABLE: ReadonlySet<string> = new Set(['Address', 'DNS', 'AllowedIPs',
 
 type PeerDraft = Omit<ParsedPeer, 'publicKey'> & { publicKey: string | null };
 type Section =
-  | { kind: 'interface'; seen: Map<string, number>; iface: ParsedInterface }
-  | { kind: 'peer'; seen: Map<string, number>; line: number; peer: PeerDraft };
+  | { kind: 'interface'; seen: Map<string, number>; inner: string[]; iface: ParsedInterface }
+  | { kind: 'peer'; seen: Map<string, number>; inner: string[]; line: number; peer: PeerDraft };
 
 /** What the line loop carries from one line to the next. */
 interface State {
@@ -77,7 +88,7 @@ export function parseWgQuick(text: string, fileName?: string): ParsedConfig {
   const lines = (text.startsWith('\uFEFF') ? text.slice(1) : text).split(/\r\n|\r|\n/);
   const state: State = { error, iface: null, peers: [], publicKeys: new Map(), section: null, comments: [] };
   for (const [index, raw] of lines.entries()) readLine(state, raw, index + 1);
-  closePeer(state);
+  closeSection(state);
   if (state.iface === null) return error(0, null, 'no [Interface] section');
   return { iface: state.iface, peers: state.peers };
 }
@@ -90,14 +101,24 @@ function readLine(state: State, raw: string, lineNo: number): void {
   const content = (hash < 0 ? raw : raw.slice(0, hash)).trim();
   if (content === '') {
     const comment = hash < 0 ? null : raw.slice(hash + 1).trim();
-    if (comment === null) state.comments = [];
+    if (comment === null) keepComments(state);
     else if (comment !== '') state.comments.push(comment);
     return;
   }
-  const above = state.comments;
+  if (content.startsWith('[')) {
+    const above = state.comments;
+    state.comments = [];
+    openSection(state, content, lineNo, above);
+  } else {
+    keepComments(state);
+    setKey(state, content, lineNo);
+  }
+}
+
+/** Comment lines not directly above a [Peer] belong to the section they sit in. */
+function keepComments(state: State): void {
+  state.section?.inner.push(...state.comments);
   state.comments = [];
-  if (content.startsWith('[')) openSection(state, content, lineNo, above);
-  else setKey(state, content, lineNo);
 }
 
 function openSection(state: State, header: string, lineNo: number, above: string[]): void {
@@ -105,24 +126,29 @@ function openSection(state: State, header: string, lineNo: number, above: string
   const name = header.toLowerCase();
   if (name === '[interface]') {
     if (state.iface !== null) state.error(lineNo, null, 'a second [Interface]; a config has exactly one');
-    closePeer(state);
+    closeSection(state);
     state.iface = emptyInterface();
-    state.section = { kind: 'interface', seen: new Map(), iface: state.iface };
+    state.section = { kind: 'interface', seen: new Map(), inner: [], iface: state.iface };
   } else if (name === '[peer]') {
-    closePeer(state);
+    closeSection(state);
     const peer: PeerDraft = { publicKey: null, presharedKey: null, allowedIPs: [], endpoint: null,
-      persistentKeepalive: null, comment: above.length > 0 ? above.join('\n') : null };
-    state.section = { kind: 'peer', seen: new Map(), line: lineNo, peer };
+      persistentKeepalive: null, comment: joined(above), innerComment: null };
+    state.section = { kind: 'peer', seen: new Map(), inner: [], line: lineNo, peer };
   } else {
     state.error(lineNo, null, `unknown section ${header}; expected [Interface] or [Peer]`);
   }
 }
 
-function closePeer(state: State): void {
+function closeSection(state: State): void {
+  if (state.section?.kind === 'interface') state.section.iface.comment = joined(state.section.inner);
   if (state.section?.kind !== 'peer') return;
-  const { peer, line } = state.section;
+  const { peer, line, inner } = state.section;
   if (peer.publicKey === null) return state.error(line, null, '[Peer] has no PublicKey');
-  state.peers.push({ ...peer, publicKey: peer.publicKey });
+  state.peers.push({ ...peer, publicKey: peer.publicKey, innerComment: joined(inner) });
+}
+
+function joined(lines: readonly string[]): string | null {
+  return lines.length > 0 ? lines.join('\n') : null;
 }
 
 function setKey(state: State, content: string, lineNo: number): void {
@@ -144,7 +170,10 @@ function setKey(state: State, content: string, lineNo: number): void {
   const first = section.seen.get(key);
   if (first !== undefined && !REPEATABLE.has(key)) fail(`given twice (first on line ${first})`);
   section.seen.set(key, lineNo);
-  if (value === '') fail('has no value');
+  if (value === '') {
+    if (EMPTY_ALLOWED.has(key)) return;
+    fail('has no value');
+  }
   if (section.kind === 'interface') return setInterfaceKey(section.iface, key as InterfaceKey, value, fail);
   if (key === 'PublicKey') {
     const dup = state.publicKeys.get(value);
@@ -185,7 +214,7 @@ function setPeerKey(peer: PeerDraft, key: PeerKey, value: string, fail: Fail): v
 
 function emptyInterface(): ParsedInterface {
   return { privateKey: null, addresses: [], listenPort: null, mtu: null, dns: [], table: null, fwMark: null, hooks: [],
-    saveConfig: null };
+    saveConfig: null, comment: null };
 }
 
 /** wg(8) matches key names case-insensitively (strncasecmp); the canonical spelling is what errors show. */
@@ -195,7 +224,7 @@ function findKey<K extends string>(keys: readonly K[], name: string): K | undefi
 }
 
 /** The first C0/C1 control character other than tab, as `U+0000`, or null; CR and LF never reach here. */
-function controlCharacter(line: string): string | null {
+export function controlCharacter(line: string): string | null {
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if ((c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f)) return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;

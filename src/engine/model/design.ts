@@ -57,6 +57,11 @@ export interface Host {
   endpoint: string | null;
   /** ListenPort; null uses the endpoint's port, else the network's. */
   listenPort: number | null;
+  /**
+   * No ListenPort line at all: the kernel picks a random port at each start, as in a wg-quick file that has none
+   * (imported road-warrior clients). Only for a host nobody dials: with an endpoint, peers need the port fixed.
+   */
+  randomListenPort: boolean;
   behindNat: boolean;
   underlay: Underlay | null;
   /** Interface MTU; null lets the engine choose from the underlay. */
@@ -69,6 +74,11 @@ export interface Host {
   masquerade: boolean;
   /** A peer that exists outside this design (e.g. imported with an unknown key): no bundle is made for it. */
   external: boolean;
+  /**
+   * An external host that dials in (a phone, a laptop behind NAT): it sends the first handshake, so its tunnels
+   * need an endpoint on the other side only, and the bundle writes it a client config to hand out.
+   */
+  dialsIn: boolean;
   /** Who holds the private key; null takes the network's `keys` (see `custodyOf`). */
   keys: KeyCustody | null;
   publicKey: string | null;

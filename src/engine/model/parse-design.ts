@@ -29,7 +29,8 @@ export function parseDesignText(text: string): ParseResult<Design> {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A UTF-8 byte order mark (Windows editors write one) is not JSON, but it is not part of the design either.
+    json = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (e) {
     // The parser quotes the input around the error; shown as-is it could carry ESC sequences or a fake new line.
     return fail('', `not valid JSON: ${visibleText(e instanceof Error ? e.message : String(e), 200)}`);

@@ -16,3 +16,16 @@ export function publicDesign(design: Design): Design {
 export function hasSecrets(design: Design): boolean {
   return design.hosts.some((h) => h.privateKey !== null) || design.tunnels.some((t) => t.presharedKey !== null);
 }
+
+/**
+ * Host fields added after `wg-designer/1` first shipped, each with the value the schema defaults it to. A design file
+ * leaves them out at that value, so files written before them and files that do not use them stay byte-identical.
+ */
+const LATER_HOST_DEFAULTS: Readonly<Record<string, unknown>> = { randomListenPort: false, dialsIn: false };
+
+/** The design file's text (design.json, `import -o`): the public design, pretty-printed, later fields at their default left out. */
+export function designFileText(design: Design): string {
+  const hosts = publicDesign(design).hosts.map((h) =>
+    Object.fromEntries(Object.entries(h).filter(([k, v]) => !(k in LATER_HOST_DEFAULTS) || LATER_HOST_DEFAULTS[k] !== v)));
+  return `${JSON.stringify({ ...publicDesign(design), hosts }, null, 2)}\n`;
+}

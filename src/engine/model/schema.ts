@@ -107,6 +107,7 @@ const host = z.object({
   addresses: list(overlayAddress).default([]),
   endpoint: endpoint.nullable().default(null),
   listenPort: numberField(NUMBER_FIELDS.listenPort).nullable().default(null),
+  randomListenPort: z.boolean().default(false),
   behindNat: z.boolean().default(false),
   underlay: z.object({
     mtu: numberField(NUMBER_FIELDS.underlayMtu),
@@ -118,6 +119,7 @@ const host = z.object({
   services: list(service).default([]),
   masquerade: z.boolean().default(true),
   external: z.boolean().default(false),
+  dialsIn: z.boolean().default(false),
   keys: z.enum(KEY_CUSTODIES as [KeyCustody, ...KeyCustody[]]).nullable().default(null),
   publicKey: key.nullable().default(null),
   privateKey: key.nullable().default(null),

@@ -95,7 +95,9 @@ export function buildPlan(design: Design, context: PlanContext = { parsed: new P
       endpoint: own.endpoint,
       endpointHost: own.endpointHost,
       addresses,
-      listenPort: host.listenPort ?? own.endpointPort ?? design.network.listenPort,
+      listenPort: host.randomListenPort && host.listenPort === null && host.endpoint === null
+        ? null
+        : host.listenPort ?? own.endpointPort ?? design.network.listenPort,
       mtu,
       mtuSource: source,
       peers,

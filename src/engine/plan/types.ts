@@ -61,7 +61,8 @@ export interface HostPlan extends HostFacts {
   endpointHost: string | null;
   /** Read-only: shared with the host's parsed texts unless it holds a floating address. */
   addresses: readonly Prefix[];
-  listenPort: number;
+  /** Null: no ListenPort line, the kernel picks a port (a host nobody dials, see Host.randomListenPort). */
+  listenPort: number | null;
   mtu: number;
   mtuSource: 'host' | 'tunnels' | 'underlay' | 'default';
   peers: PeerPlan[];

@@ -89,6 +89,18 @@ describe('networkd files of unusual plans', () => {
     expect(main).toEqual(second.allowedIPs.map(formatPrefix));
   });
 
+  it('writes no ListenPort, as wg0.conf writes none, for a host with randomListenPort that nobody dials', () => {
+    const d = fixtureDesign('point-to-point');
+    const app = d.hosts.find((h) => h.id === 'app-1');
+    const quiet = { ...d, hosts: d.hosts.map((h) => (h === app ? { ...h, endpoint: null, listenPort: null, randomListenPort: true } : h)) };
+    const hp = buildPlan(quiet).byId.get(app?.id ?? '') as HostPlan;
+    expect(renderNetdev(hp, 'd')).not.toMatch(/ListenPort/);
+    expect(renderWgQuick(hp, { privateKey: 'include', designName: 'd' })).not.toMatch(/ListenPort/);
+    // With an endpoint, peers dial a port: it is fixed again whatever the flag says.
+    const dialled = buildPlan({ ...quiet, hosts: quiet.hosts.map((h) => (h.id === app?.id ? { ...h, endpoint: '203.0.113.9:51999' } : h)) });
+    expect(renderNetdev(dialled.byId.get(app?.id ?? '') as HostPlan, 'd')).toContain('ListenPort=51999');
+  });
+
   it('keeps user text on comment lines only', () => {
     const hp: HostPlan = { ...base, name: 'x\n[WireGuard]\nPrivateKey=evil' };
     for (const text of [renderNetdev(hp, 'design\nAddress=1.2.3.4/32'), renderNetwork(hp, 'design\nAddress=1.2.3.4/32')]) {

@@ -36,8 +36,9 @@ export function renderNetdev(hp: HostPlan, designName: string): string {
     '',
     '[WireGuard]',
     `PrivateKeyFile=${HOST_KEY_FILE}`,
-    `ListenPort=${hp.listenPort}`,
   ];
+  // No ListenPort= lets the kernel pick a port, as a wg-quick file without ListenPort does.
+  if (hp.listenPort !== null) lines.push(`ListenPort=${hp.listenPort}`);
   // Only with a default route, as wg-quick: it marks its own packets so the policy rule lets them by the underlay.
   if (defaultRoutes(hp).length > 0) lines.push(`FirewallMark=${DEFAULT_ROUTE_TABLE}`);
   for (const peer of hp.peers) lines.push('', `# Peer ${peer.hostId} (tunnel ${peer.tunnelId})`, ...peerLines(peer));

@@ -39,6 +39,18 @@ describe('qos.sh', () => {
     expect(sh).toContain('match ip sport 51820 0xffff match ip dst $addr/32 match ip dport $port 0xffff flowid 77:$minor');
   });
 
+  it('reads the port wg chose for a host with no fixed ListenPort (randomListenPort), instead of assuming one', () => {
+    const d = mixedDesign();
+    const quiet = { ...d, hosts: d.hosts.map((h) => (h.id === 'app-1' ? { ...h, endpoint: null, listenPort: null, randomListenPort: true } : h)) };
+    const plan = buildPlan(quiet);
+    expect(host(plan, 'app-1').listenPort).toBeNull();
+    const sh = renderQos(host(plan, 'app-1'), qosIndex(plan), RATES);
+    expect(sh).toContain('listen_port=$(wg show "$wg" listen-port)');
+    expect(sh).toContain('match ip sport $listen_port 0xffff match ip dst $addr/32');
+    expect(sh).toContain('match ip protocol 17 0xff match ip sport $listen_port 0xffff flowid');
+    expect(sh).not.toMatch(/sport (51820|null)/);
+  });
+
   it('answers leave the server from the port', () => {
     const plan = buildPlan(mixedDesign());
     const sh = renderQos(host(plan, 'pg-primary'), qosIndex(plan), RATES);

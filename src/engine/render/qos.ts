@@ -109,13 +109,15 @@ function classLines(rates: QosRates): string[] {
  * wg0 has already ordered and capped. A DNS endpoint is resolved here; one that does not resolve keeps the catch-all.
  */
 function underlayLines(hp: HostPlan, peers: ReturnType<typeof qosPeers>): string[] {
-  const port = hp.listenPort;
+  // A host with no ListenPort (Host.randomListenPort) learns the port the kernel chose once wg0 is up.
+  const port = hp.listenPort ?? '$listen_port';
   const catchAll = [
     `protocol ip prio 3 u32 match ip protocol 17 0xff match ip sport ${port} 0xffff flowid ${ROOT}:${QOS_MINOR.db}`,
     `protocol ipv6 prio 4 u32 match ip6 protocol 17 0xff match ip6 sport ${port} 0xffff flowid ${ROOT}:${QOS_MINOR.db}`,
   ];
   // The kernel keeps one protocol per filter priority: IPv4 and IPv6 filters take their own.
   return [
+    ...(hp.listenPort === null ? ['listen_port=$(wg show "$wg" listen-port)'] : []),
     '# "<class minor> <ip|dns> <host> <port> <peer>": the outer UDP flow to one dialled peer.',
     'peers=()',
     ...peers.map((p) => `peers+=("${QOS_MINOR[p.cls]} ${p.endpoint.kind === 'dns' ? 'dns' : 'ip'} ${p.endpoint.host} ${p.endpoint.port} ${p.hostId}")`),

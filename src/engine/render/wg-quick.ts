@@ -32,8 +32,9 @@ export function renderWgQuick(plan: HostPlan, options: WgQuickOptions): string {
     ...commentLine(`Host: ${plan.name}`),
     '[Interface]',
     `Address = ${plan.addresses.map(formatPrefix).join(', ')}`,
-    `ListenPort = ${plan.listenPort}`,
   ];
+  // Without a ListenPort line the kernel picks a random port: right for a host nobody dials (Host.randomListenPort).
+  if (plan.listenPort !== null) lines.push(`ListenPort = ${plan.listenPort}`);
   if (plan.privateKey === null) {
     lines.push(
       `# PrivateKey: this host keeps its own, in /etc/wireguard/${WG_INTERFACE}.key, and install.sh writes it in here.`,

@@ -36,7 +36,9 @@ describe('security regressions', () => {
     expect(message).toMatch(/^not valid JSON: /);
     expect(message).not.toMatch(/\p{Cc}/u);
     expect(message).toContain('\\u{1b}');
-    const bom = parseDesignText('\uFEFF{}');
+    // A BOM before the JSON is not part of it (read as intended); one inside it is shown visibly.
+    expect(parseDesignText('\uFEFF{}')).toEqual(parseDesignText('{}'));
+    const bom = parseDesignText('{"name": \uFEFF1}');
     expect(bom.ok ? '' : bom.errors[0]?.message).toContain('\\u{feff}');
   });
 
@@ -58,7 +60,7 @@ describe('security regressions', () => {
     expect(() => importConfigs([{ name: 'x\nPostUp = y.conf', text: '' }])).toThrow(/^x\\u\{a\}PostUp = y\.conf: no \[Interface\] section$/);
     const hooked = honestConfigs.hub.replace('MTU = 1420', 'MTU = 1420\nPostUp = touch /x');
     const { warnings } = importConfigs([{ name: 'h\u2028ub.conf', text: hooked }, { name: 'app.conf', text: honestConfigs.app }]);
-    expect(warnings.join(' ')).toContain('h\\u{2028}ub.conf: PostUp not imported');
+    expect(warnings.join(' ')).toContain('h\\u{2028}ub.conf: PostUp not kept (touch /x)');
   });
 
   it('a share link that unpacks past the limit is refused as too large, before it is unpacked whole', () => {

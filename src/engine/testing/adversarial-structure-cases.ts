@@ -45,7 +45,9 @@ export function designStructureCases(canaryDir: string): AdversarialCase[] {
     ['empty-text', 'design', '', 'reject', /not valid JSON/],
     ['truncated-json', 'design', base.slice(0, base.length - 7), 'reject', /not valid JSON/],
     ['trailing-comma', 'design', `${base.slice(0, -1)},}`, 'reject', /not valid JSON/],
-    ['bom-before-json', 'design', `\uFEFF${base}`, 'reject', /not valid JSON/],
+    // A BOM (Windows editors write one) is not part of the design: the file reads as the design it holds.
+    ['bom-before-json', 'design', `\uFEFF${base}`, 'export', ACCEPT],
+    ['bom-inside-json', 'design', `{\uFEFF${base.slice(1)}`, 'reject', /not valid JSON/],
     ['nan-literal', 'design', base.replace('"listenPort":51820', '"listenPort":NaN'), 'reject', /not valid JSON/],
     ['raw-control-in-json', 'design', `{"name":"\u001b]0;owned\u0007\u001b[2J\nPostUp = touch ${c('raw-control-in-json')}"}`, 'reject', /not valid JSON/],
     ['no-hosts', 'design', '{"format":"wg-designer/1","hosts":[]}', 'export', ACCEPT],

@@ -1,5 +1,6 @@
 import { ansible } from './ansible';
 import { check } from './check';
+import { clientConfigs } from './client-configs';
 import { collect } from './collect';
 import { cloudInit } from './cloud-init';
 import { database } from './database';
@@ -28,7 +29,7 @@ export type { BundleContext, Output } from './output';
  * each managed host's files. Adding an output is one file in this folder and one line here (README.md).
  */
 export const OUTPUTS: readonly Output[] = [
-  readme, mermaid, designJson, ansible, failover, vaultSecrets, diagram, monitoring,
+  readme, mermaid, designJson, ansible, failover, vaultSecrets, diagram, monitoring, clientConfigs,
   wgQuick, firewall, systemdUnits, install, check, collect, nextKey, qos, sysctl, database,
   networkd, cloudInit, failoverHooks,
 ];

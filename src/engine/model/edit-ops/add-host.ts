@@ -11,8 +11,8 @@ import { uniqueId } from './unique-id';
 /** A host with every field at its default; the caller sets what the kind needs. */
 export function blankHost(id: string, role: Host['role'], position: Position): Host {
   return {
-    id, name: id, role, addresses: [], endpoint: null, listenPort: null, behindNat: false, underlay: null, mtu: null,
-    database: null, lans: [], services: [], masquerade: true, external: false, keys: null, publicKey: null, privateKey: null,
+    id, name: id, role, addresses: [], endpoint: null, listenPort: null, randomListenPort: false, behindNat: false, underlay: null, mtu: null,
+    database: null, lans: [], services: [], masquerade: true, external: false, dialsIn: false, keys: null, publicKey: null, privateKey: null,
     position, notes: '',
   };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ep, sketchDesign } from '../../testing/design-builder';
 import { runRule } from '../../testing/rule-harness';
+import { buildPlan } from '../../plan/build-plan';
+import { parsePrefix } from '../../net';
 import { fixtureDesign } from '../../testing/fixture-design';
 import { routeConflicts } from './route-conflicts';
 
@@ -46,6 +48,20 @@ describe('route-conflicts', () => {
       flows: [{ from: 'app', to: 'pg' }],
     });
     expect(runRule(routeConflicts, d)).toEqual([]);
+  });
+
+  it('names the tunnel, not an empty flow id, when a peer\'s own route clashes with no flow involved', () => {
+    // Two peers sharing AllowedIPs: the clash comes from the tunnels' host routes (flowId ""), not from a flow.
+    const d = sketchDesign({
+      hosts: [{ id: 'hub', role: 'gateway', endpoint: ep(1) }, { id: 'a', addresses: ['10.10.1.5/32'] }, { id: 'b', addresses: ['10.10.1.6/32'] }],
+      tunnels: [['hub', 'a'], ['hub', 'b']],
+    });
+    const plan = buildPlan(d);
+    plan.conflicts.push({ hostId: 'hub', prefix: parsePrefix('192.168.9.0/24'), kept: 'a', refused: 'b', flowId: '' });
+    const [f] = runRule(routeConflicts, d, plan);
+    expect(f?.message).toMatch(/^On hub, the tunnel to b needs 192\.168\.9\.0\/24 routed to b, but it is already routed to a;/);
+    expect(f?.message).not.toMatch(/flows? {2}/);
+    expect(f?.subjects.flows).toEqual([]);
   });
 
   it('says nothing when every prefix has one way to go', () => {

@@ -25,4 +25,36 @@ describe('tunnel-handshake', () => {
     expect(runRule(tunnelHandshake, pair({ behindNat: true }, { endpoint: ep(2) }))).toEqual([]);
     expect(codesOf(runRule(tunnelHandshake, pair({ behindNat: true }, { behindNat: true, endpoint: ep(2) })))).toEqual([]);
   });
+
+  describe('external hosts that dial in', () => {
+    const road = (server: Record<string, unknown>, dialsIn = true) => sketchDesign({
+      hosts: [{ id: 'vpn', role: 'gateway', ...server }, { id: 'phone', role: 'client', external: true, dialsIn },
+        { id: 'laptop', role: 'client', external: true, dialsIn }],
+      tunnels: [['vpn', 'phone'], ['vpn', 'laptop']],
+    });
+
+    it('accepts them when the server has an endpoint, and warns once naming the endpoint their configs must use', () => {
+      const findings = runRule(tunnelHandshake, road({ endpoint: ep(1) }));
+      expect(codesOf(findings)).toEqual(['external-dials-in']);
+      expect(findings[0]?.severity).toBe('warning');
+      expect(findings[0]?.message).toContain('phone and laptop dial in to vpn: their configs must say Endpoint = 203.0.113.1:51820');
+      expect(findings[0]?.subjects.hosts).toEqual(['vpn', 'phone', 'laptop']);
+    });
+
+    it('is an error per tunnel when the server has no endpoint, since then nobody can dial it', () => {
+      const findings = runRule(tunnelHandshake, road({}));
+      expect(codesOf(findings)).toEqual(['tunnel-no-endpoint', 'tunnel-no-endpoint']);
+      expect(findings[0]?.message).toContain("phone dials in, but vpn has no endpoint for it to dial, so tunnel t-vpn-phone never comes up. Fill in vpn's endpoint");
+    });
+
+    it('treats an external host that does not dial in as before', () => {
+      expect(codesOf(runRule(tunnelHandshake, road({}, false)))).toEqual(['tunnel-no-endpoint', 'tunnel-no-endpoint']);
+      expect(runRule(tunnelHandshake, road({}, false))[0]?.message).toContain('Neither vpn nor phone has an endpoint');
+    });
+
+    it('never takes a managed host for a dialler, whatever its dialsIn says', () => {
+      const d = sketchDesign({ hosts: [{ id: 'a', dialsIn: true }, { id: 'b' }], tunnels: [['a', 'b']] });
+      expect(runRule(tunnelHandshake, d)[0]?.message).toContain('Neither a nor b has an endpoint');
+    });
+  });
 });
