@@ -7,6 +7,7 @@ import type { CollectedEdit } from '../testing/collected-host';
 import { fixtureDesign } from '../testing/fixture-design';
 import { driftAsFindings } from './as-findings';
 import { detectDrift } from './detect-drift';
+import { COLLECTED_FILES } from '../render/collect-script';
 import { DriftInputError } from './drift-input-error';
 import { parseWgDump } from './wg-dump';
 import type { CollectedFleet } from './types';
@@ -51,6 +52,21 @@ describe('detectDrift', () => {
     const stale = (l: string[]) => l.map((x, i) => (i === 0 ? x.replace(`\t${NOW - 30}\t`, `\t${NOW - 181}\t`) : x));
     const found = detectDrift(plan, fleetOf(plan, { [hub.id]: { peers: stale, mtu: 1500 } }));
     expect(found.map((f) => [f.what, f.actual])).toEqual([['mtu', '1500'], ['handshake-stale', '181 s ago']]);
+  });
+
+  it('compares the listen port only where the design fixes one', () => {
+    const d = fixtureDesign('point-to-point');
+    const random = buildPlan({ ...d, hosts: d.hosts.map((h) => (h.id === 'app-1' ? { ...h, randomListenPort: true, listenPort: null, endpoint: null } : h)) });
+    const free = random.hosts.find((h) => h.listenPort === null);
+    expect(free).toBeDefined();
+    // collectedFleet writes some port for it, as wg would have chosen one: not drift.
+    expect(detectDrift(random, collectedFleet(random, NOW))).toEqual([]);
+    const fixed = random.hosts.find((h) => h.listenPort !== null) as HostPlan;
+    const fleet = collectedFleet(random, NOW);
+    const files = fleet[fixed.id] as Record<string, string>;
+    files[COLLECTED_FILES.wgDump] = (files[COLLECTED_FILES.wgDump] ?? '').replace(`\t${fixed.listenPort}\t`, '\t51999\t');
+    const moved = detectDrift(random, fleet);
+    expect(moved.map((f) => [f.host, f.what])).toEqual([[fixed.id, 'listen-port']]);
   });
 
   it('reports an interface that is down', () => {

@@ -57,7 +57,8 @@ function hostDrift(plan: Plan, hp: HostPlan, files: CollectedHost): DriftFinding
   const out: DriftFinding[] = [];
   if (!link.up) out.push(mine('interface-down', `${WG_INTERFACE} up`, `${WG_INTERFACE} is down (ip link set ${WG_INTERFACE} down?): no traffic passes`));
   if (hp.publicKey !== null && iface.publicKey !== hp.publicKey) out.push(mine('interface-key', hp.publicKey, iface.publicKey));
-  if (iface.listenPort !== hp.listenPort) out.push(mine('listen-port', String(hp.listenPort), String(iface.listenPort)));
+  // A host with no fixed port (randomListenPort) takes whatever port wg chose: nothing to compare.
+  if (hp.listenPort !== null && iface.listenPort !== hp.listenPort) out.push(mine('listen-port', String(hp.listenPort), String(iface.listenPort)));
   if (link.mtu !== hp.mtu) out.push(mine('mtu', String(hp.mtu), String(link.mtu)));
   const addresses = hp.addresses.map(formatPrefix).sort();
   if (addresses.join(',') !== link.addresses.join(',')) out.push(mine('address', addresses.join(', '), link.addresses.join(', ') || '(none)'));

@@ -20,7 +20,7 @@ export function collectedHost(hp: HostPlan, now: number, edit: CollectedEdit = {
     'wg0', p.publicKey ?? '', p.presharedKey === null ? '(none)' : '(redacted)', p.endpoint ?? '(none)', p.allowedIPs.map(formatPrefix).join(',') || '(none)',
     String(now - 30), '100', '200', p.keepalive === null ? 'off' : String(p.keepalive),
   ].join('\t'));
-  const dump = [['wg0', '(redacted)', hp.publicKey ?? '', String(hp.listenPort), 'off'].join('\t'), ...(edit.peers ?? ((l) => l))(peers)];
+  const dump = [['wg0', '(redacted)', hp.publicKey ?? '', String(hp.listenPort ?? 43117), 'off'].join('\t'), ...(edit.peers ?? ((l) => l))(peers)];
   const links = [
     { ifname: 'lo', flags: ['LOOPBACK', 'UP', 'LOWER_UP'], mtu: 65536, addr_info: [{ family: 'inet', local: '127.0.0.1', prefixlen: 8, scope: 'host' }] },
     { ifname: 'wg0', flags: ['POINTOPOINT', 'NOARP', ...(edit.down ? [] : ['UP', 'LOWER_UP'])], mtu: edit.mtu ?? hp.mtu, addr_info: hp.addresses.map((a) => {
