@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatFieldError, parseDesign } from './parse-design';
 import { parseProbeTarget, parseSelector, selectHosts } from './policy-test';
+import { publicDesign } from './public-design';
+import { decodeShareFragment, encodeShareFragment } from '../share/share-link';
 
 const design = (tests: unknown) => ({
   format: 'wg-designer/1',
@@ -35,6 +37,13 @@ describe('policy tests in the design', () => {
     expect(r.ok && r.value.tests).toEqual(tests);
     const none = parseDesign(design(undefined));
     expect(none.ok && 'tests' in none.value).toBe(false);
+    // design.json and share links are written from publicDesign: the tests travel, and no empty field appears.
+    if (!r.ok || !none.ok) return;
+    expect(JSON.parse(JSON.stringify(publicDesign(r.value))).tests).toEqual(tests);
+    expect(JSON.stringify(publicDesign(none.value))).not.toContain('"tests"');
+    const link = encodeShareFragment(r.value);
+    const back = link.ok ? decodeShareFragment(link.value) : link;
+    expect(back.ok && back.value.tests).toEqual(tests);
   });
 
   it('names the field of a target that does not read: port range, form, role, unknown key', () => {
