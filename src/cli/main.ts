@@ -5,6 +5,7 @@ import { runDrift } from './commands/drift';
 import { runEnroll } from './commands/enroll';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
+import { runMatrix } from './commands/matrix';
 import { runPromote } from './commands/promote';
 import { runRotate } from './commands/rotate';
 import { runValidate } from './commands/validate';
@@ -15,6 +16,8 @@ const USAGE = `wg-designer: design, check and export WireGuard networks for data
 
 Usage:
   wg-designer validate <design.json> [--json]
+  wg-designer matrix <design.json> [--json | --csv]
+                     (which host reaches which host:port, from a walk of the plan: ✓ / ✗ and why)
   wg-designer export <design.json> -o <bundle.zip> [--keys <design.keys.json>] [--force]
                      [--firewall nftables|iptables] [--qos-bulk-mbit <rate> --qos-link-mbit <rate>]
                      [--host-setup networkd,cloud-init]
@@ -73,6 +76,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
+        csv: { type: 'boolean', default: false },
         output: { type: 'string', short: 'o' },
         keys: { type: 'string' },
         name: { type: 'string' },
@@ -116,6 +120,9 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     switch (command) {
       case 'validate':
         return runValidate(one(), values.json, out);
+      case 'matrix':
+        if (values.json && values.csv) throw new CliError(`matrix takes --json or --csv, not both\n\n${USAGE}`, 2);
+        return runMatrix(one(), values.json ? 'json' : values.csv ? 'csv' : 'table', out);
       case 'export':
         return await runExport({
           design: one(), output: output(), keys: values.keys, force: values.force,

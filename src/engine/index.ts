@@ -76,6 +76,11 @@ export type { SecretsSealers, HostSecrets } from './secrets/seal-secrets';
 export { ageSeal } from './secrets/age-seal';
 
 export { validateDesign } from './validate/validate-design';
+export { designMatrix, MATRIX_CELL_LIMIT } from './matrix/reachability-matrix';
+export type { MatrixCell, MatrixColumn, ReachabilityMatrix } from './matrix/reachability-matrix';
+export { matrixCsv, matrixTable } from './matrix/matrix-text';
+export type { Verdict } from './validate/probe';
+export type { PolicyTest } from './model/policy-test';
 export { newValidationContext } from './validate/validation-context';
 export type { ValidationContext } from './validate/validation-context';
 export type { Finding, Severity, Subjects, Fix, FixChange } from './validate/finding';

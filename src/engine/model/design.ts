@@ -3,6 +3,8 @@
  * the CLI carry. These are the *parsed* types; `schema.ts` turns unknown JSON into them or names the bad field.
  */
 
+import type { PolicyTest } from './policy-test';
+
 export const DESIGN_FORMAT = 'wg-designer/1';
 
 /** What a host is for; decides its overlay pool and whether it routes. */
@@ -162,6 +164,8 @@ export interface Design {
   tunnels: Tunnel[];
   flows: Flow[];
   failover: FailoverGroup[];
+  /** Policy tests (`model/policy-test.ts`): absent in a design that has none. */
+  tests?: PolicyTest[];
 }
 
 /** Default ports of the database engines the palette offers. */

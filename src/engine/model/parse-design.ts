@@ -61,7 +61,7 @@ export function parseDesign(json: unknown): ParseResult<Design> {
  * each go through the host schema (and could each give an error) before the length was judged.
  */
 function oversizedList(json: Record<string, unknown>): FieldError | null {
-  const limits = { hosts: LIMITS.hosts, tunnels: LIMITS.tunnels, flows: LIMITS.flows, failover: LIMITS.listItems } as const;
+  const limits = { hosts: LIMITS.hosts, tunnels: LIMITS.tunnels, flows: LIMITS.flows, failover: LIMITS.listItems, tests: LIMITS.tests } as const;
   for (const [list, limit] of Object.entries(limits)) {
     const items = json[list];
     if (Array.isArray(items) && items.length > limit) {

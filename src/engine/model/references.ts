@@ -1,6 +1,7 @@
 import type { Design, Flow, Host } from './design';
 import { flowTarget } from './flow-target';
 import type { FieldError } from './field-error';
+import { checkTestReferences } from './test-references';
 
 type LooseFlow = Omit<Flow, 'port'> & { port?: number | null };
 
@@ -63,6 +64,7 @@ export function checkReferences(design: Omit<Design, 'flows'> & { flows: LooseFl
     }
     if (g.primary === g.replica) errors.push({ path: `${at}.replica`, message: 'the replica must be another host than the primary' });
   });
+  errors.push(...checkTestReferences(design.tests ?? [], hosts));
   return errors;
 }
 

@@ -8,6 +8,7 @@ import type { Prefix } from '../net';
 import { BUNDLE_FOLDERS } from './bundle-folders';
 import { isKey } from '../keys';
 import { NUMBER_FIELDS, numberField } from './number-fields';
+import { parseProbeTarget, parseSelector } from './policy-test';
 
 /**
  * The `wg-designer/1` schema. Every field is allow-listed here: ids are `[a-z0-9-]`, prefixes and endpoints must
@@ -20,6 +21,7 @@ export const LIMITS = {
   hosts: 20_000,
   tunnels: 200_000,
   flows: 200_000,
+  tests: 10_000,
   listItems: 256,
   nameChars: 200,
   notesChars: 4_000,
@@ -158,6 +160,18 @@ const flow = z.object({
   kind: z.enum(['client', 'replication', 'backup']).default('client'),
 });
 
+/** A text that `read` accepts (its error message, when it returns a string, is the field's). */
+const readable = (read: (s: string) => unknown) => z.string().superRefine((s, ctx) => {
+  const r = read(s);
+  if (typeof r === 'string') ctx.addIssue({ code: 'custom', message: r });
+});
+
+const policyTest = z.object({
+  from: readable(parseSelector),
+  reach: list(readable(parseProbeTarget)).default([]),
+  never: list(readable(parseProbeTarget)).default([]),
+}).strict();
+
 export const DEFAULT_POOLS = {
   db: '10.10.0.0/24',
   app: '10.10.1.0/24',
@@ -207,6 +221,8 @@ export const designSchema = z.object({
     primary: id,
     replica: id,
   })).max(LIMITS.listItems).default([]),
+  // Optional and left out when absent, so a design without tests is written exactly as before (design.json).
+  tests: z.array(policyTest).max(LIMITS.tests).optional(),
 });
 
 export type DesignInput = z.input<typeof designSchema>;

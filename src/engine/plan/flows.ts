@@ -46,6 +46,17 @@ export function monitoringFlows(design: Design): Flow[] {
     .map((h) => ({ id: `monitor-${h.id}`.slice(0, 63), from: m.host, to: h.id, port: m.exporterPort, proto: 'tcp' as const, kind: 'client' as const }));
 }
 
+/**
+ * The plan of a packet the design declares no flow for (a policy test, a cell of the reachability matrix): `from` to
+ * `toRef` (a host id or `gateway-id/service-id`) on one port, over the same canonical path a flow would take. Its
+ * flowId is `flowId`, which names no declared flow. Null when a host or the service does not exist.
+ */
+export function resolveProbe(
+  flowId: string, from: string, toRef: string, port: number, proto: Flow['proto'], topo: Topology, tunnels: ReadonlyMap<string, TunnelPlan>,
+): FlowPlan | null {
+  return resolveFlow({ id: flowId, from, to: toRef, port, proto, kind: 'client' }, from, toRef, false, port, topo, tunnels);
+}
+
 function resolveFlow(
   flow: Flow, fromId: string, toRef: string, reverse: boolean, port: number | undefined, topo: Topology,
   tunnels: ReadonlyMap<string, TunnelPlan>,

@@ -13,6 +13,7 @@ export interface DesignSketch {
   tunnels?: Array<[string, string] | [string, string, Loose]>;
   flows?: Array<Loose & { from: string; to: string }>;
   failover?: Loose[];
+  tests?: Loose[];
 }
 
 /**
@@ -31,6 +32,7 @@ export function parseSketch(sketch: DesignSketch): Design {
     name: 'test',
     network: sketch.network ?? {},
     failover: sketch.failover ?? [],
+    ...(sketch.tests ? { tests: sketch.tests } : {}),
     hosts: sketch.hosts.map((h) => ({ role: 'app', ...h })),
     tunnels: (sketch.tunnels ?? []).map(([a, b, extra]) => ({ id: `t-${a}-${b}`, a, b, ...extra })),
     flows: (sketch.flows ?? []).map((f) => {

@@ -37,6 +37,25 @@ export function walkFlow(ctx: RuleContext, f: FlowPlan): Blocked | null {
   return { direction: 'family', at: f.from, reason: `${f.from} has only ${fams(f.sources)} overlay addresses and the target only ${fams(f.destinations)}` };
 }
 
+/**
+ * The firewall rule that admits a flow's first packet where it is delivered (the target's inbound chain, or the
+ * gateway's forward chain for a service in its lan), for a flow that walkFlow lets through: the host it is on and the
+ * flow id that put it there. Null without a path or a rule.
+ */
+export function admittedBy(ctx: RuleContext, f: FlowPlan): { at: string; flowId: string } | null {
+  const at = f.path?.[f.path.length - 1];
+  const hp = at === undefined ? undefined : ctx.index.hostPlan(at);
+  if (at === undefined || !hp) return null;
+  for (const fam of FAMILIES) {
+    const src = first(f.sources, fam);
+    const dst = src && first(f.destinations, fam);
+    if (!src || !dst) continue;
+    const rule = hp.firewall[f.toService ? 'forward' : 'inbound'].find((r) => admits(r, f, src, dst));
+    if (rule) return { at, flowId: rule.flowId };
+  }
+  return null;
+}
+
 function request(ctx: RuleContext, f: FlowPlan, path: readonly string[], src: Address, dst: Address): Blocked | null {
   const fail = (at: string, reason: string): Blocked => ({ direction: 'request', at, reason });
   const last = path.length - 1;

@@ -3,6 +3,7 @@ import type { FieldError } from '../field-error';
 import { parseDesign } from '../parse-design';
 import type { ParseResult } from '../parse-design';
 import { parseDesignEdit } from '../parse-design-edit';
+import { renameInTests } from './test-edits';
 
 /**
  * Field edits go through the design schema, so the inspector shows the same field-named errors a file would get,
@@ -35,7 +36,7 @@ export function editNetwork(design: Design, patch: Partial<Network> & { name?: s
   return parseDesign({ ...design, name: name ?? design.name, network: { ...design.network, ...network } });
 }
 
-/** Renames a host and every reference to it (tunnel ends, flow ends, `host/service` targets, failover groups, monitoring). */
+/** Renames a host and every reference to it (tunnel ends, flow ends, `host/service` targets, failover groups, monitoring, tests). */
 export function renameHost(design: Design, from: string, to: string): Design {
   const swap = (id: string) => (id === from ? to : id);
   const swapTarget = (t: string) => {
@@ -49,6 +50,7 @@ export function renameHost(design: Design, from: string, to: string): Design {
     flows: design.flows.map((f) => ({ ...f, from: swap(f.from), to: swapTarget(f.to) })),
     failover: design.failover.map((g) => ({ ...g, primary: swap(g.primary), replica: swap(g.replica) })),
     network: design.network.monitoring ? { ...design.network, monitoring: { ...design.network.monitoring, host: swap(design.network.monitoring.host) } } : design.network,
+    ...(design.tests ? { tests: renameInTests(design.tests, from, to) } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Design } from '../design';
+import { testsWithoutHosts } from './test-edits';
 
 /** Ids of hosts, tunnels and flows (the shape of the designer's selection and of a finding's subjects). */
 export interface DesignItems {
@@ -26,5 +27,6 @@ export function removeItems(design: Design, sel: DesignItems): Design {
       ? design.failover.filter((g) => !hosts.has(g.primary) && !hosts.has(g.replica)) : design.failover,
     network: design.network.monitoring && hosts.has(design.network.monitoring.host)
       ? { ...design.network, monitoring: null } : design.network,
+    ...(design.tests ? { tests: testsWithoutHosts(design.tests, hosts) } : {}),
   };
 }

@@ -22,6 +22,7 @@ import { natEndpoint } from './nat-endpoint';
 import { natKeepalive } from './nat-keepalive';
 import { overlayLanOverlap } from './overlay-lan-overlap';
 import { pathMtu } from './path-mtu';
+import { policyTests } from './policy-tests';
 import { poolOverlap } from './pool-overlap';
 import { portDuplicate } from './port-duplicate';
 import { prefixForm } from './prefix-form';
@@ -38,7 +39,7 @@ export const RULES: readonly Rule[] = [
   prefixForm, addressDuplicate, addressOutsidePool, poolOverlap, overlayLanOverlap, lanOverlap, lanLocalToPeer,
   routeConflicts, allowedIPsOverlap, allowedIPsSelf, defaultRouteOnDb,
   tunnelMtu, pathMtu,
-  flowReachability, replicationBothWays, lanReturnRoute, hostIsolated, tunnelHandshake, tunnelFamily, endpointDuplicate, endpointDocumentation,
+  flowReachability, policyTests, replicationBothWays, lanReturnRoute, hostIsolated, tunnelHandshake, tunnelFamily, endpointDuplicate, endpointDocumentation,
   natEndpoint, natKeepalive,
   keyFormat, keyDuplicate, keyOrphaned, keyNotEnrolled, pskMissing, pskHostCustody,
   meshScale,
