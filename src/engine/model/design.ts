@@ -3,8 +3,6 @@
  * the CLI carry. These are the *parsed* types; `schema.ts` turns unknown JSON into them or names the bad field.
  */
 
-import type { PolicyTest } from './policy-test';
-
 export const DESIGN_FORMAT = 'wg-designer/1';
 
 /** What a host is for; decides its overlay pool and whether it routes. */
@@ -183,4 +181,16 @@ export const DEFAULT_DB_PORTS: Readonly<Record<DatabaseEngine, number>> = {
 /** The key custody that applies to a host: its own, else the network's. */
 export function custodyOf(network: Network, host: Host): KeyCustody {
   return host.keys ?? network.keys;
+}
+
+/**
+ * A policy test of the design file: traffic the user states must (`reach`) or must not (`never`) get through.
+ * The design keeps the texts as written; `parseSelector` and `parseProbeTarget` read them.
+ */
+export interface PolicyTest {
+  /** A host id, `role:<role>` (every host of that role) or `*` (every host). */
+  from: string;
+  /** `<selector>:<port>` or `gateway-id/service-id:<port>`, optionally `/udp` (TCP by default). */
+  reach: string[];
+  never: string[];
 }

@@ -2,17 +2,8 @@ import { ROLES } from './design';
 import type { Proto, Role } from './design';
 import { flowTarget } from './flow-target';
 
-/**
- * A policy test of the design file: traffic the user states must (`reach`) or must not (`never`) get through.
- * The design keeps the texts as written; `parseSelector` and `parseProbeTarget` read them.
- */
-export interface PolicyTest {
-  /** A host id, `role:<role>` (every host of that role) or `*` (every host). */
-  from: string;
-  /** `<selector>:<port>` or `gateway-id/service-id:<port>`, optionally `/udp` (TCP by default). */
-  reach: string[];
-  never: string[];
-}
+// The type lives with the design's other types (design.ts), so the two modules do not import each other.
+export type { PolicyTest } from './design';
 
 /** Which hosts a selector names. */
 export type Selector = { kind: 'all' } | { kind: 'role'; role: Role } | { kind: 'host'; id: string };
