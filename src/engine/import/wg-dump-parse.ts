@@ -1,6 +1,6 @@
 import { ConfigParseError } from './config-parse-error';
-import { controlCharacter } from './wg-quick-parse';
-import type { ParsedConfig, ParsedPeer } from './wg-quick-parse';
+import { readDumpLines } from './wg-dump-lines';
+import type { ParsedConfig } from './wg-quick-parse';
 import { readInteger, readKeepalive, readPrefixes, type Fail } from './wg-quick-values';
 
 /** One interface of a `wg show ... dump`: its name (`wg0`), the line it starts on and what it holds. */
@@ -28,61 +28,34 @@ export function parseWgDump(text: string, fileName?: string): DumpedInterface[] 
     throw new ConfigParseError(fileName, line, field, detail);
   };
   if (text.length > MAX_DUMP_BYTES) error(0, null, `the file is larger than ${MAX_DUMP_BYTES} characters (8 MiB)`);
-  const lines = (text.startsWith('\uFEFF') ? text.slice(1) : text).split(/\r\n|\r|\n/);
-  // `wg show all dump` puts the interface first on every line (5 or 9 fields); `wg show wg0 dump` does not (4 or 8).
-  const firstFields = lines.find((l) => l.trim() !== '')?.split('\t').length ?? 0;
-  const withName = firstFields === 5 || firstFields === 9;
   const out: DumpedInterface[] = [];
   const seen = new Map<string, number>();
-  for (const [index, raw] of lines.entries()) {
-    const lineNo = index + 1;
-    if (raw.trim() === '') continue;
-    const bad = controlCharacter(raw);
-    if (bad !== null) error(lineNo, null, `control character ${bad} is not allowed`);
-    const fields = raw.split('\t');
-    const name = withName ? fields.shift() ?? '' : 'wg0';
-    const fail: Fail = (detail) => error(lineNo, null, detail);
-    if (fields.length === 4) {
-      if (!/^[A-Za-z0-9_=+.-]{1,15}$/.test(name)) fail(`"${name}" is not an interface name`);
-      const [privateKey, , port, fwMark] = fields as [string, string, string, string];
-      const portFail: Fail = (d) => error(lineNo, 'ListenPort', d);
-      out.push({ name, line: lineNo, config: { iface: {
-        privateKey: privateKey === '(none)' ? null : privateKey, addresses: [],
-        listenPort: port === '0' ? null : readInteger(port, 1, 65535, portFail), mtu: null, dns: [], table: null,
-        fwMark: fwMark === 'off' ? null : fwMark, hooks: [], saveConfig: null, comment: null,
+  for (const l of readDumpLines(text, 'either', (line, detail) => error(line, null, detail))) {
+    const at = (field: string): Fail => (d) => error(l.line, field, d);
+    if (l.kind === 'interface') {
+      out.push({ name: l.iface, line: l.line, config: { iface: {
+        privateKey: l.privateKey === '(none)' ? null : l.privateKey, addresses: [],
+        listenPort: l.listenPort === '0' ? null : readInteger(l.listenPort, 1, 65535, at('ListenPort')), mtu: null,
+        dns: [], table: null, fwMark: l.fwMark === 'off' ? null : l.fwMark, hooks: [], saveConfig: null, comment: null,
       }, peers: [] } });
       seen.clear();
-    } else if (fields.length === 8) {
-      const current = out.at(-1);
-      if (current === undefined || current.name !== name) fail(`a peer of ${name} before its interface line`);
-      const peer = dumpPeer(fields as [string, string, string, string, string, string, string, string], lineNo, error);
-      const dup = seen.get(peer.publicKey);
-      if (dup !== undefined) error(lineNo, 'PublicKey', `the same key as on line ${dup}`);
-      seen.set(peer.publicKey, lineNo);
-      current?.config.peers.push(peer);
-    } else {
-      fail(`${fields.length + (withName ? 1 : 0)} tab-separated fields; a \`wg show dump\` line has ${withName ? '5 or 9' : '4 or 8'}`);
+      continue;
     }
+    const dup = seen.get(l.publicKey);
+    if (dup !== undefined) error(l.line, 'PublicKey', `the same key as on line ${dup}`);
+    seen.set(l.publicKey, l.line);
+    out.at(-1)?.config.peers.push({
+      publicKey: l.publicKey,
+      presharedKey: l.presharedKey === '(none)' ? null : l.presharedKey,
+      endpoint: l.endpoint === '(none)' ? null : l.endpoint,
+      allowedIPs: l.allowedIPs === '(none)' ? [] : readPrefixes(l.allowedIPs, false, at('AllowedIPs')),
+      persistentKeepalive: readKeepalive(l.keepalive, at('PersistentKeepalive')),
+      comment: null,
+      innerComment: null,
+    });
   }
   if (out.length === 0) error(0, null, 'no interface line (is this `wg show all dump` output?)');
   return out;
-}
-
-type Fields = [string, string, string, string, string, string, string, string];
-type ErrorAt = (line: number, field: string | null, detail: string) => never;
-
-function dumpPeer(fields: Fields, lineNo: number, error: ErrorAt): ParsedPeer {
-  const [publicKey, psk, endpoint, allowed, , , , keepalive] = fields;
-  const at = (field: string): Fail => (d) => error(lineNo, field, d);
-  return {
-    publicKey,
-    presharedKey: psk === '(none)' ? null : psk,
-    endpoint: endpoint === '(none)' ? null : endpoint,
-    allowedIPs: allowed === '(none)' ? [] : readPrefixes(allowed, false, at('AllowedIPs')),
-    persistentKeepalive: readKeepalive(keepalive, at('PersistentKeepalive')),
-    comment: null,
-    innerComment: null,
-  };
 }
 
 /** What a file to import holds, told from its text: wg-quick (and `wg showconf`, the same syntax) or a dump. */
