@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** A failure the user can act on: printed as one line, exit code 1 (bad design) or 2 (bad usage). */
@@ -53,6 +53,40 @@ export function writeAtomic(path: string, data: string | Uint8Array, mode = 0o64
   } catch (e) {
     rmSync(tmp, { force: true });
     throw new CliError(`cannot write ${path}: ${reason(e)}`);
+  }
+}
+
+/**
+ * writeAtomic for output made piece by piece (a zip streamed host by host): `fill` gets a writer, and the file
+ * appears under `path` only once it returns. A failure of `fill` is passed on as it is, with the temp file removed.
+ */
+export function writeAtomicStream<T>(path: string, mode: number, fill: (write: (chunk: Uint8Array) => void) => T): T {
+  requireFolderOf(path);
+  const tmp = `${path}.${process.pid}.tmp`;
+  const io = <R>(step: () => R): R => {
+    try {
+      return step();
+    } catch (e) {
+      throw new CliError(`cannot write ${path}: ${reason(e)}`);
+    }
+  };
+  const fd = io(() => openSync(tmp, 'w', mode));
+  try {
+    const result = fill((chunk) => {
+      for (let at = 0; at < chunk.length;) at += io(() => writeSync(fd, chunk, at));
+    });
+    io(() => closeSync(fd));
+    io(() => chmodSync(tmp, mode));
+    io(() => renameSync(tmp, path));
+    return result;
+  } catch (e) {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed (the close itself or a later step failed).
+    }
+    rmSync(tmp, { force: true });
+    throw e;
   }
 }
 

@@ -66,8 +66,8 @@ export type { BundleFile } from './bundle/bundle-files';
 export { zipBundle, zipFiles } from './bundle/zip';
 export type { ZipCodec } from './bundle/zip';
 export { bundleFolderName } from './bundle/folder-name';
-export { exportBundle } from './bundle/export-bundle';
-export type { ExportResult } from './bundle/export-bundle';
+export { exportBundle, prepareExport, writeBundleZip } from './bundle/export-bundle';
+export type { ExportResult, PreparedExport } from './bundle/export-bundle';
 
 export { SECRETS_MODES, PLAIN_SECRETS, defaultVaultPath, secretsProblem } from './secrets/secrets-options';
 export type { SecretsMode, SecretsOptions, SecretsField, SecretsProblem } from './secrets/secrets-options';
@@ -112,5 +112,6 @@ export { applyFix } from './validate/apply-fix';
 export { isKeyOrphaned } from './validate/rules/key-orphaned';
 
 export { plural, pluralNoun } from './text/plural';
+export { listText } from './text/list-text';
 export { sentence } from './text/sentence';
 export { designCounts } from './text/design-counts';

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { SecretsError, bundleFolderName, cryptoRandom, exportBundle, plural } from '../../engine';
+import { SecretsError, bundleFolderName, cryptoRandom, listText, plural, prepareExport, writeBundleZip } from '../../engine';
 import type { Completion, HostSetup, QosOptions } from '../../engine';
 import { ansibleVaultSeal } from '../ansible-vault-seal';
-import { CliError, requireFolderOf, writeAtomic } from '../io';
+import { CliError, requireFolderOf, writeAtomicStream } from '../io';
 import { keysOf, keysPathFor, mergeKeys } from '../keys-file';
 import { readKeysSealed, writeKeysSealed } from '../keys-file-sealed';
 import { SECRETS_FLAGS, readVaultPassword, secretsOf } from '../secrets-args';
@@ -64,7 +64,7 @@ export async function runExport(args: ExportArgs, log: (s: string) => void): Pro
   };
   let result;
   try {
-    result = await exportBundle(design, cryptoRandom, { firewall: args.firewall, qos: args.qos, hostSetups: args.hostSetups ?? [], secrets }, NODE_ZIP_CODEC, { ansibleVault: ansibleVaultSeal }, keepKeys);
+    result = await prepareExport(design, cryptoRandom, { firewall: args.firewall, qos: args.qos, hostSetups: args.hostSetups ?? [], secrets }, { ansibleVault: ansibleVaultSeal }, keepKeys);
   } catch (e) {
     if (e instanceof SecretsError) throw new CliError(`${SECRETS_FLAGS[e.field]}: ${e.message}`, 2);
     throw e;
@@ -80,12 +80,13 @@ export async function runExport(args: ExportArgs, log: (s: string) => void): Pro
   if (keptIn !== keysPath && existsSync(keysPath)) {
     log(`warning: ${keysPath} still holds the keys in clear: delete it once ${keptIn} opens (--age-identity or --vault-password-file)`);
   }
-  writeAtomic(args.output, result.zip, 0o600);
+  // Rendered, compressed and written host by host: a 20,000-host bundle is never held whole in memory.
+  const zip = writeAtomicStream(args.output, 0o600, (write) => writeBundleZip(result, write, NODE_ZIP_CODEC));
   if (secrets.mode === 'vault') {
     const dir = writeSecretsFolder(args.output, result.secrets);
     log(`wrote ${dir}: each host's keys for Vault; run vault/put-secrets.sh ${dir} from the bundle, then delete the folder`);
   }
-  log(`wrote ${args.output}: ${plural(result.files.length, 'file')} for ${plural(c.design.hosts.filter((h) => !h.external).length, 'host')} (${result.zip.length} bytes)`);
+  log(`wrote ${args.output}: ${plural(zip.files, 'file')} for ${plural(c.design.hosts.filter((h) => !h.external).length, 'host')} (${zip.bytes} bytes)`);
   if (keys.rotation) {
     log(`a rotation is pending (cut-over at ${keys.rotation.at}): this bundle has the current keys; after the cut-over and step 3, run rotate --finish`);
   }
@@ -94,7 +95,7 @@ export async function runExport(args: ExportArgs, log: (s: string) => void): Pro
   }
   const pinned = pinAddressesInFile(args.design, c.design, c.allocated);
   if (pinned.length > 0) {
-    log(`allocated overlay addresses for ${plural(pinned.length, 'host')} (${pinned.join(', ')}) and pinned them in ${args.design} (only their "addresses" fields), so later exports keep them`);
+    log(`allocated overlay addresses for ${plural(pinned.length, 'host')} (${listText(pinned, 10)}) and pinned them in ${args.design} (only their "addresses" fields), so later exports keep them`);
   }
   return 0;
 }

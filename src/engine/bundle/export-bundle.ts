@@ -7,12 +7,12 @@ import type { Design } from '../model/design';
 import { buildPlan } from '../plan/build-plan';
 import { validateDesign } from '../validate/validate-design';
 import { newValidationContext } from '../validate/validation-context';
-import { bundleFiles } from './bundle-files';
+import { bundleFileStream } from './bundle-files';
 import { DEFAULT_BUNDLE_OPTIONS } from './bundle-options';
 import type { BundleOptions } from './bundle-options';
 import type { BundleFile } from './bundle-files';
 import { bundleFolderName } from './folder-name';
-import { zipBundle } from './zip';
+import { PORTABLE_CODEC, ZipWriter, zipBundle } from './zip';
 import type { ZipCodec } from './zip';
 import type { Finding } from '../validate/finding';
 import { assertSecretsOptions, sealSecrets } from '../secrets/seal-secrets';
@@ -36,15 +36,39 @@ export interface ExportResult {
  */
 export type OnCompleted = (completion: Completion) => void | Promise<void>;
 
+/** An export up to its files: keys made (and handed to onCompleted), the plan built and validated, secrets sealed. */
+export interface PreparedExport {
+  completion: Completion;
+  findings: readonly Finding[];
+  secrets: HostSecrets[];
+  folder: string;
+  /** The bundle's files, rendered one host at a time as they are read; each read renders them again. */
+  files(): Iterable<BundleFile>;
+}
+
 /**
- * design -> keys and addresses -> plan -> files -> zip: the whole export, as the CLI and the worker run it. `codec`
- * is the zip's compression (the CLI passes Node's native zlib); `sealers` the encryptions only the caller has.
- * Bad secrets options throw SecretsError before anything is made.
+ * design -> keys and addresses -> plan -> files -> zip: the whole export, as the worker runs it (the dialog shows
+ * every file). `codec` is the zip's compression (the CLI passes Node's native zlib); `sealers` the encryptions only
+ * the caller has. Bad secrets options throw SecretsError before anything is made.
  */
 export async function exportBundle(
   design: Design, random: RandomSource, options: Partial<BundleOptions> = {}, codec?: ZipCodec, sealers: SecretsSealers = {},
   onCompleted?: OnCompleted,
 ): Promise<ExportResult> {
+  const { files, ...prepared } = await prepareExport(design, random, options, sealers, onCompleted);
+  const all = [...files()];
+  return { ...prepared, files: all, zip: await zipBundle(all, prepared.folder, codec) };
+}
+
+/**
+ * Everything of an export but its files, which `files()` renders on demand: the CLI looks at the findings first
+ * (a design with errors is not exported unless forced) and then streams the zip to disk with writeBundleZip, so a
+ * 20,000-host bundle is never held uncompressed.
+ */
+export async function prepareExport(
+  design: Design, random: RandomSource, options: Partial<BundleOptions> = {}, sealers: SecretsSealers = {},
+  onCompleted?: OnCompleted,
+): Promise<PreparedExport> {
   const all = { ...DEFAULT_BUNDLE_OPTIONS, ...options };
   assertSecretsOptions(all.secrets, sealers);
   // Keypairs first, from the same random draw completion would make (Web Crypto's X25519 where the page has it).
@@ -65,7 +89,23 @@ export async function exportBundle(
     ...droppedKeyFindings(completion.droppedPrivateKeys),
   ];
   const sealed = await sealSecrets(plan, all.secrets, sealers);
-  const files = [...bundleFiles(plan, { ...all, findings }), ...sealed.files];
-  const folder = bundleFolderName(design.name);
-  return { completion, findings, files, secrets: sealed.secrets, folder, zip: await zipBundle(files, folder, codec) };
+  const withFindings = { ...all, findings };
+  return {
+    completion, findings, secrets: sealed.secrets, folder: bundleFolderName(design.name),
+    files: function* files() {
+      yield* bundleFileStream(plan, withFindings);
+      yield* sealed.files;
+    },
+  };
+}
+
+/**
+ * Writes the prepared bundle's zip to `emit` chunk by chunk, each file compressed as soon as it is rendered and
+ * then dropped: memory holds the plan and one host's files, not the bundle. The same bytes as exportBundle's zip.
+ */
+export function writeBundleZip(prepared: PreparedExport, emit: (chunk: Uint8Array) => void, codec?: ZipCodec): { files: number; bytes: number } {
+  const writer = new ZipWriter(codec ?? PORTABLE_CODEC, emit);
+  for (const f of prepared.files()) writer.add(`${prepared.folder}/${f.path}`, f.content, f.mode);
+  writer.finish();
+  return { files: writer.count, bytes: writer.size };
 }
