@@ -12,12 +12,7 @@ export function addr(p: Prefix): string {
   return formatAddress({ family: p.family, value: p.addr });
 }
 
-/** `a, b and c`, or `a, b, c and 7 more` past `max` items. */
-export function listText(items: readonly string[], max = 4): string {
-  if (items.length <= 1) return items[0] ?? '';
-  if (items.length > max) return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
+export { listText } from '../text/list-text';
 
 /** Where the encapsulation bytes go, as the WireGuard fact behind every MTU number. */
 export function overheadText(overhead: number): string {
