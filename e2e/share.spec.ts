@@ -27,7 +27,7 @@ test.describe('share link', () => {
     const link = await designer.toolbar.shareLink();
     const url = new URL(link);
     expect(url.origin).toBe(new URL(baseURL ?? '').origin);
-    expect(url.hash.startsWith('#wgd1.')).toBe(true);
+    expect(url.hash.startsWith('#wgd2.')).toBe(true);
     await page.getByTestId('copy-share-link').click();
     await expect(page.getByTestId('copy-share-link')).toHaveText(/Copied|Copy failed/);
 

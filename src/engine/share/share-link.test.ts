@@ -5,10 +5,11 @@ import { fixtureDesign } from '../testing/fixture-design';
 import { FIXTURES } from '../__fixtures__';
 import { publicDesign } from '../model/public-design';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
-import { MAX_SHARE_CHARS, SHARE_PREFIX, SHARE_WARN_CHARS, decodeShareFragment, encodeShareFragment, isShareFragment, shareLinkWarning } from './share-link';
+import { MAX_SHARE_CHARS, SHARE_PREFIX, SHARE_PREFIX_V1, SHARE_WARN_CHARS, decodeShareFragment, encodeShareFragment, isShareFragment, shareLinkWarning } from './share-link';
 
+/** A link of the first encoding (`wgd1.`: the whole JSON, no dictionary), as links made before wgd2 are. */
 function fragmentOf(json: string): string {
-  return SHARE_PREFIX + encodeBase64Url(deflateSync(new TextEncoder().encode(json)));
+  return SHARE_PREFIX_V1 + encodeBase64Url(deflateSync(new TextEncoder().encode(json)));
 }
 
 describe('share link', () => {
@@ -24,6 +25,11 @@ describe('share link', () => {
       expect(decoded.value.hosts.every((h) => h.privateKey === null)).toBe(true);
       expect(decoded.value.hosts.some((h) => h.publicKey !== null)).toBe(true);
     }
+  });
+
+  it.each(Object.keys(FIXTURES))('still opens a wgd1 link of %s (links shared before wgd2)', (name) => {
+    const design = publicDesign(fixtureDesign(name));
+    expect(decodeShareFragment(fragmentOf(JSON.stringify(design)))).toEqual({ ok: true, value: design });
   });
 
   it('never encodes a private key', () => {
@@ -68,6 +74,7 @@ describe('share link', () => {
 
   it('tells share fragments apart', () => {
     expect(isShareFragment(`#${SHARE_PREFIX}x`)).toBe(true);
+    expect(isShareFragment(`#${SHARE_PREFIX_V1}x`)).toBe(true);
     expect(isShareFragment('#section-2')).toBe(false);
   });
 

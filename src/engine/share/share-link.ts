@@ -4,17 +4,23 @@ import { formatFieldError, parseDesignText } from '../model/parse-design';
 import type { ParseResult } from '../model/parse-design';
 import { hasSecrets, publicDesign } from '../model/public-design';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
+import { compactDesign, sameData } from './compact-design';
+import { shareDictionary } from './share-dictionary';
 
 /**
  * A share link carries the design in the URL fragment, which browsers never send to a server:
- * `#wgd1.<base64url(deflate-raw(JSON))>`. The `wgd1.` prefix versions the encoding so a later one can be told apart.
+ * `#wgd2.<base64url(deflate-raw(compact JSON, with the preset dictionary))>` (see compactDesign and
+ * share-dictionary.ts). The prefix versions the encoding: `wgd1.` links (the whole JSON, no dictionary) still open,
+ * and a design whose compact form would not read back the same is still written that way.
  */
-export const SHARE_PREFIX = 'wgd1.';
+export const SHARE_PREFIX = 'wgd2.';
+/** The first encoding: deflate-raw of the whole JSON. */
+export const SHARE_PREFIX_V1 = 'wgd1.';
 /** Longest fragment we make or read: links far past this break in chat tools and mail clients anyway. */
 export const MAX_SHARE_CHARS = 200_000;
 /**
  * Links longer than this are at risk where people paste them: Slack, Teams and many ticket and mail tools cut or
- * refuse long URLs somewhere between 2,000 and 10,000 characters. A design of about 200 hosts reaches it.
+ * refuse long URLs somewhere between 2,000 and 10,000 characters. A hub-and-spoke design of about 300 hosts reaches it.
  */
 export const SHARE_WARN_CHARS = 8_000;
 
@@ -29,9 +35,13 @@ export const MAX_SHARE_INFLATED = 8 * 1024 * 1024;
 
 /** The fragment (without `#`) for a design. Always strips private and preshared keys first. */
 export function encodeShareFragment(design: Design): ParseResult<string> {
-  const json = JSON.stringify(publicDesign(design));
-  const packed = deflateSync(new TextEncoder().encode(json), { level: 9 });
-  const fragment = SHARE_PREFIX + encodeBase64Url(packed);
+  const shared = publicDesign(design);
+  const compact = JSON.stringify(compactDesign(shared));
+  const back = parseDesignText(compact);
+  // Only a compact form that reads back into exactly this design goes into a link; anything else keeps every field.
+  const fragment = back.ok && sameData(back.value, shared)
+    ? SHARE_PREFIX + encodeBase64Url(deflateSync(new TextEncoder().encode(compact), { level: 9, dictionary: shareDictionary() }))
+    : SHARE_PREFIX_V1 + encodeBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(shared)), { level: 9 }));
   if (fragment.length > MAX_SHARE_CHARS) {
     return fail(`the design is too large for a link (${fragment.length} characters; the limit is ${MAX_SHARE_CHARS}): download it as JSON instead`);
   }
@@ -40,7 +50,8 @@ export function encodeShareFragment(design: Design): ParseResult<string> {
 
 /** True when a URL fragment (with or without `#`) looks like a share link, whether or not it is valid. */
 export function isShareFragment(fragment: string): boolean {
-  return fragment.replace(/^#/, '').startsWith(SHARE_PREFIX);
+  const body = fragment.replace(/^#/, '');
+  return body.startsWith(SHARE_PREFIX) || body.startsWith(SHARE_PREFIX_V1);
 }
 
 /**
@@ -49,11 +60,12 @@ export function isShareFragment(fragment: string): boolean {
  */
 export function decodeShareFragment(fragment: string): ParseResult<Design> {
   const body = fragment.replace(/^#/, '');
-  if (!body.startsWith(SHARE_PREFIX)) return fail(`this link is not a wg-designer design (it does not start with "${SHARE_PREFIX}")`);
+  const v2 = body.startsWith(SHARE_PREFIX);
+  if (!v2 && !body.startsWith(SHARE_PREFIX_V1)) return fail(`this link is not a wg-designer design (it does not start with "${SHARE_PREFIX}")`);
   if (body.length > MAX_SHARE_CHARS) return fail(`the link is ${body.length} characters; the limit is ${MAX_SHARE_CHARS}`);
   const packed = decodeBase64Url(body.slice(SHARE_PREFIX.length));
   if (packed === null || packed.length === 0) return fail('the link is damaged: its data is not base64url (was it cut short when copied?)');
-  const text = inflateBounded(packed);
+  const text = inflateBounded(packed, v2 ? shareDictionary() : undefined);
   if (text === TOO_BIG) return fail(`the link unpacks to more than ${MAX_SHARE_INFLATED} bytes, the limit for a design in a link: refused`);
   if (text === null) return fail('the link is damaged: its data does not decompress (was it cut short when copied?)');
   const parsed = parseDesignText(text);
@@ -72,13 +84,13 @@ const TOO_BIG = Symbol('too big');
 const INFLATE_STEP = 1024;
 
 /** Inflates raw DEFLATE data, giving up past MAX_SHARE_INFLATED bytes (TOO_BIG) or on a corrupt or truncated stream. */
-function inflateBounded(packed: Uint8Array): string | typeof TOO_BIG | null {
+function inflateBounded(packed: Uint8Array, dictionary?: Uint8Array): string | typeof TOO_BIG | null {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let tooBig = false;
   let ended = false;
   try {
-    const inflater = new Inflate((chunk, final) => {
+    const inflater = new Inflate(dictionary ? { dictionary } : {}, (chunk, final) => {
       total += chunk.length;
       if (total > MAX_SHARE_INFLATED) tooBig = true;
       else chunks.push(chunk);
