@@ -14,7 +14,8 @@ export function ShareDialog() {
     if (!r.ok) return { error: r.errors.map(formatFieldError).join('; ') };
     const url = new URL(window.location.href);
     url.hash = r.value;
-    return { url: url.toString() };
+    const text = url.toString();
+    return { url: text, warning: shareLinkWarning(text.length) };
   }, [design]);
   const close = () => store.getState().closeDialog();
   return (
@@ -28,9 +29,9 @@ export function ShareDialog() {
               onFocus={(e) => e.currentTarget.select()} />
             <CopyButton text={link.url} label="Copy link" testId="copy-share-link" />
           </div>
-          {shareLinkWarning(link.url.length) === null
+          {link.warning === null
             ? <p className="muted">{link.url.length.toLocaleString('en-US')} characters.</p>
-            : <p className="callout callout--warn" role="status" data-testid="share-long">{shareLinkWarning(link.url.length)}</p>}
+            : <p className="callout callout--warn" role="status" data-testid="share-long">{link.warning}</p>}
         </>
       )}
       <p className="callout">
