@@ -1,5 +1,6 @@
 import { generateDesign } from '../src/engine/testing/generate-design';
 import { textFile } from './fixtures/files';
+import { readZip } from './fixtures/zip';
 import { expect, test } from './fixtures/test';
 
 /** A 1,000-host hub-and-spoke design laid out on a grid (40 cards a row), as a saved design has positions. */
@@ -46,5 +47,28 @@ test.describe('a large design', () => {
     await designer.page.mouse.click(at?.x ?? 0, at?.y ?? 0);
     await expect(designer.canvas.root.locator('.react-flow__edge-tunnel.selected')).toHaveCount(1);
     await expect(bundle).toHaveAttribute('data-count', '998');
+  });
+
+  test('its export previews the first files only, and the zip holds every host\'s files', async ({ designer, page }, info) => {
+    await designer.open();
+    await designer.toolbar.openFile(largeDesignFile());
+    await designer.expectCounts(1000, 999, 949);
+    await designer.toolbar.button('export').click();
+    const dialog = page.getByTestId('export-dialog');
+    await expect(dialog.getByTestId('download-zip')).toBeEnabled({ timeout: 60_000 });
+    // 1,000 hosts' files are about 22 MB of text: past the 16 MiB the page keeps to preview.
+    await expect(dialog.getByTestId('export-preview-partial')).toContainText('The zip holds every file');
+    const tree = dialog.getByTestId('file-tree');
+    await expect(tree.locator('[data-path="hub/wg0.conf"]')).toBeVisible();
+    await expect(tree.locator('[data-path="app-948/wg0.conf"]')).toHaveCount(0);
+
+    const download = page.waitForEvent('download');
+    await dialog.getByTestId('download-zip').click();
+    const path = info.outputPath('fleet.zip');
+    await (await download).saveAs(path);
+    const names = [...readZip(path).keys()];
+    const count = Number((await dialog.locator('.modal__foot-note').textContent())?.match(/([\d,]+) files/)?.[1]?.replace(/,/g, ''));
+    expect(names.length).toBe(count);
+    for (const host of ['hub', 'db-0', 'app-0', 'app-948']) expect(names.some((n) => n.endsWith(`/${host}/wg0.conf`))).toBe(true);
   });
 });

@@ -68,6 +68,8 @@ export type { ZipCodec } from './bundle/zip';
 export { bundleFolderName } from './bundle/folder-name';
 export { exportBundle, prepareExport, writeBundleZip } from './bundle/export-bundle';
 export type { ExportResult, PreparedExport } from './bundle/export-bundle';
+export { exportWithPreview, PREVIEW_BYTES } from './bundle/export-preview';
+export type { PreviewedExport } from './bundle/export-preview';
 
 export { SECRETS_MODES, PLAIN_SECRETS, defaultVaultPath, secretsProblem } from './secrets/secrets-options';
 export type { SecretsMode, SecretsOptions, SecretsField, SecretsProblem } from './secrets/secrets-options';

@@ -77,7 +77,7 @@ export default function ExportDialog() {
   const download = () => {
     if (!bundle) return;
     downloadBlob(bundle.zip as Uint8Array<ArrayBuffer>, `${bundle.folder}.zip`, 'application/zip');
-    store.getState().toast('success', `Downloaded ${bundle.folder}.zip (${plural(bundle.files.length, 'file')}).`);
+    store.getState().toast('success', `Downloaded ${bundle.folder}.zip (${plural(bundle.fileCount, 'file')}).`);
   };
   // Vault mode: the zip holds no key, so the hosts' keys come as their own zip, for vault/put-secrets.sh.
   const vaultKeys = bundle && choices.secrets.mode === 'vault' && bundle.secrets.length > 0 ? bundle.secrets : null;
@@ -90,7 +90,7 @@ export default function ExportDialog() {
     <Modal title="Export the bundle" onClose={close} wide testId="export-dialog"
       footer={<>
         <span className="muted modal__foot-note">
-          {bundle ? `${bundle.folder}.zip · ${plural(bundle.files.length, 'file')} · ${(bundle.zip.length / 1024).toFixed(1)} KB` : ''}
+          {bundle ? `${bundle.folder}.zip · ${plural(bundle.fileCount, 'file')} · ${(bundle.zip.length / 1024).toFixed(1)} KB` : ''}
         </span>
         <button type="button" className="btn" onClick={close}>Close</button>
         {vaultKeys && <button type="button" className="btn" onClick={downloadKeys} data-testid="download-vault-keys">Download keys for Vault</button>}
@@ -105,6 +105,12 @@ export default function ExportDialog() {
       }} />
       {state.phase === 'working' && secretsProblem === null && <p className="muted" data-testid="export-working">Generating keys and building the bundle…</p>}
       {state.phase === 'failed' && <p className="error-text" role="alert">The export failed: {state.error}</p>}
+      {bundle && bundle.files.length < bundle.fileCount && (
+        <p className="muted" data-testid="export-preview-partial">
+          The preview lists the first {plural(bundle.files.length, 'file')} of {bundle.fileCount.toLocaleString('en-US')}: a bundle this large is
+          not held whole in the page. The zip holds every file.
+        </p>
+      )}
       {bundle && (
         <div className="export">
           <FileTree folder={bundle.folder} files={bundle.files} selected={file?.path ?? null} onSelect={setSelected} />

@@ -1,5 +1,5 @@
 import type { BundleOptions } from '../bundle/bundle-options';
-import type { ExportResult } from '../bundle/export-bundle';
+import type { PreviewedExport } from '../bundle/export-preview';
 import type { Keypair } from '../keys';
 import type { Design } from '../model/design';
 import type { DesignAnalysis } from './analyse-design';
@@ -20,7 +20,7 @@ export type ExportRequestOptions = Partial<Omit<BundleOptions, 'findings'>>;
 export interface EngineResults {
   keypairs: Keypair[];
   presharedKeys: string[];
-  export: ExportResult;
+  export: PreviewedExport;
   analyse: DesignAnalysis;
 }
 

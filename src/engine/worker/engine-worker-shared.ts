@@ -1,5 +1,5 @@
 import { firewallProblem, hostSetupsProblem, qosProblem } from '../bundle/export-choices';
-import { exportBundle } from '../bundle/export-bundle';
+import { exportWithPreview } from '../bundle/export-preview';
 import { analyseDesign } from './analyse-design';
 import { generateKeypair, generatePresharedKey } from '../keys';
 import type { RandomSource } from '../keys';
@@ -26,7 +26,7 @@ export async function runEngineRequest<R extends EngineRequest>(
     case 'presharedKeys':
       return Array.from({ length: checkCount(request) }, () => generatePresharedKey(random)) as EngineResults[R['type']];
     case 'export':
-      return (await exportBundle(request.design, random, exportOptions(request.options))) as EngineResults[R['type']];
+      return (await exportWithPreview(request.design, random, exportOptions(request.options))) as EngineResults[R['type']];
     case 'analyse':
       return analyseDesign(request.design, validation) as EngineResults[R['type']];
   }
