@@ -60,7 +60,7 @@ export function writeAtomic(path: string, data: string | Uint8Array, mode = 0o64
  * writeAtomic for output made piece by piece (a zip streamed host by host): `fill` gets a writer, and the file
  * appears under `path` only once it returns. A failure of `fill` is passed on as it is, with the temp file removed.
  */
-export function writeAtomicStream<T>(path: string, mode: number, fill: (write: (chunk: Uint8Array) => void) => T): T {
+export async function writeAtomicStream<T>(path: string, mode: number, fill: (write: (chunk: Uint8Array) => void) => T | Promise<T>): Promise<T> {
   requireFolderOf(path);
   const tmp = `${path}.${process.pid}.tmp`;
   const io = <R>(step: () => R): R => {
@@ -72,7 +72,7 @@ export function writeAtomicStream<T>(path: string, mode: number, fill: (write: (
   };
   const fd = io(() => openSync(tmp, 'w', mode));
   try {
-    const result = fill((chunk) => {
+    const result = await fill((chunk) => {
       for (let at = 0; at < chunk.length;) at += io(() => writeSync(fd, chunk, at));
     });
     io(() => closeSync(fd));

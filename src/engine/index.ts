@@ -64,7 +64,8 @@ export type { CollectedFleet, CollectedHost, DriftFinding, DriftWhat } from './d
 export { bundleFiles } from './bundle/bundle-files';
 export type { BundleFile } from './bundle/bundle-files';
 export { zipBundle, zipFiles } from './bundle/zip';
-export type { ZipCodec } from './bundle/zip';
+export type { PackedFile, ZipCodec } from './bundle/zip';
+export { ZipWriter, packedFile } from './bundle/zip';
 export { bundleFolderName } from './bundle/folder-name';
 export { exportBundle, prepareExport, writeBundleZip } from './bundle/export-bundle';
 export type { ExportResult, PreparedExport } from './bundle/export-bundle';

@@ -9,7 +9,8 @@ import { SECRETS_FLAGS, readVaultPassword, secretsOf } from '../secrets-args';
 import type { SecretsArgs } from '../secrets-args';
 import { writeSecretsFolder } from '../secrets-folder';
 import { loadDesign } from '../load-design';
-import { NODE_ZIP_CODEC } from '../node-codecs';
+import { NODE_ZIP_CODEC, NODE_ZIP_LEVEL } from '../node-codecs';
+import { writeZipOnThreads } from '../parallel-zip';
 import { pinAddressesInFile } from '../pin-addresses-file';
 
 export interface ExportArgs {
@@ -27,6 +28,13 @@ export interface ExportArgs {
   /** `--age-identity`: reads an encrypted keys file. */
   ageIdentity?: string;
 }
+
+/**
+ * From this many hosts the zip is compressed on worker threads. Below it, starting them costs about as much as they
+ * save and each adds 20-40 MB of RSS (a 100-host mesh: 119 -> 156 MB), which a 400-host mesh's budget cannot spare;
+ * at 5,000 hub hosts they save seconds (bench/README.md, "Compression on every core").
+ */
+const THREADS_FROM_HOSTS = 1000;
 
 /** `rotate --finish` exports with the keys in clear, as before. */
 const PLAIN_ARGS: SecretsArgs = { secrets: 'plain', ageRecipients: [], vaultPasswordFile: undefined, vaultPath: undefined };
@@ -80,8 +88,12 @@ export async function runExport(args: ExportArgs, log: (s: string) => void): Pro
   if (keptIn !== keysPath && existsSync(keysPath)) {
     log(`warning: ${keysPath} still holds the keys in clear: delete it once ${keptIn} opens (--age-identity or --vault-password-file)`);
   }
-  // Rendered, compressed and written host by host: a 20,000-host bundle is never held whole in memory.
-  const zip = writeAtomicStream(args.output, 0o600, (write) => writeBundleZip(result, write, NODE_ZIP_CODEC));
+  // Rendered, compressed and written host by host: a 20,000-host bundle is never held whole in memory. A large
+  // bundle is compressed on every core while the main thread renders (see writeZipOnThreads).
+  const prepared = result;
+  const zip = await writeAtomicStream(args.output, 0o600, (write) => (c.design.hosts.length >= THREADS_FROM_HOSTS
+    ? writeZipOnThreads(prepared, write, NODE_ZIP_LEVEL)
+    : writeBundleZip(prepared, write, NODE_ZIP_CODEC)));
   if (secrets.mode === 'vault') {
     const dir = writeSecretsFolder(args.output, result.secrets);
     log(`wrote ${dir}: each host's keys for Vault; run vault/put-secrets.sh ${dir} from the bundle, then delete the folder`);

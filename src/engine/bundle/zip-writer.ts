@@ -20,6 +20,21 @@ const ZIP64_VERSION = 45; // 4.5: the ZIP64 end records (APPNOTE 4.3.14)
 const LOCAL_HEADER = 30;
 const CENTRAL_HEADER = 46;
 
+/** A file's bytes as a zip stores them: deflated where that made them smaller, else as they are. */
+export interface PackedFile {
+  /** Uncompressed size. */
+  size: number;
+  crc: number;
+  data: Uint8Array;
+  deflated: boolean;
+}
+
+/** The stored form of `raw` given its deflated bytes: whichever is smaller (deflate only when it gains). */
+export function packedFile(raw: Uint8Array, deflatedBytes: Uint8Array, crc: number): PackedFile {
+  const deflated = deflatedBytes.length < raw.length;
+  return { size: raw.length, crc, data: deflated ? deflatedBytes : raw, deflated };
+}
+
 /** What the central directory needs of an entry once its data is written (the data itself is not kept). */
 interface Entry {
   name: Uint8Array;
@@ -55,26 +70,30 @@ export class ZipWriter {
     return this.entries.length;
   }
 
+  /** Adds a file, compressed with the writer's codec where that makes it smaller. */
   add(path: string, content: string, mode: number): void {
     const raw = this.encoder.encode(content);
     if (raw.length >= MAX_SIZE) throw new ZipError(`${path} is 4 GiB or more, which a zip without ZIP64 cannot hold`);
-    const packed = this.codec.deflateRaw(raw);
-    const deflated = packed.length < raw.length;
-    const data = deflated ? packed : raw;
+    this.addPacked(path, packedFile(raw, this.codec.deflateRaw(raw), this.codec.crc32(raw)), mode);
+  }
+
+  /** Adds a file compressed elsewhere (the CLI compresses on worker threads), in the order the zip lists it. */
+  addPacked(path: string, file: PackedFile, mode: number): void {
+    if (file.size >= MAX_SIZE) throw new ZipError(`${path} is 4 GiB or more, which a zip without ZIP64 cannot hold`);
     const name = this.encoder.encode(path);
     const entry: Entry = {
-      name, flags: name.length === path.length ? 0 : UTF8_NAMES, method: deflated ? 8 : 0,
-      crc: this.codec.crc32(raw) >>> 0, size: raw.length, packedSize: data.length, mode, offset: this.offset,
+      name, flags: name.length === path.length ? 0 : UTF8_NAMES, method: file.deflated ? 8 : 0,
+      crc: file.crc >>> 0, size: file.size, packedSize: file.data.length, mode, offset: this.offset,
     };
-    if (entry.offset + LOCAL_HEADER + name.length + data.length >= MAX_SIZE) throw tooBig();
+    if (entry.offset + LOCAL_HEADER + name.length + file.data.length >= MAX_SIZE) throw tooBig();
     const header = new Bytes(LOCAL_HEADER + name.length);
     header.u32(0x04034b50);
     common(header, entry);
     header.bytes(name);
     this.emit(header.out);
-    this.emit(data);
+    this.emit(file.data);
     this.entries.push(entry);
-    this.offset += header.out.length + data.length;
+    this.offset += header.out.length + file.data.length;
   }
 
   /** The central directory and end records: the zip is complete once this returns. */

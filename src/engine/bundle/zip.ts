@@ -5,7 +5,8 @@ import { ZipWriter } from './zip-writer';
 
 export { PORTABLE_CODEC } from './zip-codec';
 export type { ZipCodec } from './zip-codec';
-export { ZipError, ZipWriter } from './zip-writer';
+export { ZipError, ZipWriter, packedFile } from './zip-writer';
+export type { PackedFile } from './zip-writer';
 
 /** Zips the files under one top folder (see ZipWriter: Unix modes, a fixed date, ZIP64 end records past 65,535). */
 export async function zipBundle(
