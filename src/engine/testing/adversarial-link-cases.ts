@@ -52,7 +52,7 @@ export function linkCases(canaryDir: string): AdversarialCase[] {
   add('truncated-half', honest.slice(0, SHARE_PREFIX.length + Math.floor(body.length / 2)), 'reject', damaged);
   add('truncated-one', honest.slice(0, -1), 'reject', damaged);
   add('truncated-two', honest.slice(0, -2), 'reject', damaged);
-  add('wrong-version', `wgd2.${body}`, 'reject', /not a wg-designer design/);
+  add('wrong-version', `wgd9.${body}`, 'reject', /not a wg-designer design/);
   add('no-dot', `wgd1${body}`, 'reject', /not a wg-designer design/);
   add('uppercase-prefix', `WGD1.${body}`, 'reject', /not a wg-designer design/);
   add('double-hash', `##${honest}`, 'reject', /not a wg-designer design/);
