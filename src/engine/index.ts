@@ -66,8 +66,8 @@ export type { BundleFile } from './bundle/bundle-files';
 export { zipBundle, zipFiles } from './bundle/zip';
 export type { ZipCodec } from './bundle/zip';
 export { bundleFolderName } from './bundle/folder-name';
-export { exportBundle } from './bundle/export-bundle';
-export type { ExportResult } from './bundle/export-bundle';
+export { exportBundle, exportBundleZip } from './bundle/export-bundle';
+export type { ExportResult, ExportZipResult } from './bundle/export-bundle';
 
 export { SECRETS_MODES, PLAIN_SECRETS, defaultVaultPath, secretsProblem } from './secrets/secrets-options';
 export type { SecretsMode, SecretsOptions, SecretsField, SecretsProblem } from './secrets/secrets-options';

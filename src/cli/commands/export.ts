@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { SecretsError, bundleFolderName, cryptoRandom, exportBundle, plural } from '../../engine';
+import { SecretsError, bundleFolderName, cryptoRandom, exportBundleZip, plural } from '../../engine';
 import type { Completion, HostSetup, QosOptions } from '../../engine';
 import { ansibleVaultSeal } from '../ansible-vault-seal';
 import { CliError, requireFolderOf, writeAtomic } from '../io';
@@ -64,7 +64,7 @@ export async function runExport(args: ExportArgs, log: (s: string) => void): Pro
   };
   let result;
   try {
-    result = await exportBundle(design, cryptoRandom, { firewall: args.firewall, qos: args.qos, hostSetups: args.hostSetups ?? [], secrets }, NODE_ZIP_CODEC, { ansibleVault: ansibleVaultSeal }, keepKeys);
+    result = await exportBundleZip(design, cryptoRandom, { firewall: args.firewall, qos: args.qos, hostSetups: args.hostSetups ?? [], secrets }, NODE_ZIP_CODEC, { ansibleVault: ansibleVaultSeal }, keepKeys);
   } catch (e) {
     if (e instanceof SecretsError) throw new CliError(`${SECRETS_FLAGS[e.field]}: ${e.message}`, 2);
     throw e;
@@ -85,7 +85,7 @@ export async function runExport(args: ExportArgs, log: (s: string) => void): Pro
     const dir = writeSecretsFolder(args.output, result.secrets);
     log(`wrote ${dir}: each host's keys for Vault; run vault/put-secrets.sh ${dir} from the bundle, then delete the folder`);
   }
-  log(`wrote ${args.output}: ${plural(result.files.length, 'file')} for ${plural(c.design.hosts.filter((h) => !h.external).length, 'host')} (${result.zip.length} bytes)`);
+  log(`wrote ${args.output}: ${plural(result.fileCount, 'file')} for ${plural(c.design.hosts.filter((h) => !h.external).length, 'host')} (${result.zip.length} bytes)`);
   if (keys.rotation) {
     log(`a rotation is pending (cut-over at ${keys.rotation.at}): this bundle has the current keys; after the cut-over and step 3, run rotate --finish`);
   }

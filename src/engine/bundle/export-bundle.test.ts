@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateKeypair, nobleX25519Base, resetX25519, seededRandom, useX25519 } from '../keys';
 import { publicDesign } from '../model/public-design';
 import { parsed } from '../testing/fixture-design';
-import { exportBundle } from './export-bundle';
+import { exportBundle, exportBundleZip } from './export-bundle';
 
 describe('exportBundle', () => {
   it('returns the findings its README lists, and still checks keys that came with the design', async () => {
@@ -42,5 +42,15 @@ describe('exportBundle', () => {
     expect(orphaned.map((f) => f.severity)).toEqual(['error']);
     expect(orphaned[0]?.subjects.hosts).toEqual(full.hosts.filter((h) => !h.external).map((h) => h.id));
     expect(r.completion.generatedKeys).toEqual([]);
+  });
+
+  it('streams the same zip as it collects: exportBundleZip (the CLI) and exportBundle (the page) give the same bytes and file count', async () => {
+    const vault = { secrets: { mode: 'vault', path: 'secret/wg-designer/test' } } as const;
+    for (const [name, options] of [['hub-and-spoke', {}], ['mesh-3', vault]] as const) {
+      const collected = await exportBundle(parsed(name), seededRandom(6), options);
+      const streamed = await exportBundleZip(parsed(name), seededRandom(6), options);
+      expect(streamed.zip).toEqual(collected.zip);
+      expect(streamed.fileCount).toBe(collected.files.length);
+    }
   });
 });

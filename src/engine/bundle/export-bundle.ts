@@ -7,7 +7,7 @@ import type { Design } from '../model/design';
 import { buildPlan } from '../plan/build-plan';
 import { validateDesign } from '../validate/validate-design';
 import { newValidationContext } from '../validate/validation-context';
-import { bundleFiles } from './bundle-files';
+import { bundleFileStream } from './bundle-files';
 import { DEFAULT_BUNDLE_OPTIONS } from './bundle-options';
 import type { BundleOptions } from './bundle-options';
 import type { BundleFile } from './bundle-files';
@@ -36,15 +36,46 @@ export interface ExportResult {
  */
 export type OnCompleted = (completion: Completion) => void | Promise<void>;
 
+/** What the CLI keeps of an export: the files were zipped as they were rendered, so only their count is left. */
+export type ExportZipResult = Omit<ExportResult, 'files'> & { fileCount: number };
+
 /**
- * design -> keys and addresses -> plan -> files -> zip: the whole export, as the CLI and the worker run it. `codec`
- * is the zip's compression (the CLI passes Node's native zlib); `sealers` the encryptions only the caller has.
- * Bad secrets options throw SecretsError before anything is made.
+ * design -> keys and addresses -> plan -> files -> zip: the whole export, as the worker runs it (the page shows the
+ * files). `codec` is the zip's compression; `sealers` the encryptions only the caller has. Bad secrets options throw
+ * SecretsError before anything is made.
  */
 export async function exportBundle(
   design: Design, random: RandomSource, options: Partial<BundleOptions> = {}, codec?: ZipCodec, sealers: SecretsSealers = {},
   onCompleted?: OnCompleted,
 ): Promise<ExportResult> {
+  const { files, ...prepared } = await prepareExport(design, random, options, sealers, onCompleted);
+  const all = [...files(), ...prepared.sealed];
+  return { ...prepared.result, files: all, zip: await zipBundle(all, prepared.result.folder, codec) };
+}
+
+/**
+ * The same export and the same zip, byte for byte, with each host's files rendered as the zip reaches them and
+ * dropped once compressed, as the CLI runs it (the CLI passes Node's native zlib): a 400-host mesh's 81 MiB of text
+ * is never all held.
+ */
+export async function exportBundleZip(
+  design: Design, random: RandomSource, options: Partial<BundleOptions> = {}, codec?: ZipCodec, sealers: SecretsSealers = {},
+  onCompleted?: OnCompleted,
+): Promise<ExportZipResult> {
+  const { files, ...prepared } = await prepareExport(design, random, options, sealers, onCompleted);
+  let fileCount = 0;
+  function* counted(): Generator<BundleFile> {
+    for (const f of files()) { fileCount++; yield f; }
+    for (const f of prepared.sealed) { fileCount++; yield f; }
+  }
+  const zip = await zipBundle(counted(), prepared.result.folder, codec);
+  return { ...prepared.result, fileCount, zip };
+}
+
+/** Everything up to the files: keys, completion, plan, findings, sealed secrets; the files as a stream to render. */
+async function prepareExport(
+  design: Design, random: RandomSource, options: Partial<BundleOptions>, sealers: SecretsSealers, onCompleted?: OnCompleted,
+): Promise<{ result: Omit<ExportResult, 'files' | 'zip'>; sealed: BundleFile[]; files: () => Iterable<BundleFile> }> {
   const all = { ...DEFAULT_BUNDLE_OPTIONS, ...options };
   assertSecretsOptions(all.secrets, sealers);
   // Keypairs first, from the same random draw completion would make (Web Crypto's X25519 where the page has it).
@@ -65,7 +96,9 @@ export async function exportBundle(
     ...droppedKeyFindings(completion.droppedPrivateKeys),
   ];
   const sealed = await sealSecrets(plan, all.secrets, sealers);
-  const files = [...bundleFiles(plan, { ...all, findings }), ...sealed.files];
-  const folder = bundleFolderName(design.name);
-  return { completion, findings, files, secrets: sealed.secrets, folder, zip: await zipBundle(files, folder, codec) };
+  return {
+    result: { completion, findings, secrets: sealed.secrets, folder: bundleFolderName(design.name) },
+    sealed: sealed.files,
+    files: () => bundleFileStream(plan, { ...all, findings }),
+  };
 }

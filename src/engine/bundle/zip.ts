@@ -49,17 +49,22 @@ interface Entry {
  * date. A file is stored as is where deflate would not make it smaller.
  */
 export async function zipBundle(
-  files: readonly BundleFile[], folder: string, codec: ZipCodec = PORTABLE_CODEC,
+  files: Iterable<BundleFile>, folder: string, codec: ZipCodec = PORTABLE_CODEC,
 ): Promise<Uint8Array> {
-  return zipFiles(files.map((f) => ({ ...f, path: `${folder}/${f.path}` })), codec);
+  return zipFiles(underFolder(files, folder), codec);
+}
+
+function* underFolder(files: Iterable<BundleFile>, folder: string): Generator<BundleFile> {
+  for (const f of files) yield { ...f, path: `${folder}/${f.path}` };
 }
 
 /**
- * The zip of `files` (paths as given, no directory entries), synchronously. More than 65,535 entries (a bundle of
+ * The zip of `files` (paths as given, no directory entries), synchronously, reading each file once, in order
+ * (a stream of them is never all held). More than 65,535 entries (a bundle of
  * some 13,000 hosts and up) get ZIP64's end records, which unzip 6, libarchive, 7-Zip and fflate read: fflate's own
  * zip writer cannot (fflate#229), which is why this one is ours. Throws ZipError at 4 GiB.
  */
-export function zipFiles(files: readonly BundleFile[], codec: ZipCodec = PORTABLE_CODEC): Uint8Array {
+export function zipFiles(files: Iterable<BundleFile>, codec: ZipCodec = PORTABLE_CODEC): Uint8Array {
   const encoder = new TextEncoder();
   const entries: Entry[] = [];
   let offset = 0;
