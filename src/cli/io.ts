@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** A failure the user can act on: printed as one line, exit code 1 (bad design) or 2 (bad usage). */
@@ -43,16 +43,29 @@ export function readText(path: string): string {
  * A missing folder is refused, not created: `-o` with a mistyped folder would otherwise scatter a bundle of private
  * keys into a new tree nobody looks at. The message names the folder to create.
  */
-export function writeAtomic(path: string, data: string | Uint8Array, mode = 0o644): void {
+export function writeAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[], mode = 0o644): void {
   requireFolderOf(path);
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, data, { mode });
+    if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(tmp, data, { mode });
+    else writeParts(tmp, data, mode);
     chmodSync(tmp, mode);
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw new CliError(`cannot write ${path}: ${reason(e)}`);
+  }
+}
+
+/** Writes `parts` one after the other into a new file: a zip in parts is never copied into one buffer. */
+function writeParts(path: string, parts: readonly Uint8Array[], mode: number): void {
+  const fd = openSync(path, 'w', mode);
+  try {
+    for (const part of parts) {
+      for (let done = 0; done < part.length;) done += writeSync(fd, part, done, part.length - done);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

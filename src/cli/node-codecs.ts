@@ -17,8 +17,8 @@ export const nodeX25519Base: X25519Base = (privateKey) => {
 /**
  * Node's native zlib for the zip, at level 3: 1% larger than level 6 for a mesh bundle (keys do not compress), 40%
  * faster. A small file's deflate output is a view into the 16 KiB chunk zlib wrote it to, and the zip holds every
- * file's output until it is written. Copied to its own size, the export's peak RSS went from 272-280 to 189 MiB
- * for 1,000 hub-and-spoke hosts (7,157 files) and from 460-463 to 432-433 MiB for a 400-host mesh (A/B, 2026-12-07).
+ * file's output until it is written. Copied to its own size, the export's peak RSS went from 266-273 to 185 MiB
+ * for 1,000 hub-and-spoke hosts (7,157 files) and from 449-452 to 422-423 MiB for a 400-host mesh (A/B, 2026-12-07).
  */
 export const NODE_ZIP_CODEC: ZipCodec = {
   deflateRaw: (data) => {

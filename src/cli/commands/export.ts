@@ -80,12 +80,12 @@ export async function runExport(args: ExportArgs, log: (s: string) => void): Pro
   if (keptIn !== keysPath && existsSync(keysPath)) {
     log(`warning: ${keysPath} still holds the keys in clear: delete it once ${keptIn} opens (--age-identity or --vault-password-file)`);
   }
-  writeAtomic(args.output, result.zip, 0o600);
+  writeAtomic(args.output, result.zipParts, 0o600);
   if (secrets.mode === 'vault') {
     const dir = writeSecretsFolder(args.output, result.secrets);
     log(`wrote ${dir}: each host's keys for Vault; run vault/put-secrets.sh ${dir} from the bundle, then delete the folder`);
   }
-  log(`wrote ${args.output}: ${plural(result.fileCount, 'file')} for ${plural(c.design.hosts.filter((h) => !h.external).length, 'host')} (${result.zip.length} bytes)`);
+  log(`wrote ${args.output}: ${plural(result.fileCount, 'file')} for ${plural(c.design.hosts.filter((h) => !h.external).length, 'host')} (${result.zipBytes} bytes)`);
   if (keys.rotation) {
     log(`a rotation is pending (cut-over at ${keys.rotation.at}): this bundle has the current keys; after the cut-over and step 3, run rotate --finish`);
   }

@@ -12,7 +12,7 @@ import { DEFAULT_BUNDLE_OPTIONS } from './bundle-options';
 import type { BundleOptions } from './bundle-options';
 import type { BundleFile } from './bundle-files';
 import { bundleFolderName } from './folder-name';
-import { zipBundle } from './zip';
+import { zipBundle, zipBundleParts } from './zip';
 import type { ZipCodec } from './zip';
 import type { Finding } from '../validate/finding';
 import { assertSecretsOptions, sealSecrets } from '../secrets/seal-secrets';
@@ -36,8 +36,11 @@ export interface ExportResult {
  */
 export type OnCompleted = (completion: Completion) => void | Promise<void>;
 
-/** What the CLI keeps of an export: the files were zipped as they were rendered, so only their count is left. */
-export type ExportZipResult = Omit<ExportResult, 'files'> & { fileCount: number };
+/**
+ * What the CLI keeps of an export: the files were zipped as they were rendered, so only their count is left, and the
+ * zip comes as its parts in order (write them one after the other), never copied into one buffer.
+ */
+export type ExportZipResult = Omit<ExportResult, 'files' | 'zip'> & { fileCount: number; zipParts: Uint8Array[]; zipBytes: number };
 
 /**
  * design -> keys and addresses -> plan -> files -> zip: the whole export, as the worker runs it (the page shows the
@@ -68,8 +71,8 @@ export async function exportBundleZip(
     for (const f of files()) { fileCount++; yield f; }
     for (const f of prepared.sealed) { fileCount++; yield f; }
   }
-  const zip = await zipBundle(counted(), prepared.result.folder, codec);
-  return { ...prepared.result, fileCount, zip };
+  const zipParts = await zipBundleParts(counted(), prepared.result.folder, codec);
+  return { ...prepared.result, fileCount, zipParts, zipBytes: zipParts.reduce((n, p) => n + p.length, 0) };
 }
 
 /** Everything up to the files: keys, completion, plan, findings, sealed secrets; the files as a stream to render. */

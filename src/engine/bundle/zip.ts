@@ -54,6 +54,13 @@ export async function zipBundle(
   return zipFiles(underFolder(files, folder), codec);
 }
 
+/** zipBundle's zip as its parts in order (see zipParts), for a caller that writes them one by one. */
+export async function zipBundleParts(
+  files: Iterable<BundleFile>, folder: string, codec: ZipCodec = PORTABLE_CODEC,
+): Promise<Uint8Array[]> {
+  return zipParts(underFolder(files, folder), codec);
+}
+
 function* underFolder(files: Iterable<BundleFile>, folder: string): Generator<BundleFile> {
   for (const f of files) yield { ...f, path: `${folder}/${f.path}` };
 }
@@ -65,8 +72,21 @@ function* underFolder(files: Iterable<BundleFile>, folder: string): Generator<Bu
  * zip writer cannot (fflate#229), which is why this one is ours. Throws ZipError at 4 GiB.
  */
 export function zipFiles(files: Iterable<BundleFile>, codec: ZipCodec = PORTABLE_CODEC): Uint8Array {
+  const parts = zipParts(files, codec);
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
+}
+
+/**
+ * The same zip as its parts in order (each entry's local header, then its data, then the central directory and end
+ * records): a caller that writes them one by one never holds the compressed files and the whole zip at once.
+ */
+export function zipParts(files: Iterable<BundleFile>, codec: ZipCodec = PORTABLE_CODEC): Uint8Array[] {
   const encoder = new TextEncoder();
   const entries: Entry[] = [];
+  const parts: Uint8Array[] = [];
   let offset = 0;
   for (const f of files) {
     const raw = encoder.encode(f.content);
@@ -80,45 +100,56 @@ export function zipFiles(files: Iterable<BundleFile>, codec: ZipCodec = PORTABLE
       data: deflated ? packed : raw, mode: f.mode, offset,
     };
     entries.push(entry);
+    const header = new Writer(30 + name.length);
+    header.u32(0x04034b50);
+    header.common(entry);
+    header.bytes(name);
+    parts.push(header.out, entry.data);
     offset += 30 + name.length + entry.data.length;
   }
   const directorySize = entries.reduce((n, e) => n + 46 + e.name.length, 0);
   if (offset + directorySize >= MAX_SIZE) throw new ZipError('the zip would be 4 GiB or more, which needs ZIP64 sizes this writer does not write');
   const zip64 = entries.length > MAX_ENTRIES;
-  const out = new Uint8Array(offset + directorySize + (zip64 ? 56 + 20 : 0) + 22);
-  const view = new DataView(out.buffer);
-  let at = 0;
-  const u16 = (v: number) => { view.setUint16(at, v, true); at += 2; };
-  const u32 = (v: number) => { view.setUint32(at, v >>> 0, true); at += 4; };
-  const common = (e: Entry) => {
-    u16(VERSION); u16(e.flags); u16(e.method); u16(DOS_TIME); u16(DOS_DATE);
-    u32(e.crc); u32(e.data.length); u32(e.size); u16(e.name.length); u16(0);
-  };
+  const end = new Writer(directorySize + (zip64 ? 56 + 20 : 0) + 22);
   for (const e of entries) {
-    u32(0x04034b50);
-    common(e);
-    out.set(e.name, at); at += e.name.length;
-    out.set(e.data, at); at += e.data.length;
-  }
-  for (const e of entries) {
-    u32(0x02014b50); u16(MADE_BY_UNIX);
-    common(e);
-    u16(0); u16(0); u16(0); // comment length, disk number, internal attributes
-    u32(((S_IFREG | (e.mode & 0o7777)) << 16) >>> 0); // external attributes: st_mode in the high 16 bits
-    u32(e.offset);
-    out.set(e.name, at); at += e.name.length;
+    end.u32(0x02014b50); end.u16(MADE_BY_UNIX);
+    end.common(e);
+    end.u16(0); end.u16(0); end.u16(0); // comment length, disk number, internal attributes
+    end.u32(((S_IFREG | (e.mode & 0o7777)) << 16) >>> 0); // external attributes: st_mode in the high 16 bits
+    end.u32(e.offset);
+    end.bytes(e.name);
   }
   if (zip64) {
-    const record = at;
-    const u64 = (v: number) => { view.setBigUint64(at, BigInt(v), true); at += 8; };
+    const record = offset + end.at;
     // ZIP64 end of central directory record (56 bytes; its size field counts the 44 after itself), then its locator.
-    u32(0x06064b50); u64(44); u16(MADE_BY_UNIX - VERSION + ZIP64_VERSION); u16(ZIP64_VERSION); u32(0); u32(0);
-    u64(entries.length); u64(entries.length); u64(directorySize); u64(offset);
-    u32(0x07064b50); u32(0); u64(record); u32(1);
+    end.u32(0x06064b50); end.u64(44); end.u16(MADE_BY_UNIX - VERSION + ZIP64_VERSION); end.u16(ZIP64_VERSION); end.u32(0); end.u32(0);
+    end.u64(entries.length); end.u64(entries.length); end.u64(directorySize); end.u64(offset);
+    end.u32(0x07064b50); end.u32(0); end.u64(record); end.u32(1);
   }
   // The classic end record; with ZIP64, 0xffff counts say "read the ZIP64 record".
   const count = zip64 ? MAX_ENTRIES : entries.length;
-  u32(0x06054b50); u16(0); u16(0); u16(count); u16(count);
-  u32(directorySize); u32(offset); u16(0);
-  return out;
+  end.u32(0x06054b50); end.u16(0); end.u16(0); end.u16(count); end.u16(count);
+  end.u32(directorySize); end.u32(offset); end.u16(0);
+  parts.push(end.out);
+  return parts;
+}
+
+/** Little-endian fields into a buffer of a known size. */
+class Writer {
+  readonly out: Uint8Array;
+  private readonly view: DataView;
+  at = 0;
+  constructor(size: number) {
+    this.out = new Uint8Array(size);
+    this.view = new DataView(this.out.buffer);
+  }
+  u16(v: number): void { this.view.setUint16(this.at, v, true); this.at += 2; }
+  u32(v: number): void { this.view.setUint32(this.at, v >>> 0, true); this.at += 4; }
+  u64(v: number): void { this.view.setBigUint64(this.at, BigInt(v), true); this.at += 8; }
+  bytes(b: Uint8Array): void { this.out.set(b, this.at); this.at += b.length; }
+  /** The fields a local header and a central directory entry share. */
+  common(e: Entry): void {
+    this.u16(VERSION); this.u16(e.flags); this.u16(e.method); this.u16(DOS_TIME); this.u16(DOS_DATE);
+    this.u32(e.crc); this.u32(e.data.length); this.u32(e.size); this.u16(e.name.length); this.u16(0);
+  }
 }
