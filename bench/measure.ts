@@ -48,6 +48,11 @@ export interface ProcessTime {
   cpuMs: number;
   /** The run was stopped at `timeoutS`: wallMs is then a lower bound. */
   timedOut: boolean;
+  /**
+   * The largest peak resident set of the runs, in MiB: GNU time's %M, the kernel's ru_maxrss of the waited-for
+   * child (for a script, its largest single process, not their sum). NaN when the run was stopped.
+   */
+  peakRssMiB: number;
 }
 
 /**
@@ -61,18 +66,20 @@ export function timeProcess(
 ): ProcessTime {
   const wall: number[] = [];
   const cpu: number[] = [];
+  let peakRssMiB = 0;
   const limited = timeoutS > 0 ? ['timeout', String(timeoutS), cmd, ...args] : [cmd, ...args];
   for (let i = 0; i < runs; i++) {
     before();
-    // `time -f` reports the children's CPU, which process.cpuUsage cannot see.
+    // `time -f` reports the children's CPU and peak RSS, which process.cpuUsage and resourceUsage cannot see.
     const t = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', ...limited], { ...options, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S rss %M', ...limited], { ...options, encoding: 'utf8', maxBuffer: 1 << 26 });
     wall.push(performance.now() - t);
     const stderr = String(r.stderr ?? '');
-    if (timeoutS > 0 && r.status === 124) return { wallMs: timeoutS * 1000, cpuMs: NaN, timedOut: true };
+    if (timeoutS > 0 && r.status === 124) return { wallMs: timeoutS * 1000, cpuMs: NaN, timedOut: true, peakRssMiB: NaN };
     if (r.error || r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`}): ${stderr.slice(-500)}`);
-    const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
+    const m = /cpu ([\d.]+) ([\d.]+) rss (\d+)\s*$/.exec(stderr);
     cpu.push(m ? (Number(m[1]) + Number(m[2])) * 1000 : NaN);
+    peakRssMiB = Math.max(peakRssMiB, m ? Number(m[3]) / 1024 : NaN);
   }
-  return { wallMs: median(wall), cpuMs: median(cpu), timedOut: false };
+  return { wallMs: median(wall), cpuMs: median(cpu), timedOut: false, peakRssMiB };
 }

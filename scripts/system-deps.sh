@@ -3,7 +3,8 @@
 # and iproute2 for network namespaces, shellcheck for the generated scripts, chromium for the browser tests, and
 # for the lab PostgreSQL, Redis and MariaDB (the lab starts its own servers in namespaces, never the system
 # services), ping (iputils: `ping -M do` for the MTU checks) and netcat (TCP probes and listeners), cloud-init
-# (`cloud-init schema` checks the user-data the bundle writes).
+# (`cloud-init schema` checks the user-data the bundle writes), and GNU time (`npm run bench` reads a whole
+# process's CPU time and peak RSS from `/usr/bin/time -f`).
 # Idempotent: installs only what is missing. Needs root and apt-get; says so otherwise.
 set -euo pipefail
 
@@ -21,6 +22,8 @@ for tool in "${!want[@]}"; do
 done
 # The PostgreSQL server binaries live outside PATH.
 compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
+# `time` is also a bash keyword, so `command -v time` always succeeds: look for GNU time's binary itself.
+[ -x /usr/bin/time ] || missing+=(time)
 
 if [ "${#missing[@]}" -eq 0 ]; then
   echo "system-deps: everything is installed"
