@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { completeDesign, parseDesignText, seededRandom } from '../src/engine';
 import type { Design } from '../src/engine';
+import { generateDesign } from '../src/engine/testing/generate-design';
 import { textFile } from './fixtures/files';
 import { expect, test } from './fixtures/test';
 
@@ -81,5 +82,42 @@ test.describe('the reachability matrix', () => {
     await page.keyboard.press('Escape');
     await expect(designer.matrix.root).toHaveCount(0);
     await expect(page.getByTestId('tb-matrix')).toHaveAttribute('aria-pressed', 'false');
+  });
+});
+
+/** A generated hub-and-spoke design of `hosts` hosts laid out on a grid (40 cards a row), as a saved design has positions. */
+function generatedFile(hosts: number) {
+  const design = generateDesign({ shape: 'hub-and-spoke', hosts });
+  const placed = design.hosts.map((h, i) => ({ ...h, position: { x: (i % 40) * 240, y: Math.floor(i / 40) * 130 } }));
+  return textFile(`fleet-${hosts}.json`, JSON.stringify({ ...design, hosts: placed }));
+}
+
+test.describe('the reachability matrix of a large design', () => {
+  test.setTimeout(120_000);
+
+  test('120 hosts are walked in the worker and shown one source host at a time', async ({ designer }) => {
+    await designer.open();
+    await designer.toolbar.openFile(generatedFile(120));
+    await expect(designer.status()).toContainText('120 hosts');
+    await designer.matrix.open();
+    const summary = designer.matrix.root.locator('.matrix__summary');
+    await expect(summary).toContainText('14,280 cells');
+    await expect(summary).toContainText('one source host at a time');
+    await expect(designer.matrix.root.locator('[data-testid="matrix-grid"] tbody tr')).toHaveCount(1);
+    await designer.matrix.root.getByTestId('matrix-from').selectOption('app-0');
+    await expect(designer.matrix.root.locator('tbody th')).toHaveText('app-0');
+    await designer.matrix.root.locator('[data-testid="matrix-cell"][data-verdict="reach"]').first().click();
+    await expect(designer.matrix.explanation()).toContainText('Reachable: admitted at');
+    await expect.poll(async () => (await designer.canvas.matrixMarked('path')).includes('app-0')).toBe(true);
+    expect(await designer.canvas.matrixMarked('blocked')).toEqual([]);
+  });
+
+  test('1,000 hosts are over the cell limit: the view says so, with the size', async ({ designer }) => {
+    await designer.open();
+    await designer.toolbar.openFile(generatedFile(1000));
+    await expect(designer.status()).toContainText('1000 hosts');
+    await designer.page.getByTestId('tb-matrix').click();
+    await expect(designer.matrix.root.getByTestId('matrix-too-large')).toContainText('would have 1,000,000 cells (1,000 hosts', { timeout: 30_000 });
+    await expect(designer.matrix.root.getByTestId('matrix-grid')).toHaveCount(0);
   });
 });

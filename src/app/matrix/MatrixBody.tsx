@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { CellExpectation, MatrixCell, ReachabilityMatrix } from '../../engine';
-import { matrixCellKey, plural } from '../../engine';
+import { matrixCellKey, pluralNoun } from '../../engine';
 import { useApp, useAppStoreApi } from '../store/store-context';
 import { gridModel, MATRIX_DRAW_CELLS } from './matrix-grid-model';
 import { MatrixExplanation } from './MatrixExplanation';
 import { MatrixGrid } from './MatrixGrid';
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 interface Props {
   matrix: ReachabilityMatrix;
@@ -23,7 +25,8 @@ export function MatrixBody({ matrix, expected }: Props) {
     <div className="matrix__body">
       <div className="matrix__left">
         <p className="matrix__summary">
-          {plural(matrix.cells.length, 'cell')}: {matrix.cells.length - denied} reachable, {denied} denied.{' '}
+          {count(matrix.cells.length)} {pluralNoun(matrix.cells.length, 'cell')}: {count(matrix.cells.length - denied)} reachable,
+          {' '}{count(denied)} denied.{' '}
           <label>From{' '}
             <select value={from ?? ''} onChange={(e) => setFrom(e.target.value || null)} data-testid="matrix-from">
               {!grid.oneRow && <option value="">every host</option>}
