@@ -6,6 +6,7 @@ import { FindingsPanel } from './findings/FindingsPanel';
 import { offerImportedFiles, offerOpenedFile } from './files/offer-files';
 import { useFilePicker } from './files/use-file-picker';
 import { Inspector } from './inspector/Inspector';
+import { MatrixPanel } from './matrix/MatrixPanel';
 import { Palette } from './palette/Palette';
 import { useApp, useAppStoreApi } from './store/store-context';
 import { Toolbar } from './toolbar/Toolbar';
@@ -39,6 +40,7 @@ export function App() {
           <NoticeBanner />
           <KeysLostBanner />
           <Canvas />
+          <MatrixPanel />
         </main>
         {collapsed.inspector ? <FoldedPanel panel="inspector" /> : <Inspector />}
         {collapsed.findings ? <FoldedPanel panel="findings" /> : <FindingsPanel />}

@@ -9,7 +9,7 @@ import { startOtherTabWatch } from './persistence/other-tab';
 import { startKeysLostNotice } from './persistence/keys-lost-notice';
 import { readSettings } from './persistence/storage-keys';
 import { layoutOffThread } from './layout/layout-main';
-import { workerAnalyse, workerKeypairs, workerPresharedKeys } from './worker/engine';
+import { workerAnalyse, workerKeypairs, workerMatrix, workerPresharedKeys } from './worker/engine';
 import { complete } from './store/commit';
 
 /**
@@ -23,7 +23,7 @@ export function bootstrap(): StoreApi<AppStore> {
   const init = initialDesign(window.location.hash, storage);
   const design = complete(init.fromLink && needsLayout(init.design) ? autoLayout(init.design) : init.design);
   const store = createAppStore({ design, rememberKeys: settings.rememberKeys, collapsed: settings.collapsed }, {
-    keypairs: workerKeypairs, presharedKeys: workerPresharedKeys, analyse: workerAnalyse, layout: autoLayout, layoutOffThread,
+    keypairs: workerKeypairs, presharedKeys: workerPresharedKeys, analyse: workerAnalyse, matrix: workerMatrix, layout: autoLayout, layoutOffThread,
   });
   if (init.notice) store.getState().setNotice(init.notice);
   // A link opened over a different autosaved design asks first: replace it, or keep it and leave the link unopened.

@@ -18,10 +18,13 @@ function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
   const zoomedOut = useZoomedOut();
   // A boolean per card: only the cards whose match changes re-render as the search query is typed.
   const dimmed = useApp((s) => s.hostFilter !== null && !s.hostFilter.has(host.id));
+  // On the path of the matrix cell picked, or where its packet stops (matrix/cell-highlight.ts).
+  const mark = useApp((s) => s.matrixHighlight?.hosts.get(host.id) ?? null);
   const kind = kindOf(host);
-  const classes = ['host-node', `host-node--${host.role}`, selected ? 'is-selected' : '', severity ? `has-${severity}` : '', dimmed ? 'is-dimmed' : ''];
+  const classes = ['host-node', `host-node--${host.role}`, selected ? 'is-selected' : '', severity ? `has-${severity}` : '', dimmed ? 'is-dimmed' : '',
+    mark ? `is-matrix-${mark}` : ''];
   return (
-    <div className={classes.join(' ')} data-testid="host-node" data-host-id={host.id}>
+    <div className={classes.join(' ')} data-testid="host-node" data-host-id={host.id} data-matrix={mark ?? undefined}>
       {(['top', 'right', 'bottom', 'left'] as const).map((side) => (
         <Handle key={side} id={side} type="source" position={SIDES[side]} className={`host-handle host-handle--${side}`} />
       ))}

@@ -60,6 +60,7 @@ export function useFlowElements(measured: Measured, drag: DragPositions | null):
   const plan = useApp(selectPlan);
   const selection = useApp(selectSelection);
   const pendingKeys = useApp((s) => s.pendingKeys);
+  const marked = useApp((s) => s.matrixHighlight?.tunnels ?? null);
   const [stableNodes] = useState(() => reuser<HostNodeType>());
   const [stableEdges] = useState(() => reuser<DesignEdge>());
   const [stableBundles] = useState(bundleKeeper);
@@ -76,7 +77,8 @@ export function useFlowElements(measured: Measured, drag: DragPositions | null):
   const { edges, bundles } = useMemo(() => {
     const tunnels = tunnelEdges({ tunnels: designTunnels }, plan, selection, severity);
     const flows = flowEdges({ flows: designFlows }, plan, selection, severity);
-    const plain = (e: DesignEdge) => !e.selected && !e.data?.severity;
+    // A tunnel the picked matrix cell marks is drawn as an edge of its own, never inside the bundle.
+    const plain = (e: DesignEdge) => !e.selected && !e.data?.severity && !(e.type === 'tunnel' && marked?.has(e.data?.tunnel.id ?? ''));
     const bundleTunnels = tunnels.length > BUNDLE_OVER;
     const bundleFlows = flows.length > BUNDLE_OVER;
     const kept: DesignEdge[] = [
@@ -87,6 +89,6 @@ export function useFlowElements(measured: Measured, drag: DragPositions | null):
     if (bundleTunnels) bundles.push({ kind: 'tunnel', routes: tunnels.filter(plain).map((e) => ({ id: e.data?.tunnel.id ?? e.id, hosts: [e.source, e.target] })) });
     if (bundleFlows) bundles.push({ kind: 'flow', routes: flows.filter(plain).map((e) => ({ id: e.data?.flow.id ?? e.id, hosts: [e.source, ...(e.data?.via ?? []), e.target] })) });
     return { edges: stableEdges(kept), bundles: stableBundles(bundles.filter((b) => b.routes.length > 0)) };
-  }, [stableEdges, stableBundles, designTunnels, designFlows, plan, selection, severity]);
+  }, [stableEdges, stableBundles, designTunnels, designFlows, plan, selection, severity, marked]);
   return { nodes, edges, bundles };
 }

@@ -1,4 +1,5 @@
-import type { CollectedFleet, Design, FailoverGroup, Finding, Fix, FlowRequest, HostKind, Position, Proto, Subjects } from '../../engine';
+import type { CollectedFleet, Design, FailoverGroup, Finding, Fix, FlowRequest, HostKind, MatrixCell, MatrixOutcome, Position, Proto, Subjects } from '../../engine';
+import type { CanvasHighlight } from '../matrix/cell-highlight';
 import type { Analysis } from './analysis';
 import type { Draft, Drafts } from './drafts';
 import type { History } from './history';
@@ -209,6 +210,28 @@ export interface LiveActions {
   clearLive(): void;
 }
 
-export type AppState = DesignState & SelectionState & UiState & DraftsState & ImportState & EditingState & LiveState;
-export type AppActions = DesignActions & SelectionActions & UiActions & DraftsActions & ImportActions & EditingActions & LiveActions;
+/** The matrix view of one design: being walked, walked (or counted, when over the limit), or failed. */
+export type MatrixView =
+  | { status: 'computing'; design: Design }
+  | { status: 'ready'; design: Design; outcome: MatrixOutcome }
+  | { status: 'failed'; design: Design; message: string };
+
+export interface MatrixState {
+  /** The open matrix view, or null when closed. Its `design` is the one it was computed for (edits do not redo it). */
+  matrixView: MatrixView | null;
+  /** The cell picked in it, whose path or blocking hop the canvas marks (`matrixHighlight`). */
+  matrixCell: MatrixCell | null;
+  matrixHighlight: CanvasHighlight | null;
+}
+
+export interface MatrixActions {
+  /** Opens the matrix view (or computes it again) for the present design: off the main thread for large designs. */
+  openMatrix(): void;
+  closeMatrix(): void;
+  /** Picks a cell: the canvas marks its path or blocking hop and moves onto them; null clears it. */
+  pickMatrixCell(cell: MatrixCell | null): void;
+}
+
+export type AppState = DesignState & SelectionState & UiState & DraftsState & ImportState & EditingState & LiveState & MatrixState;
+export type AppActions = DesignActions & SelectionActions & UiActions & DraftsActions & ImportActions & EditingActions & LiveActions & MatrixActions;
 export type AppStore = AppState & AppActions;

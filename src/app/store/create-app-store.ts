@@ -7,6 +7,7 @@ import { createDraftsSlice } from './drafts-slice';
 import { createEditingSlice } from './editing-slice';
 import { createImportSlice } from './import-slice';
 import { createLiveSlice } from './live-slice';
+import { createMatrixSlice } from './matrix-slice';
 import { createSelectionSlice } from './selection-slice';
 import type { StoreDeps } from './store-deps';
 import { createUiSlice } from './ui-slice';
@@ -28,5 +29,6 @@ export function createAppStore(init: StoreInit, deps: StoreDeps): StoreApi<AppSt
     ...createImportSlice(deps)(...a),
     ...createEditingSlice(...a),
     ...createLiveSlice(...a),
+    ...createMatrixSlice(deps)(...a),
   }));
 }

@@ -1,4 +1,4 @@
-import type { Design, Keypair } from '../../engine';
+import type { Design, Keypair, MatrixOutcome } from '../../engine';
 import type { Analysis } from './analysis';
 
 /** What the store needs from outside: injected so tests run without a worker or a layout library. */
@@ -19,4 +19,8 @@ export interface StoreDeps {
   syncAnalysisBelow?: number;
   /** How long edits must pause before a design goes to `analyse` (default ANALYSIS_PAUSE_MS; 0 sends each at once). */
   analysisPauseMs?: number;
+  /** The reachability matrix off the main thread. Without it every matrix is walked synchronously. */
+  matrix?(design: Design): Promise<MatrixOutcome>;
+  /** Designs with fewer hosts have their matrix walked synchronously even when `matrix` is given (default SYNC_MATRIX_HOSTS). */
+  syncMatrixBelow?: number;
 }

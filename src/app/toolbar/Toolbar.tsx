@@ -12,6 +12,7 @@ export function Toolbar({ openFile, importFiles }: { openFile: () => void; impor
   const canRedo = useApp(selectCanRedo);
   const mode = useApp((s) => s.mode);
   const layingOut = useApp((s) => s.layingOut);
+  const matrixOpen = useApp((s) => s.matrixView !== null);
   const s = () => store.getState();
   return (
     <header className="toolbar" role="toolbar" aria-label="Design actions">
@@ -43,6 +44,9 @@ export function Toolbar({ openFile, importFiles }: { openFile: () => void; impor
           {layingOut !== null ? 'Laying out…' : 'Layout'}
         </button>
         <ImageMenu />
+        <button type="button" className={`tb${matrixOpen ? ' is-on' : ''}`} aria-pressed={matrixOpen} data-testid="tb-matrix"
+          onClick={() => (matrixOpen ? s().closeMatrix() : s().openMatrix())}
+          title="Reachability matrix: which host reaches which port, and why; click a cell to see its path (M)">Matrix</button>
       </div>
       <span className="toolbar__spacer" />
       <HostSearch />

@@ -10,11 +10,12 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
   ['Ctrl+D', 'Duplicate the selected hosts'],
   ['Ctrl+A', 'Select every host'],
   ['L', 'Auto-layout'],
+  ['M', 'Open or close the reachability matrix'],
   ['Ctrl+S', 'Download the design as JSON'],
   ['Ctrl+O', 'Open a design JSON'],
   ['Ctrl+I', 'Import wg-quick configs and design JSONs'],
   ['Ctrl+E', 'Export the bundle'],
   ['Ctrl+F / /', 'Find a host by id, name, role, address or finding code; the others are dimmed meanwhile'],
-  ['Escape', 'Clear the selection, close a dialog'],
+  ['Escape', 'Clear the selection, close a dialog or the matrix'],
   ['?', 'This list'],
 ];

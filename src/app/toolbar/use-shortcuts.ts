@@ -124,10 +124,14 @@ export function useShortcuts(openFile: () => void, importFiles: () => void) {
         connectKey();
       } else if (key === 'l') {
         s.autoLayout();
+      } else if (key === 'm') {
+        if (s.matrixView === null) s.openMatrix();
+        else s.closeMatrix();
       } else if (e.key === '?') {
         s.openDialog('shortcuts');
       } else if (e.key === 'Escape') {
         s.select(EMPTY_SELECTION);
+        if (s.matrixView !== null) s.closeMatrix();
       }
     };
     window.addEventListener('keydown', onKey);

@@ -1,4 +1,4 @@
-import type { Design, DesignAnalysis, Keypair } from '../../engine';
+import type { Design, DesignAnalysis, Keypair, MatrixOutcome } from '../../engine';
 import { createEngineClient } from './engine-client';
 import type { EngineClient } from './engine-client';
 
@@ -23,4 +23,9 @@ export function workerPresharedKeys(count: number): Promise<string[]> {
 /** Plan and findings of a design from the worker, for the store's analysis of large designs. */
 export function workerAnalyse(design: Design): Promise<DesignAnalysis> {
   return engine().run({ type: 'analyse', design });
+}
+
+/** The reachability matrix of a design from the worker, for the matrix view of large designs. */
+export function workerMatrix(design: Design): Promise<MatrixOutcome> {
+  return engine().run({ type: 'matrix', design });
 }

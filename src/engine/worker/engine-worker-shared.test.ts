@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isKey, publicKeyOf, seededRandom } from '../keys';
-import { parsed } from '../testing/fixture-design';
+import { fixtureDesign, parsed } from '../testing/fixture-design';
 import { runEngineRequest } from './engine-worker-shared';
 import type { ExportRequestOptions } from './engine-worker-protocol';
 
@@ -84,5 +84,15 @@ describe('runEngineRequest export with secrets', () => {
       expect(r.secrets.length).toBe(2);
       for (const f of r.files.filter((x) => x.path.endsWith('wg0.conf'))) expect(f.content).not.toMatch(/^PrivateKey =/m);
     }
+  });
+});
+
+describe('runEngineRequest matrix', () => {
+  it('walks the matrix of a design and its result survives postMessage', async () => {
+    const r = await runEngineRequest({ type: 'matrix', design: fixtureDesign('hub-and-spoke') }, seededRandom(1));
+    if (r.kind !== 'matrix') throw new Error('expected a matrix');
+    expect(r.matrix.rows).toContain('hub');
+    expect(r.matrix.cells.some((c) => c.verdict.reachable)).toBe(true);
+    expect(structuredClone(r)).toEqual(r);
   });
 });

@@ -1,6 +1,7 @@
 import { firewallProblem, hostSetupsProblem, qosProblem } from '../bundle/export-choices';
 import { exportWithPreview } from '../bundle/export-preview';
 import { analyseDesign } from './analyse-design';
+import { matrixOutcome } from '../matrix/matrix-outcome';
 import { generateKeypair, generatePresharedKey } from '../keys';
 import type { RandomSource } from '../keys';
 import { PLAIN_SECRETS, secretsProblem } from '../secrets/secrets-options';
@@ -29,6 +30,8 @@ export async function runEngineRequest<R extends EngineRequest>(
       return (await exportWithPreview(request.design, random, exportOptions(request.options))) as EngineResults[R['type']];
     case 'analyse':
       return analyseDesign(request.design, validation) as EngineResults[R['type']];
+    case 'matrix':
+      return matrixOutcome(request.design) as EngineResults[R['type']];
   }
   throw new TypeError(`unknown engine request ${(request as { type?: unknown }).type as string}`);
 }
