@@ -3,7 +3,7 @@ import { exportBundle, knownKey } from './bundle';
 import type { LabBundle } from './bundle';
 import { overlayAddresses } from './db-endpoints';
 import type { Where } from './db-endpoints';
-import { deployHost } from './deploy-host';
+import { deployHost } from '../../src/cli/prove/deploy-host';
 import { checkAddHost } from './add-host-check';
 import { DRIFT_DESIGN, checkDrift } from './drift-check';
 import type { RunningDesign } from './day-two-context';
@@ -22,13 +22,13 @@ import { checkPgHba, hbaOf } from './pg-hba';
 import { checkPairReplication, replicatingGroups } from './pair-replication';
 import { checkNat, watchNat } from './nat-keepalive';
 import type { NatWatch } from './nat-keepalive';
-import { Namespaces } from './netns';
+import { Namespaces } from '../../src/cli/prove/netns';
 import type { CheckResult, DesignResult } from './results';
 import { inBatches, runDenial, runFlow, runMtu } from './run-probes';
-import { buildUnderlay, routeThrough } from './underlay';
-import type { Underlay } from './underlay';
-import { planUnderlay } from './underlay-plan';
-import type { UnderlayPlan } from './underlay-plan';
+import { buildUnderlay, routeThrough } from '../../src/cli/prove/underlay';
+import type { Underlay } from '../../src/cli/prove/underlay';
+import { planUnderlay } from '../../src/cli/prove/underlay-plan';
+import type { UnderlayPlan } from '../../src/cli/prove/underlay-plan';
 
 /** Probes run side by side, at most this many: a dropped probe waits 2 s, and the machine has two cores. */
 const PARALLEL_PROBES = 6;

@@ -21,8 +21,8 @@ export interface DeployedHost {
 function privateMounts(etcDir: string): string {
   return [
     'set -e',
-    'mount -t tmpfs wgd-lab /run',
-    `mount -t overlay wgd-lab -o lowerdir=/etc,upperdir=${etcDir}/upper,workdir=${etcDir}/work /etc`,
+    'mount -t tmpfs wgd-host /run',
+    `mount -t overlay wgd-host -o lowerdir=/etc,upperdir=${etcDir}/upper,workdir=${etcDir}/work /etc`,
   ].join('\n');
 }
 
