@@ -14,12 +14,33 @@ export const PROVE_NETNS_PREFIX = 'wgd-prove-';
  */
 export class Namespaces {
   private readonly made: string[] = [];
+  private closed = false;
+  private readonly pending = new Set<Promise<unknown>>();
 
   constructor(readonly tag: string, readonly prefix: string = LAB_NETNS_PREFIX) {}
 
   /** Creates `<prefix><tag>-<name>` with loopback up and IPv6 duplicate address detection off (no 2 s wait). */
   async add(name: string): Promise<string> {
-    const ns = `${this.prefix}${this.tag}-${name}`;
+    if (this.closed) throw new Error(`${this.prefix}${this.tag}: stopped, no new namespace`);
+    const made = this.create(`${this.prefix}${this.tag}-${name}`);
+    this.pending.add(made);
+    try {
+      return await made;
+    } finally {
+      this.pending.delete(made);
+    }
+  }
+
+  /**
+   * Refuses new namespaces and waits for those being made: a signal handler's first step, so that removeAll, which
+   * follows, sees every namespace of the run.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.pending]);
+  }
+
+  private async create(ns: string): Promise<string> {
     await must(runCommand('ip', ['netns', 'add', ns]), `ip netns add ${ns}`);
     this.made.push(ns);
     await must(this.exec(ns, 'sysctl', ['-q', '-w', 'net.ipv6.conf.all.accept_dad=0', 'net.ipv6.conf.default.accept_dad=0']), `${ns}: sysctl`);
