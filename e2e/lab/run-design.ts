@@ -18,6 +18,7 @@ import type { AnsibleLab } from './ansible-deploy';
 import type { CustodyVariant } from './custody-variants';
 import type { LabHost } from './handshakes';
 import { LabServers } from './lab-servers';
+import { checkProve } from './prove-check';
 import { checkPgHba, hbaOf } from './pg-hba';
 import { checkPairReplication, replicatingGroups } from './pair-replication';
 import { checkNat, watchNat } from './nat-keepalive';
@@ -66,6 +67,13 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
     let bundle = exported;
     hostCount = bundle.hosts.size;
     log(`${run.name}: exported ${hostCount} hosts with the CLI`);
+    // wg-designer prove's comparison first, in namespaces of its own: the engine's whole matrix, probed.
+    if (!run.variant) {
+      const proved = await checkProve(bundle, run.tag, run.workDir, (s) => log(`${run.name}: prove: ${s}`));
+      results.push(...proved.results);
+      const bad = proved.results.filter((r) => !r.ok).length;
+      log(`${run.name}: prove: ${proved.results.length} cells, ${bad === 0 ? 'all as the engine says' : `${bad} MISMATCH`}, in ${proved.seconds.toFixed(1)} s`);
+    }
     const plan = planUnderlay(bundle.design);
     const checks = planChecks(bundle.design, plan, new Map([...bundle.hosts].map(([id, h]) => [id, h.mtu])));
     const hostNs = new Map<string, string>();

@@ -47,7 +47,12 @@ export async function runProve(args: ProveArgs, out: (s: string) => void, err: (
     await prerequisites(input.iptables, args.install, say);
     say(`run ${runId}: namespaces ${PROVE_NETNS_PREFIX}${runId}-*`);
     stopHandling = cleanUpOnSignals(nss, removeWork, say);
-    const report = await proveBundle(input, nss, workDir, say).finally(() => tearDown(nss, runId));
+    const report = await proveBundle(input, nss, workDir, say)
+      .catch((e: unknown) => {
+        // A bundle that does not come up (install.sh refuses a hand-edited firewall, a DNS endpoint) is the input's fault.
+        throw e instanceof CliError ? e : new CliError(`the bundle did not come up: ${e instanceof Error ? e.message : String(e)}`, 2);
+      })
+      .finally(() => tearDown(nss, runId));
     const table = truthTable(report);
     if (args.tap) {
       err(table);
