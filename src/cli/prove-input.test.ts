@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -54,6 +54,27 @@ describe('prove: bad input and missing prerequisites, one line each, exit 2, not
       const r = await cli('prove', fixture);
       const pkgs = 'diffutils, iproute2, iputils-ping, mawk, netcat-openbsd, nftables, procps, util-linux, wireguard-go, wireguard-tools';
       expect(r).toEqual({ code: 2, out: '', err: `wg-designer: prove needs Debian packages that are missing: ${pkgs} (apt-get install ${pkgs.replace(/, /g, ' ')}, or run prove with --install)` });
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
+  it('--install runs apt-get update and install of exactly the missing packages, and still refuses if they are not there after', async () => {
+    vi.spyOn(process, 'getuid').mockReturnValue(0);
+    const path = process.env.PATH;
+    const bin = join(dir, 'apt-bin');
+    const log = join(dir, 'apt.log');
+    mkdirSync(bin, { recursive: true });
+    // A stand-in apt-get that records its arguments and installs nothing.
+    writeFileSync(join(bin, 'apt-get'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\n`, { mode: 0o755 });
+    process.env.PATH = bin;
+    try {
+      const r = await cli('prove', fixture, '--install');
+      expect(r.code).toBe(2);
+      expect(r.err.split('\n')[0]).toMatch(/^prove: installing diffutils, iproute2, .*wireguard-tools with apt-get$/);
+      expect(r.err.split('\n')[1]).toMatch(/^wg-designer: prove needs Debian packages that are missing: /);
+      expect(readFileSync(log, 'utf8').split('\n')).toEqual(['update -qq',
+        'install -y -qq --no-install-recommends diffutils iproute2 iputils-ping mawk netcat-openbsd nftables procps util-linux wireguard-go wireguard-tools', '']);
     } finally {
       process.env.PATH = path;
     }
