@@ -41,12 +41,12 @@ export async function runProve(args: ProveArgs, out: (s: string) => void, err: (
   const runId = newRunId();
   const nss = new Namespaces(runId, PROVE_NETNS_PREFIX);
   const removeWork = () => rmSync(workDir, { recursive: true, force: true });
-  let stopHandling = () => undefined as void;
+  // From here on Ctrl-C also removes the work folder: a design's bundle there holds this run's private keys.
+  const stopHandling = cleanUpOnSignals(nss, removeWork, say);
   try {
     const input = await proveInput(args.path, workDir);
     await prerequisites(input.iptables, args.install, say);
     say(`run ${runId}: namespaces ${PROVE_NETNS_PREFIX}${runId}-*`);
-    stopHandling = cleanUpOnSignals(nss, removeWork, say);
     const report = await proveBundle(input, nss, workDir, say)
       .catch((e: unknown) => {
         // A bundle that does not come up (install.sh refuses a hand-edited firewall, a DNS endpoint) is the input's fault.
