@@ -33,6 +33,13 @@ describe('prove: bad input and missing prerequisites, one line each, exit 2, not
     });
   });
 
+  it('a bundle zip: says to unzip it', async () => {
+    writeFileSync(join(dir, 'b.zip'), 'PK');
+    expect(await cli('prove', join(dir, 'b.zip'))).toEqual({
+      code: 2, out: '', err: `wg-designer: ${join(dir, 'b.zip')} is a zip: unzip it (unzip keeps the scripts' modes) and give the folder it holds`,
+    });
+  });
+
   it('a JUnit report into a folder that does not exist, before anything runs', async () => {
     const r = await cli('prove', fixture, '--junit', join(dir, 'no-such', 'r.xml'));
     expect(r).toEqual({ code: 2, out: '', err: `wg-designer: cannot write ${join(dir, 'no-such', 'r.xml')}: the folder ${join(dir, 'no-such')} does not exist (create it first)` });

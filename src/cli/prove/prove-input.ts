@@ -27,6 +27,7 @@ export async function proveInput(path: string, workDir: string): Promise<ProveIn
   } catch {
     throw new CliError(`cannot read ${path}: no such file or folder`, 2);
   }
+  if (!folder && path.endsWith('.zip')) throw new CliError(`${path} is a zip: unzip it (unzip keeps the scripts' modes) and give the folder it holds`, 2);
   const root = folder ? path : await exportInto(path, workDir);
   const designPath = join(root, 'design.json');
   if (!existsSync(designPath)) throw new CliError(`${path} holds no design.json: give a design file or the folder of an exported bundle`, 2);
