@@ -38,7 +38,8 @@ export async function proveBundle(input: ProveInput, nss: Namespaces, workDir: s
   for (const id of input.folders.keys()) hostNs.set(id, await nss.add(`h-${id}`));
   const underlay = await buildUnderlay(nss, underlayPlan, hostNs);
   for (const [id, folder] of input.folders) await deployHost(id, hostNs.get(id) as string, folder, workDir);
-  log(`${input.folders.size} hosts up (install.sh of each), ${plan.listeners.length} listeners, ${plan.cells.length} cells to probe`);
+  const upSeconds = (Date.now() - started) / 1000;
+  log(`${input.folders.size} hosts up (install.sh of each) in ${upSeconds.toFixed(1)} s; ${plan.listeners.length} listeners, ${plan.cells.length} cells to probe`);
   const siteNs = (s: ProbeSite): string => {
     const ns = s.kind === 'host' ? hostNs.get(s.id) : underlay.lans.get(`${s.gatewayId}|${s.prefix}`);
     if (!ns) throw new Error(`no namespace for ${JSON.stringify(s)}`);
@@ -53,6 +54,7 @@ export async function proveBundle(input: ProveInput, nss: Namespaces, workDir: s
     for (const address of c.addresses) results.push(await connectTwice(ns, address, c.cell.port));
     return judgeCell(c, results);
   });
+  log(`probed in ${((Date.now() - started) / 1000 - upSeconds).toFixed(1)} s (listeners, warm-up, connects)`);
   return {
     design: design.name, rows: matrix.rows, columns: matrix.columns, outcomes,
     startedAt, seconds: (Date.now() - started) / 1000, hostname: hostname(),
