@@ -3,8 +3,8 @@
 # and iproute2 for network namespaces, shellcheck for the generated scripts, chromium for the browser tests, and
 # for the lab PostgreSQL, Redis and MariaDB (the lab starts its own servers in namespaces, never the system
 # services), ping (iputils: `ping -M do` for the MTU checks) and netcat (TCP probes and listeners), cloud-init
-# (`cloud-init schema` checks the user-data the bundle writes), and GNU time (`npm run bench` reads a whole
-# process's CPU time and peak RSS from `/usr/bin/time -f`).
+# (`cloud-init schema` checks the user-data the bundle writes), xmllint (libxml2-utils: `prove --junit` output against
+# the JUnit schema), and GNU time (`npm run bench` reads a whole process's CPU time and peak RSS from `/usr/bin/time -f`).
 # Idempotent: installs only what is missing. Needs root and apt-get; says so otherwise.
 set -euo pipefail
 
@@ -15,6 +15,7 @@ declare -A want=(
   [ping]=iputils-ping [nc]=netcat-openbsd [nsenter]=util-linux [setpriv]=util-linux [unzip]=unzip [age]=age [ansible-vault]=ansible-core
   [promtool]=prometheus [systemd-analyze]=systemd [openssl]=openssl [cloud-init]=cloud-init
   [redis-server]=redis-server [redis-cli]=redis-tools [mariadbd]=mariadb-server [mariadb]=mariadb-client
+  [xmllint]=libxml2-utils
 )
 missing=()
 for tool in "${!want[@]}"; do

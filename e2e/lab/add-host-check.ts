@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ADDED_HOST, addAppHost, addedUnderlay } from './added-host';
 import { exportBundle, knownKey } from './bundle';
 import { overlayAddresses } from './db-endpoints';
-import { deployHost } from './deploy-host';
+import { deployHost } from '../../src/cli/prove/deploy-host';
 import type { DayTwoResult, RunningDesign } from './day-two-context';
 import { planChecks } from './expectations';
 import { watchFlows } from './flow-watch';
@@ -12,8 +12,8 @@ import { reinstallHost, restarts, wg0State } from './reinstall';
 import type { CheckResult } from './results';
 import { hbaOf } from './pg-hba';
 import { runFlow } from './run-probes';
-import { linkToInternet } from './underlay';
-import { planUnderlay } from './underlay-plan';
+import { linkToInternet } from '../../src/cli/prove/underlay';
+import { planUnderlay } from '../../src/cli/prove/underlay-plan';
 
 /**
  * Day 2, adding a host: the user's design file gets one more app host (inserted first), the CLI exports it

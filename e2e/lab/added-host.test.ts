@@ -3,7 +3,7 @@ import { FIXTURES } from '../../src/engine/__fixtures__';
 import { completeDesign, parseDesign, seededRandom } from '../../src/engine';
 import type { Design } from '../../src/engine';
 import { ADDED_HOST, addAppHost, addedUnderlay } from './added-host';
-import { planUnderlay } from './underlay-plan';
+import { planUnderlay } from '../../src/cli/prove/underlay-plan';
 
 const file = (name: string) => FIXTURES[name] as Record<string, unknown>;
 const fixtureDesign = (name: string, json: unknown = FIXTURES[name]): Design => {

@@ -1,6 +1,6 @@
 import type { Design } from '../../src/engine';
-import type { HostUnderlay, UnderlayPlan } from './underlay-plan';
-import { familyOf } from './underlay-plan';
+import type { HostUnderlay, UnderlayPlan } from '../../src/cli/prove/underlay-plan';
+import { familyOf } from '../../src/cli/prove/underlay-plan';
 
 /** The id of the host the day-2 check adds. */
 export const ADDED_HOST = 'app-added';

@@ -2,13 +2,13 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { reexport } from './bundle';
 import type { LabBundle } from './bundle';
 import { overlayAddresses } from './db-endpoints';
-import { etcDirOf, tail } from './deploy-host';
+import { etcDirOf, tail } from '../../src/cli/prove/deploy-host';
 import type { LabHost } from './handshakes';
-import { trackPid } from './leftovers';
-import { commOf, must, pidsIn } from './netns';
+import { trackPid } from '../../src/cli/prove/leftovers';
+import { commOf, must, pidsIn } from '../../src/cli/prove/netns';
 import type { CheckResult } from './results';
-import { runCommand } from './run-command';
-import type { CommandResult } from './run-command';
+import { runCommand } from '../../src/cli/prove/run-command';
+import type { CommandResult } from '../../src/cli/prove/run-command';
 import type { VariantDeploy } from './custody-deploy';
 
 /** Tags the lab skips: there is no package mirror inside a host's namespace, and the tools are installed already. */

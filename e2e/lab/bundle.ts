@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { formatFieldError, parseDesignText, parseWgQuick, publicKeyOf } from '../../src/engine';
 import type { Design } from '../../src/engine';
-import { must } from './netns';
-import { runCommand } from './run-command';
+import { must } from '../../src/cli/prove/netns';
+import { runCommand } from '../../src/cli/prove/run-command';
 
 /** What the lab reads back from one host's folder. */
 export interface BundleHost {

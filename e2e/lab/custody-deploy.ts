@@ -5,12 +5,12 @@ import { knownKey, reexport } from './bundle';
 import type { LabBundle } from './bundle';
 import type { CustodyVariant } from './custody-variants';
 import { overlayAddresses } from './db-endpoints';
-import { deployHost, etcDirOf, runInstall } from './deploy-host';
+import { deployHost, etcDirOf, runInstall } from '../../src/cli/prove/deploy-host';
 import type { LabHost } from './handshakes';
 import { hostState, stateDiff } from './host-state';
-import { must } from './netns';
+import { must } from '../../src/cli/prove/netns';
 import type { CheckResult } from './results';
-import { runCommand } from './run-command';
+import { runCommand } from '../../src/cli/prove/run-command';
 import { wgKeypair } from './wg-keys';
 
 /** A variant's hosts running, and the custody checks on the way there. */

@@ -2,11 +2,11 @@ import type { LabBundle } from './bundle';
 import type { LabChecks } from './expectations';
 import type { LabHost } from './handshakes';
 import type { LabServers } from './lab-servers';
-import type { Namespaces } from './netns';
+import type { Namespaces } from '../../src/cli/prove/netns';
 import type { CheckResult } from './results';
 import type { NsOf } from './run-probes';
-import type { Underlay } from './underlay';
-import type { UnderlayPlan } from './underlay-plan';
+import type { Underlay } from '../../src/cli/prove/underlay';
+import type { UnderlayPlan } from '../../src/cli/prove/underlay-plan';
 
 /**
  * A design running in the lab, as the day-2 checks change it: each check may replace the bundle (a new export),

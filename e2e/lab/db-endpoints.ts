@@ -1,6 +1,6 @@
 import { net } from '../../src/engine';
 import type { Design, Flow, Host } from '../../src/engine';
-import type { Fam } from './underlay-plan';
+import type { Fam } from '../../src/cli/prove/underlay-plan';
 
 /** Where a lab process or probe runs: a host, the lan behind a gateway, or the underlay next to a host. */
 export type Where =

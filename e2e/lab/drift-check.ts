@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import type { LabBundle } from './bundle';
-import { deployHost, onHost, tail } from './deploy-host';
+import { deployHost, onHost, tail } from '../../src/cli/prove/deploy-host';
 import type { TunnelCheck } from './expectations';
 import { warmUp } from './handshakes';
 import type { LabHost } from './handshakes';
-import { commOf, pidsIn, sleep } from './netns';
-import { runCommand } from './run-command';
+import { commOf, pidsIn, sleep } from '../../src/cli/prove/netns';
+import { runCommand } from '../../src/cli/prove/run-command';
 import type { CheckResult } from './results';
 
 /** The design the lab runs the drift check on: it needs four hosts with tunnels, one of them without a database. */

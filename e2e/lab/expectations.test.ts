@@ -3,7 +3,7 @@ import { buildPlan } from '../../src/engine';
 import { fixtureDesign } from '../../src/engine/testing/fixture-design';
 import { planChecks } from './expectations';
 import type { LabChecks } from './expectations';
-import { planUnderlay } from './underlay-plan';
+import { planUnderlay } from '../../src/cli/prove/underlay-plan';
 
 function checksOf(name: string): LabChecks {
   const design = fixtureDesign(name);

@@ -2,7 +2,7 @@ import { flowPorts } from '../../src/engine';
 import type { Design, Flow, Host } from '../../src/engine';
 import { dbEndpoints, familyOfAddress, overlayAddresses } from './db-endpoints';
 import type { DbEndpoint, ServerKind, Where } from './db-endpoints';
-import type { Fam, UnderlayPlan } from './underlay-plan';
+import type { Fam, UnderlayPlan } from '../../src/cli/prove/underlay-plan';
 
 /** A process the lab runs so that a probe has something to reach. */
 export interface Server {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Design } from '../../src/engine';
 import type { LabBundle } from './bundle';
 import { plainAddress } from './db-endpoints';
-import { onHost } from './deploy-host';
+import { onHost } from '../../src/cli/prove/deploy-host';
 import type { LabHost } from './handshakes';
 import type { Probe } from './expectations';
 import { watchFlows } from './flow-watch';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { trackPid } from './leftovers';
+import { trackPid } from '../../src/cli/prove/leftovers';
 import type { Probe } from './expectations';
 import type { NsOf } from './run-probes';
 

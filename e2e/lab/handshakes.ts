@@ -1,5 +1,5 @@
-import type { DeployedHost } from './deploy-host';
-import { wgShow } from './deploy-host';
+import type { DeployedHost } from '../../src/cli/prove/deploy-host';
+import { wgShow } from '../../src/cli/prove/deploy-host';
 import type { TunnelCheck } from './expectations';
 import { pingProbe } from './probes';
 import type { CheckResult } from './results';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs';
-import { pidsIn, commOf } from './netns';
-import { runCommand } from './run-command';
+import { pidsIn, commOf } from '../../src/cli/prove/netns';
+import { runCommand } from '../../src/cli/prove/run-command';
 
 /**
  * What "changed nothing" compares on a lab host: every file install.sh may have written under its /etc (the

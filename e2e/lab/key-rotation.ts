@@ -2,15 +2,15 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { parseWgQuick, publicKeyOf } from '../../src/engine';
 import { readBundle } from './bundle';
 import type { DayTwoResult, RunningDesign } from './day-two-context';
-import { onHost } from './deploy-host';
+import { onHost } from '../../src/cli/prove/deploy-host';
 import { watchFlows } from './flow-watch';
 import { cutOverTimeline, parseCutOverLog } from './cut-over-timeline';
 import { checkHandshakes, warmUp } from './handshakes';
 import type { LabHost } from './handshakes';
-import { must, sleep } from './netns';
+import { must, sleep } from '../../src/cli/prove/netns';
 import { longestOutage, outageResults } from './outages';
 import type { CheckResult } from './results';
-import { runCommand } from './run-command';
+import { runCommand } from '../../src/cli/prove/run-command';
 import { runFlow } from './run-probes';
 import { reinstallHost } from './reinstall';
 

@@ -6,7 +6,7 @@ import type { RedisServer } from './redis';
 import type { MariadbServer } from './mariadb';
 import { startMariadb, stopMariadb } from './mariadb';
 import { startRedis, stopRedis } from './redis';
-import { startTcpListener } from './tcp-listener';
+import { startTcpListener } from '../../src/cli/prove/tcp-listener';
 
 /** The database and listener processes of one design, stopped by PID at teardown. */
 export class LabServers {

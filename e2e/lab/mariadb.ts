@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { trackPid } from './leftovers';
-import { stopChild } from './stop-child';
-import { must } from './netns';
+import { trackPid } from '../../src/cli/prove/leftovers';
+import { stopChild } from '../../src/cli/prove/stop-child';
+import { must } from '../../src/cli/prove/netns';
 import type { ProbeResult } from './probes';
-import { runCommand } from './run-command';
+import { runCommand } from '../../src/cli/prove/run-command';
 
 /** The lab's account on every MariaDB server, for clients and replicas alike (the firewall is what is tested). */
 const LAB_USER = 'lab';

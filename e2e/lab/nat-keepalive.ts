@@ -1,9 +1,9 @@
-import { wgShow } from './deploy-host';
+import { wgShow } from '../../src/cli/prove/deploy-host';
 import type { LabHost } from './handshakes';
-import { sleep } from './netns';
+import { sleep } from '../../src/cli/prove/netns';
 import { pingProbe } from './probes';
 import type { CheckResult } from './results';
-import { NAT_UDP_TIMEOUT_SECONDS } from './underlay';
+import { NAT_UDP_TIMEOUT_SECONDS } from '../../src/cli/prove/underlay';
 
 /** A host behind NAT, the peer that only knows it by the NAT's mapping, and the peer's byte count from it. */
 export interface NatWatch {

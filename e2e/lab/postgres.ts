@@ -1,10 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { appendFileSync, chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, writeFileSync } from 'node:fs';
-import { trackPid } from './leftovers';
-import { stopChild } from './stop-child';
-import { must } from './netns';
-import { runCommand } from './run-command';
+import { trackPid } from '../../src/cli/prove/leftovers';
+import { stopChild } from '../../src/cli/prove/stop-child';
+import { must } from '../../src/cli/prove/netns';
+import { runCommand } from '../../src/cli/prove/run-command';
 
 /** The lab runs PostgreSQL as Debian's `postgres` user: the server refuses to run as root. */
 const RUN_AS = ['setpriv', '--reuid=postgres', '--regid=postgres', '--init-groups', '--'];

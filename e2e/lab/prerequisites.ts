@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { onPath } from '../../src/cli/prove/on-path';
 import { postgresBin } from './postgres';
 
 /** Tools the lab calls; scripts/system-deps.sh installs each of them. */
@@ -14,16 +14,4 @@ export function labPrerequisites(): string[] {
     missing.push('postgresql (server)');
   }
   return missing;
-}
-
-function onPath(tool: string): boolean {
-  return (process.env.PATH ?? '').split(':').some((d) => {
-    if (d === '') return false;
-    try {
-      accessSync(`${d}/${tool}`, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
 }

@@ -1,20 +1,10 @@
 import { LAB_PG_PASSWORD } from './postgres';
-import { runCommand } from './run-command';
+import { WAIT_SECONDS } from '../../src/cli/prove/net-probes';
+import type { ProbeResult } from '../../src/cli/prove/net-probes';
+import { runCommand } from '../../src/cli/prove/run-command';
 
-/** What one probe saw. `ok` means connected (or the ping passed); `detail` says why not. */
-export interface ProbeResult {
-  ok: boolean;
-  detail: string;
-}
-
-/** Seconds a probe waits for an answer: veth links answer in well under a millisecond. */
-const WAIT_SECONDS = 2;
-
-/** A TCP connection from a namespace: `nc -z` (connect, then close). */
-export async function tcpProbe(ns: string, address: string, port: number): Promise<ProbeResult> {
-  const r = await runCommand('ip', ['netns', 'exec', ns, 'nc', '-zn', '-w', String(WAIT_SECONDS), address, String(port)]);
-  return { ok: r.code === 0, detail: r.code === 0 ? 'connected' : (r.stderr.trim() || `timed out after ${WAIT_SECONDS} s`) };
-}
+export { WAIT_SECONDS, pingProbe, tcpProbe } from '../../src/cli/prove/net-probes';
+export type { ProbeResult } from '../../src/cli/prove/net-probes';
 
 /** A real query: `psql -h <address> -c 'select 1'` must print 1. */
 export async function psqlProbe(ns: string, address: string, port: number): Promise<ProbeResult> {
@@ -32,17 +22,6 @@ export async function psql(ns: string, address: string, port: number, sql: strin
   return r.code === 0
     ? { ok: true, detail: r.stdout.trim() }
     : { ok: false, detail: r.stderr.trim().split('\n')[0] ?? `exit ${r.code}` };
-}
-
-/** One `ping -M do` (don't fragment) of `size` payload bytes. */
-export async function pingProbe(ns: string, address: string, size: number): Promise<ProbeResult> {
-  const r = await runCommand('ip', ['netns', 'exec', ns, 'ping', '-n', '-c', '1', '-W', String(WAIT_SECONDS), '-M', 'do',
-    '-s', String(size), address]);
-  const text = `${r.stdout}\n${r.stderr}`;
-  const lines = text.split('\n').map((l) => l.trim());
-  // The reason line, not the statistics line ("+1 errors") that follows every failure.
-  const error = lines.find((l) => /too long|frag needed|too big|unreachable/i.test(l)) ?? lines.find((l) => /^ping:/.test(l));
-  return { ok: r.code === 0, detail: r.code === 0 ? 'reply' : (error ?? 'no reply') };
 }
 
 /** True when a failed ping failed for its size (local EMSGSIZE, or a router's "frag needed"/"packet too big"). */

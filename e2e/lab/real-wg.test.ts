@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NETNS_PREFIX, checkConfigsWithRealWg, realWgAvailable } from './real-wg';
-import { runCommand } from './run-command';
+import { runCommand } from '../../src/cli/prove/run-command';
 import { wgKeypair } from './wg-keys';
 
 /** The lab must fail loudly, never skip, when the machine cannot run it: a silent skip hides a broken CI image. */

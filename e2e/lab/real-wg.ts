@@ -1,8 +1,8 @@
-import { stopChild } from './stop-child';
+import { stopChild } from '../../src/cli/prove/stop-child';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { runCommand } from './run-command';
+import { runCommand } from '../../src/cli/prove/run-command';
 
 /** One config's verdict from the real tools: `shown` is `wg showconf` after a successful `wg setconf`. */
 export interface RealWgResult {

@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { basename } from 'node:path';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
-import { trackPid } from './leftovers';
-import { stopChild } from './stop-child';
-import { must } from './netns';
+import { trackPid } from '../../src/cli/prove/leftovers';
+import { stopChild } from '../../src/cli/prove/stop-child';
+import { must } from '../../src/cli/prove/netns';
 import type { ProbeResult } from './probes';
-import { runCommand } from './run-command';
+import { runCommand } from '../../src/cli/prove/run-command';
 
 /** A running `redis-server`; `stop` is SIGTERM (no save: `--save ''`), then SIGKILL after 5 s. */
 export interface RedisServer {

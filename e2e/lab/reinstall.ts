@@ -1,8 +1,8 @@
-import type { DeployedHost } from './deploy-host';
-import { wgShow } from './deploy-host';
-import { trackPid } from './leftovers';
-import { commOf, pidsIn } from './netns';
-import { runCommand } from './run-command';
+import type { DeployedHost } from '../../src/cli/prove/deploy-host';
+import { wgShow } from '../../src/cli/prove/deploy-host';
+import { trackPid } from '../../src/cli/prove/leftovers';
+import { commOf, pidsIn } from '../../src/cli/prove/netns';
+import { runCommand } from '../../src/cli/prove/run-command';
 
 /** What `wg0` looks like from outside: the daemon that holds it, its interface index, each peer's last handshake. */
 export interface Wg0State {

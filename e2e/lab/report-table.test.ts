@@ -13,10 +13,10 @@ const designs: DesignResult[] = [
 describe('the lab report', () => {
   it('prints one row per design with passed/total per column and the verdict', () => {
     expect(renderTable(designs).split('\n')).toEqual([
-      'design | hosts | tunnels up | flows passed | denials held | MTU checks | NAT keepalive | add host, re-install | key rotation | failover    | key custody | drift | time | result',
-      '-------|-------|------------|--------------|--------------|------------|---------------|----------------------|--------------|-------------|-------------|-------|------|-------',
-      'p2p    | 2     | 1/1        | 1/1          | 1/2          | 1/1        | -             | -                    | -            | not present | -           | 2/2   | 7 s  | FAIL',
-      'broken | 0     | -          | -            | -            | -          | -             | -                    | -            | -           | -           | -     | 1 s  | ERROR',
+      'design | hosts | tunnels up | flows passed | denials held | MTU checks | NAT keepalive | add host, re-install | key rotation | failover    | key custody | drift | prove cells | time | result',
+      '-------|-------|------------|--------------|--------------|------------|---------------|----------------------|--------------|-------------|-------------|-------|-------------|------|-------',
+      'p2p    | 2     | 1/1        | 1/1          | 1/2          | 1/1        | -             | -                    | -            | not present | -           | 2/2   | -           | 7 s  | FAIL',
+      'broken | 0     | -          | -            | -            | -          | -             | -                    | -            | -           | -           | -     | -           | 1 s  | ERROR',
     ]);
   });
 

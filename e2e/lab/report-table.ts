@@ -12,6 +12,7 @@ const COLUMNS: Array<{ title: string; group: CheckGroup }> = [
   { title: 'failover', group: 'failover' },
   { title: 'key custody', group: 'keys' },
   { title: 'drift', group: 'drift' },
+  { title: 'prove cells', group: 'prove' },
 ];
 
 /** "passed/total" for one group, "-" when the design has none, "not present" when the bundle lacks its scripts. */

@@ -1,5 +1,5 @@
 /** The groups of checks, one table column each. */
-export type CheckGroup = 'tunnel' | 'flow' | 'denial' | 'mtu' | 'nat' | 'reinstall' | 'rotation' | 'failover' | 'keys' | 'drift';
+export type CheckGroup = 'tunnel' | 'flow' | 'denial' | 'mtu' | 'nat' | 'reinstall' | 'rotation' | 'failover' | 'keys' | 'drift' | 'prove';
 
 /** One check's outcome; `label` says what was tried, `detail` what happened. */
 export interface CheckResult {

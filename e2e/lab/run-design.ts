@@ -3,7 +3,7 @@ import { exportBundle, knownKey } from './bundle';
 import type { LabBundle } from './bundle';
 import { overlayAddresses } from './db-endpoints';
 import type { Where } from './db-endpoints';
-import { deployHost } from './deploy-host';
+import { deployHost } from '../../src/cli/prove/deploy-host';
 import { checkAddHost } from './add-host-check';
 import { DRIFT_DESIGN, checkDrift } from './drift-check';
 import type { RunningDesign } from './day-two-context';
@@ -18,17 +18,18 @@ import type { AnsibleLab } from './ansible-deploy';
 import type { CustodyVariant } from './custody-variants';
 import type { LabHost } from './handshakes';
 import { LabServers } from './lab-servers';
+import { checkProve } from './prove-check';
 import { checkPgHba, hbaOf } from './pg-hba';
 import { checkPairReplication, replicatingGroups } from './pair-replication';
 import { checkNat, watchNat } from './nat-keepalive';
 import type { NatWatch } from './nat-keepalive';
-import { Namespaces } from './netns';
+import { Namespaces } from '../../src/cli/prove/netns';
 import type { CheckResult, DesignResult } from './results';
 import { inBatches, runDenial, runFlow, runMtu } from './run-probes';
-import { buildUnderlay, routeThrough } from './underlay';
-import type { Underlay } from './underlay';
-import { planUnderlay } from './underlay-plan';
-import type { UnderlayPlan } from './underlay-plan';
+import { buildUnderlay, routeThrough } from '../../src/cli/prove/underlay';
+import type { Underlay } from '../../src/cli/prove/underlay';
+import { planUnderlay } from '../../src/cli/prove/underlay-plan';
+import type { UnderlayPlan } from '../../src/cli/prove/underlay-plan';
 
 /** Probes run side by side, at most this many: a dropped probe waits 2 s, and the machine has two cores. */
 const PARALLEL_PROBES = 6;
@@ -66,6 +67,13 @@ export async function runDesign(run: DesignRun, log: (s: string) => void): Promi
     let bundle = exported;
     hostCount = bundle.hosts.size;
     log(`${run.name}: exported ${hostCount} hosts with the CLI`);
+    // wg-designer prove's comparison first, in namespaces of its own: the engine's whole matrix, probed.
+    if (!run.variant) {
+      const proved = await checkProve(bundle, run.tag, run.workDir, (s) => log(`${run.name}: prove: ${s}`));
+      results.push(...proved.results);
+      const bad = proved.results.filter((r) => !r.ok).length;
+      log(`${run.name}: prove: ${proved.results.length} cells, ${bad === 0 ? 'all as the engine says' : `${bad} MISMATCH`}, in ${proved.seconds.toFixed(1)} s`);
+    }
     const plan = planUnderlay(bundle.design);
     const checks = planChecks(bundle.design, plan, new Map([...bundle.hosts].map(([id, h]) => [id, h.mtu])));
     const hostNs = new Map<string, string>();

@@ -6,14 +6,13 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { FIXTURES } from '../../src/engine/__fixtures__';
 import { CUSTODY_VARIANTS, variantDesign } from './custody-variants';
-import { leftovers } from './leftovers';
+import { leftovers } from '../../src/cli/prove/leftovers';
 import { labPrerequisites } from './prerequisites';
-import { LAB_NETNS_PREFIX, Namespaces } from './netns';
+import { LAB_NETNS_PREFIX, Namespaces } from '../../src/cli/prove/netns';
 import { makeTemplate } from './postgres';
 import { countChecks, renderFailures, renderOutages, renderTable } from './report-table';
 import type { DesignResult } from './results';
 import { runDesign } from './run-design';
-import { runCommand } from './run-command';
 
 const SUMMARY = '.tmp/lab-summary.json';
 
@@ -75,10 +74,8 @@ function onSignal(tag: string, workRoot: string): void {
   const handler = (sig: NodeJS.Signals) => {
     process.stdout.write(`\nlab: ${sig}: cleaning up\n`);
     void (async () => {
-      const list = await runCommand('ip', ['netns', 'list']);
-      const ours = list.stdout.split('\n').map((l) => l.split(' ')[0] ?? '').filter((n) => n.startsWith(`${LAB_NETNS_PREFIX}${tag}-`));
       const nss = new Namespaces(tag);
-      (nss.list() as string[]).push(...ours);
+      nss.adopt(await nss.existing());
       await nss.removeAll();
       rmSync(workRoot, { recursive: true, force: true });
       process.exit(130);

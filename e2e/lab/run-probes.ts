@@ -8,19 +8,7 @@ import type { CheckResult } from './results';
 /** Finds the namespace a probe runs in. */
 export type NsOf = (p: Probe['from']) => string;
 
-/** Runs `fn` over `items`, at most `limit` at a time (two cores: keep the lab lean), keeping the order. */
-export async function inBatches<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
+export { inBatches } from '../../src/cli/prove/in-batches';
 
 async function connect(p: Probe, ns: string): Promise<ProbeResult> {
   if (p.kind === 'postgresql') return psqlProbe(ns, p.address, p.port);

@@ -7,6 +7,7 @@ import { runExport } from './commands/export';
 import { runImport } from './commands/import';
 import { runMatrix } from './commands/matrix';
 import { runPromote } from './commands/promote';
+import { runProve } from './commands/prove';
 import { runRotate } from './commands/rotate';
 import { runValidate } from './commands/validate';
 import { CliError } from './io';
@@ -36,6 +37,10 @@ Usage:
   wg-designer drift <design.json> --live <dir> [--keys <design.keys.json>] [--json]
                      (compares the running network with the design: <dir> holds one folder per host, as each
                      host's collect.sh writes it; exit 0 no drift, 1 drift, 2 unreadable input)
+  wg-designer prove <design.json | bundle-folder> [--junit <report.xml>] [--tap] [--install]
+                     (as root: brings the bundle up in network namespaces with wireguard-go, probes every cell of
+                     the matrix with a TCP connect and compares with the design; exit 0 all as designed,
+                     1 a mismatch, 2 bad input or missing root/packages, which only --install apt-gets)
 
 Exit codes: 0 ok, 1 the design has errors or could not be read, 2 usage.`;
 
@@ -102,6 +107,9 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         'age-identity': { type: 'string' },
         'vault-password-file': { type: 'string' },
         'vault-path': { type: 'string' },
+        junit: { type: 'string' },
+        tap: { type: 'boolean', default: false },
+        install: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -152,6 +160,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       }
       case 'drift':
         return runDrift({ design: one(), live: values.live, keys: values.keys, json: values.json }, out, err);
+      case 'prove':
+        return await runProve({ path: one(), junit: values.junit, tap: values.tap, install: values.install }, out, err);
       case 'import':
         if (positionals.length === 0) throw new CliError(`import takes one or more wg-quick config files (or wg showconf / wg show all dump output)\n\n${USAGE}`, 2);
         return runImport({ files: positionals, output: output(), name: values.name, endpoints: values.endpoint ?? [] }, err);

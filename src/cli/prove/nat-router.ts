@@ -18,7 +18,7 @@ export function natRuleset(nat: NatPlan): string {
       '  }',
     ];
   return [
-    'table inet wgd_lab_nat {',
+    'table inet wgd_nat {',
     ...dnat,
     '  chain postrouting {',
     '    type nat hook postrouting priority srcnat; policy accept;',
@@ -40,7 +40,7 @@ export async function startNatRouter(nss: Namespaces, ns: string, nat: NatPlan, 
   const forward = nat.family === 6 ? 'net.ipv6.conf.all.forwarding=1' : 'net.ipv4.ip_forward=1';
   await ok(nss.exec(ns, 'sysctl', ['-q', '-w', forward]), `${ns}: forwarding`);
   // nft -f needs a file: Node's stdin pipe cannot be reopened as /dev/stdin (see real-wg.ts).
-  const dir = mkdtempSync(`${tmpdir()}/wgd-lab-nat-`);
+  const dir = mkdtempSync(`${tmpdir()}/wgd-nat-`);
   try {
     writeFileSync(`${dir}/nat.nft`, natRuleset(nat));
     await ok(nss.exec(ns, 'nft', ['-f', `${dir}/nat.nft`]), `${ns}: nft`);

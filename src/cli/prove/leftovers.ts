@@ -1,7 +1,7 @@
 import { alive, commOf } from './netns';
 import { runCommand } from './run-command';
 
-/** Every process the lab started or found it had started (wireguard-go daemons), by PID. */
+/** Every process the lab (or prove) started or found it had started (wireguard-go daemons), by PID. */
 const tracked = new Map<number, string>();
 
 export function trackPid(pid: number | undefined, what: string): void {

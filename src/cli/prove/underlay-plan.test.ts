@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureDesign } from '../../src/engine/testing/fixture-design';
+import { fixtureDesign } from '../../engine/testing/fixture-design';
 import { planUnderlay } from './underlay-plan';
 
 describe('planUnderlay', () => {

@@ -1,5 +1,5 @@
-import { net } from '../../src/engine';
-import type { Design, Host } from '../../src/engine';
+import { net } from '../../engine';
+import type { Design, Host } from '../../engine';
 
 /** 4 or 6: the IP family of an underlay link or an overlay address. */
 export type Fam = 4 | 6;
@@ -73,7 +73,7 @@ export function planUnderlay(design: Design): UnderlayPlan {
     if (h.external) continue;
     const family = familyOf(h);
     const endpoint = h.endpoint ? net.parseEndpoint(h.endpoint) : null;
-    if (endpoint?.kind === 'dns') throw new Error(`${h.id}: the lab needs an IP endpoint, not the name ${endpoint.host}`);
+    if (endpoint?.kind === 'dns') throw new Error(`${h.id}: prove needs an IP endpoint on the underlay, not the name ${endpoint.host}`);
     const mtu = h.underlay?.mtu ?? ASSUMED_MTU;
     if (!h.behindNat) {
       const address = endpoint?.host ?? spare(family, 'host');
@@ -107,7 +107,7 @@ function spareAddresses(used: Set<string>): (family: Fam, what: 'host' | 'nat') 
       const address = family === 4
         ? `${what === 'host' ? '198.51.100' : '192.0.2'}.${n}`
         : `2001:db8:ffff::${n.toString(16)}`;
-      if (family === 4 && n > 254) throw new Error('the lab ran out of spare IPv4 underlay addresses');
+      if (family === 4 && n > 254) throw new Error('ran out of spare IPv4 underlay addresses (198.51.100.200-254)');
       if (!used.has(address)) {
         used.add(address);
         return address;

@@ -13,18 +13,20 @@ export interface DeployedHost {
 }
 
 /**
- * Mounts that give a host a private /run (wireguard-go's UAPI socket goes to /run/wireguard, which every network
- * namespace would otherwise share) and a private /etc (an overlay: install.sh writes /etc/wireguard,
- * /etc/wg-designer and /etc/sysctl.d as on a real host, and the real /etc never changes). They last as long as a
- * process uses them: the daemonized wireguard-go does.
+ * The script install.sh runs under (`sh -c <this> install <folder> <etc dir>`): mounts that give a host a private
+ * /run (wireguard-go's UAPI socket goes to /run/wireguard, which every network namespace would otherwise share) and
+ * a private /etc (an overlay: install.sh writes /etc/wireguard, /etc/wg-designer and /etc/sysctl.d as on a real
+ * host, and the real /etc never changes). They last as long as a process uses them: the daemonized wireguard-go
+ * does. Paths arrive as arguments, never inside the script text, so no path reaches the shell as code.
  */
-function privateMounts(etcDir: string): string {
-  return [
-    'set -e',
-    'mount -t tmpfs wgd-lab /run',
-    `mount -t overlay wgd-lab -o lowerdir=/etc,upperdir=${etcDir}/upper,workdir=${etcDir}/work /etc`,
-  ].join('\n');
-}
+export const INSTALL_SCRIPT = [
+  'set -e',
+  'mount -t tmpfs wgd-host /run',
+  'mount -t overlay wgd-host -o "lowerdir=/etc,upperdir=$2/upper,workdir=$2/work" /etc',
+  'cd "$1"',
+  'exec ./install.sh --yes',
+  '',
+].join('\n');
 
 /**
  * Runs the host's own `install.sh --yes` as an operator would on a host without systemd (WG_DESIGNER_NO_SYSTEMD=1,
@@ -33,12 +35,13 @@ function privateMounts(etcDir: string): string {
  */
 export async function runInstall(id: string, ns: string, folder: string, workDir: string, env: readonly string[] = []): Promise<CommandResult> {
   const etcDir = etcDirOf(workDir, id);
+  // mount -o splits its options at commas: a work folder with one cannot be an overlay's upper dir.
+  if (/[,:]/.test(etcDir)) throw new Error(`the work folder ${etcDir} has a comma or colon, which mount -o cannot take: set TMPDIR`);
   mkdirSync(`${etcDir}/upper`, { recursive: true });
   mkdirSync(`${etcDir}/work`, { recursive: true });
-  const script = `${privateMounts(etcDir)}\ncd "$1"\nexec ./install.sh --yes`;
   return runCommand('ip', ['netns', 'exec', ns, 'env', 'WG_DESIGNER_NO_SYSTEMD=1',
     'WG_QUICK_USERSPACE_IMPLEMENTATION=wireguard-go', ...env, 'unshare', '-m', '--propagation', 'private',
-    'sh', '-c', script, 'install', folder], '', 30_000);
+    'sh', '-c', INSTALL_SCRIPT, 'install', folder, etcDir], '', 30_000);
 }
 
 /** The host's private /etc is an overlay: what install.sh wrote is in `<this>/upper`, as `/etc/...` on the host. */

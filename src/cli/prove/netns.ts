@@ -4,19 +4,43 @@ import type { CommandResult } from './run-command';
 
 /** Every namespace the lab makes starts with this, then the run's tag: leftovers are found by it. */
 export const LAB_NETNS_PREFIX = 'wgd-lab-';
+/** Every namespace `wg-designer prove` makes starts with this, then the run's id. */
+export const PROVE_NETNS_PREFIX = 'wgd-prove-';
 
 /**
- * The network namespaces of one lab run. Each is named `wgd-lab-<tag>-<name>`, so nothing of anyone else's is
- * touched; `removeAll` kills every process left inside them (by PID, from `ip netns pids`) and deletes them.
+ * The network namespaces of one run (of the lab, or of `prove`). Each is named `<prefix><tag>-<name>`, so nothing
+ * of anyone else's is touched; `removeAll` kills every process left inside them (by PID, from `ip netns pids`)
+ * and deletes them.
  */
 export class Namespaces {
   private readonly made: string[] = [];
+  private closed = false;
+  private readonly pending = new Set<Promise<unknown>>();
 
-  constructor(readonly tag: string) {}
+  constructor(readonly tag: string, readonly prefix: string = LAB_NETNS_PREFIX) {}
 
-  /** Creates `wgd-lab-<tag>-<name>` with loopback up and IPv6 duplicate address detection off (no 2 s wait). */
+  /** Creates `<prefix><tag>-<name>` with loopback up and IPv6 duplicate address detection off (no 2 s wait). */
   async add(name: string): Promise<string> {
-    const ns = `${LAB_NETNS_PREFIX}${this.tag}-${name}`;
+    if (this.closed) throw new Error(`${this.prefix}${this.tag}: stopped, no new namespace`);
+    const made = this.create(`${this.prefix}${this.tag}-${name}`);
+    this.pending.add(made);
+    try {
+      return await made;
+    } finally {
+      this.pending.delete(made);
+    }
+  }
+
+  /**
+   * Refuses new namespaces and waits for those being made: a signal handler's first step, so that removeAll, which
+   * follows, sees every namespace of the run.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.pending]);
+  }
+
+  private async create(ns: string): Promise<string> {
     await must(runCommand('ip', ['netns', 'add', ns]), `ip netns add ${ns}`);
     this.made.push(ns);
     await must(this.exec(ns, 'sysctl', ['-q', '-w', 'net.ipv6.conf.all.accept_dad=0', 'net.ipv6.conf.default.accept_dad=0']), `${ns}: sysctl`);
@@ -36,6 +60,17 @@ export class Namespaces {
 
   list(): readonly string[] {
     return this.made;
+  }
+
+  /** Takes over namespaces of this run found by name (`ip netns list`), e.g. by a signal handler, so removeAll deletes them. */
+  adopt(names: readonly string[]): void {
+    for (const n of names) if (!this.made.includes(n)) this.made.push(n);
+  }
+
+  /** The namespaces of this run that exist now, by name: also those made by a step still under way. */
+  async existing(): Promise<string[]> {
+    const list = await runCommand('ip', ['netns', 'list']);
+    return list.stdout.split('\n').map((l) => l.split(' ')[0] ?? '').filter((n) => n.startsWith(`${this.prefix}${this.tag}-`));
   }
 
   /** Kills what runs inside each namespace (SIGTERM, SIGKILL after 3 s) and deletes them; returns what failed. */

@@ -7,10 +7,13 @@ export interface CommandResult {
   stderr: string;
 }
 
-/** Runs `cmd args` without a shell, feeding `input` on stdin; kills it (by its own PID) if it outlives `timeoutMs`. */
-export function runCommand(cmd: string, args: readonly string[], input = '', timeoutMs = 15_000): Promise<CommandResult> {
+/**
+ * Runs `cmd args` without a shell, feeding `input` on stdin; kills it (by its own PID) if it outlives `timeoutMs`.
+ * `env` replaces the environment (default: this process's).
+ */
+export function runCommand(cmd: string, args: readonly string[], input = '', timeoutMs = 15_000, env?: NodeJS.ProcessEnv): Promise<CommandResult> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], env: env ?? process.env });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => {

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 
 /**
- * Stops a server the lab started: `signal` (its clean shutdown), then SIGKILL if it has not exited after
+ * Stops a process we started (a lab server, a listener): `signal` (its clean shutdown), then SIGKILL if it has not exited after
  * `killAfterMs`. Resolves once it has exited; nothing to do when it never started (no PID) or has already exited.
  */
 export async function stopChild(p: ChildProcess, signal: NodeJS.Signals, killAfterMs: number): Promise<void> {
