@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** A failure the user can act on: printed as one line, exit code 1 (bad design) or 2 (bad usage). */
@@ -44,15 +44,13 @@ export function readText(path: string): string {
  * keys into a new tree nobody looks at. The message names the folder to create.
  */
 export function writeAtomic(path: string, data: string | Uint8Array, mode = 0o644): void {
-  requireFolderOf(path);
-  const tmp = `${path}.${process.pid}.tmp`;
+  const out = openAtomic(path, mode);
   try {
-    writeFileSync(tmp, data, { mode });
-    chmodSync(tmp, mode);
-    renameSync(tmp, path);
+    out.write(typeof data === 'string' ? Buffer.from(data) : data);
+    out.commit();
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new CliError(`cannot write ${path}: ${reason(e)}`);
+    out.abort();
+    throw e;
   }
 }
 
@@ -61,6 +59,22 @@ export function writeAtomic(path: string, data: string | Uint8Array, mode = 0o64
  * appears under `path` only once it returns. A failure of `fill` is passed on as it is, with the temp file removed.
  */
 export async function writeAtomicStream<T>(path: string, mode: number, fill: (write: (chunk: Uint8Array) => void) => T | Promise<T>): Promise<T> {
+  const out = openAtomic(path, mode);
+  try {
+    const result = await fill(out.write);
+    out.commit();
+    return result;
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+}
+
+/**
+ * The temp file both writers go through: `write` appends, `commit` closes it, applies `mode` and renames it over
+ * `path`, `abort` removes it. File system failures are CliErrors naming `path`.
+ */
+function openAtomic(path: string, mode: number): { write: (chunk: Uint8Array) => void; commit: () => void; abort: () => void } {
   requireFolderOf(path);
   const tmp = `${path}.${process.pid}.tmp`;
   const io = <R>(step: () => R): R => {
@@ -71,23 +85,29 @@ export async function writeAtomicStream<T>(path: string, mode: number, fill: (wr
     }
   };
   const fd = io(() => openSync(tmp, 'w', mode));
-  try {
-    const result = await fill((chunk) => {
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    write: (chunk) => {
       for (let at = 0; at < chunk.length;) at += io(() => writeSync(fd, chunk, at));
-    });
-    io(() => closeSync(fd));
-    io(() => chmodSync(tmp, mode));
-    io(() => renameSync(tmp, path));
-    return result;
-  } catch (e) {
-    try {
-      closeSync(fd);
-    } catch {
-      // Already closed (the close itself or a later step failed).
-    }
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+    },
+    commit: () => {
+      io(close);
+      io(() => chmodSync(tmp, mode));
+      io(() => renameSync(tmp, path));
+    },
+    abort: () => {
+      try {
+        close();
+      } catch {
+        // The close itself failed: the file is removed all the same.
+      }
+      rmSync(tmp, { force: true });
+    },
+  };
 }
 
 /** Refuses an output path whose folder does not exist, before a command writes anything (keys first, then the output). */

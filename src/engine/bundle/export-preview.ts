@@ -5,6 +5,7 @@ import type { BundleFile } from './bundle-file';
 import type { BundleOptions } from './bundle-options';
 import { prepareExport, writeBundleZip } from './export-bundle';
 import type { ExportResult } from './export-bundle';
+import { concat } from './zip';
 import type { ZipCodec } from './zip';
 
 /**
@@ -46,11 +47,5 @@ export async function exportWithPreview(
   };
   const chunks: Uint8Array[] = [];
   const written = writeBundleZip({ ...prepared, files: previewed }, (c) => chunks.push(c), codec);
-  const zip = new Uint8Array(written.bytes);
-  let at = 0;
-  for (const c of chunks) {
-    zip.set(c, at);
-    at += c.length;
-  }
-  return { ...prepared, files: shown, fileCount: written.files, zip };
+  return { ...prepared, files: shown, fileCount: written.files, zip: concat(chunks, written.bytes) };
 }

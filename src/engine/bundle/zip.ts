@@ -24,7 +24,8 @@ export function zipFiles(files: Iterable<BundleFile>, codec: ZipCodec = PORTABLE
   return concat(chunks, writer.size);
 }
 
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+/** The chunks a ZipWriter emitted, `size` bytes in all, as one array. */
+export function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
   const out = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {

@@ -1,5 +1,6 @@
 import { formatPrefix, tryParsePrefix } from '../net';
 import { readDumpLines } from '../import/wg-dump-lines';
+import { isKey } from '../keys';
 import { DriftInputError } from './drift-input-error';
 
 /** One `[Peer]` as `wg show all dump` prints it (preshared key redacted or `(none)`). */
@@ -24,8 +25,6 @@ export interface LiveInterface {
   peers: LivePeer[];
 }
 
-const KEY = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
-
 /**
  * Parses collect.sh's `wg-dump.txt` (`wg show all dump`, read by import's dump reader); `file` names it in errors,
  * which give the line. Private and preshared keys arrive redacted: only whether a peer has a PSK is kept.
@@ -38,11 +37,11 @@ export function parseWgDump(text: string, file: string): Map<string, LiveInterfa
   for (const l of readDumpLines(text, 'all', fail)) {
     const bad = (detail: string) => fail(l.line, detail);
     if (l.kind === 'interface') {
-      if (!KEY.test(l.publicKey)) bad(`"${l.publicKey}" is not a WireGuard public key (column 3 of an interface line)`);
+      if (!isKey(l.publicKey)) bad(`"${l.publicKey}" is not a WireGuard public key (column 3 of an interface line)`);
       out.set(l.iface, { name: l.iface, publicKey: l.publicKey, listenPort: whole(l.listenPort, 'listen port', bad), peers: [] });
       continue;
     }
-    if (!KEY.test(l.publicKey)) bad(`"${l.publicKey}" is not a WireGuard public key (column 2 of a peer line)`);
+    if (!isKey(l.publicKey)) bad(`"${l.publicKey}" is not a WireGuard public key (column 2 of a peer line)`);
     const allowed = l.allowedIPs === '(none)' || l.allowedIPs === '' ? [] : l.allowedIPs.split(',').map((p) => {
       const prefix = tryParsePrefix(p);
       return prefix ? formatPrefix(prefix) : bad(`"${p}" in allowed ips is not a prefix`);

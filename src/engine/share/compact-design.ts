@@ -32,21 +32,17 @@ function compactHost(h: Host): Record<string, unknown> {
   const out = without(h, HOST_DEFAULTS);
   if (h.name === h.id) delete out.name;
   const defaultDatabase = h.role === 'db' ? { engine: 'postgresql', port: DEFAULT_DB_PORTS.postgresql } : null;
-  if (same(h.database, defaultDatabase)) delete out.database;
+  if (sameData(h.database, defaultDatabase)) delete out.database;
   return out;
 }
 
 function without(item: object, defaults: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) {
-    if (v === undefined || (k in defaults && same(v, defaults[k]))) continue;
+    if (v === undefined || (k in defaults && sameData(v, defaults[k]))) continue;
     out[k] = v;
   }
   return out;
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Whether two JSON values hold the same data, whatever the order of their objects' keys. */
