@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asNetwork, bounds, compareNetworks, holdsAddress, holdsNetwork, inRange, networkKey, networksOverlap, rangeOf, SCAN_LIMIT, sortNetworks } from './bounds';
+import { asNetwork, bounds, compareNetworks, holdsAddress, holdsNetwork, highBound, inRange, lowBound, networkKey, networksOverlap, placeAgainst, rangeOf, SCAN_LIMIT, sortNetworks } from './bounds';
 import { networkOf, parsePrefix, formatPrefix } from './prefix';
 import type { Prefix } from './prefix';
 import { comparePrefixes, containsPrefix, prefixesOverlap, prefixFirst, prefixLast } from './range';
@@ -29,6 +29,18 @@ describe('network containment, overlap and order', () => {
       expect(holdsNetwork(a, b)).toBe(containsPrefix(a, b));
       expect(networksOverlap(a, b)).toBe(prefixesOverlap(a, b));
       expect(Math.sign(compareNetworks(a, b))).toBe(Math.sign(comparePrefixes(networkOf(a), networkOf(b))));
+    }));
+  });
+
+  it('placeAgainst says apart, inside or across as holdsNetwork and networksOverlap do', () => {
+    const place = (a: Prefix, b: Prefix) => placeAgainst(rangeOf(a), b.family, lowBound(b), highBound(b));
+    fc.assert(fc.property(prefix, prefix, (a, b) => {
+      expect(place(a, b)).toBe(!prefixesOverlap(a, b) ? 0 : containsPrefix(a, b) ? 1 : 2);
+    }));
+    fc.assert(fc.property(prefix, fc.integer({ min: 0, max: 128 }), (a, extra) => {
+      const inner = { ...a, len: Math.min(a.len + extra, a.family === 4 ? 32 : 128) };
+      expect(place(a, inner)).toBe(1);
+      expect(place(inner, a)).toBe(inner.len === a.len ? 1 : 2);
     }));
   });
 

@@ -73,6 +73,19 @@ export function inRange(r: Range, a: Address): boolean {
   return r.lo <= v && v <= r.hi;
 }
 
+/** Where a network lies against `r`: 0 apart, 1 inside `r`, 2 overlapping `r` without being inside it. */
+export type Placement = 0 | 1 | 2;
+
+/**
+ * Where the network from `lo` to `hi` (family `family`, as lowBound and highBound give them) lies against `r`: one
+ * call per range for a network whose bounds were worked out once (a host's routes against the network's pools).
+ * CIDR blocks either nest or are apart, so range containment is prefix containment.
+ */
+export function placeAgainst(r: Range, family: 4 | 6, lo: Bound, hi: Bound): Placement {
+  if (r.family !== family || hi < r.lo || lo > r.hi) return 0;
+  return r.lo <= lo && hi <= r.hi ? 1 : 2;
+}
+
 /**
  * `p` as its network: `p` itself when it already is one (a host route, or a lan parsed as its network), so the
  * plan's routes share the parsed prefixes instead of a copy per route. IPv4 is checked without bigint work.

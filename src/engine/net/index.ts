@@ -35,8 +35,8 @@ export { longestMatch } from './longest-match';
 export type { SpecialKind, SpecialRange } from './special-ranges';
 export { SPECIAL_RANGES, specialRangeOf, specialRangeHolding, specialRangesOverlapping, isDocumentationName } from './special-ranges';
 export { overlayAddressProblem, poolProblem, lanProblem, endpointProblem, documentationRangeOf } from './usable';
-export type { Bound, Range } from './bounds';
+export type { Bound, Placement, Range } from './bounds';
 export {
   lowBound, highBound, bounds, networkKey, holdsAddress, addressKey, rangeOf, inRange, asNetwork, holdsNetwork, networksOverlap, SCAN_LIMIT, sortNetworks,
-  compareNetworks,
+  compareNetworks, placeAgainst,
 } from './bounds';

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Host } from '../model/design';
 import { formatPrefix, parsePrefix } from '../net';
 import type { Prefix } from '../net';
-import { hostAllowedIPs, summarisablePools } from './allowed-ips';
+import { asPools, hostAllowedIPs, summarisablePools } from './allowed-ips';
 import { Routes } from './routes';
 
 const P = parsePrefix;
 const host = { id: 'hub' } as Host;
-const POOLS = [P('10.20.0.0/24'), P('10.21.0.0/24')];
+const POOLS = asPools([P('10.20.0.0/24'), P('10.21.0.0/24')]);
 
 /** A route table of `hub` from [peer, prefix] pairs, in that order. */
 function routesOf(pairs: ReadonlyArray<readonly [string, string]>): Routes {
@@ -19,7 +19,7 @@ function routesOf(pairs: ReadonlyArray<readonly [string, string]>): Routes {
 const texts = (lists: Map<string, Prefix[]>) => Object.fromEntries([...lists].map(([peer, l]) => [peer, l.map(formatPrefix)]));
 
 describe('summarisablePools', () => {
-  const pairs = (routes: Routes) => [...routes.of('hub')];
+  const pairs = (routes: Routes) => [...routes.listOf('hub')];
 
   it('lets a pool stand in when two or more of its routes all sit behind one peer', () => {
     const routes = routesOf([['a', '10.20.0.5/32'], ['a', '10.20.0.6/32'], ['b', '10.21.0.1/32']]);

@@ -1,8 +1,8 @@
 import type { Design, Host } from '../model/design';
-import { asNetwork, compareNetworks, holdsNetwork, networkOf, networksOverlap, parsePrefix, sortNetworks } from '../net';
-import type { Prefix } from '../net';
+import { asNetwork, compareNetworks, highBound, holdsNetwork, lowBound, networkOf, parsePrefix, placeAgainst, rangeOf, sortNetworks } from '../net';
+import type { Prefix, Range } from '../net';
 import { Routes } from './routes';
-import type { Route } from './routes';
+import type { HostRoutes, Route } from './routes';
 import type { Topology } from './topology';
 import type { FlowPlan } from './types';
 
@@ -23,34 +23,52 @@ export interface RouteConflict {
 export function planAllowedIPs(design: Design, topo: Topology, flows: readonly FlowPlan[]) {
   const routes = new Routes();
   const conflicts: RouteConflict[] = [];
-  const add = (hostId: string, peerId: string, prefix: Prefix, flowId: string) => {
-    const kept = routes.add(hostId, peerId, prefix);
+  const add = (on: HostRoutes, hostId: string, peerId: string, prefix: Prefix, flowId: string) => {
+    const kept = on.add(peerId, prefix);
     if (kept !== null) conflicts.push({ hostId, prefix: asNetwork(prefix), kept, refused: peerId, flowId });
   };
   for (const t of design.tunnels) {
     const a = topo.hosts.get(t.a);
     const b = topo.hosts.get(t.b);
     if (!a || !b) continue;
-    for (const p of topo.parsed.of(b).hostRoutes) add(a.id, b.id, p, '');
-    for (const p of topo.parsed.of(a).hostRoutes) add(b.id, a.id, p, '');
+    const onA = routes.of(a.id);
+    const onB = routes.of(b.id);
+    for (const p of topo.parsed.of(b).hostRoutes) add(onA, a.id, b.id, p, '');
+    for (const p of topo.parsed.of(a).hostRoutes) add(onB, b.id, a.id, p, '');
   }
   for (const f of flows) {
     const path = f.path;
     if (!path) continue;
+    // Each hop's two hosts looked up once, for all the flow's prefixes.
+    let here = path[0] as string;
+    let onHere = routes.of(here);
     for (let i = 0; i + 1 < path.length; i++) {
-      const here = path[i] as string;
       const next = path[i + 1] as string;
-      for (const p of f.routeDestinations) add(here, next, p, f.flowId);
-      for (const p of f.sources) add(next, here, p, f.flowId);
+      const onNext = routes.of(next);
+      for (const p of f.routeDestinations) add(onHere, here, next, p, f.flowId);
+      for (const p of f.sources) add(onNext, next, here, p, f.flowId);
+      here = next;
+      onHere = onNext;
     }
   }
   return { routes, conflicts };
 }
 
-/** The network pools of a design, parsed: the prefixes a host's AllowedIPs may be summarised to. */
-export function poolPrefixes(design: Design): Prefix[] {
+/** A network pool a host's AllowedIPs may be summarised to, with its bounds, worked out once per plan. */
+export interface Pool {
+  prefix: Prefix;
+  range: Range;
+}
+
+/** The network pools of a design, parsed. */
+export function poolPrefixes(design: Design): Pool[] {
   const { db, app, gateway, client, ipv6 } = design.network.pools;
-  return [db, app, gateway, client, ipv6].filter((t): t is string => t !== null).map((t) => networkOf(parsePrefix(t)));
+  return asPools([db, app, gateway, client, ipv6].filter((t): t is string => t !== null).map((t) => networkOf(parsePrefix(t))));
+}
+
+/** Networks as pools. */
+export function asPools(prefixes: readonly Prefix[]): Pool[] {
+  return prefixes.map((prefix) => ({ prefix, range: rangeOf(prefix) }));
 }
 
 /**
@@ -58,16 +76,16 @@ export function poolPrefixes(design: Design): Prefix[] {
  * summarised to pools (see summarisablePools). Each list is sorted (family, start, length) and unique.
  */
 export function hostAllowedIPs(
-  host: Host, own: readonly Prefix[], routes: Routes, pools: readonly Prefix[], explicit: ReadonlyMap<string, readonly string[]>,
+  host: Host, own: readonly Prefix[], routes: Routes, pools: readonly Pool[], explicit: ReadonlyMap<string, readonly string[]>,
 ): Map<string, Prefix[]> {
   const lists = new Map<string, Prefix[]>();
-  for (const { peer, prefix } of routes.of(host.id)) {
+  for (const { peer, prefix } of routes.listOf(host.id)) {
     if (explicit.has(peer)) continue;
     const list = lists.get(peer);
     if (list) list.push(prefix);
     else lists.set(peer, [prefix]);
   }
-  for (const [pool, peer] of summarisablePools(routes.of(host.id), own, pools)) {
+  for (const [pool, peer] of summarisablePools(routes.listOf(host.id), own, pools)) {
     const list = lists.get(peer);
     if (list) lists.set(peer, [...list.filter((p) => !holdsNetwork(pool, p)), pool]);
   }
@@ -80,26 +98,34 @@ export function hostAllowedIPs(
  * The pools that may stand in for the routes inside them on this host, each with the one peer behind which all of
  * them sit. A pool qualifies when two or more routes lie inside it, all behind one peer, the host holds none of its
  * addresses (`own`), and no route covers it: then WireGuard routes every address it held exactly as before, and
- * configs stay short. O(routes · pools).
+ * configs stay short. O(routes · pools), each route's bounds worked out once: this runs for every host of every plan
+ * (18 of a routed 5,000-host plan's 100 ms in Chromium when each pool worked them out again).
  */
-export function summarisablePools(routes: readonly Route[], own: readonly Prefix[], pools: readonly Prefix[]): Array<[Prefix, string]> {
-  const out: Array<[Prefix, string]> = [];
-  // Plain loops, no closures: this runs for every host of every plan.
-  for (const pool of pools) {
-    if (holdsAny(pool, own)) continue;
-    let holder: string | null = null;
-    let inside = 0;
-    for (const { peer, prefix } of routes) {
-      if (!networksOverlap(pool, prefix)) continue;
-      // A route that covers the pool, or a second peer inside it: the pool cannot stand in.
-      if (!holdsNetwork(pool, prefix) || (holder !== null && holder !== peer)) {
-        holder = null;
-        break;
+export function summarisablePools(routes: readonly Route[], own: readonly Prefix[], pools: readonly Pool[]): Array<[Prefix, string]> {
+  // Per pool, the one peer behind which its routes sit so far: undefined before the first, null once it cannot stand
+  // in (the host holds one of its addresses, a route covers it, or a second peer has a route inside it).
+  const holder: Array<string | null | undefined> = pools.map((pool) => (holdsAny(pool.prefix, own) ? null : undefined));
+  const inside = pools.map(() => 0);
+  for (const { peer, prefix } of routes) {
+    const lo = lowBound(prefix);
+    const hi = highBound(prefix);
+    for (let i = 0; i < pools.length; i++) {
+      const held = holder[i];
+      if (held === null) continue;
+      const place = placeAgainst((pools[i] as Pool).range, prefix.family, lo, hi);
+      if (place === 0) continue;
+      if (place === 2 || (held !== undefined && held !== peer)) {
+        holder[i] = null;
+        continue;
       }
-      holder = peer;
-      inside++;
+      holder[i] = peer;
+      inside[i] = (inside[i] as number) + 1;
     }
-    if (holder !== null && inside >= 2) out.push([pool, holder]);
+  }
+  const out: Array<[Prefix, string]> = [];
+  for (let i = 0; i < pools.length; i++) {
+    const held = holder[i];
+    if (typeof held === 'string' && (inside[i] as number) >= 2) out.push([(pools[i] as Pool).prefix, held]);
   }
   return out;
 }

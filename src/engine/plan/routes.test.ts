@@ -5,7 +5,7 @@ import { Routes } from './routes';
 const P = parsePrefix;
 
 /** A host's routes as "peer prefix" texts, in the order added. */
-const listed = (routes: Routes, hostId: string) => [...routes.of(hostId)].map((r) => `${r.peer} ${formatPrefix(r.prefix)}`);
+const listed = (routes: Routes, hostId: string) => [...routes.listOf(hostId)].map((r) => `${r.peer} ${formatPrefix(r.prefix)}`);
 
 describe('Routes', () => {
   it('keeps each network of a host under the first peer that asked for it, in the order added', () => {
