@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatPrefix } from '../net';
 import { fixtureDesign } from '../testing/fixture-design';
 import { parseHost, ParsedHosts } from './parsed-host';
+import { ParsedTexts } from './parsed-texts';
 
 describe('parseHost', () => {
   const gw = fixtureDesign('site-to-site').hosts.find((h) => h.id === 'gw-vpc');
@@ -38,5 +39,38 @@ describe('ParsedHosts', () => {
     expect(a.of(gw)).toBe(a.of(gw));
     expect(new ParsedHosts().of(gw)).not.toBe(a.of(gw));
     expect(a.of({ ...gw })).not.toBe(a.of(gw));
+  });
+});
+
+describe('ParsedTexts', () => {
+  const gw = fixtureDesign('site-to-site').hosts.find((h) => h.id === 'gw-vpc');
+  if (!gw) throw new Error('fixture changed');
+
+  it('reads a text the plan before parsed instead of parsing it again, and gives the same values', () => {
+    const first = new ParsedTexts();
+    const before = parseHost(gw, undefined, first);
+    const after = parseHost(gw, undefined, first.next());
+    expect(after.addresses[0]).toBe(before.addresses[0]);
+    expect(after.hostRoutes[0]).toBe(before.hostRoutes[0]);
+    expect(after.lans[0]).toBe(before.lans[0]);
+    expect(after.endpointAddress).toBe(before.endpointAddress);
+    expect(after).toEqual(parseHost(gw));
+  });
+
+  it('keeps only the plan before: a text the last plan did not use is parsed again, so old texts do not pile up', () => {
+    const first = new ParsedTexts();
+    const before = parseHost(gw, undefined, first);
+    const second = first.next();
+    parseHost({ ...gw, addresses: ['10.10.2.9/32'], lans: [], endpoint: null, services: [] }, undefined, second);
+    const third = parseHost(gw, undefined, second.next());
+    expect(third.addresses[0]).not.toBe(before.addresses[0]);
+    expect(third).toEqual(before);
+  });
+
+  it('parses an edited text anew: the plan after an edit is the plan of the edited design', () => {
+    const first = new ParsedTexts();
+    parseHost(gw, undefined, first);
+    const edited = { ...gw, addresses: ['10.10.2.3/24'], endpoint: '[2001:db8::7]:51999', lans: ['172.30.0.0/16'] };
+    expect(parseHost(edited, undefined, first.next())).toEqual(parseHost(edited));
   });
 });

@@ -1,6 +1,7 @@
 import type { Host } from '../model/design';
-import { containsAddress, formatEndpoint, hostPrefix, networkOf, parseAddress, parseEndpoint, parsePrefix } from '../net';
+import { containsAddress, hostPrefix } from '../net';
 import type { Address, Endpoint, Prefix } from '../net';
+import { ParsedTexts } from './parsed-texts';
 
 /** A host's address texts, parsed: what the plan reads per flow, per peer and per route. */
 export interface ParsedHost {
@@ -37,26 +38,28 @@ export interface NoServices {
   targets: ReadonlyMap<string, ServiceTarget>;
 }
 
-/** Parses a host's texts. The design was checked before planning: a text that does not parse throws. */
-export function parseHost(host: Host, none: NoServices = { services: new Map(), targets: new Map() }): ParsedHost {
-  const addresses = host.addresses.map(parsePrefix);
-  const endpoint = host.endpoint === null ? null : parseEndpoint(host.endpoint);
-  const lans = host.lans.map((l) => networkOf(parsePrefix(l)));
+/** Parses a host's texts (through `texts`, a plan's). The design was checked before planning: a text that does not parse throws. */
+export function parseHost(
+  host: Host, none: NoServices = { services: new Map(), targets: new Map() }, texts: ParsedTexts = new ParsedTexts(),
+): ParsedHost {
+  const addresses = host.addresses.map((a) => texts.prefix(a));
+  const endpoint = host.endpoint === null ? null : texts.endpoint(host.endpoint);
+  const lans = host.lans.map((l) => texts.network(l));
   // Most hosts have no services: no two empty Maps each (a megabyte per plan of 5,000 hosts).
-  const services = host.services.length === 0 ? none.services : new Map(host.services.map((s) => [s.id, hostPrefix(parseAddress(s.address))]));
+  const services = host.services.length === 0 ? none.services : new Map(host.services.map((s) => [s.id, hostPrefix(texts.address(s.address))]));
   const serviceTargets = host.services.length === 0 ? none.targets : new Map([...services].map(([id, address]) => {
     const lan = lans.find((p) => containsAddress(p, { family: address.family, value: address.addr }));
     return [id, { destinations: [address], routeDestinations: [lan ?? address] }];
   }));
   return {
     addresses,
-    hostRoutes: addresses.map((p) => hostPrefix({ family: p.family, value: p.addr })),
+    hostRoutes: host.addresses.map((a) => texts.hostRoute(a)),
     lans,
-    endpoint: endpoint === null ? null : formatEndpoint(endpoint),
+    endpoint: endpoint?.text ?? null,
     endpointHost: endpoint?.host ?? null,
     endpointKind: endpoint?.kind ?? null,
     endpointPort: endpoint?.port ?? null,
-    endpointAddress: endpoint === null || endpoint.kind === 'dns' ? null : parseAddress(endpoint.host),
+    endpointAddress: endpoint?.address ?? null,
     services,
     serviceTargets,
   };
@@ -71,9 +74,12 @@ export class ParsedHosts {
   private readonly byHost = new Map<Host, ParsedHost>();
   private readonly none: NoServices = { services: new Map(), targets: new Map() };
 
+  /** `texts`: the plan's parsed texts, which may read through the previous plan's (see ParsedTexts). */
+  constructor(readonly texts: ParsedTexts = new ParsedTexts()) {}
+
   of(host: Host): ParsedHost {
     let parsed = this.byHost.get(host);
-    if (!parsed) this.byHost.set(host, (parsed = parseHost(host, this.none)));
+    if (!parsed) this.byHost.set(host, (parsed = parseHost(host, this.none, this.texts)));
     return parsed;
   }
 }

@@ -1,3 +1,5 @@
+import { ParsedTexts } from '../plan/parsed-texts';
+
 /**
  * What a caller keeps from one validation to the next and passes in: the designer's store and the engine worker
  * each own one for their life, so re-validating after an edit repeats no costly work; export and the CLI make a
@@ -12,9 +14,14 @@ export interface ValidationContext {
    * it has just made, which are right by construction.
    */
   publicKeys: Map<string, string>;
+  /**
+   * The address, prefix and endpoint texts of the design analysed last, parsed: the next analysis reads through them
+   * (`analyseDesign`), so after an edit only the texts that changed are parsed again. See ParsedTexts.
+   */
+  texts: ParsedTexts;
 }
 
 /** A context with nothing kept yet. */
 export function newValidationContext(): ValidationContext {
-  return { publicKeys: new Map() };
+  return { publicKeys: new Map(), texts: new ParsedTexts() };
 }

@@ -1,4 +1,5 @@
 import { buildPlan } from '../plan/build-plan';
+import { ParsedHosts } from '../plan/parsed-host';
 import type { Plan } from '../plan/types';
 import type { Design } from '../model/design';
 import type { Finding } from '../validate/finding';
@@ -22,7 +23,9 @@ export interface DesignAnalysis {
  */
 export function analyseDesign(design: Design, validation: ValidationContext = newValidationContext()): DesignAnalysis {
   try {
-    const full = buildPlan(design);
+    // This plan's texts read through the last analysis's: after an edit only what changed is parsed again.
+    validation.texts = validation.texts.next();
+    const full = buildPlan(design, { parsed: new ParsedHosts(validation.texts) });
     const findings = validateDesign(design, full, validation);
     const plan: Plan = { design: full.design, hosts: full.hosts, byId: full.byId, tunnels: full.tunnels, flows: full.flows };
     return { plan, findings };
