@@ -149,8 +149,14 @@ function allows({ index }: RuleContext, hp: HostPlan, chain: 'inbound' | 'forwar
   return false;
 }
 
+/**
+ * Whether rule `r` admits the flow's packet from `src` to `dst`, which the walk took from the flow's own `sources` and
+ * `destinations`: a rule made from this flow holds those very lists, and a list holds the addresses taken from it,
+ * with no address math (the flow's own rules are most of what a walk asks about).
+ */
 function admits(r: FirewallRule, f: FlowPlan, src: Address, dst: Address): boolean {
-  return r.proto === f.proto && r.port === f.port && holds(r.sources, src) && holds(r.destinations, dst);
+  return r.proto === f.proto && r.port === f.port
+    && (r.sources === f.sources || holds(r.sources, src)) && (r.destinations === f.destinations || holds(r.destinations, dst));
 }
 
 const FAMILIES = [4, 6] as const;
