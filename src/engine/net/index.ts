@@ -40,3 +40,5 @@ export {
   lowBound, highBound, bounds, networkKey, holdsAddress, addressKey, rangeOf, inRange, asNetwork, holdsNetwork, networksOverlap, SCAN_LIMIT, sortNetworks,
   compareNetworks, placeAgainst,
 } from './bounds';
+export { ParsedTexts } from './parsed-texts';
+export type { ParsedEndpoint } from './parsed-texts';

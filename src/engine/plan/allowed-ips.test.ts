@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../model/design';
-import { formatPrefix, parsePrefix } from '../net';
+import { formatPrefix, parsePrefix, rangeOf } from '../net';
 import type { Prefix } from '../net';
-import { asPools, hostAllowedIPs, summarisablePools } from './allowed-ips';
+import { hostAllowedIPs, summarisablePools } from './allowed-ips';
 import { Routes } from './routes';
 
 const P = parsePrefix;
 const host = { id: 'hub' } as Host;
-const POOLS = asPools([P('10.20.0.0/24'), P('10.21.0.0/24')]);
+const POOLS = [P('10.20.0.0/24'), P('10.21.0.0/24')].map((prefix) => ({ prefix, range: rangeOf(prefix) }));
 
 /** A route table of `hub` from [peer, prefix] pairs, in that order. */
 function routesOf(pairs: ReadonlyArray<readonly [string, string]>): Routes {
   const routes = new Routes();
-  for (const [peer, prefix] of pairs) routes.add('hub', peer, P(prefix));
+  for (const [peer, prefix] of pairs) routes.of('hub').add(peer, P(prefix));
   return routes;
 }
 

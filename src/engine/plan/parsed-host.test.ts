@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatPrefix } from '../net';
 import { fixtureDesign } from '../testing/fixture-design';
 import { parseHost, ParsedHosts } from './parsed-host';
-import { ParsedTexts } from './parsed-texts';
+import { ParsedTexts } from '../net';
 
 describe('parseHost', () => {
   const gw = fixtureDesign('site-to-site').hosts.find((h) => h.id === 'gw-vpc');

@@ -1,7 +1,7 @@
 import type { Host } from '../model/design';
 import { containsAddress, hostPrefix } from '../net';
 import type { Address, Endpoint, Prefix } from '../net';
-import { ParsedTexts } from './parsed-texts';
+import { ParsedTexts } from '../net';
 
 /** A host's address texts, parsed: what the plan reads per flow, per peer and per route. */
 export interface ParsedHost {
@@ -38,10 +38,8 @@ export interface NoServices {
   targets: ReadonlyMap<string, ServiceTarget>;
 }
 
-/** Parses a host's texts (through `texts`, a plan's). The design was checked before planning: a text that does not parse throws. */
-export function parseHost(
-  host: Host, none: NoServices = { services: new Map(), targets: new Map() }, texts: ParsedTexts = new ParsedTexts(),
-): ParsedHost {
+/** Parses a host's texts through `texts` (a plan's). The design was checked before planning: a bad text throws. */
+export function parseHost(host: Host, none: NoServices = { services: new Map(), targets: new Map() }, texts = new ParsedTexts()): ParsedHost {
   const addresses = host.addresses.map((a) => texts.prefix(a));
   const endpoint = host.endpoint === null ? null : texts.endpoint(host.endpoint);
   const lans = host.lans.map((l) => texts.network(l));
@@ -68,13 +66,13 @@ export function parseHost(
 /**
  * Each host's texts parsed once per plan (a plan asks per host, per peer and per flow), by host object. A plan owns
  * one, and validation reads the same one through the plan. Host objects are treated as immutable, as the design
- * model makes them: a caller that edits a host in place must plan with a new ParsedHosts.
+ * model makes them: a caller that edits a host in place must plan with a new ParsedHosts. `texts` are the plan's
+ * parsed texts, which may read through the previous plan's (see ParsedTexts).
  */
 export class ParsedHosts {
   private readonly byHost = new Map<Host, ParsedHost>();
   private readonly none: NoServices = { services: new Map(), targets: new Map() };
 
-  /** `texts`: the plan's parsed texts, which may read through the previous plan's (see ParsedTexts). */
   constructor(readonly texts: ParsedTexts = new ParsedTexts()) {}
 
   of(host: Host): ParsedHost {

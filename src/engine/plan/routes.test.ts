@@ -10,14 +10,14 @@ const listed = (routes: Routes, hostId: string) => [...routes.listOf(hostId)].ma
 describe('Routes', () => {
   it('keeps each network of a host under the first peer that asked for it, in the order added', () => {
     const r = new Routes();
-    expect(r.add('h0', 'h1', P('10.0.0.7/24'))).toBeNull();
-    expect(r.add('h0', 'h1', P('10.0.0.0/24'))).toBeNull();
-    expect(r.add('h0', 'h2', P('10.0.0.9/24'))).toBe('h1');
-    expect(r.add('h0', 'h2', P('10.0.0.0/25'))).toBeNull();
-    expect(r.add('h0', 'h2', P('2001:db8::5/64'))).toBeNull();
-    expect(r.add('h0', 'h1', P('2001:db8::/64'))).toBe('h2');
+    expect(r.of('h0').add('h1', P('10.0.0.7/24'))).toBeNull();
+    expect(r.of('h0').add('h1', P('10.0.0.0/24'))).toBeNull();
+    expect(r.of('h0').add('h2', P('10.0.0.9/24'))).toBe('h1');
+    expect(r.of('h0').add('h2', P('10.0.0.0/25'))).toBeNull();
+    expect(r.of('h0').add('h2', P('2001:db8::5/64'))).toBeNull();
+    expect(r.of('h0').add('h1', P('2001:db8::/64'))).toBe('h2');
     // The same network on another host is that host's own.
-    expect(r.add('h1', 'h0', P('10.0.0.0/24'))).toBeNull();
+    expect(r.of('h1').add('h0', P('10.0.0.0/24'))).toBeNull();
     expect(listed(r, 'h0')).toEqual(['h1 10.0.0.0/24', 'h2 10.0.0.0/25', 'h2 2001:db8::/64']);
     expect(listed(r, 'h1')).toEqual(['h0 10.0.0.0/24']);
     expect(listed(r, 'h2')).toEqual([]);
@@ -25,9 +25,9 @@ describe('Routes', () => {
 
   it('keeps two tables apart: plans may nest', () => {
     const outer = new Routes();
-    outer.add('h0', 'h1', P('10.0.0.1/32'));
+    outer.of('h0').add('h1', P('10.0.0.1/32'));
     const inner = new Routes();
-    inner.add('h0', 'h1', P('10.0.0.2/32'));
+    inner.of('h0').add('h1', P('10.0.0.2/32'));
     expect(listed(outer, 'h0')).toEqual(['h1 10.0.0.1/32']);
     expect(listed(inner, 'h0')).toEqual(['h1 10.0.0.2/32']);
   });

@@ -44,11 +44,6 @@ export class Routes {
     return routes;
   }
 
-  /** Puts `prefix`'s network under `peerId` on `hostId`; the peer that already holds it if another, else null. */
-  add(hostId: string, peerId: string, prefix: Prefix): string | null {
-    return this.of(hostId).add(peerId, prefix);
-  }
-
   /** `hostId`'s routes, in the order they were added. */
   listOf(hostId: string): readonly Route[] {
     return this.byHost.get(hostId)?.list ?? NO_ROUTES;

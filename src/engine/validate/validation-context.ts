@@ -1,4 +1,4 @@
-import { ParsedTexts } from '../plan/parsed-texts';
+import { ParsedTexts } from '../net';
 
 /**
  * What a caller keeps from one validation to the next and passes in: the designer's store and the engine worker

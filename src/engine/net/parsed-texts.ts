@@ -1,6 +1,10 @@
-// Tests: parsed-host.test.ts (a plan's texts read through the previous plan's, and the same plan either way).
-import { formatEndpoint, hostPrefix, networkOf, parseAddress, parseEndpoint, parsePrefix } from '../net';
-import type { Address, Endpoint, Prefix } from '../net';
+// Tests: plan/parsed-host.test.ts (a plan's texts read through the previous plan's, and the same plan either way).
+import { parseAddress } from './address';
+import type { Address } from './address';
+import { formatEndpoint, parseEndpoint } from './endpoint';
+import type { Endpoint } from './endpoint';
+import { hostPrefix, networkOf, parsePrefix } from './prefix';
+import type { Prefix } from './prefix';
 
 /** An endpoint text, parsed: canonical `host:port`, its host, kind, port, and its address unless a DNS name. */
 export interface ParsedEndpoint {
