@@ -1,5 +1,5 @@
 import type { Address, Prefix } from '../net';
-import { longestMatch } from '../net';
+import { holdsAddress, longestMatch } from '../net';
 import { SCAN_LIMIT } from '../net';
 import type { PeerPlan } from '../plan/types';
 
@@ -13,29 +13,55 @@ export interface RouteHit {
  * One host's routes, for longest-prefix lookups as WireGuard and the kernel make them (net's longestMatch).
  * WireGuard's cryptokey routing looks at the AllowedIPs only, and the same prefix under two peers belongs to the one
  * configured last (as `wg setconf` leaves it). The kernel sees the lans too, and a lan wins a tie with an AllowedIPs
- * entry. Each lookup is built on first use: a table is consulted once per flow hop, and a plan of thousands of hosts
- * holds thousands of tables.
+ * entry. A host with more than SCAN_LIMIT AllowedIPs gets a hashed table on its first lookup; the others are
+ * scanned where they are, with nothing kept: a plan of thousands of hosts holds thousands of these.
  */
 export class RouteTable {
   private wireguardMatch: ((a: Address) => RouteHit | null) | null = null;
-  private lanMatch: ((a: Address) => RouteHit | null) | null = null;
 
   constructor(private readonly lans: readonly Prefix[], private readonly peers: readonly PeerPlan[]) {}
 
   /** The peer WireGuard hands `a` to (its AllowedIPs hold `a` most specifically), or null. */
   wireguard(a: Address): RouteHit | null {
-    this.wireguardMatch ??= longestMatch(lastConfiguredFirst(this.peers), SCAN_LIMIT);
+    this.wireguardMatch ??= this.entries() <= SCAN_LIMIT ? (x) => this.scan(x) : longestMatch(lastConfiguredFirst(this.peers));
     return this.wireguardMatch(a);
   }
 
   /** The kernel's route for `a`: a lan (`peer: null`) or the peer behind the most specific AllowedIPs entry. */
   kernel(a: Address): RouteHit | null {
-    // The first of two equal lans is the one the kernel keeps (longestMatch's tie goes to the first).
-    this.lanMatch ??= longestMatch(this.lans.map((prefix): RouteHit => ({ prefix, peer: null })), SCAN_LIMIT);
-    const lan = this.lanMatch(a);
+    // The first of two equal lans is the one the kernel keeps: a later lan must be longer to win.
+    let lan: Prefix | null = null;
+    for (const p of this.lans) if ((lan === null || p.len > lan.len) && holdsAddress(p, a)) lan = p;
     const peer = this.wireguard(a);
     // The longer prefix wins; a lan wins a tie.
-    return lan === null || (peer !== null && peer.prefix.len > lan.prefix.len) ? peer : lan;
+    return lan === null || (peer !== null && peer.prefix.len > lan.len) ? peer : { prefix: lan, peer: null };
+  }
+
+  private entries(): number {
+    let n = 0;
+    for (const p of this.peers) n += p.allowedIPs.length;
+    return n;
+  }
+
+  /**
+   * WireGuard's lookup for a host with few AllowedIPs (most of a plan's hosts): the entries scanned where they are,
+   * the last configured first, with no table built or kept per host (at 20,000 hosts the tables were a third of
+   * what a validation kept alive). A hit is the entry's prefix and peer.
+   */
+  private scan(a: Address): RouteHit | null {
+    let best: Prefix | null = null;
+    let by: string | null = null;
+    for (let k = this.peers.length - 1; k >= 0; k--) {
+      const p = this.peers[k] as PeerPlan;
+      for (let i = p.allowedIPs.length - 1; i >= 0; i--) {
+        const prefix = p.allowedIPs[i] as Prefix;
+        if ((best === null || prefix.len > best.len) && holdsAddress(prefix, a)) {
+          best = prefix;
+          by = p.hostId;
+        }
+      }
+    }
+    return best === null ? null : { prefix: best, peer: by };
   }
 }
 
