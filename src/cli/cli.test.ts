@@ -3,19 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from './main';
+import { cli } from './testing/run-cli';
 import { publicKeyOf } from '../engine';
 
 const dir = mkdtempSync(join(tmpdir(), 'wgd-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixture = (name: string) => new URL(`../engine/__fixtures__/${name}`, import.meta.url).pathname;
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 async function zipText(path: string, entry: string): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(path));

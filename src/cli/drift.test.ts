@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from './main';
+import { cli } from './testing/run-cli';
 import { buildPlan, completeDesign, parseDesignText, publicKeyOf, seededRandom } from '../engine';
 import type { Design } from '../engine';
 import { collectedFleet } from '../engine/testing/collected-host';
@@ -13,13 +13,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixture = new URL('../engine/__fixtures__/hub-and-spoke.json', import.meta.url).pathname;
 const design = join(dir, 'orders.json');
 const NOW = 1_900_000_000;
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** The design as exported (addresses pinned, keys from the keys file), planned as drift plans it. */
 function exportedPlan() {

@@ -4,19 +4,12 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateKeypair, seededRandom } from '../engine';
-import { main } from './main';
+import { cli } from './testing/run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'wgd-enroll-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixture = new URL('../engine/__fixtures__/mesh-3.json', import.meta.url).pathname;
 const [k1, k2, k3, k4, k5] = [1, 2, 3, 4, 5].map((n) => generateKeypair(seededRandom(n)).publicKey) as [string, string, string, string, string];
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** mesh-3 with every host keeping its own key but pg-3, plus an external client. */
 function writeDesign(name: string): string {

@@ -2,18 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from './main';
+import { cli } from './testing/run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'wgd-promote-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixture = new URL('../engine/__fixtures__/primary-replica.json', import.meta.url).pathname;
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function copy(name: string): { path: string; text: string } {
   const text = readFileSync(fixture, 'utf8');

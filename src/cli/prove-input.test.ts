@@ -2,19 +2,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from './main';
+import { cli } from './testing/run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'wgd-prove-input-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
 const fixture = new URL('../engine/__fixtures__/point-to-point.json', import.meta.url).pathname;
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('prove: bad input and missing prerequisites, one line each, exit 2, nothing started', () => {
   it('a design file that does not exist', async () => {

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../main';
+import { cli } from '../testing/run-cli';
 import { alive, pidsIn } from './netns';
 import { missingPrerequisites, missingText } from './prerequisites';
 import { runCommand } from './run-command';
@@ -20,13 +20,6 @@ beforeAll(() => {
   if (missing) throw new Error(`these tests bring bundles up for real: ${missing}`);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** The design exported with the CLI and unzipped, as a user does before editing a host's files by hand. */
 async function exportedBundle(name: string): Promise<string> {
