@@ -44,19 +44,9 @@ function buildTable<I extends { readonly prefix: Prefix }>(items: readonly I[], 
  */
 export function longestMatch<I extends { readonly prefix: Prefix }>(items: readonly I[], scanUpTo = 0): (a: Address) => I | null {
   if (items.length <= scanUpTo) {
-    // IPv4 addresses as plain numbers, converted from bigint once per table rather than per item and lookup (the
-    // packet walk makes several lookups per flow hop): then holdsAddress's test, the address converted once.
-    const v4 = items.map((item) => (item.prefix.family === 4 ? Number(item.prefix.addr) : 0));
     return (a: Address): I | null => {
-      const value = a.family === 4 ? Number(a.value) : 0;
       let best: I | null = null;
-      for (let k = 0; k < items.length; k++) {
-        const item = items[k] as I;
-        const p = item.prefix;
-        if ((best !== null && p.len <= best.prefix.len) || p.family !== a.family) continue;
-        const inside = p.family === 6 ? holdsAddress(p, a) : p.len === 0 || (((v4[k] as number) ^ value) >>> (32 - p.len)) === 0;
-        if (inside) best = item;
-      }
+      for (const item of items) if ((best === null || item.prefix.len > best.prefix.len) && holdsAddress(item.prefix, a)) best = item;
       return best;
     };
   }

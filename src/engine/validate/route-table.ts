@@ -17,14 +17,15 @@ export interface RouteHit {
  * scanned where they are, with nothing kept: a plan of thousands of hosts holds thousands of these.
  */
 export class RouteTable {
-  private wireguardMatch: ((a: Address) => RouteHit | null) | null = null;
+  /** The hashed lookup of a host with many AllowedIPs; null for one that is scanned; undefined until first asked. */
+  private table: ((a: Address) => RouteHit | null) | null | undefined = undefined;
 
   constructor(private readonly lans: readonly Prefix[], private readonly peers: readonly PeerPlan[]) {}
 
   /** The peer WireGuard hands `a` to (its AllowedIPs hold `a` most specifically), or null. */
   wireguard(a: Address): RouteHit | null {
-    this.wireguardMatch ??= this.entries() <= SCAN_LIMIT ? (x) => this.scan(x) : longestMatch(lastConfiguredFirst(this.peers));
-    return this.wireguardMatch(a);
+    if (this.table === undefined) this.table = this.entries() <= SCAN_LIMIT ? null : longestMatch(lastConfiguredFirst(this.peers));
+    return this.table === null ? this.scan(a) : this.table(a);
   }
 
   /** The kernel's route for `a`: a lan (`peer: null`) or the peer behind the most specific AllowedIPs entry. */
