@@ -5,7 +5,7 @@ import { formatAddress, parseAddress } from './address';
 import { allocateAddresses, freeAddresses } from './allocate';
 import { NetError } from './net-error';
 import type { Prefix } from './prefix';
-import { formatPrefix, parsePrefix } from './prefix';
+import { formatPrefix, makePrefix, parsePrefix } from './prefix';
 import { prefixFirst } from './range';
 
 const addrs = (...texts: string[]): Address[] => texts.map(parseAddress);
@@ -99,7 +99,7 @@ describe('allocateAddresses', () => {
     const pool = fc.record({ base: fc.integer({ min: 0, max: 255 }), len: fc.integer({ min: 24, max: 32 }) });
     fc.assert(
       fc.property(pool, fc.array(fc.integer({ min: 0, max: 300 })), fc.integer({ min: 0, max: 20 }), ({ base, len }, offsets, count) => {
-        const p: Prefix = { family: 4, addr: (10n << 24n) | (BigInt(base) << 8n), len };
+        const p = makePrefix(4, (10n << 24n) | (BigInt(base) << 8n), len);
         const first = prefixFirst(p);
         const size = 1n << BigInt(32 - len);
         const used = offsets.map((o) => ({ family: 4 as const, value: first + BigInt(o) - 20n }));

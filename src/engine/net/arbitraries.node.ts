@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { Address } from './address';
 import type { Family } from './family';
 import { familyBits, maxValue } from './family';
+import { makePrefix } from './prefix';
 import type { Prefix } from './prefix';
 
 /** True for a value parseAddress refuses on purpose: IPv4-mapped IPv6 (::ffff:0:0/96). */
@@ -29,7 +30,7 @@ export const anyAddress: fc.Arbitrary<Address> = fc.oneof(
 export function prefixOf(family: Family): fc.Arbitrary<Prefix> {
   return fc
     .record({ addr: fc.bigInt({ min: 0n, max: maxValue(family) }), len: fc.integer({ min: 0, max: familyBits(family) }) })
-    .map(({ addr, len }) => ({ family, addr, len }));
+    .map(({ addr, len }) => makePrefix(family, addr, len));
 }
 
 /** Any prefix of either family. */
@@ -50,7 +51,7 @@ export const crowdedPrefix: fc.Arbitrary<Prefix> = fc
     const bits = familyBits(family);
     // 8-bit windows at three bases; `depth` spans lengths from bits-10 (wider than a window) to a host prefix.
     const base = BigInt(window) << BigInt(bits - 2);
-    return { family, addr: base | offset, len: bits - depth };
+    return makePrefix(family, base | offset, bits - depth);
   });
 
 /** Addresses crowded into the same windows as crowdedPrefix. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { freePrefixLike } from './free-prefix';
-import { formatPrefix, hostBits, parsePrefix } from './prefix';
+import { formatPrefix, hostBits, makePrefix, parsePrefix } from './prefix';
 import type { Prefix } from './prefix';
 import { containsPrefix, prefixesOverlap } from './range';
 
@@ -36,7 +36,7 @@ describe('freePrefixLike', () => {
 describe('freePrefixLike, on random crowded ranges', () => {
   // Prefixes inside 192.168.0.0/16, of lengths 16-28, so a range fills and wraps often.
   const inBlock: fc.Arbitrary<Prefix> = fc.record({ addr: fc.integer({ min: 0, max: 0xffff }), len: fc.integer({ min: 16, max: 28 }) })
-    .map(({ addr, len }) => ({ family: 4 as const, addr: 0xc0a80000n + BigInt(addr), len }));
+    .map(({ addr, len }) => makePrefix(4, 0xc0a80000n + BigInt(addr), len));
 
   it('gives a network of the wanted length, in the same private range, clear of everything taken', () => {
     fc.assert(fc.property(inBlock, fc.array(inBlock, { maxLength: 12 }), (wanted, taken) => {

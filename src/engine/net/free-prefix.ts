@@ -1,5 +1,5 @@
 import { familyBits } from './family';
-import { parsePrefix } from './prefix';
+import { makePrefix, parsePrefix } from './prefix';
 import type { Prefix } from './prefix';
 import { containsPrefix, prefixFirst, prefixLast } from './range';
 
@@ -31,7 +31,7 @@ export function freePrefixLike(wanted: Prefix, taken: readonly Prefix[]): Prefix
     }
     if (wrapped && at >= start) return null;
     const span = spans[firstEndingAtOrAfter(spans, at)];
-    if (span === undefined || span.first > at + size - 1n) return { family: wanted.family, addr: at, len: wanted.len };
+    if (span === undefined || span.first > at + size - 1n) return makePrefix(wanted.family, at, wanted.len);
     // Jump to the first aligned block after the clashing span.
     at = ((span.last + size) / size) * size;
   }

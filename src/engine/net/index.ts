@@ -6,6 +6,7 @@ export type { Address } from './address';
 export { parseAddress, tryParseAddress, formatAddress } from './address';
 export type { Prefix } from './prefix';
 export {
+  makePrefix,
   parsePrefix,
   tryParsePrefix,
   formatPrefix,

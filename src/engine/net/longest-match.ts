@@ -27,7 +27,7 @@ function buildTable<I extends { readonly prefix: Prefix }>(items: readonly I[], 
       table.byLength[prefix.len] = slots = new Map();
       table.lengths.push(prefix.len);
     }
-    const key = leadingBits(family, prefix.addr, family === 4 ? Number(prefix.addr) : 0, prefix.len);
+    const key = leadingBits(family, prefix.addr, prefix.v4, prefix.len);
     // The first item for a network wins, so the answer does not depend on later duplicates.
     if (!slots.has(key)) slots.set(key, item);
   }

@@ -5,6 +5,7 @@ import { NetError } from './net-error';
 import type { Prefix } from './prefix';
 import {
   formatPrefix,
+  makePrefix,
   hostBits,
   hostPrefix,
   isDefaultRoute,
@@ -30,7 +31,7 @@ describe('parsePrefix', () => {
   });
 
   it('keeps host bits as written', () => {
-    expect(parsePrefix('10.0.0.5/24')).toEqual({ family: 4, addr: 0x0a000005n, len: 24 });
+    expect(parsePrefix('10.0.0.5/24')).toEqual({ family: 4, addr: 0x0a000005n, len: 24, v4: 0x0a000005 });
   });
 
   it.each([
@@ -93,9 +94,9 @@ describe('parsePrefix', () => {
 
 describe('formatPrefix', () => {
   it('refuses malformed prefixes', () => {
-    expect(() => formatPrefix({ family: 4, addr: 0n, len: 33 })).toThrow(NetError);
-    expect(() => formatPrefix({ family: 4, addr: 0n, len: 1.5 })).toThrow(NetError);
-    expect(() => formatPrefix({ family: 6, addr: 1n << 128n, len: 64 })).toThrow(NetError);
+    expect(() => formatPrefix(makePrefix(4, 0n, 33))).toThrow(NetError);
+    expect(() => formatPrefix(makePrefix(4, 0n, 1.5))).toThrow(NetError);
+    expect(() => formatPrefix(makePrefix(6, 1n << 128n, 64))).toThrow(NetError);
   });
 });
 
@@ -113,6 +114,18 @@ describe('host bits and networks', () => {
   ])('%s: hostBits %s, network %s', (text, bits, network) => {
     expect(hostBits(p(text))).toBe(bits);
     expect(formatPrefix(networkOf(p(text)))).toBe(network);
+  });
+
+  it('every prefix made from text, a network or an address carries its IPv4 address as the number v4 (0 for IPv6)', () => {
+    const agrees = (x: Prefix) => x.v4 === (x.family === 4 ? Number(x.addr) : 0);
+    fc.assert(
+      fc.property(anyPrefix, anyAddress, (q, a) => {
+        const parsed = parsePrefix(formatPrefix(q));
+        expect([parsed, networkOf(q), networkOf(parsed), hostPrefix(a)].every(agrees)).toBe(true);
+      }),
+    );
+    expect(parsePrefix('255.255.255.255').v4).toBe(0xffffffff);
+    expect(parsePrefix('fd00::1/64').v4).toBe(0);
   });
 
   it('hostPrefix and isHostPrefix', () => {

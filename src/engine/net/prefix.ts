@@ -13,6 +13,17 @@ export interface Prefix {
   readonly family: Family;
   readonly addr: bigint;
   readonly len: number;
+  /**
+   * IPv4: `addr` as a plain number (0 for IPv6), made once with the prefix by `makePrefix`. The plan and its
+   * validation read IPv4 bounds and containment some 2.3 million times per analysis of 20,000 routed hosts; a bigint
+   * converted on every read cost about 10% of a routed analysis of 1,000 and of 20,000 hosts in the engine worker.
+   */
+  readonly v4: number;
+}
+
+/** The one constructor of a Prefix: `v4` always agrees with `addr`. */
+export function makePrefix(family: Family, addr: bigint, len: number): Prefix {
+  return { family, addr, len, v4: family === 4 ? Number(addr) : 0 };
 }
 
 // Plain decimal only: "/024", "/+24" or "/0x18" would be read differently by different tools.
@@ -28,12 +39,12 @@ export function readPrefix(text: string): Prefix | string {
   const addr = readAddress(addrText);
   if (typeof addr === 'string') return addr;
   const bits = familyBits(addr.family);
-  if (slash < 0) return { family: addr.family, addr: addr.value, len: bits };
+  if (slash < 0) return makePrefix(addr.family, addr.value, bits);
   const lenText = text.slice(slash + 1);
   if (!LENGTH.test(lenText)) return `the length after "/" must be a decimal number 0-${bits} without leading zeros`;
   const len = Number(lenText);
   if (len > bits) return `/${len} is longer than the ${bits} bits of an IPv${addr.family} address`;
-  return { family: addr.family, addr: addr.value, len };
+  return makePrefix(addr.family, addr.value, len);
 }
 
 /** Parses "10.0.0.0/24" or "fd00::/64"; a bare address means /32 or /128. Throws NetError naming the text. */
@@ -74,12 +85,12 @@ export function hostBits(p: Prefix): boolean {
 
 /** The network of `p`: the same length with host bits cleared ("10.0.0.5/24" -> "10.0.0.0/24"). */
 export function networkOf(p: Prefix): Prefix {
-  return { family: p.family, addr: p.addr & ~hostMask(p), len: p.len };
+  return makePrefix(p.family, p.addr & ~hostMask(p), p.len);
 }
 
 /** The single-address prefix of `a`: /32 or /128. */
 export function hostPrefix(a: Address): Prefix {
-  return { family: a.family, addr: a.value, len: familyBits(a.family) };
+  return makePrefix(a.family, a.value, familyBits(a.family));
 }
 
 /** True for a single-address prefix: /32 or /128. */

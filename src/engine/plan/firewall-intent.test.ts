@@ -17,7 +17,7 @@ describe('managed databases behind a gateway', () => {
 
   it('are closed to everything but the tunnel in the gateway firewall intent', () => {
     expect(gw.firewall.lanDatabases).toEqual([
-      { serviceId: 'orders-rds', address: { family: 4, addr: 0xac1f0514n, len: 32 }, port: 5432 },
+      { serviceId: 'orders-rds', address: { family: 4, addr: 0xac1f0514n, len: 32, v4: 0xac1f0514 }, port: 5432 },
     ]);
     expect(hostPlan('app-1').firewall.lanDatabases).toEqual([]);
   });
