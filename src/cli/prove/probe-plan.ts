@@ -28,7 +28,7 @@ export interface ProbePlan {
 /** `10.10.0.1/32` -> `10.10.0.1`. */
 export function plainAddress(prefix: string): string {
   const p = net.parsePrefix(prefix);
-  return net.formatAddress({ family: p.family, value: p.addr });
+  return net.formatAddress(net.addressOf(p));
 }
 
 const familyOf = (address: string): 4 | 6 => (address.includes(':') ? 6 : 4);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatAddress } from '../net';
+import { addressOf, formatAddress } from '../net';
 import { buildPlan } from '../plan/build-plan';
 import type { HostPlan } from '../plan/types';
 import { renderCollectScript } from '../render/collect-script';
@@ -39,7 +39,7 @@ describe('collect.sh and drift on real WireGuard', () => {
       writeFileSync(join(dir, `collect-${id}.sh`), renderCollectScript(hp(id), 'nftables'), { mode: 0o755 });
     }
     const pgAddress = hp('pg-primary').addresses[0];
-    expect(pgAddress && host('app-1').ping(formatAddress({ family: pgAddress.family, value: pgAddress.addr }))).toBe(true);
+    expect(pgAddress && host('app-1').ping(formatAddress(addressOf(pgAddress)))).toBe(true);
   }, 60_000);
 
   afterAll(() => {

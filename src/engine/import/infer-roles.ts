@@ -1,5 +1,5 @@
 import type { Host, Tunnel } from '../model/design';
-import { formatPrefix, hostPrefix, isDefaultRoute, lanProblem, networkOf, parsePrefix, prefixesOverlap } from '../net';
+import { addressOf, formatPrefix, hostPrefix, isDefaultRoute, lanProblem, networkOf, parsePrefix, prefixesOverlap } from '../net';
 import type { Prefix } from '../net';
 import { listed } from './host-id';
 
@@ -74,5 +74,5 @@ export function inferRoles(hosts: Host[], tunnels: readonly Tunnel[], sides: rea
 
 /** The host route of an address as written (`10.8.0.1/24` -> `10.8.0.1/32`), as text. */
 function ownAddress(p: Prefix): string {
-  return formatPrefix(hostPrefix({ family: p.family, value: p.addr }));
+  return formatPrefix(hostPrefix(addressOf(p)));
 }

@@ -1,4 +1,4 @@
-import { allocateAddresses, formatPrefix, parsePrefix } from '../net';
+import { addressOf, allocateAddresses, formatPrefix, parsePrefix } from '../net';
 import type { Address } from '../net';
 import type { Design, Host, Role } from './design';
 
@@ -24,7 +24,7 @@ export function pinAddresses(design: Design): PinnedAddresses {
   // A failover group's floating address is held by a host too: a new host given it would take the group's traffic.
   for (const a of [...design.hosts.flatMap((h) => h.addresses), ...design.failover.map((g) => g.address)]) {
     const p = parsePrefix(a);
-    used.push({ family: p.family, value: p.addr });
+    used.push(addressOf(p));
   }
   const fresh = new Map<string, string[]>();
   const byRole = new Map<Role, Host[]>();

@@ -1,4 +1,4 @@
-import { freeAddresses, parsePrefix } from '../net';
+import { addressOf, freeAddresses, parsePrefix } from '../net';
 import type { Address } from '../net';
 import { ROLES } from './design';
 import type { Design, Role } from './design';
@@ -16,7 +16,7 @@ export function checkPoolRoom(design: Pick<Design, 'hosts' | 'network'>): FieldE
   for (const h of design.hosts) {
     for (const a of h.addresses) {
       const p = parsePrefix(a);
-      used.push({ family: p.family, value: p.addr });
+      used.push(addressOf(p));
     }
   }
   const errors: FieldError[] = [];

@@ -4,6 +4,7 @@ import type { Design, KeyCustody } from './design';
 import {
   endpointProblem, isHostPrefix, lanProblem, overlayAddressProblem, parseEndpoint, poolProblem, tryParseAddress, tryParsePrefix,
 } from '../net';
+import { addressOf } from '../net';
 import type { Prefix } from '../net';
 import { BUNDLE_FOLDERS } from './bundle-folders';
 import { isKey } from '../keys';
@@ -72,7 +73,7 @@ const hostAddress = z.string().refine((s) => {
   const p = tryParsePrefix(s);
   return p !== null && isHostPrefix(p);
 }, { message: 'must be one address, e.g. "10.10.0.100" or "10.10.0.100/32"' });
-const overlayAddress = unusable(prefix, onPrefix((p) => overlayAddressProblem({ family: p.family, value: p.addr })));
+const overlayAddress = unusable(prefix, onPrefix((p) => overlayAddressProblem(addressOf(p))));
 const lan = unusable(prefix, onPrefix(lanProblem));
 const pool = unusable(prefix, onPrefix(poolProblem));
 const key = z.string().refine(isKey, { message: 'is not a WireGuard key (44 characters of base64 ending in "=")' });
@@ -217,7 +218,7 @@ export const designSchema = z.object({
   flows: z.array(flow).max(LIMITS.flows).default([]),
   failover: z.array(z.object({
     id,
-    address: unusable(hostAddress, onPrefix((p) => overlayAddressProblem({ family: p.family, value: p.addr }))).transform((a) => (a.includes('/') ? a : a.includes(':') ? `${a}/128` : `${a}/32`)),
+    address: unusable(hostAddress, onPrefix((p) => overlayAddressProblem(addressOf(p)))).transform((a) => (a.includes('/') ? a : a.includes(':') ? `${a}/128` : `${a}/32`)),
     primary: id,
     replica: id,
   })).max(LIMITS.listItems).default([]),

@@ -38,7 +38,7 @@ describe('parseAddress', () => {
     ['1:2:3:4:5:6:7::', 6, 0x0001000200030004000500060007_0000n],
     ['::102:304', 6, 0x01020304n],
   ] as const)('accepts %j', (text, family, value) => {
-    expect(parseAddress(text)).toEqual({ family, value });
+    expect(parseAddress(text)).toEqual({ family, value, v4: family === 4 ? Number(value) : 0 });
   });
 
   it.each([

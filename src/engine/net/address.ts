@@ -19,6 +19,16 @@ import { MAX_ADDRESS_TEXT, textProblem } from './text-guard';
 export interface Address {
   readonly family: Family;
   readonly value: bigint;
+  /** IPv4: `value` as a plain number (0 for IPv6), as Prefix's `v4`: what the hot lookups compare. */
+  readonly v4: number;
+}
+
+/** An address's family and value: all that formatting and checking read, for a value worked out by hand. */
+export type AddressValue = Pick<Address, 'family' | 'value'>;
+
+/** The one constructor of an Address: `v4` always agrees with `value`. */
+export function makeAddress(family: Family, value: bigint): Address {
+  return { family, value, v4: family === 4 ? Number(value) : 0 };
 }
 
 // ipaddr.js's isValidFourPartDecimal is its parse plus this shape; checking the shape first and parsing once halves
@@ -39,7 +49,8 @@ function readIPv4(text: string): Address | string {
   }
   // In 32-bit integers, then one bigint: four bigint shifts allocate four times per address.
   const [a, b, c, d] = octets as [number, number, number, number];
-  return { family: 4, value: BigInt((((a << 24) | (b << 16) | (c << 8) | d) >>> 0)) };
+  const v4 = (((a << 24) | (b << 16) | (c << 8) | d) >>> 0);
+  return { family: 4, value: BigInt(v4), v4 };
 }
 
 function readIPv6(text: string): Address | string {
@@ -55,7 +66,7 @@ function readIPv6(text: string): Address | string {
   if (value >> 32n === 0xffffn) {
     return 'IPv4-mapped IPv6 addresses (::ffff:0:0/96) are not accepted; write the IPv4 address itself';
   }
-  return { family: 6, value };
+  return makeAddress(6, value);
 }
 
 /** Reads `text` as an address: the Address, or the reason it is not one (for "... is not an address: <reason>"). */
@@ -85,7 +96,7 @@ export function tryParseAddress(text: string): Address | null {
 }
 
 /** Throws NetError unless `a` is a family-4/6 address whose value fits that family. */
-export function checkAddress(a: Address): void {
+export function checkAddress(a: AddressValue): void {
   const ok = (a.family === 4 || a.family === 6) && typeof a.value === 'bigint' && a.value >= 0n && a.value <= maxValue(a.family);
   if (!ok) {
     const input = `${String(a.family)}:${String(a.value)}`;
@@ -97,7 +108,7 @@ export function checkAddress(a: Address): void {
  * Canonical text of `a`: a dotted quad, or RFC 5952 (lowercase, longest zero run compressed) for IPv6.
  * Throws NetError for a value outside its family, so a hand-built Address cannot reach a config as garbage.
  */
-export function formatAddress(a: Address): string {
+export function formatAddress(a: AddressValue): string {
   checkAddress(a);
   if (a.family === 4) {
     const v = a.value;

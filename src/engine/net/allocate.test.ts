@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Address } from './address';
-import { formatAddress, parseAddress } from './address';
+import { formatAddress, makeAddress, parseAddress } from './address';
 import { allocateAddresses, freeAddresses } from './allocate';
 import { NetError } from './net-error';
 import type { Prefix } from './prefix';
@@ -86,8 +86,8 @@ describe('allocateAddresses', () => {
     const base = prefixFirst(pool);
     // The first 4,000 hosts are taken, then every other one up to 6,000: the free ones are 4001, 4003, ...
     const used: Address[] = [];
-    for (let i = 1n; i <= 4000n; i++) used.push({ family: 6, value: base + i });
-    for (let i = 4002n; i <= 6000n; i += 2n) used.push({ family: 6, value: base + i });
+    for (let i = 1n; i <= 4000n; i++) used.push(makeAddress(6, base + i));
+    for (let i = 4002n; i <= 6000n; i += 2n) used.push(makeAddress(6, base + i));
     used.reverse();
     const got = allocateAddresses(pool, used, 1200).map((q) => q.addr - base);
     const expected = [...Array(1000).keys()].map((i) => 4001n + 2n * BigInt(i)).concat([...Array(200).keys()].map((i) => 6001n + BigInt(i)));
@@ -102,7 +102,7 @@ describe('allocateAddresses', () => {
         const p = makePrefix(4, (10n << 24n) | (BigInt(base) << 8n), len);
         const first = prefixFirst(p);
         const size = 1n << BigInt(32 - len);
-        const used = offsets.map((o) => ({ family: 4 as const, value: first + BigInt(o) - 20n }));
+        const used = offsets.map((o) => makeAddress(4, first + BigInt(o) - 20n));
         const taken = new Set(used.map((a) => a.value));
         const free: bigint[] = [];
         for (let v = first; v < first + size; v++) {

@@ -1,6 +1,7 @@
 // fast-check arbitraries shared by this folder's tests. The `.node.ts` suffix keeps this test-only helper out of
 // the engine build and its type-check, like the tests themselves.
 import fc from 'fast-check';
+import { makeAddress } from './address';
 import type { Address } from './address';
 import type { Family } from './family';
 import { familyBits, maxValue } from './family';
@@ -14,7 +15,7 @@ export function isMapped(a: Address): boolean {
 
 /** Any address of `family`. */
 export function addressOf(family: Family): fc.Arbitrary<Address> {
-  return fc.bigInt({ min: 0n, max: maxValue(family) }).map((value) => ({ family, value }));
+  return fc.bigInt({ min: 0n, max: maxValue(family) }).map((value) => makeAddress(family, value));
 }
 
 /** Any address, IPv6 ones biased towards zero runs so "::" compression is exercised. */
@@ -23,7 +24,7 @@ export const anyAddress: fc.Arbitrary<Address> = fc.oneof(
   addressOf(6),
   fc
     .array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xffff })), { minLength: 8, maxLength: 8 })
-    .map((parts) => ({ family: 6 as const, value: parts.reduce((v, p) => (v << 16n) | BigInt(p), 0n) })),
+    .map((parts) => makeAddress(6, parts.reduce((v, p) => (v << 16n) | BigInt(p), 0n))),
 );
 
 /** Any prefix of `family`, host bits possibly set. */
@@ -57,4 +58,4 @@ export const crowdedPrefix: fc.Arbitrary<Prefix> = fc
 /** Addresses crowded into the same windows as crowdedPrefix. */
 export const crowdedAddress: fc.Arbitrary<Address> = fc
   .record({ family: fc.constantFrom<Family>(4, 6), window: fc.integer({ min: 0, max: 2 }), offset: fc.bigInt({ min: 0n, max: 2047n }) })
-  .map(({ family, window, offset }) => ({ family, value: (BigInt(window) << BigInt(familyBits(family) - 2)) | offset }));
+  .map(({ family, window, offset }) => makeAddress(family, (BigInt(window) << BigInt(familyBits(family) - 2)) | offset));

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { makeAddress } from './address';
 import { asNetwork, bounds, compareNetworks, holdsAddress, holdsNetwork, highBound, inRange, lowBound, networkKey, networksOverlap, placeAgainst, rangeOf, SCAN_LIMIT, sortNetworks } from './bounds';
-import { makePrefix, networkOf, parsePrefix, formatPrefix } from './prefix';
+import { addressOf, makePrefix, networkOf, parsePrefix, formatPrefix } from './prefix';
 import type { Prefix } from './prefix';
 import { comparePrefixes, containsPrefix, prefixesOverlap, prefixFirst, prefixLast } from './range';
 
@@ -78,12 +79,12 @@ describe('prefix keys', () => {
 
   it('test containment of an address', () => {
     fc.assert(fc.property(prefix, prefix, (p, q) => {
-      const a = { family: q.family, value: q.addr };
+      const a = addressOf(q);
       const expected = p.family === a.family && prefixFirst(p) <= a.value && a.value <= prefixLast(p);
       expect(inRange(rangeOf(p), a)).toBe(expected);
       expect(holdsAddress(p, a)).toBe(expected);
       // An address drawn inside p, so the property also runs where it holds (random pairs rarely nest).
-      const inside = { family: p.family, value: prefixFirst(p) + (q.addr % (prefixLast(p) - prefixFirst(p) + 1n)) };
+      const inside = makeAddress(p.family, prefixFirst(p) + (q.addr % (prefixLast(p) - prefixFirst(p) + 1n)));
       expect(holdsAddress(p, inside)).toBe(true);
     }));
   });

@@ -46,12 +46,12 @@ export function networkKey(p: Prefix): number | string {
 export function holdsAddress(p: Prefix, a: Address): boolean {
   if (p.family !== a.family) return false;
   if (p.family === 6) return p.len === 128 ? p.addr === a.value : prefixFirst(p) <= a.value && a.value <= prefixLast(p);
-  return p.len === 0 || ((p.v4 ^ Number(a.value)) >>> (32 - p.len)) === 0;
+  return p.len === 0 || ((p.v4 ^ a.v4) >>> (32 - p.len)) === 0;
 }
 
 /** A key naming one address: a number for IPv4, a string for IPv6. */
 export function addressKey(a: Address): number | string {
-  return a.family === 4 ? Number(a.value) : `6:${a.value}`;
+  return a.family === 4 ? a.v4 : `6:${a.value}`;
 }
 
 /** Bounds with their family, for repeated containment tests against one prefix. */
@@ -69,7 +69,7 @@ export function rangeOf(p: Prefix): Range {
 /** True when `a` lies in `r`. */
 export function inRange(r: Range, a: Address): boolean {
   if (r.family !== a.family) return false;
-  const v = a.family === 4 ? Number(a.value) : a.value;
+  const v = a.family === 4 ? a.v4 : a.value;
   return r.lo <= v && v <= r.hi;
 }
 

@@ -2,11 +2,13 @@
 export type { Family } from './family';
 export { familyBits } from './family';
 export { NetError } from './net-error';
-export type { Address } from './address';
+export type { Address, AddressValue } from './address';
+export { makeAddress } from './address';
 export { parseAddress, tryParseAddress, formatAddress } from './address';
 export type { Prefix } from './prefix';
 export {
   makePrefix,
+  addressOf,
   parsePrefix,
   tryParsePrefix,
   formatPrefix,

@@ -54,7 +54,7 @@ export function longestMatch<I extends { readonly prefix: Prefix }>(items: reado
   let v6: FamilyTable<I> | null = null;
   return (a: Address): I | null => {
     const { lengths, byLength } = a.family === 4 ? (v4 ??= buildTable(items, 4)) : (v6 ??= buildTable(items, 6));
-    const bits = a.family === 4 ? Number(a.value) : 0;
+    const bits = a.v4;
     for (const len of lengths) {
       const hit = byLength[len]?.get(leadingBits(a.family, a.value, bits, len));
       if (hit !== undefined) return hit;

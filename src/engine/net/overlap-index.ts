@@ -109,7 +109,7 @@ export function rangeTest(prefixes: Iterable<Prefix>): RangeTest {
   };
   return {
     holds(a) {
-      const v = a.family === 4 ? Number(a.value) : a.value;
+      const v = a.family === 4 ? a.v4 : a.value;
       return meets(a.family, v, v);
     },
     meets(p) {

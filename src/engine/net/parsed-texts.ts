@@ -3,7 +3,7 @@ import { parseAddress } from './address';
 import type { Address } from './address';
 import { formatEndpoint, parseEndpoint } from './endpoint';
 import type { Endpoint } from './endpoint';
-import { hostPrefix, networkOf, parsePrefix } from './prefix';
+import { addressOf, hostPrefix, networkOf, parsePrefix } from './prefix';
 import type { Prefix } from './prefix';
 
 /** An endpoint text, parsed: canonical `host:port`, its host, kind, port, and its address unless a DNS name. */
@@ -52,7 +52,7 @@ export class ParsedTexts {
   hostRoute(text: string): Prefix {
     return memo(this.own.hostRoutes, this.earlier?.hostRoutes, text, (t) => {
       const p = this.prefix(t);
-      return hostPrefix({ family: p.family, value: p.addr });
+      return hostPrefix(addressOf(p));
     });
   }
 

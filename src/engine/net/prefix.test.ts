@@ -1,3 +1,4 @@
+import { addressOf } from './prefix';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyAddress, anyPrefix, isMapped } from './arbitraries.node';
@@ -80,7 +81,7 @@ describe('parsePrefix', () => {
     fc.assert(
       fc.property(anyPrefix, (p) => {
         const text = formatPrefix(p);
-        if (isMapped({ family: p.family, value: p.addr })) {
+        if (isMapped(addressOf(p))) {
           expect(tryParsePrefix(text)).toBeNull();
           return;
         }

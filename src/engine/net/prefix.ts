@@ -1,4 +1,4 @@
-import type { Address } from './address';
+import type { Address, AddressValue } from './address';
 import { checkAddress, formatAddress, readAddress } from './address';
 import type { Family } from './family';
 import { familyBits } from './family';
@@ -64,7 +64,7 @@ export function tryParsePrefix(text: string): Prefix | null {
 
 /** Canonical "addr/len" text, always with the length; host bits are kept. Throws NetError for a malformed Prefix. */
 export function formatPrefix(p: Prefix): string {
-  const address: Address = { family: p.family, value: p.addr };
+  const address = addressOf(p);
   checkAddress(address);
   if (!Number.isInteger(p.len) || p.len < 0 || p.len > familyBits(p.family)) {
     const input = `${formatAddress(address)}/${String(p.len)}`;
@@ -88,8 +88,13 @@ export function networkOf(p: Prefix): Prefix {
   return makePrefix(p.family, p.addr & ~hostMask(p), p.len);
 }
 
+/** The address of `p` (host bits as written). */
+export function addressOf(p: Prefix): Address {
+  return { family: p.family, value: p.addr, v4: p.v4 };
+}
+
 /** The single-address prefix of `a`: /32 or /128. */
-export function hostPrefix(a: Address): Prefix {
+export function hostPrefix(a: AddressValue): Prefix {
   return makePrefix(a.family, a.value, familyBits(a.family));
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyPrefix, crowdedAddress, crowdedPrefix } from './arbitraries.node';
 import { familyBits } from './family';
-import { parseAddress } from './address';
+import { makeAddress, parseAddress } from './address';
 import type { Prefix } from './prefix';
 import { networkOf, parsePrefix } from './prefix';
 import {
@@ -124,7 +124,7 @@ describe('movedAddress', () => {
       fc.property(crowdedPrefix, crowdedPrefix, fc.bigInt({ min: 0n, max: 2n ** 128n - 1n }), (from, other, seed) => {
         if (other.family !== from.family) return;
         const to = { ...other, len: from.len };
-        const a = { family: from.family, value: prefixFirst(from) + (seed % prefixSize(from)) };
+        const a = makeAddress(from.family, prefixFirst(from) + (seed % prefixSize(from)));
         const moved = movedAddress(a, from, to);
         expect(containsAddress(to, moved)).toBe(true);
         expect(moved.value - prefixFirst(to)).toBe(a.value - prefixFirst(from));

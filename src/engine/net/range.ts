@@ -1,3 +1,4 @@
+import { makeAddress } from './address';
 import type { Address } from './address';
 import type { Prefix } from './prefix';
 import { hostMask } from './prefix';
@@ -38,7 +39,7 @@ export function prefixesOverlap(a: Prefix, b: Prefix): boolean {
 
 /** `a` moved from `from`'s network to the same place in `to`'s: a service's address when its lan is renumbered. */
 export function movedAddress(a: Address, from: Prefix, to: Prefix): Address {
-  return { family: a.family, value: a.value - prefixFirst(from) + prefixFirst(to) };
+  return makeAddress(a.family, a.value - prefixFirst(from) + prefixFirst(to));
 }
 
 function sign(d: bigint | number): number {

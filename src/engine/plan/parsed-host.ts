@@ -1,5 +1,5 @@
 import type { Host } from '../model/design';
-import { containsAddress, hostPrefix } from '../net';
+import { addressOf, containsAddress, hostPrefix } from '../net';
 import type { Address, Endpoint, Prefix } from '../net';
 import { ParsedTexts } from '../net';
 
@@ -46,7 +46,7 @@ export function parseHost(host: Host, none: NoServices = { services: new Map(), 
   // Most hosts have no services: no two empty Maps each (a megabyte per plan of 5,000 hosts).
   const services = host.services.length === 0 ? none.services : new Map(host.services.map((s) => [s.id, hostPrefix(texts.address(s.address))]));
   const serviceTargets = host.services.length === 0 ? none.targets : new Map([...services].map(([id, address]) => {
-    const lan = lans.find((p) => containsAddress(p, { family: address.family, value: address.addr }));
+    const lan = lans.find((p) => containsAddress(p, addressOf(address)));
     return [id, { destinations: [address], routeDestinations: [lan ?? address] }];
   }));
   return {

@@ -1,4 +1,4 @@
-import { formatAddress, formatPrefix, isHostPrefix } from '../net';
+import { addressOf, formatAddress, formatPrefix, isHostPrefix } from '../net';
 import type { Family, Prefix } from '../net';
 
 /** A named address set of a ruleset. */
@@ -26,7 +26,7 @@ export function addressList(list: readonly Prefix[]): string {
 
 /** A host route as a bare address, anything else as `addr/len`, both from the parsed form. */
 export function addressText(p: Prefix): string {
-  return isHostPrefix(p) ? formatAddress({ family: p.family, value: p.addr }) : formatPrefix(p);
+  return isHostPrefix(p) ? formatAddress(addressOf(p)) : formatPrefix(p);
 }
 
 /** A set name from allow-listed parts: ids are `[a-z0-9-]`, and `-` becomes `_`, which no id contains. */

@@ -7,7 +7,7 @@ import { FIXTURES } from '../__fixtures__';
 import { bundleFiles } from '../bundle/bundle-files';
 import { DEFAULT_BUNDLE_OPTIONS } from '../bundle/bundle-options';
 import type { Design } from '../model/design';
-import { formatAddress } from '../net';
+import { addressOf, formatAddress } from '../net';
 import { buildPlan } from '../plan/build-plan';
 import type { HostPlan } from '../plan/types';
 import { fixtureDesign } from '../testing/fixture-design';
@@ -86,7 +86,7 @@ describe('the exporter on real WireGuard', () => {
       }
       const pgPlan = plan.byId.get('pg-primary') as HostPlan;
       const pgAddress = pgPlan.addresses[0]!;
-      expect(app.ping(formatAddress({ family: pgAddress.family, value: pgAddress.addr }))).toBe(true);
+      expect(app.ping(formatAddress(addressOf(pgAddress)))).toBe(true);
       const script = join(dir, 'wg-metrics.sh');
       writeFileSync(script, files.find((f) => f.path === 'app-1/wg-metrics.sh')!.content, { mode: 0o755 });
 

@@ -1,5 +1,5 @@
 import type { Design, Role } from '../model/design';
-import { allocateAddresses, formatPrefix, NetError, parsePrefix } from '../net';
+import { addressOf, allocateAddresses, formatPrefix, NetError, parsePrefix } from '../net';
 import type { Address, Family, Prefix } from '../net';
 
 /**
@@ -12,7 +12,7 @@ export function freshAddresses(design: Design, pools: ReadonlyArray<Prefix | nul
   for (const h of design.hosts) {
     for (const a of h.addresses) {
       const p = parsePrefix(a);
-      used.push({ family: p.family, value: p.addr });
+      used.push(addressOf(p));
     }
   }
   const wanted = new Map<string, { pool: Prefix; at: number[] }>();
@@ -34,7 +34,7 @@ export function freshAddresses(design: Design, pools: ReadonlyArray<Prefix | nul
     }
     got.forEach((p, j) => {
       out[at[j] as number] = p;
-      used.push({ family: p.family, value: p.addr });
+      used.push(addressOf(p));
     });
   }
   return out;

@@ -1,4 +1,4 @@
-import { formatAddress } from '../net';
+import { addressOf, formatAddress } from '../net';
 import type { Address, Family, Prefix } from '../net';
 import { SCAN_LIMIT } from '../net';
 import type { FirewallRule, FlowPlan, HostPlan } from '../plan/types';
@@ -162,7 +162,7 @@ function admits(r: FirewallRule, f: FlowPlan, src: Address, dst: Address): boole
 const FAMILIES = [4, 6] as const;
 
 function first(list: readonly Prefix[], family: Family): Address | null {
-  for (const p of list) if (p.family === family) return { family, value: p.addr };
+  for (const p of list) if (p.family === family) return addressOf(p);
   return null;
 }
 

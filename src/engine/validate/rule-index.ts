@@ -1,5 +1,5 @@
 import type { Design, Flow, Host, Role, Tunnel } from '../model/design';
-import { isHostPrefix, parsePrefix } from '../net';
+import { addressOf, isHostPrefix, parsePrefix } from '../net';
 import type { Address, Prefix } from '../net';
 import type { FullPlan } from '../plan/build-plan';
 import { pushTo } from '../plan/push-to';
@@ -116,7 +116,7 @@ export class RuleIndex {
   /** True when `p` is a host route to an address two hosts claim (its clashes are address-duplicate's). */
   isSharedHostRoute(p: Prefix): boolean {
     // Asked twice per flow plan: no address object made when, as in most designs, no address is shared.
-    return isHostPrefix(p) && this.sharedAddresses.list.length > 0 && this.sharedAddresses.has({ family: p.family, value: p.addr });
+    return isHostPrefix(p) && this.sharedAddresses.list.length > 0 && this.sharedAddresses.has(addressOf(p));
   }
 
   /** WireGuard's cryptokey routing on `hostId`: the peer whose AllowedIPs hold `a` most specifically. */

@@ -1,6 +1,6 @@
 import type { Design, Host } from '../model/design';
 import type { Address, Prefix } from '../net';
-import { addressKey } from '../net';
+import { addressOf, addressKey } from '../net';
 import type { ParsedHost } from '../plan/parsed-host';
 
 /** A host holding an address, and where in its list. */
@@ -38,7 +38,7 @@ export function sharedAddresses(design: Design, parsed: (id: string) => ParsedHo
     const addresses = parsed(host.id)?.addresses ?? [];
     for (let at = 0; at < addresses.length; at++) {
       const prefix = addresses[at] as Prefix;
-      const key = addressKey({ family: prefix.family, value: prefix.addr });
+      const key = addressKey(addressOf(prefix));
       const seen = first.get(key);
       if (!seen) {
         first.set(key, { host, at });
@@ -56,6 +56,6 @@ export function sharedAddresses(design: Design, parsed: (id: string) => ParsedHo
       if (entry && entry.holders.length > 1) list.push(entry);
     }
   }
-  const keys = new Set(list.map((s) => addressKey({ family: s.prefix.family, value: s.prefix.addr })));
+  const keys = new Set(list.map((s) => addressKey(addressOf(s.prefix))));
   return { list, first, has: (a) => keys.size > 0 && keys.has(addressKey(a)) };
 }

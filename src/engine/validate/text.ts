@@ -1,4 +1,4 @@
-import { formatAddress, formatPrefix, networkOf } from '../net';
+import { addressOf, formatAddress, formatPrefix, networkOf } from '../net';
 import type { Prefix } from '../net';
 import { OVERHEAD_IPV4 } from '../plan/mtu';
 
@@ -9,7 +9,7 @@ export function net(p: Prefix): string {
 
 /** The address part alone: `10.10.0.1`. */
 export function addr(p: Prefix): string {
-  return formatAddress({ family: p.family, value: p.addr });
+  return formatAddress(addressOf(p));
 }
 
 export { listText } from '../text/list-text';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAddress } from '../../net';
+import { addressOf, formatAddress } from '../../net';
 import type { Prefix } from '../../net';
 import { buildPlan } from '../../plan/build-plan';
 import { fixtureDesign } from '../../testing/fixture-design';
@@ -8,7 +8,7 @@ import { DEFAULT_BUNDLE_OPTIONS } from '../bundle-options';
 import { OUTPUTS } from '.';
 import type { Output } from '.';
 
-const ip = (p: Prefix) => formatAddress({ family: p.family, value: p.addr });
+const ip = (p: Prefix) => formatAddress(addressOf(p));
 
 /** The example of render/README.md: a new output is this object (its own file in outputs/) and one registry line. */
 const hostsTxt: Output = {

@@ -1,4 +1,4 @@
-import { allocateAddresses, formatPrefix, parsePrefix, tryParsePrefix } from '../../net';
+import { addressOf, allocateAddresses, formatPrefix, parsePrefix, tryParsePrefix } from '../../net';
 import type { Design, FailoverGroup } from '../design';
 import { parseDesign } from '../parse-design';
 import type { ParseResult } from '../parse-design';
@@ -23,7 +23,7 @@ export function newFailoverGroup(design: Design): FailoverGroup | { error: strin
   const pool = parsePrefix(design.network.pools.db);
   const used = [...design.hosts.flatMap((h) => h.addresses), ...design.failover.map((g) => g.address)]
     .map((a) => tryParsePrefix(a))
-    .flatMap((p) => (p ? [{ family: p.family, value: p.addr }] : []));
+    .flatMap((p) => (p ? [addressOf(p)] : []));
   let address: string;
   try {
     const [free] = allocateAddresses(pool, used, 1);

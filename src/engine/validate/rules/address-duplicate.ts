@@ -1,5 +1,5 @@
 import type { Design } from '../../model/design';
-import { formatPrefix, parsePrefix } from '../../net';
+import { addressOf, formatPrefix, parsePrefix } from '../../net';
 import type { Prefix } from '../../net';
 import type { Finding } from '../finding';
 import { freshAddresses, poolOf } from '../fresh-addresses';
@@ -22,9 +22,9 @@ export const addressDuplicate: Rule = {
     const { list: clashes, first } = index.sharedAddresses;
     const floating = design.failover.flatMap((g): Finding[] => {
       const p = parsePrefix(g.address);
-      const key = addressKey({ family: p.family, value: p.addr });
+      const key = addressKey(addressOf(p));
       const one = first.get(key);
-      const shared = clashes.find((c) => addressKey({ family: c.prefix.family, value: c.prefix.addr }) === key);
+      const shared = clashes.find((c) => addressKey(addressOf(c.prefix)) === key);
       const taken = shared ? shared.holders : one ? [one] : undefined;
       if (!taken) return [];
       return [{
@@ -44,7 +44,7 @@ export const addressDuplicate: Rule = {
     let next = 0;
     return [...floating, ...clashes.map(({ prefix, holders: list }, i): Finding => {
       const names = list.map((x) => label(x.host.id));
-      const flows = flowsOf.get(addressKey({ family: prefix.family, value: prefix.addr })) ?? [];
+      const flows = flowsOf.get(addressKey(addressOf(prefix))) ?? [];
       const waiting = flows.length === 0 ? '' : flows.length === 1 ? ` Flow ${flows[0]} uses it: its checks wait until the address is unique.`
         : ` Flows ${listText(flows, 6)} use it: their checks wait until the address is unique.`;
       const finding: Finding = {
@@ -78,7 +78,7 @@ function flowsByShared(plan: FullPlan, index: RuleIndex): Map<number | string, s
   const out = new Map<number | string, string[]>();
   const note = (p: Prefix, flowId: string) => {
     if (!index.isSharedHostRoute(p) || index.flow(flowId) === undefined) return;
-    const key = addressKey({ family: p.family, value: p.addr });
+    const key = addressKey(addressOf(p));
     const list = out.get(key) ?? [];
     if (!list.includes(flowId)) list.push(flowId);
     out.set(key, list);

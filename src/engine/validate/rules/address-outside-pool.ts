@@ -1,5 +1,5 @@
 import type { Host, Role } from '../../model/design';
-import { formatPrefix } from '../../net';
+import { addressOf, formatPrefix } from '../../net';
 import type { Prefix } from '../../net';
 import type { Finding, Severity } from '../finding';
 import { freshAddresses } from '../fresh-addresses';
@@ -39,7 +39,7 @@ export const addressOutsidePool: Rule = {
       for (let at = 0; at < addresses.length; at++) {
         const p = addresses[at] as Prefix;
         const pool = p.family === 6 && v6 ? v6 : own;
-        const a = { family: p.family, value: p.addr };
+        const a = addressOf(p);
         if (index.sharedAddresses.has(a)) continue;
         if (!pool || pool.prefix.family !== p.family || holdsAddress(pool.prefix, a)) continue;
         const other = ranges.find((r) => r.name !== host.role && r.name !== 'ipv6' && inRange(r.range, a))?.name ?? null;

@@ -1,4 +1,4 @@
-import { isHostPrefix } from '../../net';
+import { addressOf, isHostPrefix } from '../../net';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
 import { addr, net } from '../text';
@@ -18,10 +18,10 @@ export const allowedIPsSelf: Rule = {
     for (const hp of plan.hosts) {
       const self = hp.host.id;
       for (const a of hp.addresses) {
-        const hit = index.wireguardRoute(self, { family: a.family, value: a.addr });
+        const hit = index.wireguardRoute(self, addressOf(a));
         if (hit === null || hit.peer === null) continue;
         const exact = isHostPrefix(hit.prefix);
-        if (exact && index.sharedAddresses.has({ family: a.family, value: a.addr })) continue;
+        if (exact && index.sharedAddresses.has(addressOf(a))) continue;
         const tunnel = index.peer(self, hit.peer)?.tunnelId;
         out.push({
           code: exact ? 'allowed-ips-self' : 'allowed-ips-covers-self',

@@ -1,4 +1,4 @@
-import { formatAddress } from '../../net';
+import { addressOf, formatAddress } from '../../net';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
 import { listText, net } from '../text';
@@ -16,7 +16,7 @@ export const lanReturnRoute: Rule = {
     for (const f of plan.flows) {
       if (!f.toService || !f.path || index.host(f.to)?.masquerade !== false) continue;
       const entry = sources.get(f.to) ?? { addresses: new Set(), flows: new Set() };
-      for (const s of f.sources) entry.addresses.add(formatAddress({ family: s.family, value: s.addr }));
+      for (const s of f.sources) entry.addresses.add(formatAddress(addressOf(s)));
       if (index.flow(f.flowId)) entry.flows.add(f.flowId);
       sources.set(f.to, entry);
     }

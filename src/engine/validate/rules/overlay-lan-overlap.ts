@@ -1,5 +1,5 @@
 import type { Host } from '../../model/design';
-import { hostPrefix, rangeTest } from '../../net';
+import { addressOf, hostPrefix, rangeTest } from '../../net';
 import type { Prefix } from '../../net';
 import type { HostPlan } from '../../plan/types';
 import type { Finding } from '../finding';
@@ -34,7 +34,7 @@ export const overlayLanOverlap: Rule = {
       for (const lan of index.lans(host.id)) items.push({ prefix: lan, tag: { kind: 'lan', host, lan } });
       lanCount += host.lans.length;
       for (const p of hp.addresses) {
-        const address = hostPrefix({ family: p.family, value: p.addr });
+        const address = hostPrefix(addressOf(p));
         items.push({ prefix: address, tag: { kind: 'address', host, address } });
       }
     }
@@ -94,7 +94,7 @@ function anyOverlayInLans(
   for (const hp of hosts) for (const lan of lansOf(hp.host.id)) lans.push(lan);
   if (lans.length === 0) return false;
   const inLans = rangeTest(lans);
-  for (const hp of hosts) for (const p of hp.addresses) if (inLans.holds({ family: p.family, value: p.addr })) return true;
+  for (const hp of hosts) for (const p of hp.addresses) if (inLans.holds(addressOf(p))) return true;
   for (const { prefix } of pools) if (inLans.meets(prefix)) return true;
   return false;
 }

@@ -1,4 +1,4 @@
-import { formatPrefix, hostBits, hostPrefix, isHostPrefix, parsePrefix } from '../../net';
+import { addressOf, formatPrefix, hostBits, hostPrefix, isHostPrefix, parsePrefix } from '../../net';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
 import { addr, listText, net } from '../text';
@@ -41,11 +41,11 @@ export const prefixForm: Rule = {
       const addresses = index.parsed(h.id)?.addresses ?? [];
       const wide = addresses.filter((p) => !isHostPrefix(p));
       if (wide.length === 0) continue;
-      const routes = addresses.map((p) => formatPrefix(hostPrefix({ family: p.family, value: p.addr })));
+      const routes = addresses.map((p) => formatPrefix(hostPrefix(addressOf(p))));
       out.push({
         code: 'address-not-host-route',
         severity: 'warning',
-        message: `${label(h.id)}'s overlay address ${listText(wide.map(formatPrefix))} is not a host route: wg-quick then routes all of ${listText(wide.map(net))} into wg0 on ${h.id}, while its peers route only ${listText(wide.map(addr))} to it. Use ${listText(wide.map((p) => formatPrefix(hostPrefix({ family: p.family, value: p.addr }))))}.`,
+        message: `${label(h.id)}'s overlay address ${listText(wide.map(formatPrefix))} is not a host route: wg-quick then routes all of ${listText(wide.map(net))} into wg0 on ${h.id}, while its peers route only ${listText(wide.map(addr))} to it. Use ${listText(wide.map((p) => formatPrefix(hostPrefix(addressOf(p)))))}.`,
         subjects: { hosts: [h.id] },
         fix: { label: `Use host routes for ${label(h.id)}'s addresses`, changes: [{ target: 'host', id: h.id, set: { addresses: routes } }] },
       });
