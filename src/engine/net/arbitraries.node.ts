@@ -14,14 +14,14 @@ export function isMapped(a: Address): boolean {
 }
 
 /** Any address of `family`. */
-export function addressOf(family: Family): fc.Arbitrary<Address> {
+export function addressIn(family: Family): fc.Arbitrary<Address> {
   return fc.bigInt({ min: 0n, max: maxValue(family) }).map((value) => makeAddress(family, value));
 }
 
 /** Any address, IPv6 ones biased towards zero runs so "::" compression is exercised. */
 export const anyAddress: fc.Arbitrary<Address> = fc.oneof(
-  addressOf(4),
-  addressOf(6),
+  addressIn(4),
+  addressIn(6),
   fc
     .array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xffff })), { minLength: 8, maxLength: 8 })
     .map((parts) => makeAddress(6, parts.reduce((v, p) => (v << 16n) | BigInt(p), 0n))),
