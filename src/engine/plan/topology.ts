@@ -1,4 +1,4 @@
-// Tests: graph/shortest-paths.test.ts (paths against a breadth-first oracle) and build-plan.test.ts (routes through the hub and gateways).
+// Tests: topology.test.ts (tunnelBetween), graph/shortest-paths.test.ts (paths against a breadth-first oracle) and build-plan.test.ts (routes through the hub and gateways).
 import type { Design, Host, Tunnel } from '../model/design';
 import type { ParsedHosts } from './parsed-host';
 import { pushTo } from './push-to';
