@@ -22,15 +22,11 @@ export const tunnelMtu: Rule = {
       let narrowest: TunnelPlan | null = null;
       for (const t of index.tunnelsOf(self)) if (narrowest === null || t.safeMtu < narrowest.safeMtu) narrowest = t;
       const other = narrowest ? (narrowest.tunnel.a === self ? narrowest.tunnel.b : narrowest.tunnel.a) : '';
-      // Built only for a finding: label() and the text cost more than the check itself, on every host.
-      const carries = () => narrowest
-        ? `its tunnel ${narrowest.tunnel.id} to ${label(other)} carries at most ${narrowest.safeMtu} bytes: underlay MTU ${narrowest.underlayMtu} minus ${overheadText(narrowest.overhead)}`
-        : '';
       if (narrowest && hp.mtu > narrowest.safeMtu) {
         out.push({
           code: 'mtu-above-tunnel',
           severity: 'error',
-          message: `${label(self)}'s interface MTU is ${hp.mtu}, but ${carries()}. Bigger packets are fragmented in the underlay or dropped (a PMTU black hole).`,
+          message: `${label(self)}'s interface MTU is ${hp.mtu}, but ${carries(narrowest, label(other))}. Bigger packets are fragmented in the underlay or dropped (a PMTU black hole).`,
           subjects: { hosts: [self, other], tunnels: [narrowest.tunnel.id] },
           fix: { label: `Set ${label(self)}'s MTU to ${narrowest.safeMtu}`, changes: [{ target: 'host', id: self, set: { mtu: narrowest.safeMtu } }] },
         });
@@ -42,7 +38,7 @@ export const tunnelMtu: Rule = {
         code: 'mtu-ipv6-minimum',
         severity: 'error',
         message: limit < IPV6_MIN_MTU && narrowest
-          ? `${label(self)} carries IPv6, which needs an MTU of at least ${IPV6_MIN_MTU} (RFC 8200), but ${carries()}. Raise that underlay's MTU to at least ${IPV6_MIN_MTU + narrowest.overhead}, or carry only IPv4 over this tunnel.`
+          ? `${label(self)} carries IPv6, which needs an MTU of at least ${IPV6_MIN_MTU} (RFC 8200), but ${carries(narrowest, label(other))}. Raise that underlay's MTU to at least ${IPV6_MIN_MTU + narrowest.overhead}, or carry only IPv4 over this tunnel.`
           : `${label(self)} carries IPv6, which needs an MTU of at least ${IPV6_MIN_MTU} (RFC 8200), but its interface MTU is ${hp.mtu}: Linux disables IPv6 on it.`,
         subjects: { hosts: narrowest && limit < IPV6_MIN_MTU ? [self, other] : [self] },
       };
@@ -55,3 +51,8 @@ export const tunnelMtu: Rule = {
     return out;
   },
 };
+
+/** What the narrowest tunnel carries, for a finding's message only: label() and the text cost more than the check. */
+function carries(t: TunnelPlan, peer: string): string {
+  return `its tunnel ${t.tunnel.id} to ${peer} carries at most ${t.safeMtu} bytes: underlay MTU ${t.underlayMtu} minus ${overheadText(t.overhead)}`;
+}
