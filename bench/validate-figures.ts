@@ -23,7 +23,7 @@ const CASES: Array<[GeneratedShape, number]> = [
 ];
 /**
  * Workers per case (Node processes: one). They take turns case after case, so a slow spell spreads over every case.
- * Five, not three: on this VM one worker's median of a routed 1,000-host design ranged 14.8-28.6 ms within ten
+ * Five, not three: on this VM one worker's median of a routed 1,000-host design ranged 14.3-28.6 ms within ten
  * minutes for the same code (bench/README.md), so the median of three was decided by whichever spell two fell in.
  */
 const ROUNDS = 5;
