@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { DEFAULT_DB_PORTS, DESIGN_FORMAT, KEY_CUSTODIES, ROLES } from './design';
 import type { Design, KeyCustody } from './design';
 import {
-  endpointProblem, isHostPrefix, lanProblem, overlayAddressProblem, parseEndpoint, poolProblem, tryParseAddress, tryParsePrefix,
+  addressOf, endpointProblem, isHostPrefix, lanProblem, overlayAddressProblem, parseEndpoint, poolProblem, tryParseAddress, tryParsePrefix,
 } from '../net';
-import { addressOf } from '../net';
 import type { Prefix } from '../net';
 import { BUNDLE_FOLDERS } from './bundle-folders';
 import { isKey } from '../keys';

@@ -1,10 +1,10 @@
-import { addressOf } from './prefix';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyAddress, anyPrefix, isMapped } from './arbitraries.node';
 import { NetError } from './net-error';
 import type { Prefix } from './prefix';
 import {
+  addressOf,
   formatPrefix,
   makePrefix,
   hostBits,
